@@ -1,0 +1,73 @@
+//! Command-line arguments.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// kutip reads Indonesian news and reports who said what, about whom, when.
+///
+/// Exit codes: 0 every document processed; 1 some documents failed (each is reported on stderr,
+/// the others are still exported); 2 usage or configuration error (nothing was processed).
+#[derive(Debug, Parser)]
+#[command(name = "kutip", version, about, long_about)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a pipeline over files, directories or stdin.
+    ///
+    /// Without -p, the built-in pipeline runs (tokenize → entities → quotes → jsonl on stdout;
+    /// see `kutip pipeline show`). Directories are walked for .txt, .jsonl, .conll and .bio files.
+    Run(RunArgs),
+    /// Check pipeline files and report every problem with its line and column.
+    Validate {
+        /// Pipeline TOML files.
+        #[arg(required = true)]
+        pipelines: Vec<PathBuf>,
+    },
+    /// List every stage and exporter with its options and their meaning.
+    Stages,
+    /// Show pipelines.
+    Pipeline {
+        #[command(subcommand)]
+        command: PipelineCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PipelineCommand {
+    /// Print the built-in default pipeline, a starting point for your own.
+    Show,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Pipeline TOML file (default: the built-in pipeline).
+    #[arg(short, long, value_name = "PIPELINE")]
+    pub pipeline: Option<PathBuf>,
+    /// Read inputs in this format, whatever the pipeline says.
+    #[arg(short, long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Replace the pipeline's exporters with this one (json, jsonl, conll).
+    #[arg(short, long, value_name = "TYPE")]
+    pub export: Option<String>,
+    /// Write the output here instead of where the pipeline says ("-" is stdout).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<String>,
+    /// Say nothing on stderr but errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Input files or directories; "-" or nothing reads stdin.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Auto,
+    Text,
+    Jsonl,
+    Conll,
+}

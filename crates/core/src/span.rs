@@ -1,0 +1,152 @@
+//! Byte spans into a document's text, and the byte → character conversion used by exports.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into a document's text.
+///
+/// `u32` offsets keep tokens small; a document is limited to 4 GiB of text, far beyond the
+/// documented input limit.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: u32,
+    /// One past the last byte of the span.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes). Panics in debug builds if `start > end`.
+    #[inline]
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The span as a `Range<usize>`, ready to index a `str`.
+    #[inline]
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True when the span covers no bytes.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both `self` and `other`.
+    #[inline]
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// True when `other` lies entirely inside `self`.
+    #[inline]
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Converts byte offsets of one text into character (Unicode scalar value) offsets.
+///
+/// JSON consumers index strings by character (Python's `text[start:end]`), while kutip works in
+/// bytes. Pure-ASCII text converts for free; otherwise a table of character counts every 64 bytes
+/// keeps each lookup to at most 63 bytes of counting.
+#[derive(Debug)]
+pub struct CharOffsets<'t> {
+    text: &'t str,
+    /// Characters before each 64-byte block; empty when the text is ASCII.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 64;
+
+impl<'t> CharOffsets<'t> {
+    /// Builds the table for `text`.
+    pub fn new(text: &'t str) -> CharOffsets<'t> {
+        if text.is_ascii() {
+            return CharOffsets {
+                text,
+                blocks: Vec::new(),
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(chars);
+            chars += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+        }
+        CharOffsets { text, blocks }
+    }
+
+    /// The character offset of byte offset `byte`, which must lie on a character boundary.
+    pub fn char_of(&self, byte: u32) -> u32 {
+        if self.blocks.is_empty() {
+            return byte;
+        }
+        let byte = (byte as usize).min(self.text.len());
+        let block = byte / BLOCK;
+        if block >= self.blocks.len() {
+            // Only reachable for byte == len on a block boundary.
+            return self.text.chars().count() as u32;
+        }
+        let from = block * BLOCK;
+        let within = self.text.as_bytes()[from..byte]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count();
+        self.blocks[block] + within as u32
+    }
+}
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    (b & 0xC0) == 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_match_char_indices() {
+        let text = "“Situasi” kata Vardanyan — 120.000 penduduk ✓ ".repeat(9);
+        let offsets = CharOffsets::new(&text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(offsets.char_of(byte as u32), chars as u32, "byte {byte}");
+        }
+        assert_eq!(
+            offsets.char_of(text.len() as u32),
+            text.chars().count() as u32
+        );
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let offsets = CharOffsets::new("kata Peskov");
+        assert_eq!(offsets.char_of(5), 5);
+        assert_eq!(offsets.char_of(11), 11);
+    }
+}

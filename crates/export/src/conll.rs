@@ -1,0 +1,236 @@
+//! `conll`: one `token<TAB>label` line per token, blank lines between sentences, `-DOCSTART-`
+//! lines kept — for a CoNLL input, exactly the input's lines in the input's order.
+
+use kutip_core::{Document, ExportError, Exporter, QuoteKind, SourceLine, Span, TokenKind};
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::io::Write;
+
+/// Which labels to write.
+#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    /// Entity labels (PER, ORG, LOC, DATE, …), restricted by `labels` when given.
+    #[default]
+    Entities,
+    /// Quote attribution in the PFSA-ID scheme: STATEMENT, CUE, CUECOREF, PERSON, PERSONCOREF,
+    /// ROLE, AFFILIATION, DATETIME; direct quotes only, quotation marks inside STATEMENT.
+    PfsaId,
+    /// Quote attribution in the KoTA scheme: the same labels for indirect quotes only.
+    Kota,
+}
+
+/// How span boundaries are marked.
+#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoding {
+    /// B- begins, I- continues.
+    Bio,
+    /// B- begins, I- continues, L- ends, U- is a one-token span.
+    #[default]
+    Bilou,
+}
+
+/// Options of the `conll` exporter.
+#[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConllConfig {
+    /// The label scheme: `entities`, `pfsa-id` or `kota`.
+    pub scheme: Scheme,
+    /// `bio` or `bilou`.
+    pub encoding: Encoding,
+    /// With the `entities` scheme: only these labels are written (e.g. ["PER", "ORG", "LOC"]);
+    /// empty means all.
+    pub labels: Vec<String>,
+}
+
+impl Default for ConllConfig {
+    fn default() -> Self {
+        ConllConfig {
+            scheme: Scheme::Entities,
+            encoding: Encoding::Bilou,
+            labels: Vec::new(),
+        }
+    }
+}
+
+/// Writes documents as CoNLL lines.
+pub struct ConllExporter<'w> {
+    out: Box<dyn Write + Send + 'w>,
+    config: ConllConfig,
+    /// Labels per token, reused between documents.
+    labels: Vec<Option<(&'static str, Position)>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Position {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+impl<'w> ConllExporter<'w> {
+    /// An exporter writing to `out`.
+    pub fn new(out: Box<dyn Write + Send + 'w>, config: ConllConfig) -> ConllExporter<'w> {
+        ConllExporter {
+            out,
+            config,
+            labels: Vec::new(),
+        }
+    }
+
+    /// Labels the tokens a span covers, unless one of them is labelled already.
+    fn mark(&mut self, doc: &Document, span: Span, label: &'static str) {
+        let first = doc.token_at(span.start);
+        let mut end = first;
+        while end < doc.tokens.len() && doc.tokens[end].span.start < span.end {
+            end += 1;
+        }
+        if first >= end || self.labels[first..end].iter().any(Option::is_some) {
+            return;
+        }
+        for k in first..end {
+            let position = match (k == first, k + 1 == end) {
+                (true, true) => Position::Unit,
+                (true, false) => Position::Begin,
+                (false, true) => Position::Last,
+                (false, false) => Position::Inside,
+            };
+            self.labels[k] = Some((label, position));
+        }
+    }
+
+    fn label_document(&mut self, doc: &Document) {
+        self.labels.clear();
+        self.labels.resize(doc.tokens.len(), None);
+        match self.config.scheme {
+            Scheme::Entities => {
+                for e in &doc.entities {
+                    let label = e.label.as_str();
+                    if self.config.labels.is_empty()
+                        || self.config.labels.iter().any(|l| l == label)
+                    {
+                        self.mark(doc, e.span, label);
+                    }
+                }
+            }
+            Scheme::PfsaId | Scheme::Kota => {
+                let wanted = if self.config.scheme == Scheme::PfsaId {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Indirect
+                };
+                for q in doc
+                    .quotes
+                    .iter()
+                    .filter(|q| q.kind == wanted || q.kind == QuoteKind::Mixed)
+                {
+                    let content = if wanted == QuoteKind::Direct {
+                        with_marks(doc, q.content)
+                    } else {
+                        q.content
+                    };
+                    self.mark(doc, content, "STATEMENT");
+                    if let Some(cue) = q.cue {
+                        let nya = doc
+                            .tokens
+                            .get(doc.token_at(cue.start))
+                            .is_some_and(|t| t.suffix > 0);
+                        self.mark(doc, cue, if nya { "CUECOREF" } else { "CUE" });
+                    }
+                    if let Some(s) = &q.speaker {
+                        if q.cue.is_none_or(|c| !c.contains(s.span)) {
+                            self.mark(doc, s.span, "PERSONCOREF");
+                        }
+                        if let Some(r) = s.role {
+                            self.mark(doc, r, "ROLE");
+                        }
+                        if let Some(a) = s.affiliation {
+                            self.mark(doc, a, "AFFILIATION");
+                        }
+                    }
+                    if let Some(t) = q.time {
+                        self.mark(doc, t, "DATETIME");
+                    }
+                }
+            }
+        }
+    }
+
+    fn write_token(&mut self, doc: &Document, k: usize) -> std::io::Result<()> {
+        let token = doc.slice(doc.tokens[k].span);
+        self.out.write_all(token.as_bytes())?;
+        self.out.write_all(b"\t")?;
+        match self.labels[k] {
+            None => self.out.write_all(b"O")?,
+            Some((label, position)) => {
+                let prefix = match (self.config.encoding, position) {
+                    (_, Position::Begin) => "B-",
+                    (_, Position::Inside) => "I-",
+                    (Encoding::Bilou, Position::Last) => "L-",
+                    (Encoding::Bilou, Position::Unit) => "U-",
+                    (Encoding::Bio, Position::Last) => "I-",
+                    (Encoding::Bio, Position::Unit) => "B-",
+                };
+                self.out.write_all(prefix.as_bytes())?;
+                self.out.write_all(label.as_bytes())?;
+            }
+        }
+        self.out.write_all(b"\n")
+    }
+}
+
+/// Widens a direct quote's content to the quotation marks around it.
+fn with_marks(doc: &Document, content: Span) -> Span {
+    let first = doc.token_at(content.start);
+    let mut span = content;
+    if first > 0 && matches!(doc.tokens[first - 1].kind, TokenKind::QuoteMark(_)) {
+        span = span.cover(doc.tokens[first - 1].span);
+    }
+    let mut last = first;
+    while last < doc.tokens.len() && doc.tokens[last].span.end <= content.end {
+        last += 1;
+    }
+    if let Some(t) = doc
+        .tokens
+        .get(last)
+        .filter(|t| matches!(t.kind, TokenKind::QuoteMark(_)))
+    {
+        span = span.cover(t.span);
+    }
+    span
+}
+
+impl Exporter for ConllExporter<'_> {
+    fn name(&self) -> &str {
+        "conll"
+    }
+
+    fn export(&mut self, doc: &Document) -> Result<(), ExportError> {
+        self.label_document(doc);
+        if doc.is_pretokenized() {
+            for line in &doc.source_lines {
+                match *line {
+                    SourceLine::DocStart => self.out.write_all(b"-DOCSTART-\tO\n")?,
+                    SourceLine::Blank => self.out.write_all(b"\n")?,
+                    SourceLine::Token(k) => self.write_token(doc, k as usize)?,
+                }
+            }
+        } else {
+            self.out.write_all(b"-DOCSTART-\tO\n\n")?;
+            for s in &doc.sentences {
+                for k in s.first_token..s.end_token {
+                    self.write_token(doc, k as usize)?;
+                }
+                self.out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), ExportError> {
+        self.out.flush()?;
+        Ok(())
+    }
+}

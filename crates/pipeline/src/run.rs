@@ -1,0 +1,345 @@
+//! Building a pipeline's stages and exporters, and streaming documents through them.
+
+use crate::config::{ExportKind, PipelineConfig, StageConfig};
+use crate::input::{InputError, InputSource, read_documents};
+use kutip_core::{Document, ExportError, Exporter, Stage};
+use kutip_entities::EntityStage;
+use kutip_export::{ConllExporter, JsonExporter, JsonFormat};
+use kutip_quotes::QuoteStage;
+use kutip_tokenize::TokenizeStage;
+use std::io::{BufWriter, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+/// A pipeline ready to run: its stages are built once and reused for every document.
+pub struct Pipeline {
+    config: PipelineConfig,
+    stages: Vec<Box<dyn Stage>>,
+}
+
+/// A document that could not be read, processed or exported. The run goes on without it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentFailure {
+    /// Where it came from: `file`, or `file:line` for JSONL and CoNLL.
+    pub origin: String,
+    /// Its id, when it got far enough to have one.
+    pub id: Option<String>,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for DocumentFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{} (document `{id}`): {}", self.origin, self.message),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RunSummary {
+    /// Documents read (including those that then failed).
+    pub read: usize,
+    /// Documents passed to the exporters.
+    pub exported: usize,
+    /// Documents that failed, with reasons.
+    pub failures: Vec<DocumentFailure>,
+}
+
+/// A failure that stops the whole run.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// An input file could not be opened or read at all.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// An output could not be created.
+    #[error("cannot create output {path}: {source}")]
+    CreateOutput {
+        /// The output path.
+        path: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// An output path is also an input.
+    #[error("output {0} is also an input; choose another output path")]
+    OutputIsInput(String),
+    /// Writing an output failed (disk full, closed pipe).
+    #[error("exporter `{exporter}` could not write {path}: {source}")]
+    Write {
+        /// The exporter's type.
+        exporter: String,
+        /// The output path, or `<stdout>`.
+        path: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Finishing an output failed.
+    #[error("exporter `{exporter}` failed: {message}")]
+    Export {
+        /// The exporter's type.
+        exporter: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// An exporter and where its bytes go.
+struct Output {
+    exporter: Box<dyn Exporter>,
+    /// `None` for stdout.
+    target: Option<PathBuf>,
+    temporary: Option<PathBuf>,
+}
+
+impl Output {
+    fn path_name(&self) -> String {
+        self.target
+            .as_ref()
+            .map_or_else(|| "<stdout>".into(), |p| p.display().to_string())
+    }
+}
+
+impl Pipeline {
+    /// Builds the stages of a checked configuration.
+    pub fn new(config: PipelineConfig) -> Pipeline {
+        let stages = config
+            .stages
+            .iter()
+            .map(|s| -> Box<dyn Stage> {
+                match s {
+                    StageConfig::Tokenize(c) => Box::new(TokenizeStage::new(c.clone())),
+                    StageConfig::Entities(c) => Box::new(EntityStage::new(c.clone())),
+                    StageConfig::Quotes(c) => Box::new(QuoteStage::new(c.clone())),
+                }
+            })
+            .collect();
+        Pipeline { config, stages }
+    }
+
+    /// The configuration this pipeline was built from.
+    pub fn config(&self) -> &PipelineConfig {
+        &self.config
+    }
+
+    /// Runs every stage over one document.
+    pub fn process(&self, doc: &mut Document) -> Result<(), String> {
+        for stage in &self.stages {
+            stage
+                .process(doc)
+                .map_err(|e| format!("stage `{}`: {e}", stage.name()))?;
+        }
+        Ok(())
+    }
+
+    /// Reads every source, processes each document and hands it to every exporter, in input
+    /// order. Failed documents are passed to `on_failure` as they happen and counted in the
+    /// summary; the run goes on. Outputs are written under a temporary name and renamed when
+    /// complete, so a file under the final name is never a truncated one.
+    pub fn run(
+        &self,
+        sources: &[InputSource],
+        on_failure: &mut dyn FnMut(&DocumentFailure),
+    ) -> Result<RunSummary, RunError> {
+        let mut outputs = self.open_outputs(sources)?;
+        let result = self.run_into(sources, &mut outputs, on_failure);
+        match result {
+            Ok(summary) => {
+                for o in &mut outputs {
+                    if let Some(tmp) = o.temporary.take() {
+                        let target = o.target.as_ref().expect("a temporary file has a target");
+                        std::fs::rename(&tmp, target).map_err(|e| RunError::Write {
+                            exporter: o.exporter.name().into(),
+                            path: o.path_name(),
+                            source: e,
+                        })?;
+                    }
+                }
+                Ok(summary)
+            }
+            Err(e) => {
+                for o in &outputs {
+                    if let Some(tmp) = &o.temporary {
+                        let _ = std::fs::remove_file(tmp);
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn run_into(
+        &self,
+        sources: &[InputSource],
+        outputs: &mut [Output],
+        on_failure: &mut dyn FnMut(&DocumentFailure),
+    ) -> Result<RunSummary, RunError> {
+        let mut summary = RunSummary::default();
+        for o in outputs.iter_mut() {
+            o.exporter.begin().map_err(|e| export_error(o, e))?;
+        }
+        let mut fatal = None;
+        for source in sources {
+            let origin = source.display();
+            let mut fail = |summary: &mut RunSummary, failure: DocumentFailure| {
+                on_failure(&failure);
+                summary.failures.push(failure);
+            };
+            read_documents(source, &self.config.input, &mut |result| {
+                summary.read += 1;
+                let mut doc = match result {
+                    Ok(doc) => doc,
+                    Err(e) => {
+                        fail(
+                            &mut summary,
+                            DocumentFailure {
+                                origin: origin.clone(),
+                                id: None,
+                                message: e.to_string(),
+                            },
+                        );
+                        return ControlFlow::Continue(());
+                    }
+                };
+                if let Err(message) = self.process(&mut doc) {
+                    fail(
+                        &mut summary,
+                        DocumentFailure {
+                            origin: origin.clone(),
+                            id: Some(doc.id.clone()),
+                            message,
+                        },
+                    );
+                    return ControlFlow::Continue(());
+                }
+                for o in outputs.iter_mut() {
+                    match o.exporter.export(&doc) {
+                        Ok(()) => {}
+                        Err(ExportError::Io(e)) => {
+                            fatal = Some(RunError::Write {
+                                exporter: o.exporter.name().into(),
+                                path: o.path_name(),
+                                source: e,
+                            });
+                            return ControlFlow::Break(());
+                        }
+                        Err(e) => {
+                            let message = format!("exporter `{}`: {e}", o.exporter.name());
+                            fail(
+                                &mut summary,
+                                DocumentFailure {
+                                    origin: origin.clone(),
+                                    id: Some(doc.id.clone()),
+                                    message,
+                                },
+                            );
+                            return ControlFlow::Continue(());
+                        }
+                    }
+                }
+                summary.exported += 1;
+                ControlFlow::Continue(())
+            })?;
+            if let Some(e) = fatal.take() {
+                return Err(e);
+            }
+        }
+        for o in outputs.iter_mut() {
+            o.exporter.finish().map_err(|e| export_error(o, e))?;
+        }
+        Ok(summary)
+    }
+
+    fn open_outputs(&self, sources: &[InputSource]) -> Result<Vec<Output>, RunError> {
+        let inputs: Vec<PathBuf> = sources
+            .iter()
+            .filter_map(|s| match s {
+                InputSource::File(p) => p.canonicalize().ok(),
+                InputSource::Stdin => None,
+            })
+            .collect();
+        let mut outputs = Vec::new();
+        for export in &self.config.exports {
+            let (writer, target, temporary): (Box<dyn Write + Send>, _, _) = if export.path == "-" {
+                (
+                    Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+                    None,
+                    None,
+                )
+            } else {
+                let target = PathBuf::from(&export.path);
+                if let Some(existing) = target.canonicalize().ok().filter(|t| inputs.contains(t)) {
+                    return Err(RunError::OutputIsInput(existing.display().to_string()));
+                }
+                let tmp = temporary_name(&target);
+                let file = std::fs::File::create(&tmp).map_err(|e| RunError::CreateOutput {
+                    path: target.display().to_string(),
+                    source: e,
+                })?;
+                (
+                    Box::new(BufWriter::with_capacity(1 << 16, file)),
+                    Some(target),
+                    Some(tmp),
+                )
+            };
+            let exporter: Box<dyn Exporter> = match &export.kind {
+                ExportKind::Json(_) => Box::new(JsonExporter::new(writer, JsonFormat::Array)),
+                ExportKind::Jsonl(_) => Box::new(JsonExporter::new(writer, JsonFormat::Lines)),
+                ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, c.clone())),
+            };
+            outputs.push(Output {
+                exporter,
+                target,
+                temporary,
+            });
+        }
+        Ok(outputs)
+    }
+}
+
+fn export_error(o: &Output, e: ExportError) -> RunError {
+    match e {
+        ExportError::Io(source) => RunError::Write {
+            exporter: o.exporter.name().into(),
+            path: o.path_name(),
+            source,
+        },
+        other => RunError::Export {
+            exporter: o.exporter.name().into(),
+            message: other.to_string(),
+        },
+    }
+}
+
+/// `out/result.json` → `out/.result.json.kutip-tmp-PID`: same directory, so the rename is atomic.
+fn temporary_name(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.kutip-tmp-{}", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn catalog_declarations_match_the_stages() {
+        let config = PipelineConfig::parse(crate::DEFAULT_PIPELINE, "default").unwrap();
+        let pipeline = Pipeline::new(config);
+        let catalog = Catalog::builtin();
+        for stage in &pipeline.stages {
+            let doc = catalog.stage(stage.name()).unwrap();
+            assert_eq!(
+                (doc.requires, doc.provides),
+                (stage.requires(), stage.provides()),
+                "{}",
+                stage.name()
+            );
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! Splits Indonesian news text into tokens, sentences and paragraphs, and marks boilerplate.
+//!
+//! Tokens are byte spans into the original text — nothing is copied or normalised — and each
+//! carries its kind ([`TokenKind`]) and the length of a clitic suffix (`-nya`, `-lah`, `-kah`,
+//! `-pun`), so later stages can see that `katanya` is `kata` + `-nya`. Indonesian numbers and dates
+//! stay whole (`120.000`, `3,5`, `19/9/2023`), abbreviations keep their dot (`Dr.`, `dll.`), and
+//! quotation marks get an opening or closing role from context, including Kompas's `”` used as an
+//! opening mark.
+//!
+//! ```
+//! use kutip_tokenize::Tokenizer;
+//!
+//! let tokenizer = Tokenizer::default();
+//! let text = "“Situasi serius,” katanya di Jakarta, Selasa (19/9/2023).";
+//! let words: Vec<&str> = tokenizer.tokens(text).iter().map(|t| &text[t.span.range()]).collect();
+//! assert_eq!(words[..5], ["“", "Situasi", "serius", ",", "”"]);
+//! assert!(words.contains(&"19/9/2023"));
+//! ```
+#![deny(missing_docs)]
+
+mod boilerplate;
+mod lexer;
+mod sentences;
+
+pub use boilerplate::mark_boilerplate;
+pub use lexer::Tokenizer;
+
+use kutip_core::{Document, Layers, Paragraph, Span, Stage, StageError};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// Options of the `tokenize` stage.
+#[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct TokenizeConfig {
+    /// Extra abbreviations that end in a dot and never end a sentence (e.g. "Kol.", "Bpk.").
+    /// Added to the built-in list of titles, degrees and common abbreviations.
+    pub abbreviations: Vec<String>,
+    /// Mark boilerplate ("Baca juga:" links, datelines, bylines, subheadings) so later stages skip
+    /// it. The text is never deleted.
+    pub boilerplate: bool,
+    /// Largest document accepted, in bytes; larger ones fail with a clear error.
+    pub max_bytes: usize,
+}
+
+impl Default for TokenizeConfig {
+    fn default() -> Self {
+        TokenizeConfig {
+            abbreviations: Vec::new(),
+            boilerplate: true,
+            max_bytes: 256 << 20,
+        }
+    }
+}
+
+/// The `tokenize` stage: paragraphs, sentences, tokens and boilerplate marks.
+#[derive(Debug)]
+pub struct TokenizeStage {
+    tokenizer: Tokenizer,
+    config: TokenizeConfig,
+}
+
+impl TokenizeStage {
+    /// Builds the stage from its options.
+    pub fn new(config: TokenizeConfig) -> TokenizeStage {
+        let tokenizer =
+            Tokenizer::with_abbreviations(config.abbreviations.iter().map(String::as_str));
+        TokenizeStage { tokenizer, config }
+    }
+}
+
+impl Stage for TokenizeStage {
+    fn name(&self) -> &'static str {
+        "tokenize"
+    }
+
+    fn requires(&self) -> Layers {
+        Layers::empty()
+    }
+
+    fn provides(&self) -> Layers {
+        Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS | Layers::BOILERPLATE
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        if doc.text.len() > self.config.max_bytes {
+            return Err(StageError::TooLarge {
+                stage: "tokenize",
+                size: doc.text.len(),
+                limit: self.config.max_bytes,
+            });
+        }
+        if doc.is_pretokenized() {
+            // The input's tokens and sentences are kept as given; only their kinds are learned.
+            self.tokenizer.classify_given(&doc.text, &mut doc.tokens);
+            if doc.paragraphs.is_empty() {
+                doc.paragraphs.push(Paragraph {
+                    span: Span::new(0, doc.text.len()),
+                });
+            }
+        } else {
+            doc.paragraphs = paragraphs(&doc.text);
+            doc.tokens.clear();
+            self.tokenizer.tokenize_into(&doc.text, &mut doc.tokens);
+            doc.sentences = sentences::split(&doc.text, &doc.tokens, &doc.paragraphs);
+        }
+        if self.config.boilerplate {
+            mark_boilerplate(doc);
+        }
+        doc.layers |= self.provides();
+        Ok(())
+    }
+}
+
+/// Paragraphs are the non-blank lines of the text, trimmed of surrounding white space.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (i, b) in text
+        .bytes()
+        .enumerate()
+        .chain(std::iter::once((text.len(), b'\n')))
+    {
+        if b == b'\n' || b == b'\r' {
+            let line = &text[line_start..i];
+            let trimmed_start = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let start = line_start + trimmed_start;
+                out.push(Paragraph {
+                    span: Span::new(start, start + trimmed.len()),
+                });
+            }
+            line_start = i + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        Tokenizer::default()
+            .tokens(text)
+            .iter()
+            .map(|t| &text[t.span.range()])
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let text = "Satu.\r\n\n  Dua dua.  \nTiga";
+        let p: Vec<&str> = paragraphs(text)
+            .iter()
+            .map(|p| &text[p.span.range()])
+            .collect();
+        assert_eq!(p, ["Satu.", "Dua dua.", "Tiga"]);
+    }
+
+    #[test]
+    fn stage_fills_sentences_on_the_sample_shape() {
+        let mut doc = Document::new(
+            "d",
+            "“Situasi yang sangat serius telah terjadi di sini,” kata Vardanyan. Dr. Budi datang.\nBaca juga: Rusia",
+        );
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let s: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            [
+                "“Situasi yang sangat serius telah terjadi di sini,” kata Vardanyan.",
+                "Dr. Budi datang.",
+                "Baca juga: Rusia"
+            ]
+        );
+        assert_eq!(doc.boilerplate.len(), 1);
+        assert!(words("120.000 penduduk").contains(&"120.000"));
+    }
+}

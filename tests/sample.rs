@@ -1,0 +1,90 @@
+//! The article kutip started from: the default pipeline's JSON, pinned by a snapshot and by
+//! explicit assertions on what a careful reader finds.
+
+use crate::util::*;
+use serde_json::Value;
+
+fn sample() -> Value {
+    let out = kutip_ok(&["run", path_str(&fixture("karabakh-tribunnews.txt"))], 0);
+    let docs = json_lines(&out);
+    assert_eq!(docs.len(), 1);
+    docs.into_iter().next().unwrap()
+}
+
+#[test]
+fn sample_direct_quotes_are_vardanyans() {
+    let doc = sample();
+    let quotes = doc["quotes"].as_array().unwrap();
+    let direct: Vec<&Value> = quotes.iter().filter(|q| q["kind"] == "direct").collect();
+    assert_eq!(direct.len(), 2, "{quotes:#?}");
+    assert!(
+        direct[0]["content"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Situasi yang sangat serius")
+    );
+    assert_eq!(direct[0]["cue"]["text"], "kata");
+    assert_eq!(direct[0]["speaker"]["text"], "Vardanyan");
+    assert!(
+        direct[1]["content"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("operasi militer skala penuh")
+    );
+    assert_eq!(direct[1]["cue"]["text"], "katanya");
+    for q in direct {
+        assert_eq!(q["speaker"]["name"], "Ruben Vardanyan");
+    }
+}
+
+#[test]
+fn sample_boilerplate_is_never_a_quote() {
+    let doc = sample();
+    for q in doc["quotes"].as_array().unwrap() {
+        let content = q["content"]["text"].as_str().unwrap();
+        for bad in [
+            "Baca juga",
+            "Cari Sekutu Baru",
+            "Respons negara lain",
+            "Blinken mungkin",
+            "Tiara Shelavie",
+        ] {
+            assert!(!content.contains(bad), "{content}");
+        }
+    }
+    assert_eq!(doc["meta"]["author"], "Tiara Shelavie");
+}
+
+#[test]
+fn sample_people_are_linked_to_full_names() {
+    let doc = sample();
+    let canonical = |text: &str| {
+        doc["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == text && e["label"] == "PER")
+            .map(|e| e["canonical"].as_str().unwrap().to_string())
+    };
+    assert_eq!(canonical("Peskov").as_deref(), Some("Dmitry Peskov"));
+    assert_eq!(canonical("Vardanyan").as_deref(), Some("Ruben Vardanyan"));
+    let amount = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "120.000")
+        .unwrap();
+    assert_eq!(
+        (amount["label"].as_str(), amount["value"].as_str()),
+        (Some("QUANTITY"), Some("120000"))
+    );
+}
+
+#[test]
+fn default_pipeline_json_per_fixture() {
+    insta::glob!("fixtures/*.txt", |path| {
+        let out = kutip_ok(&["run", "--export", "json", path_str(path)], 0);
+        let docs: Value = serde_json::from_str(&out).unwrap();
+        insta::assert_json_snapshot!(docs);
+    });
+}

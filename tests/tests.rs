@@ -1,0 +1,8 @@
+//! kutip's integration tests: the real binary, end to end, ripgrep-style in one test binary.
+
+mod util;
+
+mod cli;
+mod contract;
+mod inputs;
+mod sample;
