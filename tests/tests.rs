@@ -4,5 +4,6 @@ mod util;
 
 mod cli;
 mod contract;
+mod eval;
 mod inputs;
 mod sample;

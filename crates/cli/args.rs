@@ -29,6 +29,12 @@ pub enum Command {
     },
     /// List every stage and exporter with its options and their meaning.
     Stages,
+    /// Score a pipeline (or a prediction file) against a gold CoNLL/BIO/BILOU file.
+    ///
+    /// Runs the pipeline over GOLD's tokens (its `conll` exporter decides the label scheme), then
+    /// prints per-label precision, recall, strict span F1, token F1 and overlap recall, with the
+    /// same definitions as the corpora's score.py (spans may cross sentence breaks).
+    Eval(EvalArgs),
     /// Show pipelines.
     Pipeline {
         #[command(subcommand)]
@@ -62,6 +68,26 @@ pub struct RunArgs {
     /// Input files or directories; "-" or nothing reads stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Pipeline with a `conll` exporter, e.g. pipelines/pfsa-id.toml (default: the built-in
+    /// pipeline with a BIO entity export).
+    #[arg(short, long, value_name = "PIPELINE")]
+    pub pipeline: Option<PathBuf>,
+    /// Score this prediction file instead of running a pipeline.
+    #[arg(long, value_name = "PRED")]
+    pub pred: Option<PathBuf>,
+    /// Keep the pipeline's predictions in this file.
+    #[arg(long, value_name = "PATH")]
+    pub save: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The gold file: token in the first column, label in the last.
+    #[arg(value_name = "GOLD")]
+    pub gold: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

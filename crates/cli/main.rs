@@ -1,6 +1,7 @@
 //! The `kutip` command: thin glue between the command line and `kutip-pipeline`.
 
 mod args;
+mod eval;
 
 use anyhow::{Context, bail};
 use args::{Args, Command, FormatArg, PipelineCommand, RunArgs};
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
 /// A mistake in how kutip was called, reported with exit code 2.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
-struct UsageError(String);
+pub(crate) struct UsageError(pub(crate) String);
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
@@ -58,6 +59,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
     match args.command {
         Command::Run(run) => run_pipeline(run),
         Command::Validate { pipelines } => validate(&pipelines),
+        Command::Eval(args) => eval::run(args),
         Command::Stages => {
             print!("{}", describe_catalog(&Catalog::builtin()));
             Ok(SUCCESS)
@@ -71,7 +73,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
     }
 }
 
-fn load_pipeline(path: Option<&std::path::Path>) -> anyhow::Result<PipelineConfig> {
+pub(crate) fn load_pipeline(path: Option<&std::path::Path>) -> anyhow::Result<PipelineConfig> {
     match path {
         None => Ok(PipelineConfig::parse(
             DEFAULT_PIPELINE,

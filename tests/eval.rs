@@ -1,0 +1,131 @@
+//! `kutip eval`: its numbers equal the corpora's own scorer, and scores on the dev corpora never
+//! drop below the level reached (skipped, with a message, when ../shared/eval is absent).
+
+use crate::util::*;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn shared_eval() -> Option<PathBuf> {
+    let dir = root().join("..").join("shared").join("eval");
+    if dir.join("score.py").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: ../shared/eval is absent");
+        None
+    }
+}
+
+fn scores(args: &[&str]) -> Value {
+    serde_json::from_str(&kutip_ok(args, 0)).unwrap()
+}
+
+fn f1_of(scores: &Value, label: &str) -> f64 {
+    scores["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["label"] == label)
+        .map_or(0.0, |l| l["f1"].as_f64().unwrap())
+}
+
+#[test]
+fn eval_matches_score_py() {
+    let Some(shared) = shared_eval() else { return };
+    let dir = Dir::new("eval");
+    let gold = dir.write(
+        "gold.conll",
+        "-DOCSTART-\tO\n\nJAKARTA\tO\n,\tO\nKOMPAS\tO\n—\tO\nHujan\tO\n.\tO\n”\tB-STATEMENT\n\nKami\tI-STATEMENT\nsiap\tI-STATEMENT\n,\tI-STATEMENT\n”\tL-STATEMENT\nkata\tU-CUE\nKepala\tB-PERSON\nBPBD\tI-PERSON\nBudi\tI-PERSON\nSantoso\tL-PERSON\n.\tO\n\n”\tB-STATEMENT\nAir\tI-STATEMENT\nnaik\tI-STATEMENT\n,\tI-STATEMENT\n”\tL-STATEMENT\nujarnya\tU-CUECOREF\n.\tO\n",
+    );
+    let pred = dir.path.join("pred.conll");
+    let ours = scores(&[
+        "eval",
+        "-p",
+        "pipelines/pfsa-id.toml",
+        "--json",
+        "--save",
+        path_str(&pred),
+        path_str(&gold),
+    ]);
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("score.py"))
+        .args(["score", path_str(&gold), path_str(&pred), "--json"])
+        .output();
+    let Ok(out) = out else {
+        eprintln!("skipped: python3 is not available");
+        return;
+    };
+    let theirs: Value = serde_json::from_slice(&out.stdout).expect("score.py prints JSON");
+    for label in ours["labels"].as_array().unwrap() {
+        let name = label["label"].as_str().unwrap();
+        for key in ["gold", "pred", "p", "r", "f1", "token_f1", "overlap_recall"] {
+            let (a, b) = (
+                label[key].as_f64().unwrap(),
+                theirs[name][key].as_f64().unwrap(),
+            );
+            assert!(
+                (a - b).abs() < 1e-9,
+                "{name} {key}: kutip {a}, score.py {b}"
+            );
+        }
+    }
+    assert_eq!(ours["micro"]["f1"].as_f64(), theirs["micro"]["f1"].as_f64());
+}
+
+/// The floors are the strict span F1 reached on the dev files; raise them as the stages improve.
+const FLOORS: &[(&str, &str, &[(&str, f64)])] = &[
+    (
+        "pipelines/pfsa-id.toml",
+        "pfsa-id/dev-40.conll",
+        &[
+            ("STATEMENT", 0.12),
+            ("CUE", 0.13),
+            ("CUECOREF", 0.09),
+            ("PERSONCOREF", 0.12),
+        ],
+    ),
+    (
+        "pipelines/ner.toml",
+        "ner/idner-news-2k.dev.bio",
+        &[("micro", 0.49)],
+    ),
+    (
+        "pipelines/ner.toml",
+        "ner/nergrit.dev.bio",
+        &[("micro", 0.39)],
+    ),
+];
+
+#[test]
+fn dev_corpus_scores_do_not_regress() {
+    let Some(shared) = shared_eval() else { return };
+    let mut report = Vec::new();
+    for (pipeline, file, floors) in FLOORS {
+        let s = scores(&[
+            "eval",
+            "-p",
+            pipeline,
+            "--json",
+            path_str(&shared.join(file)),
+        ]);
+        for (label, floor) in *floors {
+            let f1 = if *label == "micro" {
+                s["micro"]["f1"].as_f64().unwrap()
+            } else {
+                f1_of(&s, label)
+            };
+            eprintln!(
+                "{file} {label}: {:.1} (floor {:.1})",
+                f1 * 100.0,
+                floor * 100.0
+            );
+            if f1 < *floor {
+                report.push(format!(
+                    "{file} {label}: F1 {:.1} fell below {:.1}",
+                    f1 * 100.0,
+                    floor * 100.0
+                ));
+            }
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
