@@ -35,6 +35,15 @@ pub enum Command {
     /// prints per-label precision, recall, strict span F1, token F1 and overlap recall, with the
     /// same definitions as the corpora's score.py (spans may cross sentence breaks).
     Eval(EvalArgs),
+    /// Compare a pipeline's results on your articles with their golden files.
+    ///
+    /// Every input in the folders (text, JSONL, CoNLL) has golden files beside it
+    /// (article.txt → article.kutip.json, plus article.kutip.conll etc. for text exporters; the
+    /// name pattern is `[check] golden` in the pipeline). Differences are described by meaning:
+    /// quotes added or removed, speakers changed, entity labels changed. Exit code 0 when every
+    /// golden file matches, 1 when some changed or are new (and were not updated), 2 on a usage
+    /// or configuration error.
+    Check(CheckArgs),
     /// Show pipelines.
     Pipeline {
         #[command(subcommand)]
@@ -88,6 +97,31 @@ pub struct EvalArgs {
     /// The gold file: token in the first column, label in the last.
     #[arg(value_name = "GOLD")]
     pub gold: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Pipeline TOML file (default: the built-in pipeline).
+    #[arg(short, long, value_name = "PIPELINE")]
+    pub pipeline: Option<PathBuf>,
+    /// Write (or rewrite) the golden files with the current results.
+    #[arg(long, conflicts_with = "review")]
+    pub update: bool,
+    /// Walk through each change and accept or reject it, one golden file at a time.
+    #[arg(long)]
+    pub review: bool,
+    /// `text` for people (coloured when stdout is a terminal), `json` for tools.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
+    /// Folders (or files) of articles.
+    #[arg(value_name = "DIR", required = true)]
+    pub dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

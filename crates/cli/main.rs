@@ -1,6 +1,7 @@
 //! The `kutip` command: thin glue between the command line and `kutip-pipeline`.
 
 mod args;
+mod check;
 mod eval;
 
 use anyhow::{Context, bail};
@@ -60,6 +61,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
         Command::Run(run) => run_pipeline(run),
         Command::Validate { pipelines } => validate(&pipelines),
         Command::Eval(args) => eval::run(args),
+        Command::Check(args) => check::run(args),
         Command::Stages => {
             print!("{}", describe_catalog(&Catalog::builtin()));
             Ok(SUCCESS)
@@ -170,8 +172,8 @@ fn describe_catalog(catalog: &Catalog) -> String {
             let _ = writeln!(
                 out,
                 "  {}",
-                if d.role == "input" {
-                    "[input]".to_string()
+                if d.role == "input" || d.role == "check" {
+                    format!("[{}]", d.name)
                 } else {
                     format!("type = \"{}\"", d.name)
                 }
@@ -204,5 +206,6 @@ fn describe_catalog(catalog: &Catalog) -> String {
         "EXPORTERS (in [[export]] tables)",
         &catalog.exporters.iter().collect::<Vec<_>>(),
     );
+    section("GOLDEN FILES (kutip check)", &[&catalog.check]);
     String::from_utf8(out).expect("catalog text is UTF-8")
 }

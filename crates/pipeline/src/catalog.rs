@@ -2,7 +2,7 @@
 //! own doc comments (through their JSON schema), so `kutip stages`, validation and the structs
 //! cannot disagree.
 
-use crate::config::InputConfig;
+use crate::config::{CheckConfig, InputConfig};
 use kutip_core::Layers;
 use kutip_entities::EntitiesConfig;
 use kutip_export::{ConllConfig, JsonConfig};
@@ -46,6 +46,8 @@ pub struct ComponentDoc {
 pub struct Catalog {
     /// The `[input]` section.
     pub input: ComponentDoc,
+    /// The `[check]` section (golden files for `kutip check`).
+    pub check: ComponentDoc,
     /// Stages, in the order a pipeline usually has them.
     pub stages: Vec<ComponentDoc>,
     /// Exporters.
@@ -82,6 +84,14 @@ impl Catalog {
                 requires: Layers::empty(),
                 provides: Layers::empty(),
                 options: options_of::<InputConfig>(),
+            },
+            check: ComponentDoc {
+                role: "check",
+                name: "check".into(),
+                summary: "How `kutip check` names and fills golden files.".into(),
+                requires: Layers::empty(),
+                provides: Layers::empty(),
+                options: options_of::<CheckConfig>(),
             },
             stages: vec![
                 ComponentDoc {

@@ -22,6 +22,41 @@ pub struct PipelineConfig {
     pub stages: Vec<StageConfig>,
     /// Exporters; each receives every document.
     pub exports: Vec<ExportConfig>,
+    /// How `kutip check` names and fills golden files.
+    pub check: CheckConfig,
+}
+
+/// The `[check]` section: golden files for `kutip check`.
+#[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Name of an input's golden file, beside the input. `{stem}` is the input's file name
+    /// without its extension, `{name}` the whole file name, `{ext}` the golden's kind: `json` for
+    /// the documents, or an exporter's type (`conll`, `csv`…) for that exporter's output.
+    pub golden: String,
+    /// Also pin the output of the pipeline's exporters that write text other than kutip JSON
+    /// (e.g. `conll`), each in its own golden file.
+    pub exporters: bool,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            golden: "{stem}.kutip.{ext}".into(),
+            exporters: true,
+        }
+    }
+}
+
+impl CheckConfig {
+    /// The golden file name for an input file name and a golden kind (`json`, `conll`…).
+    pub fn golden_name(&self, input_name: &str, ext: &str) -> String {
+        let stem = input_name.rsplit_once('.').map_or(input_name, |(s, _)| s);
+        self.golden
+            .replace("{stem}", stem)
+            .replace("{name}", input_name)
+            .replace("{ext}", ext)
+    }
 }
 
 /// The `[input]` section.
@@ -158,6 +193,7 @@ impl PipelineConfig {
             input: InputConfig::default(),
             stages: Vec::new(),
             exports: Vec::new(),
+            check: CheckConfig::default(),
         };
         for (key, value) in root.get_ref().iter() {
             let name: &str = key.get_ref();
@@ -179,6 +215,23 @@ impl PipelineConfig {
                         }
                     }
                 }
+                "check" => {
+                    if let Some(table) = expect_table(&mut c, value, "[check]") {
+                        check_keys(&mut c, table, &catalog.check, &[]);
+                        if let Some(check) =
+                            deserialize::<CheckConfig>(&mut c, table, value.span(), &[])
+                        {
+                            if !check.golden.contains("{ext}") {
+                                c.error(
+                                    Some(value.span().start),
+                                    "`golden` must contain `{ext}`, or the golden files of the documents and of each exporter would share one name".to_string(),
+                                    Some("for example golden = \"{stem}.kutip.{ext}\"".into()),
+                                );
+                            }
+                            config.check = check;
+                        }
+                    }
+                }
                 "export" => {
                     for table in expect_array_of_tables(&mut c, value, "[[export]]") {
                         if let Some(export) = parse_export(&mut c, &catalog, table) {
@@ -190,8 +243,9 @@ impl PipelineConfig {
                     Some(key.span().start),
                     format!("unknown section `{other}`"),
                     Some(
-                        did_you_mean(other, ["input", "stage", "export"]).unwrap_or_else(|| {
-                            "a pipeline has `[input]`, `[[stage]]` and `[[export]]` sections".into()
+                        did_you_mean(other, ["input", "stage", "export", "check"]).unwrap_or_else(|| {
+                            "a pipeline has `[input]`, `[[stage]]`, `[[export]]` and `[check]` sections"
+                                .into()
                         }),
                     ),
                 ),

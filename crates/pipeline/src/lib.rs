@@ -24,10 +24,12 @@ mod input;
 mod run;
 
 pub use catalog::{Catalog, ComponentDoc, OptionDoc};
-pub use config::{ExportConfig, ExportKind, InputConfig, InputFormat, PipelineConfig, StageConfig};
+pub use config::{
+    CheckConfig, ExportConfig, ExportKind, InputConfig, InputFormat, PipelineConfig, StageConfig,
+};
 pub use diagnostic::{ConfigError, Diagnostic};
 pub use input::{InputError, InputSource, read_documents};
-pub use run::{DocumentFailure, Pipeline, RunError, RunSummary};
+pub use run::{DocumentFailure, Pipeline, RunError, RunSummary, built_in_exporter};
 
 /// The built-in pipeline used when no `-p PIPELINE` is given.
 pub const DEFAULT_PIPELINE: &str = include_str!("../../../pipelines/default.toml");

@@ -285,11 +285,7 @@ impl Pipeline {
                     Some(tmp),
                 )
             };
-            let exporter: Box<dyn Exporter> = match &export.kind {
-                ExportKind::Json(_) => Box::new(JsonExporter::new(writer, JsonFormat::Array)),
-                ExportKind::Jsonl(_) => Box::new(JsonExporter::new(writer, JsonFormat::Lines)),
-                ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, c.clone())),
-            };
+            let exporter = built_in_exporter(&export.kind, writer);
             outputs.push(Output {
                 exporter,
                 target,
@@ -297,6 +293,18 @@ impl Pipeline {
             });
         }
         Ok(outputs)
+    }
+}
+
+/// The built-in exporter for `kind`, writing to `writer`.
+pub fn built_in_exporter<'w>(
+    kind: &ExportKind,
+    writer: Box<dyn Write + Send + 'w>,
+) -> Box<dyn Exporter + 'w> {
+    match kind {
+        ExportKind::Json(_) => Box::new(JsonExporter::new(writer, JsonFormat::Array)),
+        ExportKind::Jsonl(_) => Box::new(JsonExporter::new(writer, JsonFormat::Lines)),
+        ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, c.clone())),
     }
 }
 
