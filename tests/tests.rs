@@ -6,4 +6,5 @@ mod cli;
 mod contract;
 mod eval;
 mod inputs;
+mod plugins;
 mod sample;
