@@ -650,3 +650,64 @@ fn html_report_of_a_hostile_article_runs_nothing() {
         "{text}"
     );
 }
+
+/// The body of the fenced block of `doc` whose info string is `info`.
+fn fenced_block(doc: &str, info: &str) -> String {
+    let opening = format!("```{info}");
+    let mut lines = doc.lines().skip_while(|l| l.trim() != opening);
+    assert!(lines.next().is_some(), "no ```{info} block");
+    let body: Vec<&str> = lines.take_while(|l| l.trim() != "```").collect();
+    body.join("\n") + "\n"
+}
+
+#[test]
+fn a_plugin_written_from_the_docs_builds_and_runs() {
+    let doc = std::fs::read_to_string(root().join("docs/plugins.md")).unwrap();
+    let api = root().join("crates/plugin-api");
+    let manifest =
+        fenced_block(&doc, "toml Cargo.toml").replace("../kutip/crates/plugin-api", path_str(&api));
+    let dir = Dir::new("doc-plugin");
+    std::fs::create_dir_all(dir.path.join("src")).unwrap();
+    dir.write("Cargo.toml", &manifest);
+    dir.write("src/lib.rs", &fenced_block(&doc, "rust src/lib.rs"));
+    // kutip's lock file pins the versions kutip is built and tested with (all in the local
+    // registry cache already, so the build needs no network), and sharing kutip's target
+    // directory reuses what is already compiled.
+    std::fs::copy(root().join("Cargo.lock"), dir.path.join("Cargo.lock")).unwrap();
+    let target = deps().parent().unwrap().parent().unwrap().to_path_buf();
+    let build = Command::new(env!("CARGO"))
+        .args(["build", "--offline", "--quiet", "--manifest-path"])
+        .arg(dir.path.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{}", stderr_of(&build));
+    let built = target.join("debug");
+    let listed = kutip_ok(&["plugins", "--plugin-dir", path_str(&built)], 0);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("tsv ") && l.contains("ABI 1")),
+        "{listed}"
+    );
+    let tsv = kutip_ok(
+        &[
+            "run",
+            "--plugin-dir",
+            path_str(&built),
+            "-e",
+            "tsv",
+            path_str(&sample()),
+        ],
+        0,
+    );
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines[0], "document\tspeaker\tkind\tcontent");
+    assert_eq!(lines.len(), 3, "{tsv}");
+    assert!(
+        lines[1].starts_with(
+            "karabakh-tribunnews\tRuben Vardanyan\tdirect\tSituasi yang sangat serius"
+        ),
+        "{tsv}"
+    );
+}

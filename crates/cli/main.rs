@@ -212,5 +212,9 @@ fn describe_catalog(catalog: &Catalog) -> String {
         "EXPORTERS (in [[export]] tables)",
         &catalog.exporters.iter().collect::<Vec<_>>(),
     );
+    let _ = writeln!(
+        out,
+        "PLUGINS\n\n  Any other exporter type names an exporter plugin (html, sqlite, your own): a library\n  found by name in --plugin-dir / KUTIP_PLUGIN_PATH directories, or named by `plugin = \"path\"`.\n  `kutip plugins --plugin-dir DIR` lists them with their options. Every plugin also takes\n  `path` and `on_error`; see docs/plugins.md.\n"
+    );
     String::from_utf8(out).expect("catalog text is UTF-8")
 }
