@@ -711,3 +711,60 @@ fn a_plugin_written_from_the_docs_builds_and_runs() {
         "{tsv}"
     );
 }
+
+#[test]
+fn validate_loads_the_plugins_a_pipeline_names() {
+    let dir = Dir::new("plugin-validate");
+    let pipeline = pipeline(
+        &dir,
+        "[[export]]\ntype = \"html\"\npath = \"report.html\"\ntitle = \"Pekan ini\"\n\n\
+         [[export]]\ntype = \"sqlite\"\n",
+    );
+    let out = kutip(
+        &[
+            "validate",
+            "--plugin-dir",
+            path_str(&deps()),
+            path_str(&pipeline),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("pipeline.toml:15:1: plugin `sqlite` writes its own file, so it needs a `path` to a file"),
+        "{err}"
+    );
+    assert!(!err.contains("html"), "{err}");
+
+    let out = kutip(&["validate", path_str(&pipeline)], None);
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("pipeline.toml:10:1: no plugin named `html`: looked for"),
+        "{err}"
+    );
+    assert!(
+        err.contains("none was given (use --plugin-dir DIR"),
+        "{err}"
+    );
+
+    let fixed = std::fs::read_to_string(&pipeline).unwrap() + "path = \"news.db\"\n";
+    std::fs::write(&pipeline, fixed).unwrap();
+    let ok = kutip_ok(
+        &[
+            "validate",
+            "--plugin-dir",
+            path_str(&deps()),
+            path_str(&pipeline),
+        ],
+        0,
+    );
+    assert!(
+        ok.contains("ok (3 stages: tokenize → entities → quotes; 2 exporters)"),
+        "{ok}"
+    );
+    assert!(
+        !dir.path.join("news.db").exists(),
+        "validate starts no plugin"
+    );
+}

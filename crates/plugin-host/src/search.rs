@@ -107,3 +107,61 @@ impl PluginSearch {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kutip-search-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_plugin_is_found_by_its_file_name_in_exactly_one_directory() {
+        let (a, b) = (temp_dir("a"), temp_dir("b"));
+        let file = PluginSearch::file_name("my-report");
+        assert_eq!(file, format!("{DLL_PREFIX}kutip_my_report{DLL_SUFFIX}"));
+        std::fs::write(b.join(&file), b"").unwrap();
+        std::fs::write(b.join(format!("{DLL_PREFIX}other{DLL_SUFFIX}")), b"").unwrap();
+        // The same directory twice is searched once.
+        let search = PluginSearch::new(vec![a.clone(), b.clone(), b.join(".")]);
+        assert_eq!(search.dirs().len(), 2);
+        assert_eq!(search.find("my-report").unwrap(), b.join(&file));
+        assert_eq!(search.candidates(), [b.join(&file)]);
+
+        let missing = search.find("nothing").unwrap_err().to_string();
+        assert_eq!(
+            missing,
+            format!(
+                "no plugin named `nothing`: looked for {} in {}, {}",
+                PluginSearch::file_name("nothing"),
+                a.display(),
+                b.display()
+            )
+        );
+
+        std::fs::write(a.join(&file), b"").unwrap();
+        assert!(matches!(
+            search.find("my-report"),
+            Err(Error::Duplicate { .. })
+        ));
+        for dir in [a, b] {
+            std::fs::remove_dir_all(dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn with_no_directories_the_message_says_how_to_give_one() {
+        let message = PluginSearch::default()
+            .find("html")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("none was given (use --plugin-dir DIR or KUTIP_PLUGIN_PATH"),
+            "{message}"
+        );
+    }
+}
