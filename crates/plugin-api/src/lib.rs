@@ -30,7 +30,9 @@
 //!     const DESCRIPTION: &'static str = "One line per quote: speaker, a tab, the words.";
 //!
 //!     fn start(start: Start) -> Result<Self, PluginError> {
-//!         start.options_as::<serde_json::Value>()?; // no options to read here
+//!         if let Some(option) = start.options().keys().next() {
+//!             return Err(PluginError::msg(format!("unknown option `{option}`: there are none")));
+//!         }
 //!         Ok(WhoSaidWhat { out: start.output })
 //!     }
 //!
