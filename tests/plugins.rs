@@ -536,6 +536,11 @@ fn dump_dom(chromium: &Path, page: &Path) -> String {
             "--disable-dev-shm-usage",
             "--dump-dom",
         ])
+        // Its own profile, so that tests running side by side do not share one.
+        .arg(format!(
+            "--user-data-dir={}",
+            page.with_extension("chromium-profile").display()
+        ))
         .arg(format!("file://{}", page.display()))
         .output()
         .unwrap();
