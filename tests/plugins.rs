@@ -773,3 +773,43 @@ fn validate_loads_the_plugins_a_pipeline_names() {
         "validate starts no plugin"
     );
 }
+
+#[test]
+fn every_exporter_gets_every_document_and_a_failed_one_counts_once() {
+    let dir = Dir::new("plugin-two");
+    let input = three_documents(&dir);
+    let testbad = path_str(&library("testbad")).to_string();
+    let export = |file: &str| {
+        format!(
+            "[[export]]\ntype = \"testbad\"\nplugin = {testbad:?}\npath = {:?}\nfail_on = \"doc-2\"\n\n",
+            path_str(&dir.path.join(file))
+        )
+    };
+    let jsonl = dir.path.join("all.jsonl");
+    let pipeline = pipeline(
+        &dir,
+        &format!(
+            "{}{}[[export]]\ntype = \"jsonl\"\npath = {:?}\n",
+            export("a.txt"),
+            export("b.txt"),
+            path_str(&jsonl)
+        ),
+    );
+    let out = kutip(&["run", "-p", path_str(&pipeline), path_str(&input)], None);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("exporter `testbad`: testbad refuses document doc-2 (1 quotes); exporter `testbad`: testbad refuses"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 documents read, 2 exported, 1 failed"),
+        "{err}"
+    );
+    // The exporter after the failing ones still got doc-2.
+    let ids: Vec<String> = json_lines(&std::fs::read_to_string(jsonl).unwrap())
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["doc-1", "doc-2", "doc-3"]);
+}

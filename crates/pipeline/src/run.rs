@@ -252,8 +252,9 @@ impl Pipeline {
                     );
                     return ControlFlow::Continue(());
                 }
-                // Every exporter gets the document, whatever another one made of it.
-                let mut exported = true;
+                // Every exporter gets the document, whatever another one made of it; the
+                // document counts once, as failed, with what each exporter said.
+                let mut problems: Vec<String> = Vec::new();
                 for o in outputs.iter_mut() {
                     match o.exporter.export(&doc) {
                         Ok(()) => {}
@@ -274,21 +275,18 @@ impl Pipeline {
                             });
                             return ControlFlow::Break(());
                         }
-                        Err(e) => {
-                            exported = false;
-                            let message = format!("exporter `{}`: {e}", o.exporter.name());
-                            fail(
-                                &mut summary,
-                                DocumentFailure {
-                                    origin: origin.clone(),
-                                    id: Some(doc.id.clone()),
-                                    message,
-                                },
-                            );
-                        }
+                        Err(e) => problems.push(format!("exporter `{}`: {e}", o.exporter.name())),
                     }
                 }
-                if !exported {
+                if !problems.is_empty() {
+                    fail(
+                        &mut summary,
+                        DocumentFailure {
+                            origin: origin.clone(),
+                            id: Some(doc.id.clone()),
+                            message: problems.join("; "),
+                        },
+                    );
                     return ControlFlow::Continue(());
                 }
                 summary.exported += 1;
