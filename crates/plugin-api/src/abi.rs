@@ -118,6 +118,11 @@ pub struct StartArgs {
     pub host_version: Bytes,
 }
 
+/// The size of the `StartArgs` fields of ABI 1 as first published: fields appended later lie
+/// beyond it, and a plugin reads them only when `StartArgs::size` covers them.
+pub const START_ARGS_V1_SIZE: usize =
+    std::mem::offset_of!(StartArgs, host_version) + size_of::<Bytes>();
+
 /// Creates an instance. On success stores it in `*instance` and returns [`STATUS_OK`].
 pub type StartFn = unsafe extern "C" fn(
     args: *const StartArgs,
@@ -172,6 +177,12 @@ pub struct PluginDeclaration {
     /// Frees an instance.
     pub stop: StopFn,
 }
+
+/// The size of the `PluginDeclaration` fields of ABI 1 as first published: a host accepts any
+/// ABI-1 declaration at least this large, and reads fields appended later only when
+/// `PluginDeclaration::size` covers them.
+pub const DECLARATION_V1_SIZE: usize =
+    std::mem::offset_of!(PluginDeclaration, stop) + size_of::<StopFn>();
 
 // SAFETY: a declaration is immutable and lives in a `static` of the plugin. Its pointers point
 // to static, immutable UTF-8 data and its function pointers are plain code addresses, so sharing

@@ -2,8 +2,8 @@
 //! calls into calls of the safe [`ExporterPlugin`] trait and never let a panic cross.
 
 use crate::abi::{
-    ABI_VERSION, Bytes, ErrorBuffer, OUTPUT_FILE, OUTPUT_STREAM, PluginDeclaration, STATUS_ERROR,
-    STATUS_OK, STATUS_PANICKED, Sink, StartArgs, Status,
+    ABI_VERSION, Bytes, ErrorBuffer, OUTPUT_FILE, OUTPUT_STREAM, PluginDeclaration,
+    START_ARGS_V1_SIZE, STATUS_ERROR, STATUS_OK, STATUS_PANICKED, Sink, StartArgs, Status,
 };
 use crate::{ExporterPlugin, Output, OutputKind, PluginError, SCHEMA, Start};
 use kutip_core::wire::WireDocument;
@@ -49,11 +49,10 @@ unsafe extern "C" fn start<P: ExporterPlugin>(
         // SAFETY: the host passes a pointer to a `StartArgs` that is valid for this call (ABI 1
         // contract); null was refused above.
         let args = unsafe { &*args };
-        if (args.size as usize) < size_of::<StartArgs>() {
+        if (args.size as usize) < START_ARGS_V1_SIZE {
             return Err(PluginError::msg(format!(
-                "kutip passed start arguments of {} bytes, ABI {ABI_VERSION} needs {}",
+                "kutip passed start arguments of {} bytes, ABI {ABI_VERSION} needs {START_ARGS_V1_SIZE}",
                 args.size,
-                size_of::<StartArgs>()
             )));
         }
         // SAFETY: `options` and `path` borrow host memory valid for this call.

@@ -4,8 +4,8 @@ use crate::Error;
 use crate::exporter::PluginExporter;
 use kutip_plugin_api::OutputKind;
 use kutip_plugin_api::abi::{
-    ABI_VERSION, Bytes, CallFn, DeclarationHeader, ENTRY_SYMBOL, EntryFn, ExportFn, OUTPUT_FILE,
-    OUTPUT_STREAM, PluginDeclaration, StartFn, StopFn,
+    ABI_VERSION, Bytes, CallFn, DECLARATION_V1_SIZE, DeclarationHeader, ENTRY_SYMBOL, EntryFn,
+    ExportFn, OUTPUT_FILE, OUTPUT_STREAM, PluginDeclaration, StartFn, StopFn,
 };
 use libloading::Library;
 use std::io::Write;
@@ -95,19 +95,18 @@ impl Plugin {
                 supported: ABI_VERSION,
             });
         }
-        if (header.size as usize) < size_of::<PluginDeclaration>() {
+        if (header.size as usize) < DECLARATION_V1_SIZE {
             return Err(Error::Malformed {
                 path,
                 reason: format!(
-                    "its declaration is {} bytes, ABI {ABI_VERSION} needs at least {}",
+                    "its declaration is {} bytes, ABI {ABI_VERSION} needs at least {DECLARATION_V1_SIZE}",
                     header.size,
-                    size_of::<PluginDeclaration>()
                 ),
             });
         }
-        // SAFETY: the version is ours and the size is at least ours, so the declaration is an
-        // ABI-1 `PluginDeclaration` (possibly followed by fields we do not know), static in a
-        // library that is never unloaded.
+        // SAFETY: the version is ours and the size covers every field of the ABI-1
+        // declaration, which is all this host reads (fields appended within ABI 1 would be
+        // read only when `size` covers them); it is a static of a library never unloaded.
         let declaration: &PluginDeclaration = unsafe { &*declaration };
         let text = |what: &str, bytes: Bytes| -> Result<String, Error> {
             // SAFETY: the declaration's strings point to static data of the loaded library
