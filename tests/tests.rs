@@ -7,4 +7,5 @@ mod cli;
 mod contract;
 mod eval;
 mod inputs;
+mod plugins;
 mod sample;

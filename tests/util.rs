@@ -44,6 +44,8 @@ impl Drop for Dir {
 pub fn kutip(args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kutip"));
     cmd.args(args)
+        // Plugins are found only where a test says.
+        .env_remove("KUTIP_PLUGIN_PATH")
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

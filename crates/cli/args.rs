@@ -12,6 +12,10 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
+    /// Look for exporter plugins (libkutip_NAME.so) in this directory; may be repeated.
+    /// Searched before the directories of KUTIP_PLUGIN_PATH. Nothing else is ever searched.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub plugin_dir: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,6 +48,11 @@ pub enum Command {
     /// golden file matches, 1 when some changed or are new (and were not updated), 2 on a usage
     /// or configuration error.
     Check(CheckArgs),
+    /// List the exporter plugins found in --plugin-dir and KUTIP_PLUGIN_PATH directories.
+    ///
+    /// Prints each plugin's name (its `type` in a pipeline), version, ABI and library path, and
+    /// reports libraries that cannot be used. Exits with 1 when any cannot.
+    Plugins,
     /// Show pipelines.
     Pipeline {
         #[command(subcommand)]
@@ -65,7 +74,8 @@ pub struct RunArgs {
     /// Read inputs in this format, whatever the pipeline says.
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
-    /// Replace the pipeline's exporters with this one (json, jsonl, conll).
+    /// Replace the pipeline's exporters with this one: json, jsonl, conll, csv, or the name of
+    /// an exporter plugin (e.g. html, sqlite; see `kutip plugins`).
     #[arg(short, long, value_name = "TYPE")]
     pub export: Option<String>,
     /// Write the output here instead of where the pipeline says ("-" is stdout).

@@ -55,10 +55,7 @@ fn predict(args: &EvalArgs) -> anyhow::Result<String> {
     let path = args.save.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("kutip-eval-{}.conll", std::process::id()))
     });
-    config.exports = vec![ExportConfig {
-        path: path.display().to_string(),
-        kind: conll,
-    }];
+    config.exports = vec![ExportConfig::new(conll, path.display().to_string())];
     let pipeline = Pipeline::new(config);
     let summary = pipeline
         .run(&[InputSource::File(args.gold.clone())], &mut |failure| {

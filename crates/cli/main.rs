@@ -3,13 +3,14 @@
 mod args;
 mod check;
 mod eval;
+mod plugins;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use args::{Args, Command, FormatArg, PipelineCommand, RunArgs};
 use clap::Parser;
 use kutip_pipeline::{
     Catalog, ConfigError, DEFAULT_PIPELINE, ExportConfig, ExportKind, InputFormat, InputSource,
-    Pipeline, PipelineConfig, RunError,
+    Pipeline, PipelineConfig, PluginSearch, RunError,
 };
 use std::io::Write;
 use std::process::ExitCode;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
             }
             let code = if err.downcast_ref::<ConfigError>().is_some()
                 || err.downcast_ref::<UsageError>().is_some()
+                || plugins::is_setup_error(&err)
             {
                 USAGE
             } else {
@@ -57,9 +59,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(args: Args) -> anyhow::Result<u8> {
+    let plugin_search = PluginSearch::with_env(args.plugin_dir);
     match args.command {
-        Command::Run(run) => run_pipeline(run),
-        Command::Validate { pipelines } => validate(&pipelines),
+        Command::Run(run) => run_pipeline(run, plugin_search),
+        Command::Validate { pipelines } => validate(&pipelines, &plugin_search),
+        Command::Plugins => plugins::list(&plugin_search),
         Command::Eval(args) => eval::run(args),
         Command::Check(args) => check::run(args),
         Command::Stages => {
@@ -89,7 +93,7 @@ pub(crate) fn load_pipeline(path: Option<&std::path::Path>) -> anyhow::Result<Pi
     }
 }
 
-fn run_pipeline(args: RunArgs) -> anyhow::Result<u8> {
+fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8> {
     let mut config = load_pipeline(args.pipeline.as_deref())?;
     if let Some(format) = args.format {
         config.input.format = match format {
@@ -101,12 +105,12 @@ fn run_pipeline(args: RunArgs) -> anyhow::Result<u8> {
     }
     if let Some(name) = &args.export {
         let kind = ExportKind::from_name(name).ok_or_else(|| {
-            UsageError(format!("unknown exporter `{name}` for --export; built-in exporters are json, jsonl and conll"))
+            UsageError(format!("unknown exporter `{name}` for --export; built-in exporters are json, jsonl, conll and csv, and a plugin's name is letters, digits, `-` and `_`"))
         })?;
-        config.exports = vec![ExportConfig {
-            path: args.output.clone().unwrap_or_else(|| "-".into()),
+        config.exports = vec![ExportConfig::new(
             kind,
-        }];
+            args.output.clone().unwrap_or_else(|| "-".into()),
+        )];
     } else if let Some(output) = &args.output {
         if config.exports.len() != 1 {
             bail!(UsageError(format!(
@@ -117,10 +121,13 @@ fn run_pipeline(args: RunArgs) -> anyhow::Result<u8> {
         config.exports[0].path = output.clone();
     }
     let sources = InputSource::expand(&args.inputs).map_err(|e| UsageError(e.to_string()))?;
-    let pipeline = Pipeline::new(config);
-    let summary = pipeline
-        .run(&sources, &mut |failure| eprintln!("kutip: {failure}"))
-        .context("the run stopped")?;
+    let pipeline = Pipeline::new(config).with_plugin_search(plugin_search);
+    let summary = match pipeline.run(&sources, &mut |failure| eprintln!("kutip: {failure}")) {
+        Ok(summary) => summary,
+        // Found before any document was read: the message says it all.
+        Err(e @ RunError::Plugin(_)) => return Err(e.into()),
+        Err(e) => return Err(anyhow::Error::new(e).context("the run stopped")),
+    };
     if !args.quiet && (summary.read > 1 || !summary.failures.is_empty()) {
         eprintln!(
             "kutip: {} document{} read, {} exported, {} failed",
@@ -137,10 +144,11 @@ fn run_pipeline(args: RunArgs) -> anyhow::Result<u8> {
     })
 }
 
-fn validate(paths: &[std::path::PathBuf]) -> anyhow::Result<u8> {
+fn validate(paths: &[std::path::PathBuf], plugin_search: &PluginSearch) -> anyhow::Result<u8> {
     let mut failed = false;
     for path in paths {
         match load_pipeline(Some(path)) {
+            Ok(config) if plugins::report_problems(&config, plugin_search) => failed = true,
             Ok(config) => println!(
                 "{}: ok ({} stage{}: {}; {} exporter{})",
                 path.display(),
@@ -207,5 +215,9 @@ fn describe_catalog(catalog: &Catalog) -> String {
         &catalog.exporters.iter().collect::<Vec<_>>(),
     );
     section("GOLDEN FILES (kutip check)", &[&catalog.check]);
+    let _ = writeln!(
+        out,
+        "PLUGINS\n\n  Any other exporter type names an exporter plugin (html, sqlite, your own): a library\n  found by name in --plugin-dir / KUTIP_PLUGIN_PATH directories, or named by `plugin = \"path\"`.\n  `kutip plugins --plugin-dir DIR` lists them with their options. Every plugin also takes\n  `path` and `on_error`; see docs/plugins.md.\n"
+    );
     String::from_utf8(out).expect("catalog text is UTF-8")
 }

@@ -1,9 +1,10 @@
-//! kutip's built-in exporters: `json`, `jsonl` and `conll`.
+//! kutip's built-in exporters: `json`, `jsonl`, `conll` and `csv`.
 //!
 //! Every exporter writes to any [`std::io::Write`]; where the bytes go (stdout, a file written
 //! atomically) is the pipeline's business. The JSON exporters write the `kutip/1` contract
 //! ([`kutip_core::wire`]); `conll` writes one `token<TAB>label` line per token, aligned line by
-//! line with a CoNLL input, in a choice of label schemes.
+//! line with a CoNLL input, in a choice of label schemes; `csv` writes one row per quote for
+//! spreadsheets, with formula-like cells neutralised.
 //!
 //! ```
 //! use kutip_core::{Document, Exporter};
@@ -20,7 +21,9 @@
 #![deny(missing_docs)]
 
 mod conll;
+mod csv_export;
 mod json;
 
 pub use conll::{ConllConfig, ConllExporter, Encoding, Scheme};
+pub use csv_export::{CSV_HEADER, CsvConfig, CsvExporter};
 pub use json::{JsonConfig, JsonExporter, JsonFormat};

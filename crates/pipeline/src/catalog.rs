@@ -5,7 +5,7 @@
 use crate::config::{CheckConfig, InputConfig};
 use kutip_core::Layers;
 use kutip_entities::EntitiesConfig;
-use kutip_export::{ConllConfig, JsonConfig};
+use kutip_export::{ConllConfig, CsvConfig, JsonConfig};
 use kutip_quotes::QuotesConfig;
 use kutip_tokenize::TokenizeConfig;
 use schemars::JsonSchema;
@@ -64,8 +64,15 @@ impl Catalog {
             default: "\"-\"".into(),
             help: "Where to write: a file path (written to a temporary name and renamed when complete), or \"-\" for stdout.".into(),
         };
+        let on_error = OptionDoc {
+            name: "on_error".into(),
+            kind: "continue | stop".into(),
+            default: "\"continue\"".into(),
+            help: "When this exporter fails on a document: `continue` reports the document with its id and goes on (kutip exits with 1), `stop` stops the run there and keeps no output.".into(),
+        };
         let exporter =
             |name: &str, summary: &str, requires: Layers, mut options: Vec<OptionDoc>| {
+                options.insert(0, on_error.clone());
                 options.insert(0, path.clone());
                 ComponentDoc {
                     role: "exporter",
@@ -127,6 +134,12 @@ impl Catalog {
                     "One `token<TAB>label` line per token; for CoNLL input, line for line the input's lines.",
                     Layers::TOKENS,
                     options_of::<ConllConfig>(),
+                ),
+                exporter(
+                    "csv",
+                    "One row per quote for spreadsheets (RFC 4180, header row): document, kind, content, speaker, speaker_mention, role, affiliation, cue, time, confidence, start, end (character offsets of the content), rule.",
+                    Layers::QUOTES,
+                    options_of::<CsvConfig>(),
                 ),
             ],
         }

@@ -2,9 +2,10 @@
 
 use crate::catalog::{Catalog, ComponentDoc};
 use crate::diagnostic::{Collector, ConfigError, did_you_mean};
+use crate::plugins::{PluginExport, parse_plugin_export};
 use kutip_core::Layers;
 use kutip_entities::EntitiesConfig;
-use kutip_export::{ConllConfig, JsonConfig};
+use kutip_export::{ConllConfig, CsvConfig, JsonConfig};
 use kutip_quotes::QuotesConfig;
 use kutip_tokenize::TokenizeConfig;
 use schemars::JsonSchema;
@@ -34,8 +35,8 @@ pub struct CheckConfig {
     /// without its extension, `{name}` the whole file name, `{ext}` the golden's kind: `json` for
     /// the documents, or an exporter's type (`conll`, `csv`…) for that exporter's output.
     pub golden: String,
-    /// Also pin the output of the pipeline's exporters that write text other than kutip JSON
-    /// (e.g. `conll`), each in its own golden file.
+    /// Also pin the output of the pipeline's built-in text exporters (`conll`, `csv`), each in
+    /// its own golden file. Plugin outputs (an HTML report, a database) are not pinned.
     pub exporters: bool,
 }
 
@@ -138,9 +139,32 @@ pub struct ExportConfig {
     pub path: String,
     /// Which exporter, with its options.
     pub kind: ExportKind,
+    /// What a document this exporter fails on does to the run.
+    pub on_error: OnError,
 }
 
-/// Built-in exporters and their options.
+impl ExportConfig {
+    /// An exporter writing to `path`, going on after a failed document.
+    pub fn new(kind: ExportKind, path: impl Into<String>) -> ExportConfig {
+        ExportConfig {
+            path: path.into(),
+            kind,
+            on_error: OnError::Continue,
+        }
+    }
+}
+
+/// `on_error`: what happens when an exporter fails on one document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OnError {
+    /// Report the document (with its id) and go on; kutip exits with 1 at the end.
+    #[default]
+    Continue,
+    /// Stop the run at that document; no output is kept under its final name.
+    Stop,
+}
+
+/// Exporters and their options: built-in ones, and plugins loaded at run time.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExportKind {
     /// `type = "json"`: one pretty JSON array.
@@ -149,25 +173,33 @@ pub enum ExportKind {
     Jsonl(JsonConfig),
     /// `type = "conll"`: token and label columns.
     Conll(ConllConfig),
+    /// `type = "csv"`: one row per quote.
+    Csv(CsvConfig),
+    /// Any other `type`: the exporter plugin of that name.
+    Plugin(PluginExport),
 }
 
 impl ExportKind {
     /// The exporter's type name.
-    pub fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> &str {
         match self {
             ExportKind::Json(_) => "json",
             ExportKind::Jsonl(_) => "jsonl",
             ExportKind::Conll(_) => "conll",
+            ExportKind::Csv(_) => "csv",
+            ExportKind::Plugin(p) => &p.name,
         }
     }
 
-    /// The exporter with default options, by type name.
+    /// The exporter with default options, by type name: a built-in one, else the plugin of that
+    /// name (`None` when the name cannot be a plugin's).
     pub fn from_name(name: &str) -> Option<ExportKind> {
         Some(match name {
             "json" => ExportKind::Json(JsonConfig::default()),
             "jsonl" => ExportKind::Jsonl(JsonConfig::default()),
             "conll" => ExportKind::Conll(ConllConfig::default()),
-            _ => return None,
+            "csv" => ExportKind::Csv(CsvConfig::default()),
+            _ => ExportKind::Plugin(PluginExport::named(name)?),
         })
     }
 }
@@ -234,7 +266,7 @@ impl PipelineConfig {
                 }
                 "export" => {
                     for table in expect_array_of_tables(&mut c, value, "[[export]]") {
-                        if let Some(export) = parse_export(&mut c, &catalog, table) {
+                        if let Some(export) = parse_export(&mut c, &catalog, table, origin) {
                             config.exports.push(export);
                         }
                     }
@@ -256,10 +288,10 @@ impl PipelineConfig {
         }
         c.finish(origin)?;
         if config.exports.is_empty() {
-            config.exports.push(ExportConfig {
-                path: "-".into(),
-                kind: ExportKind::Jsonl(JsonConfig::default()),
-            });
+            config.exports.push(ExportConfig::new(
+                ExportKind::Jsonl(JsonConfig::default()),
+                "-",
+            ));
         }
         Ok(config)
     }
@@ -313,7 +345,7 @@ fn expect_array_of_tables<'a, 'i>(
 }
 
 /// The `type` key of a stage or export table, checked against the known names.
-fn type_of<'t>(
+pub(crate) fn type_of<'t>(
     c: &mut Collector,
     table: &Spanned<&'t DeTable<'_>>,
     known: &[&str],
@@ -356,7 +388,12 @@ fn type_of<'t>(
 }
 
 /// Reports keys that the component does not have.
-fn check_keys(c: &mut Collector, table: &DeTable, doc: &ComponentDoc, extra: &[&str]) -> bool {
+pub(crate) fn check_keys(
+    c: &mut Collector,
+    table: &DeTable,
+    doc: &ComponentDoc,
+    extra: &[&str],
+) -> bool {
     let mut ok = true;
     for (key, _) in table.iter() {
         let name: &str = key.get_ref();
@@ -388,7 +425,7 @@ fn check_keys(c: &mut Collector, table: &DeTable, doc: &ComponentDoc, extra: &[&
 
 /// Deserialises a table (minus the `skip` keys) into a typed config; type errors are reported
 /// at the offending value.
-fn deserialize<T: DeserializeOwned>(
+pub(crate) fn deserialize<T: DeserializeOwned>(
     c: &mut Collector,
     table: &DeTable,
     span: std::ops::Range<usize>,
@@ -440,11 +477,18 @@ fn parse_export(
     c: &mut Collector,
     catalog: &Catalog,
     table: Spanned<&DeTable>,
+    origin: &str,
 ) -> Option<ExportConfig> {
     let names: Vec<&str> = catalog.exporters.iter().map(|s| s.name.as_str()).collect();
-    let name = type_of(c, &table, &names, "exporter")?;
-    let doc = catalog.exporter(name)?;
     let t = *table.get_ref();
+    let plugin_name = match t.get("type").map(|v| v.get_ref()) {
+        Some(DeValue::String(name)) if !names.contains(&name.as_ref()) => Some(name.to_string()),
+        _ => None,
+    };
+    let name = match &plugin_name {
+        Some(name) => name.as_str(),
+        None => type_of(c, &table, &names, "exporter")?,
+    };
     let path = match t.get("path").map(|v| (v.span(), v.get_ref())) {
         None => "-".to_string(),
         Some((_, DeValue::String(p))) if !p.is_empty() => p.to_string(),
@@ -457,17 +501,52 @@ fn parse_export(
             return None;
         }
     };
+    let on_error = match t.get("on_error").map(|v| (v.span(), v.get_ref())) {
+        None => OnError::Continue,
+        Some((_, DeValue::String(s))) if s == "continue" => OnError::Continue,
+        Some((_, DeValue::String(s))) if s == "stop" => OnError::Stop,
+        Some((span, _)) => {
+            c.error(
+                Some(span.start),
+                "`on_error` must be \"continue\" or \"stop\"".to_string(),
+                None,
+            );
+            return None;
+        }
+    };
+    let span = table.span();
+    if plugin_name.is_some() {
+        let kind = ExportKind::Plugin(parse_plugin_export(c, &table, name, origin)?);
+        return Some(ExportConfig {
+            path,
+            kind,
+            on_error,
+        });
+    }
+    let doc = catalog.exporter(name)?;
+    if let Some(plugin) = t.get("plugin") {
+        c.error(
+            Some(plugin.span().start),
+            format!("`{name}` is built in; `plugin` names the library of a plugin exporter"),
+            Some("remove `plugin`, or give the plugin's own name as `type`".into()),
+        );
+        return None;
+    }
     if !check_keys(c, t, doc, &["type"]) {
         return None;
     }
-    let span = table.span();
-    let skip = &["type", "path"];
+    let skip = &["type", "path", "on_error"];
     let kind = match name {
         "json" => ExportKind::Json(deserialize(c, t, span, skip)?),
         "jsonl" => ExportKind::Jsonl(deserialize(c, t, span, skip)?),
+        "csv" => ExportKind::Csv(deserialize(c, t, span, skip)?),
         _ => ExportKind::Conll(deserialize(c, t, span, skip)?),
     };
-    Some(ExportConfig { path, kind })
+    Some(ExportConfig {
+        path,
+        kind,
+        on_error,
+    })
 }
 
 /// Every stage's requirements must be provided by the input or an earlier stage, and at most one
@@ -505,22 +584,26 @@ fn check_order(
     }
     let mut stdout_seen = false;
     for (n, export) in config.exports.iter().enumerate() {
-        let doc = catalog
+        // Plugins do not declare what they need; they read whatever the document has.
+        let requires = catalog
             .exporter(export.kind.type_name())
-            .expect("validated exporter");
-        let missing = doc.requires - have;
+            .map_or(Layers::empty(), |doc| doc.requires);
+        let missing = requires - have;
         if !missing.is_empty() {
+            let hint = if missing == Layers::TOKENS {
+                "add a `tokenize` stage, or read pre-tokenized input with `format = \"conll\"`"
+                    .to_string()
+            } else {
+                format!("put {} before it", providers(catalog, missing))
+            };
             c.error(
                 export_spans.get(n).copied(),
                 format!(
                     "exporter `{}` needs {}",
-                    doc.name,
+                    export.kind.type_name(),
                     and_list(&missing.names())
                 ),
-                Some(
-                    "add a `tokenize` stage, or read pre-tokenized input with `format = \"conll\"`"
-                        .into(),
-                ),
+                Some(hint),
             );
         }
         if export.path == "-" {

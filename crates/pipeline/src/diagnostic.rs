@@ -72,10 +72,7 @@ impl<'s> Collector<'s> {
     ) {
         let (line, column) = match at {
             Some(at) => {
-                let at = at.min(self.source.len());
-                let before = &self.source[..floor(self.source, at)];
-                let line = before.matches('\n').count() + 1;
-                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                let (line, column) = self.line_column(at);
                 (Some(line), Some(column))
             }
             None => (None, None),
@@ -89,6 +86,15 @@ impl<'s> Collector<'s> {
                 hint,
             },
         ));
+    }
+
+    /// 1-based line and column (in characters) of byte offset `at`.
+    pub(crate) fn line_column(&self, at: usize) -> (usize, usize) {
+        let at = at.min(self.source.len());
+        let before = &self.source[..floor(self.source, at)];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
     }
 
     pub(crate) fn finish(mut self, origin: &str) -> Result<(), ConfigError> {

@@ -4,7 +4,9 @@
 //! `[[export]]` tables. [`PipelineConfig::parse`] checks a pipeline completely before anything
 //! runs and reports **every** problem at once with its line and column; [`Pipeline::new`] builds
 //! the stages and [`Pipeline::run`] streams documents through them into the exporters. A document
-//! that fails is reported and skipped; the others still come out.
+//! that fails is reported and skipped; the others still come out. An exporter `type` that is not
+//! built in names an exporter plugin, loaded through `kutip-plugin-host` and run like a built-in
+//! one.
 //!
 //! ```
 //! use kutip_pipeline::{PipelineConfig, DEFAULT_PIPELINE};
@@ -21,14 +23,18 @@ mod catalog;
 mod config;
 mod diagnostic;
 mod input;
+mod plugins;
 mod run;
 
 pub use catalog::{Catalog, ComponentDoc, OptionDoc};
 pub use config::{
-    CheckConfig, ExportConfig, ExportKind, InputConfig, InputFormat, PipelineConfig, StageConfig,
+    CheckConfig, ExportConfig, ExportKind, InputConfig, InputFormat, OnError, PipelineConfig,
+    StageConfig,
 };
 pub use diagnostic::{ConfigError, Diagnostic};
 pub use input::{InputError, InputSource, read_documents};
+pub use kutip_plugin_host::PluginSearch;
+pub use plugins::{PluginExport, PluginProblem, check_plugins};
 pub use run::{DocumentFailure, Pipeline, RunError, RunSummary, built_in_exporter};
 
 /// The built-in pipeline used when no `-p PIPELINE` is given.

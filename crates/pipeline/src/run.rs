@@ -1,10 +1,12 @@
 //! Building a pipeline's stages and exporters, and streaming documents through them.
 
-use crate::config::{ExportKind, PipelineConfig, StageConfig};
+use crate::config::{ExportKind, OnError, PipelineConfig, StageConfig};
 use crate::input::{InputError, InputSource, read_documents};
+use crate::plugins::{PluginProblem, resolve};
 use kutip_core::{Document, ExportError, Exporter, Stage};
 use kutip_entities::EntityStage;
-use kutip_export::{ConllExporter, JsonExporter, JsonFormat};
+use kutip_export::{ConllExporter, CsvExporter, JsonExporter, JsonFormat};
+use kutip_plugin_host::{OutputKind, PluginSearch, Plugins};
 use kutip_quotes::QuoteStage;
 use kutip_tokenize::TokenizeStage;
 use std::io::{BufWriter, Write};
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 pub struct Pipeline {
     config: PipelineConfig,
     stages: Vec<Box<dyn Stage>>,
+    plugin_search: PluginSearch,
 }
 
 /// A document that could not be read, processed or exported. The run goes on without it.
@@ -77,6 +80,21 @@ pub enum RunError {
         #[source]
         source: std::io::Error,
     },
+    /// A plugin exporter could not be found, loaded or started.
+    #[error(transparent)]
+    Plugin(#[from] PluginProblem),
+    /// An exporter with `on_error = "stop"` failed on a document.
+    #[error("{origin} (document `{id}`): exporter `{exporter}`: {message}")]
+    Stopped {
+        /// The exporter's type.
+        exporter: String,
+        /// Where the document came from.
+        origin: String,
+        /// The document's id.
+        id: String,
+        /// What went wrong.
+        message: String,
+    },
     /// Finishing an output failed.
     #[error("exporter `{exporter}` failed: {message}")]
     Export {
@@ -90,6 +108,7 @@ pub enum RunError {
 /// An exporter and where its bytes go.
 struct Output {
     exporter: Box<dyn Exporter>,
+    on_error: OnError,
     /// `None` for stdout.
     target: Option<PathBuf>,
     temporary: Option<PathBuf>,
@@ -117,7 +136,18 @@ impl Pipeline {
                 }
             })
             .collect();
-        Pipeline { config, stages }
+        Pipeline {
+            config,
+            stages,
+            plugin_search: PluginSearch::default(),
+        }
+    }
+
+    /// Where plugin exporters named only by `type` are looked for (by default nowhere: a
+    /// plugin must then be named by its library path, `plugin = "…"`).
+    pub fn with_plugin_search(mut self, search: PluginSearch) -> Pipeline {
+        self.plugin_search = search;
+        self
     }
 
     /// The configuration this pipeline was built from.
@@ -144,8 +174,11 @@ impl Pipeline {
         sources: &[InputSource],
         on_failure: &mut dyn FnMut(&DocumentFailure),
     ) -> Result<RunSummary, RunError> {
-        let mut outputs = self.open_outputs(sources)?;
-        let result = self.run_into(sources, &mut outputs, on_failure);
+        let mut outputs = Vec::new();
+        let result = match self.open_outputs(sources, &mut outputs) {
+            Ok(()) => self.run_into(sources, &mut outputs, on_failure),
+            Err(e) => Err(e),
+        };
         match result {
             Ok(summary) => {
                 for o in &mut outputs {
@@ -161,10 +194,14 @@ impl Pipeline {
                 Ok(summary)
             }
             Err(e) => {
-                for o in &outputs {
-                    if let Some(tmp) = &o.temporary {
-                        let _ = std::fs::remove_file(tmp);
-                    }
+                let temporaries: Vec<PathBuf> = outputs
+                    .iter_mut()
+                    .filter_map(|o| o.temporary.take())
+                    .collect();
+                // Exporters (plugins among them) stop writing before their files go away.
+                drop(outputs);
+                for tmp in temporaries {
+                    let _ = std::fs::remove_file(tmp);
                 }
                 Err(e)
             }
@@ -215,6 +252,9 @@ impl Pipeline {
                     );
                     return ControlFlow::Continue(());
                 }
+                // Every exporter gets the document, whatever another one made of it; the
+                // document counts once, as failed, with what each exporter said.
+                let mut problems: Vec<String> = Vec::new();
                 for o in outputs.iter_mut() {
                     match o.exporter.export(&doc) {
                         Ok(()) => {}
@@ -226,19 +266,28 @@ impl Pipeline {
                             });
                             return ControlFlow::Break(());
                         }
-                        Err(e) => {
-                            let message = format!("exporter `{}`: {e}", o.exporter.name());
-                            fail(
-                                &mut summary,
-                                DocumentFailure {
-                                    origin: origin.clone(),
-                                    id: Some(doc.id.clone()),
-                                    message,
-                                },
-                            );
-                            return ControlFlow::Continue(());
+                        Err(e) if o.on_error == OnError::Stop => {
+                            fatal = Some(RunError::Stopped {
+                                exporter: o.exporter.name().into(),
+                                origin: origin.clone(),
+                                id: doc.id.clone(),
+                                message: e.to_string(),
+                            });
+                            return ControlFlow::Break(());
                         }
+                        Err(e) => problems.push(format!("exporter `{}`: {e}", o.exporter.name())),
                     }
+                }
+                if !problems.is_empty() {
+                    fail(
+                        &mut summary,
+                        DocumentFailure {
+                            origin: origin.clone(),
+                            id: Some(doc.id.clone()),
+                            message: problems.join("; "),
+                        },
+                    );
+                    return ControlFlow::Continue(());
                 }
                 summary.exported += 1;
                 ControlFlow::Continue(())
@@ -253,7 +302,14 @@ impl Pipeline {
         Ok(summary)
     }
 
-    fn open_outputs(&self, sources: &[InputSource]) -> Result<Vec<Output>, RunError> {
+    /// Opens every output, pushing each onto `outputs` as soon as it exists so that the caller
+    /// can remove what was created when a later one fails. Plugins are found and loaded first,
+    /// so a missing plugin creates no file at all.
+    fn open_outputs(
+        &self,
+        sources: &[InputSource],
+        outputs: &mut Vec<Output>,
+    ) -> Result<(), RunError> {
         let inputs: Vec<PathBuf> = sources
             .iter()
             .filter_map(|s| match s {
@@ -261,51 +317,101 @@ impl Pipeline {
                 InputSource::Stdin => None,
             })
             .collect();
-        let mut outputs = Vec::new();
+        let mut plugins = Plugins::new(self.plugin_search.clone());
+        let mut loaded = Vec::new();
         for export in &self.config.exports {
-            let (writer, target, temporary): (Box<dyn Write + Send>, _, _) = if export.path == "-" {
-                (
-                    Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            loaded.push(match &export.kind {
+                ExportKind::Plugin(p) => Some((p, resolve(&mut plugins, export, p)?)),
+                _ => None,
+            });
+        }
+        for (export, plugin) in self.config.exports.iter().zip(loaded) {
+            let opens_own_file = plugin
+                .as_ref()
+                .is_some_and(|(_, p)| p.output() == OutputKind::File);
+            let target = (export.path != "-").then(|| PathBuf::from(&export.path));
+            if let Some(existing) = target
+                .as_ref()
+                .and_then(|t| t.canonicalize().ok())
+                .filter(|t| inputs.contains(t))
+            {
+                return Err(RunError::OutputIsInput(existing.display().to_string()));
+            }
+            let (writer, target, temporary): (Option<Box<dyn Write + Send>>, _, _) = match target {
+                _ if opens_own_file => (None, None, None),
+                None => (
+                    Some(Box::new(BufWriter::with_capacity(
+                        1 << 16,
+                        std::io::stdout(),
+                    ))),
                     None,
                     None,
-                )
-            } else {
-                let target = PathBuf::from(&export.path);
-                if let Some(existing) = target.canonicalize().ok().filter(|t| inputs.contains(t)) {
-                    return Err(RunError::OutputIsInput(existing.display().to_string()));
+                ),
+                Some(target) => {
+                    let tmp = temporary_name(&target);
+                    let file = std::fs::File::create(&tmp).map_err(|e| RunError::CreateOutput {
+                        path: target.display().to_string(),
+                        source: e,
+                    })?;
+                    (
+                        Some(Box::new(BufWriter::with_capacity(1 << 16, file))),
+                        Some(target),
+                        Some(tmp),
+                    )
                 }
-                let tmp = temporary_name(&target);
-                let file = std::fs::File::create(&tmp).map_err(|e| RunError::CreateOutput {
-                    path: target.display().to_string(),
-                    source: e,
-                })?;
-                (
-                    Box::new(BufWriter::with_capacity(1 << 16, file)),
-                    Some(target),
-                    Some(tmp),
-                )
             };
-            let exporter = built_in_exporter(&export.kind, writer);
+            // A file is created above, so it is registered (for removal) before anything else
+            // can fail.
+            let index = outputs.len();
             outputs.push(Output {
-                exporter,
+                exporter: Box::new(NoExporter),
+                on_error: export.on_error,
                 target,
                 temporary,
             });
+            let writer = writer.unwrap_or_else(|| Box::new(std::io::sink()));
+            outputs[index].exporter = match (&export.kind, plugin) {
+                (ExportKind::Plugin(_), Some((p, loaded))) => Box::new(
+                    loaded
+                        .start(&p.options, &export.path, Some(writer))
+                        .map_err(|e| PluginProblem::new(p, e))?,
+                ),
+                (ExportKind::Plugin(_), None) => unreachable!("every plugin export is resolved"),
+                (built_in, _) => built_in_exporter(built_in, writer)
+                    .expect("every exporter but a plugin is built in"),
+            };
         }
-        Ok(outputs)
+        Ok(())
     }
 }
 
-/// The built-in exporter for `kind`, writing to `writer`.
+/// Stands in for an exporter while its output is being opened.
+struct NoExporter;
+
+impl Exporter for NoExporter {
+    fn name(&self) -> &str {
+        "none"
+    }
+    fn export(&mut self, _: &Document) -> Result<(), ExportError> {
+        Ok(())
+    }
+    fn finish(&mut self) -> Result<(), ExportError> {
+        Ok(())
+    }
+}
+
+/// The built-in exporter for `kind`, writing to `writer`; `None` for a plugin.
 pub fn built_in_exporter<'w>(
     kind: &ExportKind,
     writer: Box<dyn Write + Send + 'w>,
-) -> Box<dyn Exporter + 'w> {
-    match kind {
+) -> Option<Box<dyn Exporter + 'w>> {
+    Some(match kind {
         ExportKind::Json(_) => Box::new(JsonExporter::new(writer, JsonFormat::Array)),
         ExportKind::Jsonl(_) => Box::new(JsonExporter::new(writer, JsonFormat::Lines)),
         ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, c.clone())),
-    }
+        ExportKind::Csv(c) => Box::new(CsvExporter::new(writer, c.clone())),
+        ExportKind::Plugin(_) => return None,
+    })
 }
 
 fn export_error(o: &Output, e: ExportError) -> RunError {
