@@ -8,3 +8,5 @@ mod contract;
 mod eval;
 mod inputs;
 mod sample;
+mod scale;
+mod spark;

@@ -3,15 +3,16 @@
 mod args;
 mod check;
 mod eval;
+mod progress;
 
 use anyhow::{Context, bail};
 use args::{Args, Command, FormatArg, PipelineCommand, RunArgs};
 use clap::Parser;
 use kutip_pipeline::{
-    Catalog, ConfigError, DEFAULT_PIPELINE, ExportConfig, ExportKind, InputFormat, InputSource,
-    Pipeline, PipelineConfig, RunError,
+    Catalog, ConfigError, DEFAULT_PIPELINE, Event, ExportConfig, ExportKind, InputFormat,
+    InputSource, Pipeline, PipelineConfig, RunError, RunOptions,
 };
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Every document processed.
@@ -118,17 +119,32 @@ fn run_pipeline(args: RunArgs) -> anyhow::Result<u8> {
     }
     let sources = InputSource::expand(&args.inputs).map_err(|e| UsageError(e.to_string()))?;
     let pipeline = Pipeline::new(config);
+    let progress =
+        (!args.quiet && std::io::stderr().is_terminal()).then(|| progress::Bar::new(&sources));
+    let options = RunOptions {
+        threads: args.threads,
+    };
     let summary = pipeline
-        .run(&sources, &mut |failure| eprintln!("kutip: {failure}"))
+        .run_with(&sources, &options, &mut |event| match event {
+            Event::Failure(failure) => match &progress {
+                Some(bar) => bar.println(&format!("kutip: {failure}")),
+                None => eprintln!("kutip: {failure}"),
+            },
+            Event::Progress(p) => {
+                if let Some(bar) = &progress {
+                    bar.update(&p);
+                }
+            }
+        })
         .context("the run stopped")?;
+    if let Some(bar) = progress {
+        bar.finish();
+    }
     if !args.quiet && (summary.read > 1 || !summary.failures.is_empty()) {
-        eprintln!(
-            "kutip: {} document{} read, {} exported, {} failed",
-            summary.read,
-            if summary.read == 1 { "" } else { "s" },
-            summary.exported,
-            summary.failures.len()
-        );
+        eprintln!("{}", progress::summary_line(&summary));
+    }
+    if args.timings {
+        eprint!("{}", progress::timings_table(&summary));
     }
     Ok(if summary.failures.is_empty() {
         SUCCESS

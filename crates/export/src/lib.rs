@@ -23,4 +23,4 @@ mod conll;
 mod json;
 
 pub use conll::{ConllConfig, ConllExporter, Encoding, Scheme};
-pub use json::{JsonConfig, JsonExporter, JsonFormat};
+pub use json::{FailedDocuments, JsonConfig, JsonExporter, JsonFormat};

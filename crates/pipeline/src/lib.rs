@@ -20,6 +20,7 @@
 mod catalog;
 mod config;
 mod diagnostic;
+mod engine;
 mod input;
 mod run;
 
@@ -28,8 +29,11 @@ pub use config::{
     CheckConfig, ExportConfig, ExportKind, InputConfig, InputFormat, PipelineConfig, StageConfig,
 };
 pub use diagnostic::{ConfigError, Diagnostic};
-pub use input::{InputError, InputSource, read_documents};
-pub use run::{DocumentFailure, Pipeline, RunError, RunSummary, built_in_exporter};
+pub use input::{InputError, InputSource, read_documents, read_documents_counted};
+pub use run::{
+    DocumentFailure, Event, Pipeline, Progress, RunError, RunOptions, RunSummary, Timings,
+    built_in_exporter,
+};
 
 /// The built-in pipeline used when no `-p PIPELINE` is given.
 pub const DEFAULT_PIPELINE: &str = include_str!("../../../pipelines/default.toml");
