@@ -9,3 +9,5 @@ mod eval;
 mod inputs;
 mod plugins;
 mod sample;
+mod scale;
+mod spark;

@@ -52,11 +52,15 @@ pub fn kutip(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("kutip runs");
     let mut pipe = child.stdin.take().unwrap();
-    if let Some(input) = stdin {
-        pipe.write_all(input.as_bytes()).unwrap();
-    }
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    // Written from another thread: kutip streams, so it may fill stdout before it has read all
+    // of stdin, and writing everything first would deadlock.
+    let input = stdin.unwrap_or("").to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 /// Runs kutip, expecting exit code `code`; returns stdout.

@@ -81,9 +81,21 @@ pub struct RunArgs {
     /// Write the output here instead of where the pipeline says ("-" is stdout).
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<String>,
-    /// Say nothing on stderr but errors.
+    /// Say nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     pub quiet: bool,
+    /// Worker threads (default: one per core). Output order is input order whatever the count.
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    pub threads: usize,
+    /// Print the time and share of each stage and exporter at the end.
+    #[arg(long)]
+    pub timings: bool,
     /// Input files or directories; "-" or nothing reads stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,

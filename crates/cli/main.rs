@@ -4,15 +4,16 @@ mod args;
 mod check;
 mod eval;
 mod plugins;
+mod progress;
 
 use anyhow::bail;
 use args::{Args, Command, FormatArg, PipelineCommand, RunArgs};
 use clap::Parser;
 use kutip_pipeline::{
-    Catalog, ConfigError, DEFAULT_PIPELINE, ExportConfig, ExportKind, InputFormat, InputSource,
-    Pipeline, PipelineConfig, PluginSearch, RunError,
+    Catalog, ConfigError, DEFAULT_PIPELINE, Event, ExportConfig, ExportKind, InputFormat,
+    InputSource, Pipeline, PipelineConfig, PluginSearch, RunError, RunOptions,
 };
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// Every document processed.
@@ -122,20 +123,36 @@ fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8
     }
     let sources = InputSource::expand(&args.inputs).map_err(|e| UsageError(e.to_string()))?;
     let pipeline = Pipeline::new(config).with_plugin_search(plugin_search);
-    let summary = match pipeline.run(&sources, &mut |failure| eprintln!("kutip: {failure}")) {
+    let progress =
+        (!args.quiet && std::io::stderr().is_terminal()).then(|| progress::Bar::new(&sources));
+    let options = RunOptions {
+        threads: args.threads,
+    };
+    let result = pipeline.run_with(&sources, &options, &mut |event| match event {
+        Event::Failure(failure) => match &progress {
+            Some(bar) => bar.println(&format!("kutip: {failure}")),
+            None => eprintln!("kutip: {failure}"),
+        },
+        Event::Progress(p) => {
+            if let Some(bar) = &progress {
+                bar.update(&p);
+            }
+        }
+    });
+    if let Some(bar) = progress {
+        bar.finish();
+    }
+    let summary = match result {
         Ok(summary) => summary,
         // Found before any document was read: the message says it all.
         Err(e @ RunError::Plugin(_)) => return Err(e.into()),
         Err(e) => return Err(anyhow::Error::new(e).context("the run stopped")),
     };
     if !args.quiet && (summary.read > 1 || !summary.failures.is_empty()) {
-        eprintln!(
-            "kutip: {} document{} read, {} exported, {} failed",
-            summary.read,
-            if summary.read == 1 { "" } else { "s" },
-            summary.exported,
-            summary.failures.len()
-        );
+        eprintln!("{}", progress::summary_line(&summary));
+    }
+    if args.timings {
+        eprint!("{}", progress::timings_table(&summary));
     }
     Ok(if summary.failures.is_empty() {
         SUCCESS

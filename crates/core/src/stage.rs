@@ -31,6 +31,13 @@ pub trait Exporter: Send {
     }
     /// Writes one document. An error is reported with the document id.
     fn export(&mut self, doc: &Document) -> Result<(), ExportError>;
+    /// Called, in input order, for a document that could not be read or processed, so an
+    /// exporter that keeps one output record per input record (a streaming filter) can write a
+    /// placeholder. Most exporters ignore it.
+    fn failed(&mut self, id: Option<&str>, message: &str) -> Result<(), ExportError> {
+        let _ = (id, message);
+        Ok(())
+    }
     /// Called once after the last document; flushes and closes the output.
     fn finish(&mut self) -> Result<(), ExportError>;
 }

@@ -9,7 +9,23 @@ use std::io::Write;
 /// Options of the `json` and `jsonl` exporters.
 #[derive(Clone, Debug, Default, Deserialize, JsonSchema, PartialEq)]
 #[serde(default, deny_unknown_fields)]
-pub struct JsonConfig {}
+pub struct JsonConfig {
+    /// What to write for a document that failed: `skip` (nothing; it is reported on stderr) or
+    /// `line` (a record `{"schema", "id", "error"}` in its place, so the output has one record
+    /// per input record — what a streaming filter such as Spark's `RDD.pipe` needs).
+    pub errors: FailedDocuments,
+}
+
+/// What the JSON exporters write for a failed document.
+#[derive(Clone, Copy, Debug, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum FailedDocuments {
+    /// Nothing.
+    #[default]
+    Skip,
+    /// An error record in the document's place.
+    Line,
+}
 
 /// Which JSON layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,17 +40,46 @@ pub enum JsonFormat {
 pub struct JsonExporter<'w> {
     out: Box<dyn Write + Send + 'w>,
     format: JsonFormat,
+    config: JsonConfig,
     written: usize,
 }
 
 impl<'w> JsonExporter<'w> {
     /// An exporter writing to `out`.
     pub fn new(out: Box<dyn Write + Send + 'w>, format: JsonFormat) -> JsonExporter<'w> {
+        JsonExporter::with_config(out, format, JsonConfig::default())
+    }
+
+    /// An exporter writing to `out`, with options.
+    pub fn with_config(
+        out: Box<dyn Write + Send + 'w>,
+        format: JsonFormat,
+        config: JsonConfig,
+    ) -> JsonExporter<'w> {
         JsonExporter {
             out,
             format,
+            config,
             written: 0,
         }
+    }
+
+    fn write_record(&mut self, record: &impl serde::Serialize) -> Result<(), ExportError> {
+        match self.format {
+            JsonFormat::Lines => {
+                serde_json::to_writer(&mut self.out, record)?;
+                self.out.write_all(b"\n")?;
+            }
+            JsonFormat::Array => {
+                // Serialise first so a failure cannot leave half an element in the array.
+                let body = serde_json::to_string_pretty(record)?;
+                self.out
+                    .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+                self.out.write_all(body.as_bytes())?;
+            }
+        }
+        self.written += 1;
+        Ok(())
     }
 }
 
@@ -54,21 +99,17 @@ impl Exporter for JsonExporter<'_> {
     }
 
     fn export(&mut self, doc: &Document) -> Result<(), ExportError> {
-        let wire = WireDocument::from_document(doc);
-        match self.format {
-            JsonFormat::Lines => {
-                serde_json::to_writer(&mut self.out, &wire)?;
-                self.out.write_all(b"\n")?;
-            }
-            JsonFormat::Array => {
-                // Serialise first so a failure cannot leave half an element in the array.
-                let body = serde_json::to_string_pretty(&wire)?;
-                self.out
-                    .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-                self.out.write_all(body.as_bytes())?;
-            }
+        self.write_record(&WireDocument::from_document(doc))
+    }
+
+    fn failed(&mut self, id: Option<&str>, message: &str) -> Result<(), ExportError> {
+        if self.config.errors == FailedDocuments::Line {
+            self.write_record(&serde_json::json!({
+                "schema": kutip_core::SCHEMA,
+                "id": id,
+                "error": message,
+            }))?;
         }
-        self.written += 1;
         Ok(())
     }
 

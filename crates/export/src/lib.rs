@@ -26,4 +26,4 @@ mod json;
 
 pub use conll::{ConllConfig, ConllExporter, Encoding, Scheme};
 pub use csv_export::{CSV_HEADER, CsvConfig, CsvExporter};
-pub use json::{JsonConfig, JsonExporter, JsonFormat};
+pub use json::{FailedDocuments, JsonConfig, JsonExporter, JsonFormat};

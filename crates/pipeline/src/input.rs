@@ -6,6 +6,7 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where documents come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,13 +147,27 @@ pub fn read_documents(
     config: &InputConfig,
     sink: &mut dyn FnMut(Result<Document, InputError>) -> ControlFlow<()>,
 ) -> Result<(), InputError> {
+    read_documents_counted(source, config, &AtomicU64::new(0), sink)
+}
+
+/// [`read_documents`], adding the number of bytes read to `counter` as it goes (for progress).
+pub fn read_documents_counted(
+    source: &InputSource,
+    config: &InputConfig,
+    counter: &AtomicU64,
+    sink: &mut dyn FnMut(Result<Document, InputError>) -> ControlFlow<()>,
+) -> Result<(), InputError> {
     let name = source.display();
-    let reader: Box<dyn Read> = match source {
+    let reader: Box<dyn Read + '_> = match source {
         InputSource::File(p) => Box::new(std::fs::File::open(p).map_err(|e| InputError::Io {
             path: name.clone(),
             source: e,
         })?),
         InputSource::Stdin => Box::new(std::io::stdin().lock()),
+    };
+    let reader = Counting {
+        inner: reader,
+        counter,
     };
     let io = |e| InputError::Io {
         path: name.clone(),
@@ -178,6 +193,20 @@ pub fn read_documents(
             let _ = sink(doc);
             Ok(())
         }
+    }
+}
+
+/// Counts the bytes that pass through.
+struct Counting<'c, R> {
+    inner: R,
+    counter: &'c AtomicU64,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 

@@ -22,6 +22,7 @@
 mod catalog;
 mod config;
 mod diagnostic;
+mod engine;
 mod input;
 mod plugins;
 mod run;
@@ -32,10 +33,13 @@ pub use config::{
     StageConfig,
 };
 pub use diagnostic::{ConfigError, Diagnostic};
-pub use input::{InputError, InputSource, read_documents};
+pub use input::{InputError, InputSource, read_documents, read_documents_counted};
 pub use kutip_plugin_host::PluginSearch;
 pub use plugins::{PluginExport, PluginProblem, check_plugins};
-pub use run::{DocumentFailure, Pipeline, RunError, RunSummary, built_in_exporter};
+pub use run::{
+    DocumentFailure, Event, Pipeline, Progress, RunError, RunOptions, RunSummary, Timings,
+    built_in_exporter,
+};
 
 /// The built-in pipeline used when no `-p PIPELINE` is given.
 pub const DEFAULT_PIPELINE: &str = include_str!("../../../pipelines/default.toml");

@@ -1,7 +1,8 @@
 //! Building a pipeline's stages and exporters, and streaming documents through them.
 
 use crate::config::{ExportKind, OnError, PipelineConfig, StageConfig};
-use crate::input::{InputError, InputSource, read_documents};
+use crate::engine::{self, Outcome, StageClock};
+use crate::input::{InputError, InputSource};
 use crate::plugins::{PluginProblem, resolve};
 use kutip_core::{Document, ExportError, Exporter, Stage};
 use kutip_entities::EntityStage;
@@ -12,6 +13,8 @@ use kutip_tokenize::TokenizeStage;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// A pipeline ready to run: its stages are built once and reused for every document.
 pub struct Pipeline {
@@ -40,9 +43,62 @@ impl std::fmt::Display for DocumentFailure {
     }
 }
 
+/// How to run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+}
+
+impl RunOptions {
+    fn threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        }
+    }
+}
+
+/// Something a running pipeline reports.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// A document failed; the run goes on.
+    Failure(&'a DocumentFailure),
+    /// Another document was delivered (exported or failed).
+    Progress(Progress),
+}
+
+/// How far a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents delivered so far, failed ones included.
+    pub documents: usize,
+    /// Bytes of text of the exported documents so far.
+    pub bytes: u64,
+    /// Bytes of input read so far (a little ahead of what was delivered).
+    pub input_bytes: u64,
+    /// Documents failed so far.
+    pub failed: usize,
+}
+
+/// Where a run's time went.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Timings {
+    /// Wall-clock time of the whole run.
+    pub wall: Duration,
+    /// Time in each stage, summed over all threads.
+    pub stages: Vec<(String, Duration)>,
+    /// Time in each exporter (on the delivering thread).
+    pub exporters: Vec<(String, Duration)>,
+}
+
 /// What a run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RunSummary {
+    /// Bytes of text of the exported documents.
+    pub bytes: u64,
+    /// Where the time went.
+    pub timings: Timings,
     /// Documents read (including those that then failed).
     pub read: usize,
     /// Documents passed to the exporters.
@@ -165,18 +221,38 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Reads every source, processes each document and hands it to every exporter, in input
-    /// order. Failed documents are passed to `on_failure` as they happen and counted in the
-    /// summary; the run goes on. Outputs are written under a temporary name and renamed when
-    /// complete, so a file under the final name is never a truncated one.
+    /// The stages, in order.
+    pub(crate) fn stages(&self) -> &[Box<dyn Stage>] {
+        &self.stages
+    }
+
+    /// [`run_with`](Pipeline::run_with) on one thread, reporting only failures.
     pub fn run(
         &self,
         sources: &[InputSource],
         on_failure: &mut dyn FnMut(&DocumentFailure),
     ) -> Result<RunSummary, RunError> {
+        self.run_with(sources, &RunOptions::default(), &mut |event| {
+            if let Event::Failure(f) = event {
+                on_failure(f)
+            }
+        })
+    }
+
+    /// Reads every source, processes the documents on `options.threads` threads and hands each
+    /// to every exporter, in input order. Failed documents are reported through `on_event` as
+    /// they happen and counted in the summary; the run goes on (unless an exporter with
+    /// `on_error = "stop"` fails). Outputs are written under a temporary name and renamed when
+    /// complete, so a file under the final name is never a truncated one.
+    pub fn run_with(
+        &self,
+        sources: &[InputSource],
+        options: &RunOptions,
+        on_event: &mut dyn FnMut(Event),
+    ) -> Result<RunSummary, RunError> {
         let mut outputs = Vec::new();
         let result = match self.open_outputs(sources, &mut outputs) {
-            Ok(()) => self.run_into(sources, &mut outputs, on_failure),
+            Ok(()) => self.run_into(sources, options, &mut outputs, on_event),
             Err(e) => Err(e),
         };
         match result {
@@ -211,94 +287,126 @@ impl Pipeline {
     fn run_into(
         &self,
         sources: &[InputSource],
+        options: &RunOptions,
         outputs: &mut [Output],
-        on_failure: &mut dyn FnMut(&DocumentFailure),
+        on_event: &mut dyn FnMut(Event),
     ) -> Result<RunSummary, RunError> {
+        let started = Instant::now();
         let mut summary = RunSummary::default();
         for o in outputs.iter_mut() {
             o.exporter.begin().map_err(|e| export_error(o, e))?;
         }
+        let clock = StageClock::new(self.stages.len());
+        let mut export_time = vec![Duration::ZERO; outputs.len()];
         let mut fatal = None;
-        for source in sources {
-            let origin = source.display();
-            let mut fail = |summary: &mut RunSummary, failure: DocumentFailure| {
-                on_failure(&failure);
-                summary.failures.push(failure);
-            };
-            read_documents(source, &self.config.input, &mut |result| {
+        let mut bytes = 0u64;
+        let read_bytes = AtomicU64::new(0);
+        let threads = options.threads();
+        engine::drive(
+            self,
+            sources,
+            threads,
+            &clock,
+            &read_bytes,
+            &mut |outcome| {
                 summary.read += 1;
-                let mut doc = match result {
-                    Ok(doc) => doc,
-                    Err(e) => {
-                        fail(
-                            &mut summary,
-                            DocumentFailure {
-                                origin: origin.clone(),
-                                id: None,
-                                message: e.to_string(),
-                            },
-                        );
-                        return ControlFlow::Continue(());
+                let failure = match outcome {
+                    Outcome::Failed {
+                        origin,
+                        id,
+                        message,
+                    } => Some(DocumentFailure {
+                        origin,
+                        id,
+                        message,
+                    }),
+                    Outcome::Done { origin, doc } => {
+                        bytes += doc.text.len() as u64;
+                        // Every exporter gets the document, whatever another one made of it; the
+                        // document counts once, as failed, with what each exporter said.
+                        let mut problems: Vec<String> = Vec::new();
+                        for (o, spent) in outputs.iter_mut().zip(&mut export_time) {
+                            let t = Instant::now();
+                            let result = o.exporter.export(&doc);
+                            *spent += t.elapsed();
+                            match result {
+                                Ok(()) => {}
+                                Err(ExportError::Io(e)) => {
+                                    fatal = Some(RunError::Write {
+                                        exporter: o.exporter.name().into(),
+                                        path: o.path_name(),
+                                        source: e,
+                                    });
+                                    return ControlFlow::Break(());
+                                }
+                                Err(e) if o.on_error == OnError::Stop => {
+                                    fatal = Some(RunError::Stopped {
+                                        exporter: o.exporter.name().into(),
+                                        origin: origin.clone(),
+                                        id: doc.id.clone(),
+                                        message: e.to_string(),
+                                    });
+                                    return ControlFlow::Break(());
+                                }
+                                Err(e) => {
+                                    problems.push(format!("exporter `{}`: {e}", o.exporter.name()))
+                                }
+                            }
+                        }
+                        if problems.is_empty() {
+                            summary.exported += 1;
+                            None
+                        } else {
+                            Some(DocumentFailure {
+                                origin,
+                                id: Some(doc.id.clone()),
+                                message: problems.join("; "),
+                            })
+                        }
                     }
                 };
-                if let Err(message) = self.process(&mut doc) {
-                    fail(
-                        &mut summary,
-                        DocumentFailure {
-                            origin: origin.clone(),
-                            id: Some(doc.id.clone()),
-                            message,
-                        },
-                    );
-                    return ControlFlow::Continue(());
-                }
-                // Every exporter gets the document, whatever another one made of it; the
-                // document counts once, as failed, with what each exporter said.
-                let mut problems: Vec<String> = Vec::new();
-                for o in outputs.iter_mut() {
-                    match o.exporter.export(&doc) {
-                        Ok(()) => {}
-                        Err(ExportError::Io(e)) => {
-                            fatal = Some(RunError::Write {
-                                exporter: o.exporter.name().into(),
-                                path: o.path_name(),
-                                source: e,
-                            });
+                if let Some(f) = failure {
+                    for o in outputs.iter_mut() {
+                        if let Err(e) = o.exporter.failed(f.id.as_deref(), &f.message) {
+                            fatal = Some(export_error(o, e));
                             return ControlFlow::Break(());
                         }
-                        Err(e) if o.on_error == OnError::Stop => {
-                            fatal = Some(RunError::Stopped {
-                                exporter: o.exporter.name().into(),
-                                origin: origin.clone(),
-                                id: doc.id.clone(),
-                                message: e.to_string(),
-                            });
-                            return ControlFlow::Break(());
-                        }
-                        Err(e) => problems.push(format!("exporter `{}`: {e}", o.exporter.name())),
                     }
+                    on_event(Event::Failure(&f));
+                    summary.failures.push(f);
                 }
-                if !problems.is_empty() {
-                    fail(
-                        &mut summary,
-                        DocumentFailure {
-                            origin: origin.clone(),
-                            id: Some(doc.id.clone()),
-                            message: problems.join("; "),
-                        },
-                    );
-                    return ControlFlow::Continue(());
-                }
-                summary.exported += 1;
+                on_event(Event::Progress(Progress {
+                    documents: summary.read,
+                    bytes,
+                    input_bytes: read_bytes.load(Ordering::Relaxed),
+                    failed: summary.failures.len(),
+                }));
                 ControlFlow::Continue(())
-            })?;
-            if let Some(e) = fatal.take() {
-                return Err(e);
-            }
+            },
+        );
+        if let Some(e) = fatal {
+            return Err(e);
         }
-        for o in outputs.iter_mut() {
+        for (o, spent) in outputs.iter_mut().zip(&mut export_time) {
+            let t = Instant::now();
             o.exporter.finish().map_err(|e| export_error(o, e))?;
+            *spent += t.elapsed();
         }
+        summary.bytes = bytes;
+        summary.timings = Timings {
+            wall: started.elapsed(),
+            stages: self
+                .stages
+                .iter()
+                .zip(clock.nanos())
+                .map(|(s, n)| (s.name().to_string(), Duration::from_nanos(n)))
+                .collect(),
+            exporters: outputs
+                .iter()
+                .zip(export_time)
+                .map(|(o, d)| (o.exporter.name().to_string(), d))
+                .collect(),
+        };
         Ok(summary)
     }
 
@@ -406,8 +514,16 @@ pub fn built_in_exporter<'w>(
     writer: Box<dyn Write + Send + 'w>,
 ) -> Option<Box<dyn Exporter + 'w>> {
     Some(match kind {
-        ExportKind::Json(_) => Box::new(JsonExporter::new(writer, JsonFormat::Array)),
-        ExportKind::Jsonl(_) => Box::new(JsonExporter::new(writer, JsonFormat::Lines)),
+        ExportKind::Json(c) => Box::new(JsonExporter::with_config(
+            writer,
+            JsonFormat::Array,
+            c.clone(),
+        )),
+        ExportKind::Jsonl(c) => Box::new(JsonExporter::with_config(
+            writer,
+            JsonFormat::Lines,
+            c.clone(),
+        )),
         ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, c.clone())),
         ExportKind::Csv(c) => Box::new(CsvExporter::new(writer, c.clone())),
         ExportKind::Plugin(_) => return None,
