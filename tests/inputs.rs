@@ -85,7 +85,11 @@ fn output_file_is_written_whole_and_never_equal_to_an_input() {
         .collect();
     assert!(leftovers.is_empty());
     let out = kutip(&["run", "-o", path_str(&input), path_str(&input)], None);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "refused before anything is read"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("is also an input"));
     assert_eq!(
         std::fs::read_to_string(&input).unwrap(),

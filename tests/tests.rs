@@ -8,6 +8,7 @@ mod contract;
 mod eval;
 mod inputs;
 mod plugins;
+mod reliability;
 mod sample;
 mod scale;
 mod spark;

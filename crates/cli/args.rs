@@ -96,6 +96,9 @@ pub struct RunArgs {
     /// Print the time and share of each stage and exporter at the end.
     #[arg(long)]
     pub timings: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the document.
+    #[arg(long)]
+    pub lossy: bool,
     /// Input files or directories; "-" or nothing reads stdin.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,

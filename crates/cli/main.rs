@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod eval;
+mod interrupt;
 mod plugins;
 mod progress;
 
@@ -22,6 +23,8 @@ const SUCCESS: u8 = 0;
 const SOME_FAILED: u8 = 1;
 /// Usage or configuration error.
 const USAGE: u8 = 2;
+/// Stopped by Ctrl-C (128 + SIGINT); what was done is written.
+const INTERRUPTED: u8 = 130;
 
 fn main() -> ExitCode {
     let args = Args::parse();
@@ -104,6 +107,9 @@ fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8
             FormatArg::Conll => InputFormat::Conll,
         };
     }
+    if args.lossy {
+        config.input.lossy = true;
+    }
     if let Some(name) = &args.export {
         let kind = ExportKind::from_name(name).ok_or_else(|| {
             UsageError(format!("unknown exporter `{name}` for --export; built-in exporters are json, jsonl, conll and csv, and a plugin's name is letters, digits, `-` and `_`"))
@@ -125,14 +131,22 @@ fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8
     let pipeline = Pipeline::new(config).with_plugin_search(plugin_search);
     let progress =
         (!args.quiet && std::io::stderr().is_terminal()).then(|| progress::Bar::new(&sources));
+    let stop = interrupt::install();
     let options = RunOptions {
         threads: args.threads,
+        stop: Some(stop),
+    };
+    let say = |line: String| match &progress {
+        Some(bar) => bar.println(&line),
+        None => eprintln!("{line}"),
     };
     let result = pipeline.run_with(&sources, &options, &mut |event| match event {
-        Event::Failure(failure) => match &progress {
-            Some(bar) => bar.println(&format!("kutip: {failure}")),
-            None => eprintln!("kutip: {failure}"),
-        },
+        Event::Failure(failure) => say(format!("kutip: {failure}")),
+        Event::Warning(warning) => {
+            if !args.quiet {
+                say(format!("kutip: warning: {warning}"))
+            }
+        }
         Event::Progress(p) => {
             if let Some(bar) = &progress {
                 bar.update(&p);
@@ -144,17 +158,42 @@ fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8
     }
     let summary = match result {
         Ok(summary) => summary,
-        // Found before any document was read: the message says it all.
+        // Found before any document was read: the message says it all, and it is a usage or
+        // configuration problem (exit code 2).
+        Err(e @ (RunError::OutputIsInput(_) | RunError::CreateOutput { .. })) => {
+            return Err(UsageError(e.to_string()).into());
+        }
         Err(e @ RunError::Plugin(_)) => return Err(e.into()),
         Err(e) => return Err(anyhow::Error::new(e).context("the run stopped")),
     };
-    if !args.quiet && (summary.read > 1 || !summary.failures.is_empty()) {
+    if summary.interrupted {
+        let outputs: Vec<&str> = pipeline
+            .config()
+            .exports
+            .iter()
+            .map(|e| {
+                if e.path == "-" {
+                    "stdout"
+                } else {
+                    e.path.as_str()
+                }
+            })
+            .collect();
+        eprintln!(
+            "kutip: interrupted: {} documents done and written to {}; the rest of the input was not read",
+            summary.read,
+            outputs.join(", ")
+        );
+    }
+    if !args.quiet && (summary.read > 1 || !summary.failures.is_empty() || summary.interrupted) {
         eprintln!("{}", progress::summary_line(&summary));
     }
     if args.timings {
         eprint!("{}", progress::timings_table(&summary));
     }
-    Ok(if summary.failures.is_empty() {
+    Ok(if summary.interrupted {
+        INTERRUPTED
+    } else if summary.failures.is_empty() {
         SUCCESS
     } else {
         SOME_FAILED

@@ -52,12 +52,25 @@ impl Bar {
     }
 }
 
-/// "kutip: 3 documents read, 2 exported, 1 failed (12.3 MB in 0.4 s, 30.1 MB/s)".
+/// "kutip: 3 documents read, 2 exported, 1 failed (bad JSONL line: 1) (12.3 MB of text in 0.4 s,
+/// 30.1 MB/s)".
 pub fn summary_line(summary: &RunSummary) -> String {
     let secs = summary.timings.wall.as_secs_f64();
     let mb = summary.bytes as f64 / 1e6;
+    let reasons = summary.failure_reasons();
+    let grouped = if reasons.is_empty() {
+        String::new()
+    } else {
+        let parts: Vec<String> = reasons.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        format!(" ({})", parts.join(", "))
+    };
+    let warnings = match summary.warnings {
+        0 => String::new(),
+        1 => ", 1 warning".into(),
+        n => format!(", {n} warnings"),
+    };
     format!(
-        "kutip: {} document{} read, {} exported, {} failed ({mb:.1} MB of text in {secs:.2} s, {:.1} MB/s)",
+        "kutip: {} document{} read, {} exported, {} failed{grouped}{warnings} ({mb:.1} MB of text in {secs:.2} s, {:.1} MB/s)",
         summary.read,
         if summary.read == 1 { "" } else { "s" },
         summary.exported,

@@ -112,6 +112,88 @@ impl Document {
         self.tokens.partition_point(|t| t.span.end <= at)
     }
 
+    /// Checks what every stage must keep true: every span lies inside the text on character
+    /// boundaries, tokens are in order and do not overlap, sentences and paragraphs are in order,
+    /// and sentence token ranges point at real tokens. Fuzzers and property tests call this.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let text = self.text.as_str();
+        let span_ok = |s: Span, what: &str| -> Result<(), String> {
+            if s.start > s.end || s.end as usize > text.len() {
+                return Err(format!(
+                    "{what} {s:?} lies outside the text of {} bytes",
+                    text.len()
+                ));
+            }
+            if !text.is_char_boundary(s.start as usize) || !text.is_char_boundary(s.end as usize) {
+                return Err(format!("{what} {s:?} is not on character boundaries"));
+            }
+            Ok(())
+        };
+        let mut last_end = 0;
+        for t in &self.tokens {
+            span_ok(t.span, "token")?;
+            if t.span.is_empty() || t.span.start < last_end {
+                return Err(format!(
+                    "token {:?} is empty or overlaps the one before",
+                    t.span
+                ));
+            }
+            if t.suffix as u32 > t.span.end - t.span.start
+                || !text.is_char_boundary(t.stem().end as usize)
+            {
+                return Err(format!(
+                    "token {:?} has a bad clitic length {}",
+                    t.span, t.suffix
+                ));
+            }
+            last_end = t.span.end;
+        }
+        let mut last = 0;
+        for s in &self.sentences {
+            span_ok(s.span, "sentence")?;
+            if s.span.start < last
+                || s.first_token > s.end_token
+                || s.end_token as usize > self.tokens.len()
+            {
+                return Err(format!(
+                    "sentence {:?} is out of order or points past the tokens",
+                    s.span
+                ));
+            }
+            last = s.span.end;
+        }
+        for p in &self.paragraphs {
+            span_ok(p.span, "paragraph")?;
+        }
+        for b in &self.boilerplate {
+            span_ok(b.span, "boilerplate")?;
+        }
+        for e in &self.entities {
+            span_ok(e.span, "entity")?;
+        }
+        for q in &self.quotes {
+            span_ok(q.content, "quote content")?;
+            for (s, what) in [(q.cue, "cue"), (q.time, "time")] {
+                if let Some(s) = s {
+                    span_ok(s, what)?;
+                }
+            }
+            if let Some(sp) = &q.speaker {
+                span_ok(sp.span, "speaker")?;
+                for s in [sp.role, sp.affiliation].into_iter().flatten() {
+                    span_ok(s, "speaker role or affiliation")?;
+                }
+                if sp.entity.is_some_and(|k| k as usize >= self.entities.len()) {
+                    return Err("a speaker points at an entity that does not exist".into());
+                }
+            }
+            if !(0.0..=1.0).contains(&q.confidence) {
+                return Err(format!("confidence {} is outside 0..1", q.confidence));
+            }
+        }
+        Ok(())
+    }
+
     /// True when `span` lies inside a boilerplate region.
     pub fn in_boilerplate(&self, span: Span) -> bool {
         self.boilerplate.iter().any(|b| b.span.overlaps(span))

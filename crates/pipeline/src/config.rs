@@ -73,6 +73,8 @@ pub struct InputConfig {
     pub text_field: String,
     /// JSONL: the field holding the document's id (missing ids become `FILE#LINE`).
     pub id_field: String,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the document (`--lossy`).
+    pub lossy: bool,
 }
 
 impl Default for InputConfig {
@@ -81,6 +83,7 @@ impl Default for InputConfig {
             format: InputFormat::Auto,
             text_field: "text".into(),
             id_field: "id".into(),
+            lossy: false,
         }
     }
 }

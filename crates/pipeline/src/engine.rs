@@ -8,8 +8,10 @@
 use crate::input::{InputError, InputSource, read_documents_counted};
 use crate::run::Pipeline;
 use kutip_core::Document;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
+use std::sync::atomic::AtomicBool;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
@@ -22,7 +24,16 @@ pub(crate) enum Outcome {
         origin: String,
         id: Option<String>,
         message: String,
+        reason: String,
     },
+    /// A notice from the reader that loses no document (a ragged CoNLL line).
+    Warning(String),
+}
+
+/// What the reader hands the workers.
+enum Item {
+    Read(Result<Box<Document>, InputError>),
+    Warning(String),
 }
 
 /// Per-stage time, in nanoseconds summed over all threads.
@@ -45,19 +56,16 @@ impl StageClock {
     }
 }
 
-fn work(
-    pipeline: &Pipeline,
-    origin: String,
-    result: Result<Document, InputError>,
-    clock: &StageClock,
-) -> Outcome {
-    let mut doc = match result {
-        Ok(doc) => doc,
-        Err(e) => {
+fn work(pipeline: &Pipeline, origin: String, item: Item, clock: &StageClock) -> Outcome {
+    let mut doc = match item {
+        Item::Warning(w) => return Outcome::Warning(w),
+        Item::Read(Ok(doc)) => *doc,
+        Item::Read(Err(e)) => {
             return Outcome::Failed {
                 origin,
                 id: None,
                 message: e.to_string(),
+                reason: e.reason().to_string(),
             };
         }
     };
@@ -70,6 +78,7 @@ fn work(
                 origin,
                 id: Some(doc.id),
                 message: format!("stage `{}`: {e}", stage.name()),
+                reason: format!("stage `{}`", stage.name()),
             };
         }
     }
@@ -79,50 +88,88 @@ fn work(
     }
 }
 
+/// Everything `drive` needs besides the pipeline and the sources.
+pub(crate) struct Drive<'a> {
+    /// Worker threads; 1 runs everything on the calling thread.
+    pub threads: usize,
+    /// Where per-stage time is added up.
+    pub clock: &'a StageClock,
+    /// Bytes of input read so far.
+    pub read_bytes: &'a AtomicU64,
+    /// When set, no further document is read; those in flight are still delivered.
+    pub stop: Option<&'a AtomicBool>,
+}
+
+/// Reads the sources one after another, sending each document (and each reader notice) to
+/// `send` in order, until `send` or the stop flag says stop.
+fn read_all(
+    pipeline: &Pipeline,
+    sources: &[InputSource],
+    d: &Drive,
+    send: &mut dyn FnMut(String, Item) -> ControlFlow<()>,
+) {
+    let input = &pipeline.config().input;
+    for source in sources {
+        let origin = source.display();
+        let warnings = RefCell::new(Vec::new());
+        let mut stopped = false;
+        let read = read_documents_counted(
+            source,
+            input,
+            d.read_bytes,
+            &mut |w| warnings.borrow_mut().push(w),
+            &mut |result| {
+                for w in warnings.borrow_mut().drain(..) {
+                    if send(origin.clone(), Item::Warning(w)).is_break() {
+                        stopped = true;
+                        return ControlFlow::Break(());
+                    }
+                }
+                if d.stop.is_some_and(|s| s.load(Ordering::Relaxed))
+                    || send(origin.clone(), Item::Read(result.map(Box::new))).is_break()
+                {
+                    stopped = true;
+                    return ControlFlow::Break(());
+                }
+                ControlFlow::Continue(())
+            },
+        );
+        if stopped {
+            return;
+        }
+        for w in warnings.into_inner() {
+            if send(origin.clone(), Item::Warning(w)).is_break() {
+                return;
+            }
+        }
+        if let Err(e) = read {
+            if send(origin, Item::Read(Err(e))).is_break() {
+                return;
+            }
+        }
+    }
+}
+
 /// Reads every source, processes each document with `threads` workers (inline when 1) and
 /// delivers the outcomes in input order. `deliver` may stop the run with `ControlFlow::Break`.
 pub(crate) fn drive(
     pipeline: &Pipeline,
     sources: &[InputSource],
-    threads: usize,
-    clock: &StageClock,
-    read_bytes: &AtomicU64,
+    d: &Drive,
     deliver: &mut dyn FnMut(Outcome) -> ControlFlow<()>,
 ) {
-    let input = &pipeline.config().input;
-    if threads <= 1 {
-        for source in sources {
-            let origin = source.display();
-            let mut stopped = false;
-            let read = read_documents_counted(source, input, read_bytes, &mut |result| {
-                let flow = deliver(work(pipeline, origin.clone(), result, clock));
-                stopped = flow.is_break();
-                flow
-            });
-            if stopped {
-                return;
-            }
-            if let Err(e) = read {
-                if deliver(Outcome::Failed {
-                    origin,
-                    id: None,
-                    message: e.to_string(),
-                })
-                .is_break()
-                {
-                    return;
-                }
-            }
-        }
+    if d.threads <= 1 {
+        read_all(pipeline, sources, d, &mut |origin, item| {
+            deliver(work(pipeline, origin, item, d.clock))
+        });
         return;
     }
-    let window = threads * 32;
+    let window = d.threads * 32;
     std::thread::scope(|scope| {
-        let (work_tx, work_rx) =
-            crossbeam_channel::bounded::<(u64, String, Result<Document, InputError>)>(window);
+        let (work_tx, work_rx) = crossbeam_channel::bounded::<(u64, String, Item)>(window);
         let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, Outcome)>(window);
-        // A credit is needed to read a document and comes back when it is delivered, so at most
-        // `window` documents are in flight and no channel send below ever blocks.
+        // A credit is needed to read an item and comes back when it is delivered, so at most
+        // `window` items are in flight and no channel send below ever blocks.
         let (credit_tx, credit_rx) = crossbeam_channel::bounded::<()>(window);
         for _ in 0..window {
             credit_tx
@@ -131,36 +178,21 @@ pub(crate) fn drive(
         }
         scope.spawn(move || {
             let mut seq = 0u64;
-            for source in sources {
-                let origin = source.display();
-                let mut stopped = false;
-                let read = read_documents_counted(source, input, read_bytes, &mut |result| {
-                    if credit_rx.recv().is_err()
-                        || work_tx.send((seq, origin.clone(), result)).is_err()
-                    {
-                        stopped = true;
-                        return ControlFlow::Break(());
-                    }
-                    seq += 1;
-                    ControlFlow::Continue(())
-                });
-                if stopped {
-                    return;
+            read_all(pipeline, sources, d, &mut |origin, item| {
+                if credit_rx.recv().is_err() || work_tx.send((seq, origin, item)).is_err() {
+                    return ControlFlow::Break(());
                 }
-                if let Err(e) = read {
-                    if credit_rx.recv().is_err() || work_tx.send((seq, origin, Err(e))).is_err() {
-                        return;
-                    }
-                    seq += 1;
-                }
-            }
+                seq += 1;
+                ControlFlow::Continue(())
+            });
         });
-        for _ in 0..threads {
+        for _ in 0..d.threads {
             let (work_rx, done_tx) = (work_rx.clone(), done_tx.clone());
+            let clock = d.clock;
             scope.spawn(move || {
-                for (seq, origin, result) in work_rx {
+                for (seq, origin, item) in work_rx {
                     if done_tx
-                        .send((seq, work(pipeline, origin, result, clock)))
+                        .send((seq, work(pipeline, origin, item, clock)))
                         .is_err()
                     {
                         return;

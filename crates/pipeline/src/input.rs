@@ -134,6 +134,15 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// A short category for grouping failures in a summary.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            InputError::Io { .. } => "unreadable input",
+            InputError::InvalidUtf8 { .. } => "invalid UTF-8 (try --lossy)",
+            InputError::BadLine { .. } => "bad JSONL line",
+        }
+    }
+
     /// True when only one document is lost and reading can go on.
     pub fn is_document_level(&self) -> bool {
         !matches!(self, InputError::Io { .. })
@@ -147,14 +156,16 @@ pub fn read_documents(
     config: &InputConfig,
     sink: &mut dyn FnMut(Result<Document, InputError>) -> ControlFlow<()>,
 ) -> Result<(), InputError> {
-    read_documents_counted(source, config, &AtomicU64::new(0), sink)
+    read_documents_counted(source, config, &AtomicU64::new(0), &mut |_| {}, sink)
 }
 
-/// [`read_documents`], adding the number of bytes read to `counter` as it goes (for progress).
+/// [`read_documents`], adding the number of bytes read to `counter` as it goes (for progress)
+/// and passing notices that lose no document (a ragged CoNLL line) to `warn`.
 pub fn read_documents_counted(
     source: &InputSource,
     config: &InputConfig,
     counter: &AtomicU64,
+    warn: &mut dyn FnMut(String),
     sink: &mut dyn FnMut(Result<Document, InputError>) -> ControlFlow<()>,
 ) -> Result<(), InputError> {
     let name = source.display();
@@ -169,24 +180,50 @@ pub fn read_documents_counted(
         inner: reader,
         counter,
     };
+    read_from(
+        reader,
+        &name,
+        &source.stem(),
+        source.format(config.format),
+        config,
+        warn,
+        sink,
+    )
+}
+
+/// Reads documents in `format` from any reader; `name` is used in messages and `stem` in
+/// generated ids. This is what [`read_documents`] does once it has opened the source.
+pub fn read_from(
+    reader: impl Read,
+    name: &str,
+    stem: &str,
+    format: InputFormat,
+    config: &InputConfig,
+    warn: &mut dyn FnMut(String),
+    sink: &mut dyn FnMut(Result<Document, InputError>) -> ControlFlow<()>,
+) -> Result<(), InputError> {
     let io = |e| InputError::Io {
-        path: name.clone(),
+        path: name.to_string(),
         source: e,
     };
-    match source.format(config.format) {
+    match format {
         InputFormat::Jsonl => {
-            read_jsonl(BufReader::new(reader), &name, &source.stem(), config, sink).map_err(io)
+            read_jsonl(BufReader::new(reader), name, stem, config, sink).map_err(io)
         }
         InputFormat::Conll => {
-            read_conll(BufReader::new(reader), &name, &source.stem(), sink).map_err(io)
+            read_conll(BufReader::new(reader), name, stem, config.lossy, warn, sink).map_err(io)
         }
         _ => {
             let mut bytes = Vec::new();
             BufReader::new(reader).read_to_end(&mut bytes).map_err(io)?;
             let doc = match String::from_utf8(bytes) {
-                Ok(text) => Ok(Document::new(source.stem(), strip_bom(text))),
+                Ok(text) => Ok(Document::new(stem, strip_bom(text))),
+                Err(e) if config.lossy => Ok(Document::new(
+                    stem,
+                    strip_bom(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+                )),
                 Err(e) => Err(InputError::InvalidUtf8 {
-                    path: name.clone(),
+                    path: name.to_string(),
                     offset: e.utf8_error().valid_up_to(),
                 }),
             };
@@ -237,19 +274,29 @@ fn read_jsonl(
             line,
             message,
         };
-        let result = match std::str::from_utf8(&buf) {
-            Err(e) => Err(InputError::InvalidUtf8 {
-                path: format!("{name}:{line}"),
-                offset: e.valid_up_to(),
-            }),
-            Ok(s) if s.trim().is_empty() => continue,
-            Ok(s) => parse_jsonl_line(
-                s.trim_start_matches('\u{feff}'),
-                config,
-                &format!("{stem}#{line}"),
-            )
-            .map_err(bad),
+        let text = match std::str::from_utf8(&buf) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) if config.lossy => String::from_utf8_lossy(&buf),
+            Err(e) => {
+                let error = InputError::InvalidUtf8 {
+                    path: format!("{name}:{line}"),
+                    offset: e.valid_up_to(),
+                };
+                if sink(Err(error)).is_break() {
+                    return Ok(());
+                }
+                continue;
+            }
         };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let result = parse_jsonl_line(
+            text.trim_start_matches('\u{feff}'),
+            config,
+            &format!("{stem}#{line}"),
+        )
+        .map_err(bad);
         if sink(result).is_break() {
             return Ok(());
         }
@@ -316,24 +363,54 @@ fn read_conll(
     mut reader: impl BufRead,
     name: &str,
     stem: &str,
+    lossy: bool,
+    warn: &mut dyn FnMut(String),
     sink: &mut dyn FnMut(Result<Document, InputError>) -> ControlFlow<()>,
 ) -> std::io::Result<()> {
+    /// Ragged lines reported one by one before the rest are only counted.
+    const RAGGED_SHOWN: usize = 5;
     let mut builder = ConllBuilder::default();
     let mut buf = Vec::new();
     let mut line = 0;
     let mut count = 0;
     let mut bad_utf8 = None;
+    let mut columns: Option<(usize, usize)> = None;
+    let mut ragged = 0;
     loop {
         buf.clear();
         let done = reader.read_until(b'\n', &mut buf)? == 0;
         line += 1;
-        let text = match std::str::from_utf8(&buf) {
-            Ok(t) => t.trim_end_matches(['\n', '\r']),
+        let decoded = match std::str::from_utf8(&buf) {
+            Ok(t) => std::borrow::Cow::Borrowed(t),
+            Err(_) if lossy => String::from_utf8_lossy(&buf),
             Err(e) => {
                 bad_utf8.get_or_insert((line, e.valid_up_to()));
-                ""
+                std::borrow::Cow::Borrowed("")
             }
         };
+        let text = decoded.trim_end_matches(['\n', '\r']);
+        if !text.trim().is_empty() {
+            let n = text.split('\t').count();
+            match columns {
+                None => columns = Some((n, line)),
+                Some((expected, first)) if n != expected => {
+                    ragged += 1;
+                    if ragged <= RAGGED_SHOWN {
+                        warn(format!(
+                            "{name}:{line}: {n} column{} where line {first} has {expected}; the first column is taken as the token",
+                            if n == 1 { "" } else { "s" }
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if done && ragged > RAGGED_SHOWN {
+            warn(format!(
+                "{name}: {} more ragged lines",
+                ragged - RAGGED_SHOWN
+            ));
+        }
         let token = text.split('\t').next().unwrap_or("").trim();
         let token = token.split_whitespace().next().unwrap_or("");
         let starts_document = token == "-DOCSTART-";
@@ -469,7 +546,7 @@ mod tests {
     fn conll_documents_keep_their_lines() {
         let input = "-DOCSTART-\tO\n\nRusia\tB-LOC\nmarah\tO\n\n.\tO\n\n-DOCSTART-\tO\n\nLagi\tO\n";
         let docs = collect(input, |b, sink| {
-            read_conll(b, "f.conll", "f", sink).unwrap()
+            read_conll(b, "f.conll", "f", false, &mut |_| {}, sink).unwrap()
         });
         assert_eq!(docs.len(), 2);
         let d = docs[0].as_ref().unwrap();

@@ -33,7 +33,7 @@ pub use config::{
     StageConfig,
 };
 pub use diagnostic::{ConfigError, Diagnostic};
-pub use input::{InputError, InputSource, read_documents, read_documents_counted};
+pub use input::{InputError, InputSource, read_documents, read_documents_counted, read_from};
 pub use kutip_plugin_host::PluginSearch;
 pub use plugins::{PluginExport, PluginProblem, check_plugins};
 pub use run::{

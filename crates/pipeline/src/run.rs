@@ -1,7 +1,7 @@
 //! Building a pipeline's stages and exporters, and streaming documents through them.
 
 use crate::config::{ExportKind, OnError, PipelineConfig, StageConfig};
-use crate::engine::{self, Outcome, StageClock};
+use crate::engine::{self, Drive, Outcome, StageClock};
 use crate::input::{InputError, InputSource};
 use crate::plugins::{PluginProblem, resolve};
 use kutip_core::{Document, ExportError, Exporter, Stage};
@@ -10,10 +10,12 @@ use kutip_export::{ConllExporter, CsvExporter, JsonExporter, JsonFormat};
 use kutip_plugin_host::{OutputKind, PluginSearch, Plugins};
 use kutip_quotes::QuoteStage;
 use kutip_tokenize::TokenizeStage;
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// A pipeline ready to run: its stages are built once and reused for every document.
@@ -32,6 +34,8 @@ pub struct DocumentFailure {
     pub id: Option<String>,
     /// What went wrong.
     pub message: String,
+    /// A short category, for grouping failures in a summary ("bad JSONL line", "stage `quotes`").
+    pub reason: String,
 }
 
 impl std::fmt::Display for DocumentFailure {
@@ -44,10 +48,14 @@ impl std::fmt::Display for DocumentFailure {
 }
 
 /// How to run.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     /// Worker threads; 0 means one per core.
     pub threads: usize,
+    /// Set it (from a Ctrl-C handler, say) to stop reading: the documents already read are still
+    /// processed and exported, outputs are completed, and the summary says the run was
+    /// interrupted.
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl RunOptions {
@@ -64,6 +72,8 @@ impl RunOptions {
 pub enum Event<'a> {
     /// A document failed; the run goes on.
     Failure(&'a DocumentFailure),
+    /// Something worth knowing that loses no document (a ragged CoNLL line, a duplicate id).
+    Warning(&'a str),
     /// Another document was delivered (exported or failed).
     Progress(Progress),
 }
@@ -105,6 +115,25 @@ pub struct RunSummary {
     pub exported: usize,
     /// Documents that failed, with reasons.
     pub failures: Vec<DocumentFailure>,
+    /// Warnings given during the run.
+    pub warnings: usize,
+    /// The run was stopped before all input was read.
+    pub interrupted: bool,
+}
+
+impl RunSummary {
+    /// Failures grouped by reason, most frequent first: `[("bad JSONL line", 7), …]`.
+    pub fn failure_reasons(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for f in &self.failures {
+            match counts.iter_mut().find(|(r, _)| *r == f.reason) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((f.reason.clone(), 1)),
+            }
+        }
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts
+    }
 }
 
 /// A failure that stops the whole run.
@@ -301,89 +330,109 @@ impl Pipeline {
         let mut fatal = None;
         let mut bytes = 0u64;
         let read_bytes = AtomicU64::new(0);
-        let threads = options.threads();
-        engine::drive(
-            self,
-            sources,
-            threads,
-            &clock,
-            &read_bytes,
-            &mut |outcome| {
-                summary.read += 1;
-                let failure = match outcome {
-                    Outcome::Failed {
-                        origin,
-                        id,
-                        message,
-                    } => Some(DocumentFailure {
-                        origin,
-                        id,
-                        message,
-                    }),
-                    Outcome::Done { origin, doc } => {
-                        bytes += doc.text.len() as u64;
-                        // Every exporter gets the document, whatever another one made of it; the
-                        // document counts once, as failed, with what each exporter said.
-                        let mut problems: Vec<String> = Vec::new();
-                        for (o, spent) in outputs.iter_mut().zip(&mut export_time) {
-                            let t = Instant::now();
-                            let result = o.exporter.export(&doc);
-                            *spent += t.elapsed();
-                            match result {
-                                Ok(()) => {}
-                                Err(ExportError::Io(e)) => {
-                                    fatal = Some(RunError::Write {
-                                        exporter: o.exporter.name().into(),
-                                        path: o.path_name(),
-                                        source: e,
-                                    });
-                                    return ControlFlow::Break(());
-                                }
-                                Err(e) if o.on_error == OnError::Stop => {
-                                    fatal = Some(RunError::Stopped {
-                                        exporter: o.exporter.name().into(),
-                                        origin: origin.clone(),
-                                        id: doc.id.clone(),
-                                        message: e.to_string(),
-                                    });
-                                    return ControlFlow::Break(());
-                                }
-                                Err(e) => {
-                                    problems.push(format!("exporter `{}`: {e}", o.exporter.name()))
-                                }
+        let drive = Drive {
+            threads: options.threads(),
+            clock: &clock,
+            read_bytes: &read_bytes,
+            stop: options.stop.as_deref(),
+        };
+        // Ids seen so far, and how often, to keep documents with the same id apart.
+        let mut seen_ids: HashMap<String, u32> = HashMap::new();
+        engine::drive(self, sources, &drive, &mut |outcome| {
+            let failure = match outcome {
+                Outcome::Warning(w) => {
+                    summary.warnings += 1;
+                    on_event(Event::Warning(&w));
+                    return ControlFlow::Continue(());
+                }
+                Outcome::Failed {
+                    origin,
+                    id,
+                    message,
+                    reason,
+                } => Some(DocumentFailure {
+                    origin,
+                    id,
+                    message,
+                    reason,
+                }),
+                Outcome::Done { origin, mut doc } => {
+                    let seen = seen_ids.entry(doc.id.clone()).or_insert(0);
+                    *seen += 1;
+                    if *seen > 1 {
+                        let renamed = format!("{}~{seen}", doc.id);
+                        summary.warnings += 1;
+                        on_event(Event::Warning(&format!(
+                            "{origin}: duplicate document id `{}`; this one is exported as `{renamed}` (meta.original_id keeps the id)",
+                            doc.id
+                        )));
+                        let original = std::mem::replace(&mut doc.id, renamed);
+                        doc.meta.insert("original_id".into(), original.into());
+                    }
+                    bytes += doc.text.len() as u64;
+                    // Every exporter gets the document, whatever another one made of it; the
+                    // document counts once, as failed, with what each exporter said.
+                    let mut problems: Vec<String> = Vec::new();
+                    for (o, spent) in outputs.iter_mut().zip(&mut export_time) {
+                        let t = Instant::now();
+                        let result = o.exporter.export(&doc);
+                        *spent += t.elapsed();
+                        match result {
+                            Ok(()) => {}
+                            Err(ExportError::Io(e)) => {
+                                fatal = Some(RunError::Write {
+                                    exporter: o.exporter.name().into(),
+                                    path: o.path_name(),
+                                    source: e,
+                                });
+                                return ControlFlow::Break(());
+                            }
+                            Err(e) if o.on_error == OnError::Stop => {
+                                fatal = Some(RunError::Stopped {
+                                    exporter: o.exporter.name().into(),
+                                    origin: origin.clone(),
+                                    id: doc.id.clone(),
+                                    message: e.to_string(),
+                                });
+                                return ControlFlow::Break(());
+                            }
+                            Err(e) => {
+                                problems.push(format!("exporter `{}`: {e}", o.exporter.name()))
                             }
                         }
-                        if problems.is_empty() {
-                            summary.exported += 1;
-                            None
-                        } else {
-                            Some(DocumentFailure {
-                                origin,
-                                id: Some(doc.id.clone()),
-                                message: problems.join("; "),
-                            })
-                        }
                     }
-                };
-                if let Some(f) = failure {
-                    for o in outputs.iter_mut() {
-                        if let Err(e) = o.exporter.failed(f.id.as_deref(), &f.message) {
-                            fatal = Some(export_error(o, e));
-                            return ControlFlow::Break(());
-                        }
+                    if problems.is_empty() {
+                        summary.exported += 1;
+                        None
+                    } else {
+                        Some(DocumentFailure {
+                            origin,
+                            id: Some(doc.id.clone()),
+                            message: problems.join("; "),
+                            reason: "exporter".into(),
+                        })
                     }
-                    on_event(Event::Failure(&f));
-                    summary.failures.push(f);
                 }
-                on_event(Event::Progress(Progress {
-                    documents: summary.read,
-                    bytes,
-                    input_bytes: read_bytes.load(Ordering::Relaxed),
-                    failed: summary.failures.len(),
-                }));
-                ControlFlow::Continue(())
-            },
-        );
+            };
+            summary.read += 1;
+            if let Some(f) = failure {
+                for o in outputs.iter_mut() {
+                    if let Err(e) = o.exporter.failed(f.id.as_deref(), &f.message) {
+                        fatal = Some(export_error(o, e));
+                        return ControlFlow::Break(());
+                    }
+                }
+                on_event(Event::Failure(&f));
+                summary.failures.push(f);
+            }
+            on_event(Event::Progress(Progress {
+                documents: summary.read,
+                bytes,
+                input_bytes: read_bytes.load(Ordering::Relaxed),
+                failed: summary.failures.len(),
+            }));
+            ControlFlow::Continue(())
+        });
         if let Some(e) = fatal {
             return Err(e);
         }
@@ -393,6 +442,10 @@ impl Pipeline {
             *spent += t.elapsed();
         }
         summary.bytes = bytes;
+        summary.interrupted = options
+            .stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed));
         summary.timings = Timings {
             wall: started.elapsed(),
             stages: self
