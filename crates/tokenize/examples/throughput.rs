@@ -15,6 +15,7 @@ mod support;
 
 use kutip_core::Token;
 use kutip_tokenize::{Tokenizer, paragraphs, split_sentences};
+use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -80,36 +81,42 @@ fn measure(file: &str, rounds: usize) {
         docs.len()
     );
 
+    // The three runs take turns within each round, so a busy machine slows them alike.
     let mut spans = Vec::new();
-    let (naive_time, naive_count) = best(rounds, || {
-        let mut n = 0;
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut naive_time = Duration::MAX;
+    let mut tok_time = Duration::MAX;
+    let mut sent_time = Duration::MAX;
+    let (mut naive_count, mut tok_count) = (0, 0);
+    for _ in 0..rounds.max(1) {
+        let start = Instant::now();
+        naive_count = 0;
         for d in &docs {
             spans.clear();
-            support::naive_tokens(d, &mut spans);
-            n += spans.len();
+            support::naive_tokens(black_box(d), &mut spans);
+            naive_count += spans.len();
         }
-        n
-    });
-    let mut tokens: Vec<Token> = Vec::new();
-    let (tok_time, tok_count) = best(rounds, || {
-        let mut n = 0;
+        naive_time = naive_time.min(start.elapsed());
+
+        let start = Instant::now();
+        tok_count = 0;
         for d in &docs {
             tokens.clear();
-            tokenizer.tokenize_into(d, &mut tokens);
-            n += tokens.len();
+            tokenizer.tokenize_into(black_box(d), &mut tokens);
+            tok_count += tokens.len();
         }
-        n
-    });
-    let (sent_time, _) = best(rounds, || {
-        let mut n = 0;
+        tok_time = tok_time.min(start.elapsed());
+
+        let start = Instant::now();
+        let mut sentences = 0;
         for d in &docs {
             tokens.clear();
-            tokenizer.tokenize_into(d, &mut tokens);
-            let p = paragraphs(d);
-            n += split_sentences(d, &tokens, &p).len();
+            tokenizer.tokenize_into(black_box(d), &mut tokens);
+            sentences += split_sentences(d, &tokens, &paragraphs(d)).len();
         }
-        n
-    });
+        black_box(sentences);
+        sent_time = sent_time.min(start.elapsed());
+    }
     let row = |name: &str, t: Duration, count: usize| {
         let secs = t.as_secs_f64();
         println!(
@@ -122,16 +129,4 @@ fn measure(file: &str, rounds: usize) {
     row("naive split", naive_time, naive_count);
     row("tokenizer", tok_time, tok_count);
     row("tokenizer + sentences", sent_time, tok_count);
-}
-
-/// Runs `f` `rounds` times; the fastest run and its result.
-fn best(rounds: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
-    let mut best = Duration::MAX;
-    let mut result = 0;
-    for _ in 0..rounds.max(1) {
-        let start = Instant::now();
-        result = std::hint::black_box(f());
-        best = best.min(start.elapsed());
-    }
-    (best, result)
 }
