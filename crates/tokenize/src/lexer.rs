@@ -15,18 +15,19 @@ pub const ABBREVIATIONS: &[&str] = &[
     "Dr.", "dr.", "Drs.", "Dra.", "Ir.", "H.", "Hj.", "Prof.", "Tn.", "Ny.", "Nn.", "Sdr.", "Sdri.",
     "Bpk.", "Bp.", "Kol.", "Jend.", "Letjen.", "Mayjen.", "Brigjen.", "Kapt.", "Lettu.", "Letda.",
     "Serda.", "Sertu.", "Kompol.", "AKBP.", "Aipda.", "Bripka.", "Brigpol.", "Ipda.", "Iptu.",
-    "AKP.", "St.", "Mr.", "Mrs.", "Ms.", "KH.", "Hon.", "Rev.", "drg.", "Pdt.", "Ust.",
-    // degrees
-    "S.H.", "M.H.", "S.E.", "M.E.", "M.M.", "M.Si.", "S.Si.", "S.Kom.", "M.Kom.", "S.Pd.", "M.Pd.",
-    "S.T.", "M.T.", "S.Sos.", "M.Sc.", "B.Sc.", "Ph.D.", "MBA.", "S.Ag.", "M.Ag.", "Lc.", "S.Ked.",
-    "Sp.", "S.IP.", "M.A.", "S.S.", "S.Psi.", "M.Psi.", "S.Kep.", "Amd.", "A.Md.", "S.Farm.",
-    "Apt.", "S.Hum.", "M.Hum.", "S.Ip.", "M.Ip.", "S.Ikom.", "M.Kes.", "S.KM.", "M.KM.", "Sp.PD.",
-    "Sp.A.", "Sp.OG.", "Sp.B.", "Sp.P.", "S.Th.", "M.Th.", "S.Pt.", "S.P.", "M.P.",
-    // common abbreviations
-    "dll.", "dsb.", "dkk.", "dst.", "tsb.", "yth.", "Yth.", "No.", "no.", "Jl.", "Jln.", "Kab.",
-    "Kec.", "Kel.", "Prov.", "Tbk.", "a.n.", "s.d.", "u.p.", "d.a.", "u.b.", "tgl.", "Tgl.",
-    "hlm.", "Hlm.", "vol.", "Vol.", "Rp.", "Co.", "Inc.", "Ltd.", "Corp.", "vs.", "etc.", "Gg.",
-    "Ds.", "Dk.", "Ket.", "Pol.", "Sat.", "Jr.", "Sr.", "Bhd.", "Kp.", "Kmp.", "Pst.", "Ps.",
+    "AKP.", "St.", "Mr.", "Mrs.", "Ms.", "KH.", "Hon.", "Rev.", "drg.", "Pdt.", "Ust.", "K.H.",
+    "drh.", "Mgr.", "Plt.", "Plh.", "Pj.", "Moh.", "Muh.", "Moch.", "Abd.", // degrees
+    "Ak.", "M.Eng.", "S.Pd.I.", "M.Pd.I.", "S.H.I.", "S.H.", "M.H.", "S.E.", "M.E.", "M.M.",
+    "M.Si.", "S.Si.", "S.Kom.", "M.Kom.", "S.Pd.", "M.Pd.", "S.T.", "M.T.", "S.Sos.", "M.Sc.",
+    "B.Sc.", "Ph.D.", "MBA.", "S.Ag.", "M.Ag.", "Lc.", "S.Ked.", "Sp.", "S.IP.", "M.A.", "S.S.",
+    "S.Psi.", "M.Psi.", "S.Kep.", "Amd.", "A.Md.", "S.Farm.", "Apt.", "S.Hum.", "M.Hum.", "S.Ip.",
+    "M.Ip.", "S.Ikom.", "M.Kes.", "S.KM.", "M.KM.", "Sp.PD.", "Sp.A.", "Sp.OG.", "Sp.B.", "Sp.P.",
+    "S.Th.", "M.Th.", "S.Pt.", "S.P.", "M.P.", // common abbreviations
+    "Kep.", "dll.", "dsb.", "dkk.", "dst.", "tsb.", "yth.", "Yth.", "No.", "no.", "Jl.", "Jln.",
+    "Kab.", "Kec.", "Kel.", "Prov.", "Tbk.", "a.n.", "s.d.", "u.p.", "d.a.", "u.b.", "tgl.",
+    "Tgl.", "hlm.", "Hlm.", "vol.", "Vol.", "Rp.", "Co.", "Inc.", "Ltd.", "Corp.", "vs.", "etc.",
+    "Gg.", "Ds.", "Dk.", "Ket.", "Pol.", "Sat.", "Jr.", "Sr.", "Bhd.", "Kp.", "Kmp.", "Pst.",
+    "Ps.",
 ];
 
 /// Abbreviations that can close a sentence: followed by a capitalised word they end it
@@ -350,10 +351,17 @@ impl Tokenizer {
             } else {
                 kind
             };
-            t.suffix = if t.kind == TokenKind::Word {
-                self.clitic_len(s.as_bytes())
-            } else {
+            t.suffix = if t.kind != TokenKind::Word {
                 0
+            } else if end < s.len() && s.as_bytes()[end..].iter().all(u8::is_ascii_punctuation) {
+                // "katanya." (KoTA leaves the full stop on the word): the suffix covers the
+                // clitic and the punctuation, so the stem is still "kata".
+                match self.clitic_len(&s.as_bytes()[..end]) {
+                    0 => 0,
+                    n => (n as usize + s.len() - end).min(u8::MAX as usize) as u8,
+                }
+            } else {
+                self.clitic_len(s.as_bytes())
             };
         }
         resolve_given_quote_roles(text, tokens);
@@ -1234,6 +1242,25 @@ mod tests {
                 ],
             ),
             (
+                "Plt. Direktur PT Maju, K.H. Abd. Rahman, dan A.M. Hendropriyono tiba.",
+                &[
+                    "Plt.",
+                    "Direktur",
+                    "PT",
+                    "Maju",
+                    ",",
+                    "K.H.",
+                    "Abd.",
+                    "Rahman",
+                    ",",
+                    "dan",
+                    "A.M.",
+                    "Hendropriyono",
+                    "tiba",
+                    ".",
+                ],
+            ),
+            (
                 "Mendikbud M. Nuh datang ke Jl.Sudirman kemarin.",
                 &[
                     "Mendikbud",
@@ -1387,6 +1414,38 @@ mod tests {
         );
         let custom = Tokenizer::default().with_clitic_exceptions(["Fadlah", "INILAH"]);
         assert_eq!(custom.tokens("inilah")[0].suffix, 0);
+    }
+
+    #[test]
+    fn given_tokens_keep_their_bounds_and_get_kinds() {
+        let text = "” Kami siap , ” katanya. guru. 19/9/2023 Tribunnews.com";
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            tokens.push(Token::new(Span::new(at, at + w.len()), TokenKind::Word));
+            at += w.len() + 1;
+        }
+        let before: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        Tokenizer::default().classify_given(text, &mut tokens);
+        assert_eq!(tokens.iter().map(|t| t.span).collect::<Vec<_>>(), before);
+        let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
+        use QuoteMarkRole::{Close, Open};
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::QuoteMark(Open),
+                TokenKind::Word,
+                TokenKind::Word,
+                TokenKind::Punct,
+                TokenKind::QuoteMark(Close),
+                TokenKind::Word,
+                TokenKind::Word,
+                TokenKind::Number,
+                TokenKind::Url,
+            ]
+        );
+        assert_eq!(&text[tokens[5].stem().range()], "kata");
+        assert_eq!(tokens[6].suffix, 0);
     }
 
     fn roles(text: &str) -> Vec<QuoteMarkRole> {
