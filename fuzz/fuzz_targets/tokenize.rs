@@ -1,4 +1,5 @@
-//! The tokenize stage on any string: no panic, and every span valid.
+//! The tokenize stage on any string: no panic, every span valid, every visible character in a
+//! token.
 #![no_main]
 
 use kutip_core::{Document, Stage};
@@ -20,6 +21,13 @@ fuzz_target!(|text: &str| {
         covered[t.span.range()].iter_mut().for_each(|c| *c = true);
     }
     for (i, c) in text.char_indices() {
-        assert!(c.is_whitespace() || covered[i], "{c:?} at byte {i} is in no token");
+        assert!(is_separator(c) || covered[i], "{c:?} at byte {i} is in no token");
     }
 });
+
+/// White space and invisible format characters, which the tokenizer leaves between tokens.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}')
+}

@@ -5,110 +5,320 @@
 use kutip_core::{Boilerplate, BoilerplateKind, Document, Layers, Span};
 use serde_json::Value;
 
-/// Finds boilerplate in a document that has paragraphs (or, pre-tokenized, sentences), and records what it learns in `meta`.
-pub fn mark_boilerplate(doc: &mut Document) {
-    let mut found = Vec::new();
-    let mut meta = Vec::new();
-    // Pre-tokenized input has no paragraphs of its own; its sentences are the lines.
-    let lines: Vec<Span> = if doc.is_pretokenized() {
-        doc.sentences.iter().map(|s| s.span).collect()
-    } else {
-        doc.paragraphs.iter().map(|p| p.span).collect()
-    };
-    let last = lines.len().saturating_sub(1);
-    for (n, &span) in lines.iter().enumerate() {
-        let line = doc.slice(span);
-        let start = span.start as usize;
-        let whole = |kind| Boilerplate { span, kind };
-        if is_related_link(line) {
-            found.push(whole(BoilerplateKind::RelatedLink));
-        } else if let Some((outlet, author)) = parenthesised_byline(line) {
-            found.push(whole(BoilerplateKind::Byline));
-            meta.push(("source", outlet.to_string()));
-            meta.push(("author", author.to_string()));
-        } else if let Some(fields) = labelled_byline(line) {
-            found.push(whole(BoilerplateKind::Byline));
-            meta.extend(fields);
-        } else if starts_with_ci(line, "Laporan Wartawan")
-            || starts_with_ci(line, "Laporan Reporter")
-        {
-            found.push(whole(BoilerplateKind::Credit));
-        } else if is_timestamp(line) {
-            found.push(whole(BoilerplateKind::Timestamp));
-        } else if n > 0 && n < last && is_heading(line) {
-            found.push(whole(BoilerplateKind::Heading));
-        } else {
-            if !meta.iter().any(|(k, _)| *k == "dateline_place") {
-                if let Some((len, place, outlet)) = dateline(line) {
-                    found.push(Boilerplate {
-                        span: Span::new(start, start + len),
-                        kind: BoilerplateKind::Dateline,
-                    });
-                    meta.push(("dateline_place", place.to_string()));
-                    meta.push(("source", outlet.to_string()));
-                }
-            }
-            inline_related_links(line, start, &mut found);
+/// Line openings that announce a link to another article. Followed by a colon ("Baca:",
+/// "Baca Juga :"), or, for openings of two or more words, by the title itself.
+pub const RELATED_LINK_PREFIXES: &[&str] = &[
+    "Baca juga",
+    "Baca",
+    "Simak juga",
+    "Lihat juga",
+    "Tonton juga",
+    "Artikel terkait",
+    "Berita terkait",
+    "Baca selengkapnya",
+    "Simak selengkapnya",
+    "Saksikan juga",
+];
+
+/// Line openings of a credit ("Laporan Wartawan Tribunnews.com, Tiara Shelavie"). When a comma
+/// follows, the words before it are the outlet and those after it the author.
+pub const CREDIT_PREFIXES: &[&str] = &[
+    "Laporan Wartawan",
+    "Laporan Reporter",
+    "Laporan Koresponden",
+    "Laporan Kontributor",
+    "Artikel ini telah tayang",
+    "Artikel ini sudah tayang",
+    "Artikel ini telah terbit",
+];
+
+/// Outlet names (lowercase, matched at the start of a name) that make "(Outlet, Name)" a byline
+/// and "PLACE, Outlet -" a dateline. Names ending in `.com`, `.id` or `.co.id` always count.
+pub const OUTLETS: &[&str] = &[
+    "kompas",
+    "tribun",
+    "antara",
+    "detik",
+    "liputan6",
+    "tempo",
+    "cnn",
+    "reuters",
+    "afp",
+    "ap",
+    "okezone",
+    "suara",
+    "merdeka",
+    "republika",
+    "jawapos",
+    "viva",
+    "sindonews",
+    "inews",
+    "kumparan",
+    "idn times",
+    "bisnis",
+    "kontan",
+    "cnbc",
+    "beritasatu",
+    "media indonesia",
+];
+
+/// Field labels of "Penulis: … | Editor: …" lines and the metadata key each fills.
+const BYLINE_LABELS: &[(&str, &str)] = &[
+    ("penulis", "author"),
+    ("reporter", "author"),
+    ("wartawan", "author"),
+    ("pewarta", "author"),
+    ("kontributor", "author"),
+    ("editor", "editor"),
+    ("penyunting", "editor"),
+    ("sumber", "source"),
+];
+
+/// Which lines are boilerplate. The built-in lists plus whatever the pipeline adds.
+#[derive(Clone, Debug)]
+pub struct BoilerplateRules {
+    related_link_prefixes: Vec<String>,
+    credit_prefixes: Vec<String>,
+    outlets: Vec<String>,
+}
+
+impl Default for BoilerplateRules {
+    fn default() -> Self {
+        BoilerplateRules::new(&[], &[], &[])
+    }
+}
+
+impl BoilerplateRules {
+    /// The built-in rules plus extra related-link openings, credit openings and outlet names.
+    pub fn new(related: &[String], credits: &[String], outlets: &[String]) -> BoilerplateRules {
+        let normalise = |builtin: &[&str], extra: &[String]| -> Vec<String> {
+            let mut all: Vec<String> = builtin
+                .iter()
+                .map(|s| s.to_string())
+                .chain(extra.iter().cloned())
+                .map(|s| normalise_spaces(&s).to_lowercase())
+                .filter(|s| !s.is_empty())
+                .collect();
+            // Longest first, so "Baca juga" wins over "Baca".
+            all.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            all.dedup();
+            all
+        };
+        BoilerplateRules {
+            related_link_prefixes: normalise(RELATED_LINK_PREFIXES, related),
+            credit_prefixes: normalise(CREDIT_PREFIXES, credits),
+            outlets: normalise(OUTLETS, outlets),
         }
     }
-    for (key, value) in meta {
-        doc.meta.entry(key).or_insert(Value::String(value));
-    }
-    found.sort_by_key(|b| b.span.start);
-    doc.boilerplate = found;
-    doc.layers |= Layers::BOILERPLATE;
-}
 
-fn starts_with_ci(line: &str, prefix: &str) -> bool {
-    line.len() >= prefix.len()
-        && line.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
-/// "Baca juga: …", "Baca Juga :", "BACA JUGA:", also with a non-breaking space.
-fn is_related_link(line: &str) -> bool {
-    let mut words = line
-        .split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    let second = words.next().unwrap_or("");
-    let first = first.trim_start_matches(['(', '[']);
-    first.eq_ignore_ascii_case("baca")
-        && (second.to_ascii_lowercase().starts_with("juga")
-            || first.len() < line.len() && line[..].contains(':'))
-        && line.len() < 400
-}
-
-/// "(Baca: …)" or "(Baca juga: …)" inside a paragraph.
-fn inline_related_links(line: &str, offset: usize, out: &mut Vec<Boilerplate>) {
-    let mut from = 0;
-    while let Some(pos) = line[from..].find("(Baca") {
-        let open = from + pos;
-        let Some(close) = line[open..].find(')') else {
-            break;
+    /// Finds boilerplate in a document that has paragraphs (or, pre-tokenized, sentences), and
+    /// records what it learns in `meta` (first value wins; input fields are never overwritten).
+    pub fn mark(&self, doc: &mut Document) {
+        let mut found = Vec::new();
+        let mut meta: Vec<(&'static str, String)> = Vec::new();
+        // Pre-tokenized input has no paragraphs of its own; its sentences are the lines.
+        let lines: Vec<Span> = if doc.is_pretokenized() {
+            doc.sentences.iter().map(|s| s.span).collect()
+        } else {
+            doc.paragraphs.iter().map(|p| p.span).collect()
         };
-        let close = open + close + 1;
-        out.push(Boilerplate {
-            span: Span::new(offset + open, offset + close),
-            kind: BoilerplateKind::RelatedLink,
-        });
-        from = close;
+        let last = lines.len().saturating_sub(1);
+        for (n, &span) in lines.iter().enumerate() {
+            let line = doc.slice(span);
+            let start = span.start as usize;
+            let whole = |kind| Boilerplate { span, kind };
+            if self.is_related_link(line) {
+                found.push(whole(BoilerplateKind::RelatedLink));
+            } else if let Some((outlet, author)) = self.parenthesised_byline(line) {
+                found.push(whole(BoilerplateKind::Byline));
+                meta.push(("source", outlet.to_string()));
+                meta.push(("author", author.to_string()));
+            } else if let Some(fields) = labelled_byline(line) {
+                found.push(whole(BoilerplateKind::Byline));
+                meta.extend(fields);
+            } else if let Some(rest) = self.credit(line) {
+                found.push(whole(BoilerplateKind::Credit));
+                if let Some((outlet, author)) = rest.split_once(',') {
+                    let (outlet, author) = (outlet.trim(), author.trim());
+                    if !outlet.is_empty() && !author.is_empty() && author.len() < 80 {
+                        meta.push(("source", outlet.to_string()));
+                        meta.push(("author", author.to_string()));
+                    }
+                }
+            } else if is_timestamp(line) {
+                found.push(whole(BoilerplateKind::Timestamp));
+            } else if n > 0 && n < last && is_heading(line) {
+                found.push(whole(BoilerplateKind::Heading));
+            } else {
+                if !meta.iter().any(|(k, _)| *k == "dateline_place") {
+                    if let Some((len, place, outlet)) = self.dateline(line) {
+                        found.push(Boilerplate {
+                            span: Span::new(start, start + len),
+                            kind: BoilerplateKind::Dateline,
+                        });
+                        meta.push(("dateline_place", place.to_string()));
+                        meta.push(("source", outlet.to_string()));
+                    }
+                }
+                self.inline_related_links(line, start, &mut found);
+            }
+        }
+        for (key, value) in meta {
+            doc.meta.entry(key).or_insert(Value::String(value));
+        }
+        found.sort_by_key(|b| b.span.start);
+        doc.boilerplate = found;
+        doc.layers |= Layers::BOILERPLATE;
+    }
+
+    /// "Baca juga: …", "Baca Juga : …", "BACA JUGA: …", "Baca\u{a0}juga: …", "Baca: …".
+    fn is_related_link(&self, line: &str) -> bool {
+        let line = line.trim_start_matches(['(', '[', '*', '-', '•', ' ']);
+        line.len() < 400
+            && self.related_link_prefixes.iter().any(|p| {
+                prefix_len(line, p).is_some_and(|len| {
+                    let rest = line[len..].trim_start_matches(is_space);
+                    rest.starts_with(':')
+                        || (p.contains(' ') && !rest.is_empty() && rest.len() < line.len() - len)
+                })
+            })
+    }
+
+    /// "(Baca: …)", "(Baca juga: …)", "[Baca juga: …]" inside a paragraph.
+    fn inline_related_links(&self, line: &str, offset: usize, out: &mut Vec<Boilerplate>) {
+        let bytes = line.as_bytes();
+        let mut from = 0;
+        while let Some(pos) = memchr::memchr2(b'(', b'[', &bytes[from..]) {
+            let open = from + pos;
+            let close_char = if bytes[open] == b'(' { b')' } else { b']' };
+            from = open + 1;
+            let inner = &line[open + 1..];
+            let is_link = self.related_link_prefixes.iter().any(|p| {
+                prefix_len(inner, p)
+                    .is_some_and(|len| inner[len..].trim_start_matches(is_space).starts_with(':'))
+            });
+            if !is_link {
+                continue;
+            }
+            let Some(close) = memchr::memchr(close_char, &bytes[open..]) else {
+                break;
+            };
+            let close = open + close + 1;
+            out.push(Boilerplate {
+                span: Span::new(offset + open, offset + close),
+                kind: BoilerplateKind::RelatedLink,
+            });
+            from = close;
+        }
+    }
+
+    /// The text after a credit opening ("Laporan Wartawan Tribunnews.com, Tiara Shelavie").
+    fn credit<'a>(&self, line: &'a str) -> Option<&'a str> {
+        self.credit_prefixes
+            .iter()
+            .find_map(|p| prefix_len(line, p))
+            .map(|len| line[len..].trim())
+    }
+
+    /// "(Tribunnews.com, Tiara Shelavie)" → (outlet, author).
+    fn parenthesised_byline<'a>(&self, line: &'a str) -> Option<(&'a str, &'a str)> {
+        let inner = line.strip_prefix('(')?.strip_suffix(')')?;
+        if inner.len() > 120 || inner.contains('(') {
+            return None;
+        }
+        let (outlet, author) = inner.split_once([',', '/'])?;
+        let (outlet, author) = (outlet.trim(), author.trim());
+        (self.looks_like_outlet(outlet) && !author.is_empty()).then_some((outlet, author))
+    }
+
+    fn looks_like_outlet(&self, s: &str) -> bool {
+        let lower = s.to_lowercase();
+        lower.ends_with(".com")
+            || lower.ends_with(".id")
+            || self.outlets.iter().any(|o| lower.starts_with(o.as_str()))
+    }
+
+    /// "JAKARTA, KOMPAS.com -", "TRIBUNNEWS.COM, SURABAYA –", "Liputan6.com, Jakarta -":
+    /// returns the prefix's length (dash and following space included), place and outlet.
+    fn dateline<'a>(&self, line: &'a str) -> Option<(usize, &'a str, &'a str)> {
+        let head = &line[..floor_boundary(line, 80)];
+        let (dash, dash_len) = [" - ", " – ", " — ", " -", " –", " —", "—", "–"]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+            .min()?;
+        let prefix = &head[..dash];
+        let (a, b) = prefix.split_once(',')?;
+        let (a, b) = (a.trim(), b.trim());
+        let (place, outlet) = if self.looks_like_outlet(b) {
+            (a, b)
+        } else if self.looks_like_outlet(a) {
+            (b, a)
+        } else {
+            return None;
+        };
+        if place.is_empty()
+            || !place.chars().next().is_some_and(char::is_uppercase)
+            || place.split_whitespace().count() > 4
+        {
+            return None;
+        }
+        let mut len = dash + dash_len;
+        len += line[len..].len() - line[len..].trim_start().len();
+        Some((len, place, outlet))
     }
 }
 
-/// "(Tribunnews.com, Tiara Shelavie)" → (outlet, author).
-fn parenthesised_byline(line: &str) -> Option<(&str, &str)> {
-    let inner = line.strip_prefix('(')?.strip_suffix(')')?;
-    if inner.len() > 120 || inner.contains('(') {
-        return None;
-    }
-    let (outlet, author) = inner.split_once(',')?;
-    let outlet = outlet.trim();
-    looks_like_outlet(outlet).then(|| (outlet, author.trim()))
+/// Marks boilerplate with the built-in rules. See [`BoilerplateRules::mark`].
+pub fn mark_boilerplate(doc: &mut Document) {
+    BoilerplateRules::default().mark(doc);
 }
 
-/// "Penulis: X | Editor: Y" (any order, `|` or `,` between).
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Collapses runs of white space (non-breaking spaces included) into one space.
+fn normalise_spaces(s: &str) -> String {
+    s.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// If `line` starts with `prefix` (lowercase, words separated by one space) — case-insensitive,
+/// any run of white space (a non-breaking space too) between words, and not followed by a
+/// letter — the byte length of that opening in `line`.
+fn prefix_len(line: &str, prefix: &str) -> Option<usize> {
+    let mut at = 0;
+    for (n, word) in prefix.split(' ').enumerate() {
+        if n > 0 {
+            let rest = &line[at..];
+            let trimmed = rest.trim_start_matches(is_space);
+            if trimmed.len() == rest.len() {
+                return None;
+            }
+            at += rest.len() - trimmed.len();
+        }
+        let rest = &line[at..];
+        let end = word.len();
+        if rest.len() < end
+            || !rest.is_char_boundary(end)
+            || !rest[..end].eq_ignore_ascii_case(word) && rest[..end].to_lowercase() != word
+        {
+            return None;
+        }
+        at += end;
+    }
+    (!line[at..].chars().next().is_some_and(char::is_alphanumeric)).then_some(at)
+}
+
+/// "Penulis: X | Editor: Y" (any order, `|` or `/` between).
 fn labelled_byline(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.len() > 200 {
+        return None;
+    }
+    let first_label = line.split(':').next()?.trim().to_lowercase();
+    if !BYLINE_LABELS.iter().any(|(l, _)| *l == first_label) {
         return None;
     }
     let mut fields = Vec::new();
@@ -116,69 +326,16 @@ fn labelled_byline(line: &str) -> Option<Vec<(&'static str, String)>> {
         let Some((label, value)) = part.split_once(':') else {
             continue;
         };
-        let key = match label.trim().to_ascii_lowercase().as_str() {
-            "penulis" | "reporter" | "wartawan" | "pewarta" => "author",
-            "editor" | "penyunting" => "editor",
-            _ => continue,
+        let label = label.trim().to_lowercase();
+        let Some((_, key)) = BYLINE_LABELS.iter().find(|(l, _)| *l == label) else {
+            continue;
         };
-        fields.push((key, value.trim().to_string()));
+        let value = value.trim();
+        if !value.is_empty() {
+            fields.push((*key, value.to_string()));
+        }
     }
-    (!fields.is_empty() && starts_with_any_label(line)).then_some(fields)
-}
-
-fn starts_with_any_label(line: &str) -> bool {
-    [
-        "Penulis",
-        "Reporter",
-        "Editor",
-        "Pewarta",
-        "Penyunting",
-        "Wartawan",
-    ]
-    .iter()
-    .any(|l| starts_with_ci(line, l))
-}
-
-fn looks_like_outlet(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    lower.ends_with(".com")
-        || lower.ends_with(".id")
-        || lower.ends_with(".co.id")
-        || [
-            "kompas", "tribun", "antara", "detik", "liputan6", "tempo", "cnn", "reuters", "afp",
-            "ap",
-        ]
-        .iter()
-        .any(|o| lower.starts_with(o))
-}
-
-/// "JAKARTA, KOMPAS.com -", "TRIBUNNEWS.COM, SURABAYA –", "Liputan6.com, Jakarta -":
-/// returns the prefix's length (dash and following space included), place and outlet.
-fn dateline(line: &str) -> Option<(usize, &str, &str)> {
-    let head = &line[..floor_boundary(line, 80)];
-    let (dash, dash_len) = [" - ", " – ", " — ", " -", " –", " —"]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
-    let prefix = &head[..dash];
-    let (a, b) = prefix.split_once(',')?;
-    let (a, b) = (a.trim(), b.trim());
-    let (place, outlet) = if looks_like_outlet(b) {
-        (a, b)
-    } else if looks_like_outlet(a) {
-        (b, a)
-    } else {
-        return None;
-    };
-    if place.is_empty()
-        || !place.chars().next().is_some_and(char::is_uppercase)
-        || place.split_whitespace().count() > 4
-    {
-        return None;
-    }
-    let mut len = dash + dash_len;
-    len += line[len..].len() - line[len..].trim_start().len();
-    Some((len, place, outlet))
+    (!fields.is_empty()).then_some(fields)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -191,14 +348,88 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// A line that is only a date and time ("Selasa, 19 September 2023 10:25 WIB").
+const DAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+];
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "ags",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "des",
+];
+const TIMESTAMP_WORDS: &[&str] = &[
+    "wib",
+    "wita",
+    "wit",
+    "gmt",
+    "utc",
+    "pukul",
+    "jam",
+    "diperbarui",
+    "dipublikasikan",
+    "diterbitkan",
+    "update",
+    "updated",
+    "terbit",
+    "tayang",
+    "published",
+];
+
+/// A line that is only a date and time ("Selasa, 19 September 2023 10:25 WIB",
+/// "Diperbarui 19/09/2023, 10.25"), perhaps with an outlet ("Kompas.com - 19/09/2023, 10:25 WIB").
 fn is_timestamp(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    words <= 8
-        && line.bytes().any(|b| b.is_ascii_digit())
-        && [" WIB", " WITA", " WIT", " GMT"]
-            .iter()
-            .any(|z| line.ends_with(z.trim_start()) && line.contains(z))
+    let mut words = 0;
+    let mut dated = false;
+    let mut digits = false;
+    for w in line.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')')) {
+        let w = w.trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '.' | ':'));
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        let is_number = w
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'/' | b'-'));
+        if is_number {
+            digits = true;
+            dated |= w.contains(['/', ':', '.', '-']) || w.len() == 4;
+        } else if DAYS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) {
+            dated = true;
+        } else if TIMESTAMP_WORDS.contains(&lower.as_str())
+            || lower.ends_with(".com")
+            || lower.ends_with(".id")
+        {
+        } else {
+            return false;
+        }
+    }
+    words > 0 && digits && dated
 }
 
 /// A short line without a full stop, between paragraphs: a subheading.
@@ -217,10 +448,13 @@ mod tests {
     use super::*;
     use crate::paragraphs;
 
-    fn marks(text: &str) -> (Vec<(BoilerplateKind, String)>, kutip_core::Meta) {
+    fn marks_with(
+        rules: &BoilerplateRules,
+        text: &str,
+    ) -> (Vec<(BoilerplateKind, String)>, kutip_core::Meta) {
         let mut doc = Document::new("d", text);
         doc.paragraphs = paragraphs(text);
-        mark_boilerplate(&mut doc);
+        rules.mark(&mut doc);
         (
             doc.boilerplate
                 .iter()
@@ -228,6 +462,10 @@ mod tests {
                 .collect(),
             doc.meta,
         )
+    }
+
+    fn marks(text: &str) -> (Vec<(BoilerplateKind, String)>, kutip_core::Meta) {
+        marks_with(&BoilerplateRules::default(), text)
     }
 
     #[test]
@@ -247,6 +485,7 @@ mod tests {
             ]
         );
         assert_eq!(meta["dateline_place"], "JAKARTA");
+        assert_eq!(meta["source"], "KOMPAS.com");
         assert_eq!(meta["author"], "Tiara Shelavie");
     }
 
@@ -257,8 +496,122 @@ mod tests {
         );
         assert_eq!(found.len(), 3, "{found:?}");
         assert_eq!(meta["dateline_place"], "SURABAYA");
+        assert_eq!(meta["source"], "TRIBUNNEWS.COM");
+        assert_eq!(meta["author"], "Ani");
         assert_eq!(meta["editor"], "Budi");
-        let (found, _) = marks("Liputan6.com, Jakarta - Hujan turun.");
+        let (found, meta) = marks("Liputan6.com, Jakarta - Hujan turun.");
         assert_eq!(found[0].1, "Liputan6.com, Jakarta - ");
+        assert_eq!(meta["dateline_place"], "Jakarta");
+    }
+
+    /// Each line alone, with the kind it must get (None: body text).
+    #[test]
+    fn line_table() {
+        let cases: &[(&str, Option<BoilerplateKind>)] = &[
+            (
+                "Baca juga: Banjir Rendam Jakarta",
+                Some(BoilerplateKind::RelatedLink),
+            ),
+            (
+                "Baca Juga : Banjir Rendam Jakarta",
+                Some(BoilerplateKind::RelatedLink),
+            ),
+            (
+                "BACA JUGA: Banjir Rendam Jakarta",
+                Some(BoilerplateKind::RelatedLink),
+            ),
+            (
+                "Baca\u{a0}juga:\u{a0}Banjir Rendam Jakarta",
+                Some(BoilerplateKind::RelatedLink),
+            ),
+            (
+                "Baca: Banjir Rendam Jakarta",
+                Some(BoilerplateKind::RelatedLink),
+            ),
+            (
+                "Simak juga: Video Banjir",
+                Some(BoilerplateKind::RelatedLink),
+            ),
+            ("Baca buku itu setiap hari, kata dia.", None),
+            ("Bacaan doa dipimpin ustaz setempat.", None),
+            (
+                "Laporan Wartawan Tribunnews.com, Tiara Shelavie",
+                Some(BoilerplateKind::Credit),
+            ),
+            (
+                "Artikel ini telah tayang di Kompas.com dengan judul \"Banjir\"",
+                Some(BoilerplateKind::Credit),
+            ),
+            (
+                "Penulis: Rina Marlina | Editor: Andi Wijaya",
+                Some(BoilerplateKind::Byline),
+            ),
+            ("Editor : Andi Wijaya", Some(BoilerplateKind::Byline)),
+            (
+                "(Tribunnews.com, Tiara Shelavie)",
+                Some(BoilerplateKind::Byline),
+            ),
+            ("(KOMPAS.com/RINA MARLINA)", Some(BoilerplateKind::Byline)),
+            ("(Menurut data BPS, angka itu naik)", None),
+            (
+                "Selasa, 19 September 2023 10:25 WIB",
+                Some(BoilerplateKind::Timestamp),
+            ),
+            (
+                "Kompas.com - 19/09/2023, 10:25 WIB",
+                Some(BoilerplateKind::Timestamp),
+            ),
+            (
+                "Diperbarui 19/09/2023, 10.25",
+                Some(BoilerplateKind::Timestamp),
+            ),
+            ("Senin (13/4/2020) pagi hujan turun.", None),
+            ("Sebanyak 120 orang mengungsi.", None),
+        ];
+        for (line, want) in cases {
+            let (found, _) = marks(line);
+            let got = found.first().map(|(k, _)| *k);
+            assert_eq!(got, *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn credit_fills_meta() {
+        let (_, meta) = marks("Laporan Wartawan Tribunnews.com, Tiara Shelavie\nHujan turun.");
+        assert_eq!(meta["source"], "Tribunnews.com");
+        assert_eq!(meta["author"], "Tiara Shelavie");
+    }
+
+    #[test]
+    fn inline_links_in_brackets() {
+        let (found, _) =
+            marks("Ia pergi (Baca juga: Banjir Lagi) dan [Baca: Hujan] pulang (bukan Baca).");
+        let texts: Vec<&str> = found.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts, ["(Baca juga: Banjir Lagi)", "[Baca: Hujan]"]);
+    }
+
+    #[test]
+    fn configured_patterns_are_used() {
+        let rules = BoilerplateRules::new(
+            &["Klik di sini".to_string()],
+            &["Laporan Jurnalis".to_string()],
+            &["Harian Rakyat".to_string()],
+        );
+        let (found, meta) = marks_with(
+            &rules,
+            "MEDAN, Harian Rakyat - Hujan turun.\nKlik di sini: Banjir Lagi\nLaporan Jurnalis Harian Rakyat, Budi",
+        );
+        let kinds: Vec<_> = found.iter().map(|(k, _)| *k).collect();
+        assert_eq!(
+            kinds,
+            [
+                BoilerplateKind::Dateline,
+                BoilerplateKind::RelatedLink,
+                BoilerplateKind::Credit
+            ]
+        );
+        assert_eq!(meta["dateline_place"], "MEDAN");
+        let (found, _) = marks("Klik di sini: Banjir Lagi\nHujan.");
+        assert!(found.is_empty(), "{found:?}");
     }
 }

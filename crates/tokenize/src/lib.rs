@@ -22,8 +22,9 @@ mod boilerplate;
 mod lexer;
 mod sentences;
 
-pub use boilerplate::mark_boilerplate;
-pub use lexer::Tokenizer;
+pub use boilerplate::{BoilerplateRules, mark_boilerplate};
+pub use lexer::{ABBREVIATIONS, NOT_CLITIC, Tokenizer};
+pub use sentences::split as split_sentences;
 
 use kutip_core::{Document, Layers, Paragraph, Span, Stage, StageError};
 use schemars::JsonSchema;
@@ -34,11 +35,29 @@ use serde::Deserialize;
 #[serde(default, deny_unknown_fields)]
 pub struct TokenizeConfig {
     /// Extra abbreviations that end in a dot and never end a sentence (e.g. "Kol.", "Bpk.").
-    /// Added to the built-in list of titles, degrees and common abbreviations.
+    /// Added to the built-in list of titles, degrees and common abbreviations. Case matters.
     pub abbreviations: Vec<String>,
-    /// Mark boilerplate ("Baca juga:" links, datelines, bylines, subheadings) so later stages skip
-    /// it. The text is never deleted.
+    /// Extra words that end in the letters of a clitic (-nya, -lah, -kah, -pun) but carry none,
+    /// e.g. "Fadlah" (a name). Added to the built-in list (hanya, punya, masalah, sekolah,
+    /// langkah, meskipun…); case-insensitive.
+    pub clitic_exceptions: Vec<String>,
+    /// Mark boilerplate ("Baca juga:" links, datelines, bylines, credits, timestamps,
+    /// subheadings) so later stages skip it. The text is never deleted.
     pub boilerplate: bool,
+    /// Extra openings of related-article lines, e.g. "Klik di sini". Added to the built-in
+    /// "Baca juga", "Baca", "Simak juga", "Lihat juga", "Berita terkait"… A line (or a bracketed
+    /// "(Baca: …)" inside one) that starts with one, case-insensitive and with any spaces, and
+    /// goes on with a colon — or, for openings of two words or more, with the title — is a link.
+    pub related_link_prefixes: Vec<String>,
+    /// Extra openings of credit lines, e.g. "Laporan Jurnalis". Added to the built-in
+    /// "Laporan Wartawan", "Laporan Reporter", "Artikel ini telah tayang"… When a comma follows
+    /// ("Laporan Wartawan Tribunnews.com, Tiara Shelavie"), the outlet and the author go into
+    /// `meta` as `source` and `author`.
+    pub credit_prefixes: Vec<String>,
+    /// Extra outlet names that make "PLACE, Outlet -" a dateline and "(Outlet, Name)" a byline,
+    /// e.g. "Harian Rakyat". Added to the built-in list (Kompas, Tribun, Antara, Detik…); names
+    /// ending in .com, .id or .co.id always count. Matched case-insensitively at the start.
+    pub outlets: Vec<String>,
     /// Largest document accepted, in bytes; larger ones fail with a clear error.
     pub max_bytes: usize,
 }
@@ -47,7 +66,11 @@ impl Default for TokenizeConfig {
     fn default() -> Self {
         TokenizeConfig {
             abbreviations: Vec::new(),
+            clitic_exceptions: Vec::new(),
             boilerplate: true,
+            related_link_prefixes: Vec::new(),
+            credit_prefixes: Vec::new(),
+            outlets: Vec::new(),
             max_bytes: 256 << 20,
         }
     }
@@ -57,6 +80,7 @@ impl Default for TokenizeConfig {
 #[derive(Debug)]
 pub struct TokenizeStage {
     tokenizer: Tokenizer,
+    boilerplate: BoilerplateRules,
     config: TokenizeConfig,
 }
 
@@ -64,8 +88,18 @@ impl TokenizeStage {
     /// Builds the stage from its options.
     pub fn new(config: TokenizeConfig) -> TokenizeStage {
         let tokenizer =
-            Tokenizer::with_abbreviations(config.abbreviations.iter().map(String::as_str));
-        TokenizeStage { tokenizer, config }
+            Tokenizer::with_abbreviations(config.abbreviations.iter().map(String::as_str))
+                .with_clitic_exceptions(config.clitic_exceptions.iter().map(String::as_str));
+        let boilerplate = BoilerplateRules::new(
+            &config.related_link_prefixes,
+            &config.credit_prefixes,
+            &config.outlets,
+        );
+        TokenizeStage {
+            tokenizer,
+            boilerplate,
+            config,
+        }
     }
 }
 
@@ -105,36 +139,36 @@ impl Stage for TokenizeStage {
             doc.sentences = sentences::split(&doc.text, &doc.tokens, &doc.paragraphs);
         }
         if self.config.boilerplate {
-            mark_boilerplate(doc);
+            self.boilerplate.mark(doc);
         }
         doc.layers |= self.provides();
         Ok(())
     }
 }
 
-/// Paragraphs are the non-blank lines of the text, trimmed of surrounding white space.
+/// Paragraphs are the non-blank lines of the text (split at `\n` or `\r`), trimmed of
+/// surrounding white space.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut line_start = 0;
-    for (i, b) in text
-        .bytes()
-        .enumerate()
-        .chain(std::iter::once((text.len(), b'\n')))
-    {
-        if b == b'\n' || b == b'\r' {
-            let line = &text[line_start..i];
-            let trimmed_start = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let start = line_start + trimmed_start;
-                out.push(Paragraph {
-                    span: Span::new(start, start + trimmed.len()),
-                });
-            }
-            line_start = i + 1;
+    loop {
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[line_start..])
+            .map_or(bytes.len(), |p| line_start + p);
+        let line = &text[line_start..line_end];
+        let trimmed = line.trim_start();
+        let start = line_start + (line.len() - trimmed.len());
+        let trimmed = trimmed.trim_end();
+        if !trimmed.is_empty() {
+            out.push(Paragraph {
+                span: Span::new(start, start + trimmed.len()),
+            });
         }
+        if line_end == bytes.len() {
+            return out;
+        }
+        line_start = line_end + 1;
     }
-    out
 }
 
 #[cfg(test)]
