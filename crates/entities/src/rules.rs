@@ -1,6 +1,7 @@
 //! Rules over tokens: gazetteer look-ups, capitalised runs, numbers, dates and roles.
 
 use crate::Gazetteer;
+use crate::model::{Model, Scratch, is_begin, tag_label};
 use kutip_core::{BoilerplateKind, Document, Entity, EntityLabel, Span, Token, TokenKind};
 use std::collections::HashMap;
 
@@ -74,100 +75,56 @@ const ROLES: &[&str] = &[
 
 /// Titles and honorifics that may precede a name but are not part of it.
 const HONORIFICS: &[&str] = &[
-    "Bapak", "Ibu", "Pak", "Bu", "Sdr.", "Dr.", "dr.", "Prof.", "H.", "Hj.", "Ir.", "Drs.", "KH.",
-    "Tn.", "Ny.", "Mr.", "Mrs.", "Kapten", "Mayor", "Kolonel", "Letnan", "Brigjen", "Mayjen",
-    "Letjen", "Jenderal", "Kombes", "AKBP", "AKP", "Iptu", "Ipda", "Aiptu", "Bripka", "Briptu",
-];
-
-/// Capitalised words that start sentences without naming anything.
-const NOT_NAMES: &[&str] = &[
-    "Para",
-    "Di",
-    "Ke",
-    "Dari",
-    "Pada",
-    "Dalam",
-    "Dan",
-    "Atau",
-    "Tetapi",
-    "Namun",
-    "Sementara",
-    "Itu",
-    "Ini",
-    "Ia",
-    "Dia",
-    "Mereka",
-    "Kami",
-    "Kita",
-    "Saya",
-    "Aku",
-    "Anda",
-    "Yang",
-    "Untuk",
-    "Dengan",
-    "Sebelumnya",
-    "Selain",
-    "Menurut",
-    "Kata",
-    "Setelah",
-    "Sebelum",
-    "Saat",
-    "Ketika",
-    "Jika",
-    "Kalau",
-    "Karena",
-    "Sehingga",
-    "Bahkan",
-    "Juga",
-    "Tak",
-    "Tidak",
-    "Bukan",
-    "Sudah",
-    "Akan",
-    "Telah",
-    "Masih",
-    "Hal",
-    "Adapun",
-    "Oleh",
-    "Sebab",
-    "Maka",
-    "Lalu",
-    "Kemudian",
-    "Agar",
-    "Supaya",
-    "Baca",
-    "Juga",
-    "Respons",
-    "Hari",
-    "Tahun",
-    "Bulan",
-    "Pekan",
-    "Minggu",
-    "Beberapa",
-    "Banyak",
-    "Semua",
-    "Seluruh",
-    "Setiap",
-    "Sebuah",
-    "Seorang",
-    "Salah",
-    "Apa",
-    "Siapa",
-    "Bagaimana",
-    "Mengapa",
-    "Kenapa",
-    "Kapan",
-    "Berita",
-    "Foto",
-    "Video",
-    "Simak",
-    "Sumber",
-    "Editor",
-    "Penulis",
-    "Laporan",
-    "Baik",
-    "Ya",
-    "Tapi",
+    "Bapak",
+    "Ibu",
+    "Pak",
+    "Bu",
+    "Sdr.",
+    "Dr.",
+    "dr.",
+    "Prof.",
+    "H.",
+    "Hj.",
+    "Ir.",
+    "Drs.",
+    "KH.",
+    "Tn.",
+    "Ny.",
+    "Mr.",
+    "Mrs.",
+    "Kapten",
+    "Mayor",
+    "Kolonel",
+    "Letnan",
+    "Brigjen",
+    "Mayjen",
+    "Letjen",
+    "Jenderal",
+    "Kombes",
+    "AKBP",
+    "AKP",
+    "Iptu",
+    "Ipda",
+    "Aiptu",
+    "Bripka",
+    "Briptu",
+    "Irjen",
+    "Komjen",
+    "Kompol",
+    "Laksamana",
+    "Marsekal",
+    "Ustaz",
+    "Ustadz",
+    "Kiai",
+    "Habib",
+    "Dr",
+    "Prof",
+    "Drs",
+    "Ir",
+    "Sdr",
+    "Saudara",
+    "Komisaris",
+    "Besar",
 ];
 
 /// First words that make a capitalised run an organisation ("Badan Penanggulangan Bencana").
@@ -256,10 +213,19 @@ const PARTS_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
 const TIME_ZONES: &[&str] = &["WIB", "WITA", "WIT", "GMT", "UTC"];
 const MONEY_UNITS: &[&str] = &["ribu", "juta", "miliar", "triliun"];
 
-/// Tags every sentence's tokens. Related-article links, subheadings and datelines are skipped: a
-/// name in another article's headline is not a mention in this one, and the dateline's place is
-/// already in the document's metadata.
-pub fn tag(doc: &Document, gazetteer: &Gazetteer) -> Vec<Entity> {
+/// Tags every sentence's tokens: the model finds people, organisations and places; rules find
+/// dates, times, amounts and roles in the rest, and split honorifics and ranks off names.
+/// Related-article links, subheadings and datelines are skipped: a name in another article's
+/// headline is not a mention in this one, and the dateline's place is already in the document's
+/// metadata.
+pub fn tag(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    model: &Model,
+    convention: u64,
+    gazetteer_names: bool,
+    name_cues: &[String],
+) -> Vec<Entity> {
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
     let skipped: Vec<Span> = doc
@@ -274,37 +240,199 @@ pub fn tag(doc: &Document, gazetteer: &Gazetteer) -> Vec<Entity> {
         .map(|b| b.span)
         .collect();
     let mut out = Vec::new();
-    let mut words: Vec<&str> = Vec::with_capacity(8);
+    let mut words: Vec<&str> = Vec::with_capacity(64);
+    let mut codes: Vec<u8> = Vec::with_capacity(64);
+    let mut covered: Vec<bool> = Vec::with_capacity(64);
+    let mut scratch = Scratch::default();
+    scratch.set_domain(convention);
     for sentence in &doc.sentences {
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        let sentence_tokens = &tokens[first..end];
+        if sentence_tokens.is_empty() {
+            continue;
+        }
+        words.clear();
+        words.extend(sentence_tokens.iter().map(|t| &text[t.span.range()]));
+        gazetteer.tag_tokens(&words, &mut codes);
+        model.tag(&words, &codes, &mut scratch);
+        covered.clear();
+        covered.resize(words.len(), false);
+        let is_skipped = |k: usize| {
+            !skipped.is_empty() && skipped.iter().any(|s| s.contains(sentence_tokens[k].span))
+        };
+        // Names from the model.
+        let mut k = 0;
+        while k < words.len() {
+            let tag = scratch.tags[k] as usize;
+            let Some(label) = tag_label(tag) else {
+                k += 1;
+                continue;
+            };
+            let mut j = k + 1;
+            while j < words.len()
+                && !is_begin(scratch.tags[j] as usize)
+                && tag_label(scratch.tags[j] as usize) == Some(label)
+            {
+                j += 1;
+            }
+            if (k..j).any(is_skipped) {
+                k = j;
+                continue;
+            }
+            // "Kremlin Dmitry Peskov", "KPK Agus Rahardjo": a known organisation or place run
+            // together with the name after it.
+            let gaz_end = (k + 1..j).find(|&m| codes[m] != codes[k] + 1).unwrap_or(j);
+            if label != EntityLabel::Per
+                && matches!(codes[k], 4 | 6)
+                && gaz_end < j
+                && j - gaz_end >= 2
+                && (gaz_end..j).all(|m| codes[m] == 0 && starts_upper(words[m]))
+            {
+                let gaz_label = if codes[k] == 4 {
+                    EntityLabel::Org
+                } else {
+                    EntityLabel::Loc
+                };
+                out.push(Entity::new(
+                    sentence_tokens[k]
+                        .span
+                        .cover(sentence_tokens[gaz_end - 1].span),
+                    gaz_label,
+                ));
+                out.push(Entity::new(
+                    sentence_tokens[gaz_end]
+                        .span
+                        .cover(sentence_tokens[j - 1].span),
+                    EntityLabel::Per,
+                ));
+                covered[k..j].iter_mut().for_each(|c| *c = true);
+                k = j;
+                continue;
+            }
+            let mut name_start = k;
+            // "Kapten Budi", "Dr. Siti": the title is a ROLE, the name is the PER.
+            while label == EntityLabel::Per && name_start + 1 < j && is_title(words[name_start]) {
+                out.push(Entity::new(
+                    sentence_tokens[name_start].span,
+                    EntityLabel::Role,
+                ));
+                name_start += 1;
+            }
+            // A name's head word decides its kind where the model hesitates between them
+            // ("Sungai Ciliwung" is a place, "Pengadilan Negeri Surabaya" an organisation).
+            let label = if j - name_start > 1 && ORG_HEADS.contains(&words[name_start]) {
+                EntityLabel::Org
+            } else if j - name_start > 1 && LOC_HEADS.contains(&words[name_start]) {
+                EntityLabel::Loc
+            } else {
+                label
+            };
+            out.push(Entity::new(
+                sentence_tokens[name_start]
+                    .span
+                    .cover(sentence_tokens[j - 1].span),
+                label,
+            ));
+            covered[k..j].iter_mut().for_each(|c| *c = true);
+            k = j;
+        }
+        // Numbers, dates, roles, and gazetteer names the model left out.
         let mut i = first;
         while i < end {
-            let t = tokens[i];
-            if skipped.iter().any(|s| s.contains(t.span)) {
+            let local = i - first;
+            if covered[local] || is_skipped(local) {
                 i += 1;
                 continue;
             }
-            let word = &text[t.span.range()];
+            let free = |n: usize| !covered[local..local + n].iter().any(|c| *c);
             if let Some((n, label, value)) = number_or_date(text, tokens, i, end) {
-                let span = tokens[i].span.cover(tokens[i + n - 1].span);
-                out.push(Entity {
-                    value,
-                    ..Entity::new(span, label)
-                });
-                i += n;
-                continue;
+                if free(n) {
+                    let span = tokens[i].span.cover(tokens[i + n - 1].span);
+                    out.push(Entity {
+                        value,
+                        ..Entity::new(span, label)
+                    });
+                    i += n;
+                    continue;
+                }
             }
             if let Some(n) = role_at(text, tokens, i, end) {
-                out.push(Entity::new(
-                    tokens[i].span.cover(tokens[i + n - 1].span),
-                    EntityLabel::Role,
-                ));
-                i += n;
+                if free(n) {
+                    out.push(Entity::new(
+                        tokens[i].span.cover(tokens[i + n - 1].span),
+                        EntityLabel::Role,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            // "…,” ujar Panut.": capitalised words right after a reporting verb name its
+            // speaker, whether or not the model knew the name.
+            if starts_upper(words[local])
+                && tokens[i].kind == TokenKind::Word
+                && codes[local] == 0
+                && local > 0
+                && previous_word(&words, local)
+                    .is_some_and(|w| name_cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
+            {
+                let mut n = 0;
+                while local + n < words.len()
+                    && !covered[local + n]
+                    && codes[local + n] == 0
+                    && tokens[i + n].kind == TokenKind::Word
+                    && starts_upper(words[local + n])
+                {
+                    n += 1;
+                }
+                let mut start = 0;
+                while start + 1 < n && is_title(words[local + start]) {
+                    out.push(Entity::new(tokens[i + start].span, EntityLabel::Role));
+                    start += 1;
+                }
+                if !(n == 1 && model.is_common_word(words[local])) {
+                    out.push(Entity::new(
+                        tokens[i + start].span.cover(tokens[i + n - 1].span),
+                        EntityLabel::Per,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            // A sentence-initial capitalised word the model left alone, that is neither a
+            // common word nor written in lower case elsewhere in the document, and is followed
+            // by a lower-case word: a surname used alone ("Blinken mungkin akan…").
+            if local == 0
+                && codes[local] == 0
+                && tokens[i].kind == TokenKind::Word
+                && starts_upper(words[local])
+                && words[local].chars().skip(1).all(char::is_lowercase)
+                && words[local].chars().count() > 3
+                && words
+                    .get(local + 1)
+                    .is_some_and(|w| w.chars().all(char::is_lowercase))
+                && !model.is_common_word(words[local])
+                && !HONORIFICS.contains(&words[local])
+                && !appears_lower(text, words[local])
+            {
+                out.push(Entity::new(tokens[i].span, EntityLabel::Per));
+                i += 1;
                 continue;
             }
-            if starts_upper(word) {
-                if let Some((n, label)) = gazetteer_at(text, tokens, i, end, gazetteer, &mut words)
-                {
+            if gazetteer_names
+                && codes[local] % 2 == 0
+                && codes[local] > 0
+                && starts_upper(words[local])
+            {
+                let mut n = 1;
+                while local + n < words.len() && codes[local + n] == codes[local] + 1 {
+                    n += 1;
+                }
+                let label = match codes[local] / 2 {
+                    1 => EntityLabel::Per,
+                    2 => EntityLabel::Org,
+                    _ => EntityLabel::Loc,
+                };
+                if free(n) {
                     out.push(Entity::new(
                         tokens[i].span.cover(tokens[i + n - 1].span),
                         label,
@@ -312,113 +440,40 @@ pub fn tag(doc: &Document, gazetteer: &Gazetteer) -> Vec<Entity> {
                     i += n;
                     continue;
                 }
-                if HONORIFICS.contains(&word) || NOT_NAMES.contains(&word) || is_abbreviation(word)
-                {
-                    i += 1;
-                    continue;
-                }
-                let n = capitalised_run(text, tokens, i, end, gazetteer, &mut words);
-                let sentence_initial =
-                    i == first || matches!(tokens[i - 1].kind, TokenKind::QuoteMark(_));
-                if n > 0 && !(n == 1 && sentence_initial && !looks_like_name(doc, word)) {
-                    let span = tokens[i].span.cover(tokens[i + n - 1].span);
-                    let label = if ORG_HEADS.contains(&word) && n > 1 {
-                        EntityLabel::Org
-                    } else if LOC_HEADS.contains(&word) && n > 1 {
-                        EntityLabel::Loc
-                    } else if n == 1
-                        && word.len() > 1
-                        && word.chars().all(|c| c.is_uppercase() || c.is_numeric())
-                    {
-                        EntityLabel::Org
-                    } else {
-                        EntityLabel::Per
-                    };
-                    out.push(Entity::new(span, label));
-                    i += n;
-                    continue;
-                }
             }
             i += 1;
         }
     }
+    out.sort_by_key(|e| (e.span.start, e.span.end));
     out
 }
 
-/// "S.H.", "M.Si.", "Dr.": a degree or title, not part of a name. A single initial ("M.") is.
-fn is_abbreviation(word: &str) -> bool {
-    word.ends_with('.') && word.chars().count() > 2
+/// The word before `local`, looking through quotation marks.
+fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
+    words[..local]
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "\"" | "“" | "”" | "'" | "‘" | "’"))
+        .copied()
+}
+
+/// Whether the word occurs in lower case (as a whole word) anywhere in the text.
+fn appears_lower(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(&lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// An honorific, rank or academic title written before a name.
+fn is_title(word: &str) -> bool {
+    HONORIFICS.contains(&word)
 }
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// A sentence-initial capitalised word is a name only if it is not a known function word, does
-/// not look like an affixed verb, and never appears in lower case in the document.
-fn looks_like_name(doc: &Document, word: &str) -> bool {
-    if NOT_NAMES.contains(&word) {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    if ["ber", "me", "di", "ter", "se", "ke", "pe"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && lower.len() > 6
-    {
-        return false;
-    }
-    !doc.text.contains(&format!(" {lower} "))
-}
-
-fn gazetteer_at<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    gazetteer: &Gazetteer,
-    words: &mut Vec<&'t str>,
-) -> Option<(usize, EntityLabel)> {
-    words.clear();
-    let mut best = None;
-    for (n, t) in tokens[i..end].iter().take(gazetteer.longest()).enumerate() {
-        words.push(&text[t.span.range()]);
-        if let Some(label) = gazetteer.get(words) {
-            best = Some((n + 1, label));
-        }
-    }
-    best
-}
-
-/// Capitalised words in a row, stopping before a gazetteer name or a role word.
-fn capitalised_run<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    gazetteer: &Gazetteer,
-    words: &mut Vec<&'t str>,
-) -> usize {
-    let mut n = 0;
-    while i + n < end {
-        let t = tokens[i + n];
-        let w = &text[t.span.range()];
-        if t.kind != TokenKind::Word
-            || !starts_upper(w)
-            || (n > 0 && NOT_NAMES.contains(&w))
-            || is_abbreviation(w)
-        {
-            break;
-        }
-        if n > 0
-            && (gazetteer_at(text, tokens, i + n, end, gazetteer, words).is_some()
-                || role_at(text, tokens, i + n, end).is_some())
-        {
-            break;
-        }
-        n += 1;
-    }
-    n
 }
 
 /// A role phrase starting at token `i`: the longest entry of [`ROLES`], in tokens.
