@@ -104,7 +104,7 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
     /// log2 of the number of rows of the hashed weight table (the file is 16 × 2^bits bytes).
-    #[arg(long, default_value_t = 18, value_parser = clap::value_parser!(u32).range(8..=24))]
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(8..=24))]
     pub bits: u32,
     /// Seed of the shuffle between passes; the same seed and data give the same model.
     #[arg(long, default_value_t = 7)]

@@ -181,16 +181,18 @@ pub const TITLE_WORDS: &[&str] = &[
     "sir",
 ];
 
-fn is_title_word(word: &str) -> bool {
+fn is_title_word(word: &str, lower: u64) -> bool {
     static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     let hashes = HASHES.get_or_init(|| {
         let mut h: Vec<u64> = TITLE_WORDS.iter().map(|w| hash_lower(w)).collect();
         h.sort_unstable();
         h
     });
-    hashes
-        .binary_search(&hash_lower(word.strip_suffix('.').unwrap_or(word)))
-        .is_ok()
+    let key = match word.strip_suffix('.') {
+        Some(stem) => hash_lower(stem),
+        None => lower,
+    };
+    hashes.binary_search(&key).is_ok()
 }
 
 fn is_quote_mark(word: &str) -> bool {
@@ -229,6 +231,9 @@ pub fn hash_exact(word: &str) -> u64 {
 
 /// Hash of a word lower-cased, without allocating.
 pub fn hash_lower(word: &str) -> u64 {
+    if word.is_ascii() {
+        return fnv(word.bytes().map(|b| b.to_ascii_lowercase()), 1);
+    }
     let mut buf = [0u8; 4];
     fnv(
         word.chars()
@@ -241,6 +246,29 @@ pub fn hash_lower(word: &str) -> u64 {
         1,
     )
 }
+
+/// A hasher for keys that are already well-mixed 64-bit hashes: it passes them through, so a
+/// look-up costs no second hashing.
+#[derive(Default, Clone, Copy)]
+pub struct PassThroughHasher(u64);
+
+impl std::hash::Hasher for PassThroughHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by hashes.
+pub type HashKeyed<V> =
+    std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThroughHasher>>;
 
 /// Combines hashes of consecutive tokens into one (gazetteer keys of several words).
 pub fn combine(a: u64, b: u64) -> u64 {
@@ -308,31 +336,41 @@ impl SentenceInfo {
                 next = i;
             }
         }
-        for (i, w) in words.iter().enumerate() {
-            let is_strong = strong(w, gazetteer[i]);
-            self.title.push(is_title_word(w));
-            self.candidate.push(is_strong);
-            if is_strong {
-                self.lower.push(hash_lower(w));
-                self.shape.push(shape(w));
-            } else {
-                // Lower-case words are only context for their neighbours: their own text is
-                // hashed as is (it is already lower case, or nearly) and their shape is fixed.
-                self.lower.push(hash_lower(w));
-                self.shape.push(LOWER_SHAPE);
-            }
-        }
+        let n = words.len();
+        self.candidate
+            .extend(words.iter().zip(gazetteer).map(|(w, g)| strong(w, *g)));
         // A lower-case word right before a name ("desa Sukamaju", "kabupaten Bogor") or between
         // two name words ("Bank of America") may belong to it.
-        let n = words.len();
-        for i in 0..n {
+        for i in 0..n.saturating_sub(1) {
             if !self.candidate[i]
-                && i + 1 < n
+                && self.candidate[i + 1]
                 && strong(words[i + 1], gazetteer[i + 1])
-                && words[i].chars().all(char::is_alphabetic)
                 && words[i].len() > 1
+                && words[i].chars().all(char::is_alphabetic)
             {
                 self.candidate[i] = true;
+            }
+        }
+        // Hashes are needed only for candidates and their neighbours: most tokens are neither.
+        self.lower.resize(n, 0);
+        self.shape.resize(n, LOWER_SHAPE);
+        self.title.resize(n, false);
+        for i in 0..n {
+            if !self.candidate[i] {
+                continue;
+            }
+            for k in [self.left[i], i, self.right[i]] {
+                if k == usize::MAX || self.lower[k] != 0 {
+                    continue;
+                }
+                let w = words[k];
+                let lower = hash_lower(w);
+                self.lower[k] = lower;
+                self.title[k] = is_title_word(w, lower);
+                // Lower-case words are only context for their neighbours: their shape is fixed.
+                if strong(w, gazetteer[k]) {
+                    self.shape[k] = shape(w);
+                }
             }
         }
     }
@@ -346,44 +384,40 @@ const AFTER: u64 = 0x0af7_0af7_0af7_0af7;
 
 /// Appends the feature hashes of token `i` to `out`.
 pub fn token_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
-    let at = |k: usize, values: &[u64], edge: u64| -> u64 {
-        if k == usize::MAX { edge } else { values[k] }
-    };
-    let (left, right) = (info.left[i], info.right[i]);
-    let f = |template: u64, value: u64| mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ value);
-    let w0 = info.lower[i];
-    let s0 = info.shape[i];
-    let (w_prev, w_next) = (at(left, &info.lower, BEFORE), at(right, &info.lower, AFTER));
-    let (s_prev, s_next) = (at(left, &info.shape, BEFORE), at(right, &info.shape, AFTER));
-    let gaz = |k: usize| -> u64 {
-        if k == usize::MAX {
-            99
-        } else {
-            u64::from(info.gazetteer[k])
+    word_features(words[i], info.lower[i], info.shape[i], info.domain, out);
+    context_features(words, info, i, out);
+}
+
+fn feature(template: u64, value: u64) -> u64 {
+    mix(template.wrapping_mul(0x2545_f491_4f6c_dd1d) ^ value)
+}
+
+/// The bits a convention's copy of a feature differs in: only the top 24, which pick the
+/// weight table's row, so the copy's row is the original's row XOR a constant and a model can
+/// fold a convention into its shared weights once, at load (see `Model::with_convention`).
+pub fn domain_mask(domain: u64) -> u64 {
+    (mix(domain) | 1 << 63) & 0xffff_ff00_0000_0000
+}
+
+/// Adds each feature's copy for the convention `domain` (see [`SentenceInfo::domain`]).
+fn add_domain_copies(domain: u64, out: &mut Vec<u64>, from: usize) {
+    if domain != 0 {
+        let mask = domain_mask(domain);
+        for k in from..out.len() {
+            let copy = out[k] ^ mask;
+            out.push(copy);
         }
-    };
-    let first = left == usize::MAX || matches!(words[left], "(" | ":" | "-" | "—" | "–");
+    }
+}
+
+/// The features that depend on the word alone (so the tagger can cache their sum per word):
+/// bias, the word, its shape, affixes and length. `lower` and `shape` are its hashes.
+pub fn word_features(word: &str, lower: u64, shape: u64, domain: u64, out: &mut Vec<u64>) {
+    let from = out.len();
+    let f = feature;
     out.push(f(0, 0));
-    out.push(f(1, w0));
-    out.push(f(2, s0));
-    out.push(f(3, w_prev));
-    out.push(f(4, w_next));
-    out.push(f(7, s_prev));
-    out.push(f(8, s_next));
-    out.push(f(9, combine(w_prev, w0)));
-    out.push(f(10, combine(w0, w_next)));
-    out.push(f(11, combine(s_prev, combine(s0, s_next))));
-    out.push(f(12, gaz(i)));
-    out.push(f(13, gaz(left)));
-    out.push(f(14, gaz(right)));
-    out.push(f(15, combine(u64::from(first), s0)));
-    out.push(f(16, combine(u64::from(first), w0)));
-    out.push(f(17, combine(w_prev, s0)));
-    out.push(f(18, combine(s0, w_next)));
-    let title = |k: usize| k != usize::MAX && info.title[k];
-    out.push(f(50, combine(u64::from(title(left)), s0)));
-    // out.push(f(51, combine(u64::from(title(i)), s_next)));
-    let word = words[i];
+    out.push(f(1, lower));
+    out.push(f(2, shape));
     // Affixes mark common words (me-, ber-, di-, -an, -kan, -nya) and name endings (-o, -wati).
     let mut prefix_hash = 0xabcd_u64;
     for (k, c) in word
@@ -411,14 +445,47 @@ pub fn token_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut V
         }
     }
     let len = word.chars().count().min(8) as u64;
-    out.push(f(40, combine(len, s0)));
-    if info.domain != 0 {
-        let salt = mix(info.domain);
-        for k in 0..out.len() {
-            let copy = mix(out[k] ^ salt);
-            out.push(copy);
+    out.push(f(40, combine(len, shape)));
+    add_domain_copies(domain, out, from);
+}
+
+/// The features of token `i` that look at its neighbours.
+pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
+    let from = out.len();
+    let at = |k: usize, values: &[u64], edge: u64| -> u64 {
+        if k == usize::MAX { edge } else { values[k] }
+    };
+    let (left, right) = (info.left[i], info.right[i]);
+    let f = feature;
+    let w0 = info.lower[i];
+    let s0 = info.shape[i];
+    let (w_prev, w_next) = (at(left, &info.lower, BEFORE), at(right, &info.lower, AFTER));
+    let (s_prev, s_next) = (at(left, &info.shape, BEFORE), at(right, &info.shape, AFTER));
+    let gaz = |k: usize| -> u64 {
+        if k == usize::MAX {
+            99
+        } else {
+            u64::from(info.gazetteer[k])
         }
-    }
+    };
+    let first = left == usize::MAX || matches!(words[left], "(" | ":" | "-" | "—" | "–");
+    out.push(f(3, w_prev));
+    out.push(f(4, w_next));
+    out.push(f(7, s_prev));
+    out.push(f(8, s_next));
+    out.push(f(9, combine(w_prev, w0)));
+    out.push(f(10, combine(w0, w_next)));
+    out.push(f(11, combine(s_prev, combine(s0, s_next))));
+    out.push(f(12, gaz(i)));
+    out.push(f(13, gaz(left)));
+    out.push(f(14, gaz(right)));
+    out.push(f(15, combine(u64::from(first), s0)));
+    out.push(f(16, combine(u64::from(first), w0)));
+    out.push(f(17, combine(w_prev, s0)));
+    out.push(f(18, combine(s0, w_next)));
+    let title = |k: usize| k != usize::MAX && info.title[k];
+    out.push(f(50, combine(u64::from(title(left)), s0)));
+    add_domain_copies(info.domain, out, from);
 }
 
 #[cfg(test)]

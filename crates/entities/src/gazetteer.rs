@@ -1,6 +1,6 @@
 //! Names compiled into the binary, looked up by their exact token sequence.
 
-use crate::features::{combine, hash_exact};
+use crate::features::{HashKeyed, combine, hash_exact};
 use kutip_core::EntityLabel;
 use std::collections::HashMap;
 
@@ -1068,7 +1068,11 @@ const ORGANISATIONS: &[&str] = &[
 pub struct Gazetteer {
     names: HashMap<String, EntityLabel>,
     /// The same names keyed by the combined hashes of their words, for allocation-free look-ups.
-    hashed: HashMap<u64, EntityLabel>,
+    hashed: HashKeyed<EntityLabel>,
+    /// Hashes of every proper prefix of a name (in words), to stop a look-up early.
+    prefixes: HashKeyed<()>,
+    /// Whether some name starts with a lower-case ASCII letter ("detikcom").
+    lowercase_starts: bool,
     /// Most tokens any name has, to bound look-ups.
     longest: usize,
 }
@@ -1078,7 +1082,9 @@ impl Gazetteer {
     pub fn builtin() -> Gazetteer {
         let mut g = Gazetteer {
             names: HashMap::new(),
-            hashed: HashMap::new(),
+            hashed: HashKeyed::default(),
+            prefixes: HashKeyed::default(),
+            lowercase_starts: false,
             longest: 1,
         };
         for p in PLACES {
@@ -1099,8 +1105,17 @@ impl Gazetteer {
 
     fn insert(&mut self, name: &str, label: EntityLabel) {
         let key = normalise(name);
+        if key.is_empty() {
+            return;
+        }
+        self.lowercase_starts |= key.starts_with(|c: char| c.is_ascii_lowercase());
         self.longest = self.longest.max(key.split(' ').count());
         self.hashed.insert(sequence_hash(key.split(' ')), label);
+        let words: Vec<&str> = key.split(' ').collect();
+        for n in 1..words.len() {
+            self.prefixes
+                .insert(sequence_hash(words[..n].iter().copied()), ());
+        }
         self.names.insert(key, label);
     }
 
@@ -1112,6 +1127,40 @@ impl Gazetteer {
         self.names.get(&words.join(" ")).copied()
     }
 
+    /// Adds the names of a gazetteer file: `LABEL<TAB>name` a line (PER, ORG or LOC), `#`
+    /// comments and blank lines skipped.
+    pub fn load_file(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read gazetteer file {}: {e}", path.display()))?;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (label, name) = line.split_once('\t').ok_or_else(|| {
+                format!(
+                    "{}:{}: expected LABEL<TAB>name, got {line:?}",
+                    path.display(),
+                    n + 1
+                )
+            })?;
+            let label = match label.trim() {
+                "PER" => EntityLabel::Per,
+                "ORG" => EntityLabel::Org,
+                "LOC" => EntityLabel::Loc,
+                other => {
+                    return Err(format!(
+                        "{}:{}: label {other:?} is not PER, ORG or LOC",
+                        path.display(),
+                        n + 1
+                    ));
+                }
+            };
+            self.insert(name.trim(), label);
+        }
+        Ok(())
+    }
+
     /// Marks the tokens of every name found (longest match first, left to right) in `out`, one
     /// code a word: 0 for none, otherwise `2 × label + 0` for its first word and `+ 1` for the
     /// others, labels PER = 1, ORG = 2, LOC = 3.
@@ -1120,6 +1169,11 @@ impl Gazetteer {
         out.resize(words.len(), 0);
         let mut i = 0;
         while i < words.len() {
+            // Names start with a capital or a digit: skip the rest unhashed.
+            if words[i].starts_with(|c: char| c.is_ascii_lowercase()) && !self.lowercase_starts {
+                i += 1;
+                continue;
+            }
             let mut best = None;
             let mut h = 0;
             for (n, w) in words[i..].iter().take(self.longest).enumerate() {
@@ -1130,6 +1184,9 @@ impl Gazetteer {
                 };
                 if let Some(label) = self.hashed.get(&h) {
                     best = Some((n + 1, *label));
+                }
+                if !self.prefixes.contains_key(&h) {
+                    break;
                 }
             }
             match best {

@@ -74,6 +74,13 @@ pub struct EntitiesConfig {
     pub organisations: Vec<String>,
     /// Extra person names (tagged PER).
     pub people: Vec<String>,
+    /// Gazetteer files to add: one name a line as `LABEL<TAB>name` (LABEL is PER, ORG or LOC);
+    /// blank lines and lines starting with `#` are skipped.
+    pub gazetteer_files: Vec<std::path::PathBuf>,
+    /// Other names of people and organisations, mapped to the canonical name every mention gets
+    /// (`Jokowi = "Joko Widodo"`), added to the built-in table of well-known nicknames and
+    /// acronyms (SBY, Ahok, KPK, DPR, TNI, PBB…).
+    pub aliases: std::collections::BTreeMap<String, String>,
     /// A model file written by `kutip train` to use instead of the built-in one
     /// (`models/ner.bin`, compiled into kutip).
     pub model: Option<std::path::PathBuf>,
@@ -97,6 +104,8 @@ impl Default for EntitiesConfig {
             places: Vec::new(),
             organisations: Vec::new(),
             people: Vec::new(),
+            gazetteer_files: Vec::new(),
+            aliases: Default::default(),
             model: None,
             gazetteer_names: true,
             convention: "news".into(),
@@ -116,11 +125,16 @@ pub struct EntityStage {
     gazetteer: Gazetteer,
     gazetteer_names: bool,
     name_cues: Vec<String>,
-    /// [`model::convention_id`] of the configured convention.
-    convention: u64,
-    /// The model, or why the configured model file could not be read (reported per document,
-    /// since building a stage cannot fail).
+    aliases: std::collections::HashMap<String, String>,
+
+    /// The model, or why the configured model or gazetteer files could not be read (reported
+    /// per document, since building a stage cannot fail).
     model: Result<Model, String>,
+}
+
+thread_local! {
+    /// Each worker thread's tagging buffers and word cache, kept from document to document.
+    static SCRATCH: std::cell::RefCell<model::Scratch> = std::cell::RefCell::default();
 }
 
 /// The built-in model: trained by `kutip train` on the NER sets (see NOTICE).
@@ -138,10 +152,19 @@ impl EntityStage {
         gazetteer.extend(&config.places, kutip_core::EntityLabel::Loc);
         gazetteer.extend(&config.organisations, kutip_core::EntityLabel::Org);
         gazetteer.extend(&config.people, kutip_core::EntityLabel::Per);
-        let model = match &config.model {
+        let files: Result<(), String> = config
+            .gazetteer_files
+            .iter()
+            .try_for_each(|path| gazetteer.load_file(path));
+        let model = files.and_then(|()| match &config.model {
             None => Ok(builtin_model()),
             Some(path) => Model::load(path).map_err(|e| e.to_string()),
-        };
+        });
+        let mut aliases: std::collections::HashMap<String, String> = rules::BUILTIN_ALIASES
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        aliases.extend(config.aliases.clone());
         let shared = config.convention.is_empty() || config.convention == "shared";
         let model = model.and_then(|m| {
             if shared || m.conventions().contains(&config.convention) {
@@ -159,11 +182,13 @@ impl EntityStage {
         } else {
             model::convention_id(&config.convention)
         };
+        // Folded in once here, so tagging looks each feature up once.
+        let model = model.map(|m| m.with_convention(convention));
         EntityStage {
             gazetteer,
             gazetteer_names: config.gazetteer_names,
-            convention,
             name_cues: config.name_cues,
+            aliases,
             model,
         }
     }
@@ -187,15 +212,17 @@ impl Stage for EntityStage {
             .model
             .as_ref()
             .map_err(|e| StageError::Other(e.clone()))?;
-        doc.entities = rules::tag(
-            doc,
-            &self.gazetteer,
-            model,
-            self.convention,
-            self.gazetteer_names,
-            &self.name_cues,
-        );
-        rules::link_names(doc);
+        doc.entities = SCRATCH.with_borrow_mut(|scratch| {
+            rules::tag(
+                doc,
+                &self.gazetteer,
+                model,
+                self.gazetteer_names,
+                &self.name_cues,
+                scratch,
+            )
+        });
+        rules::link_names(doc, &self.aliases);
         doc.layers |= Layers::ENTITIES;
         Ok(())
     }
@@ -283,6 +310,69 @@ mod tests {
             .unwrap();
         let err = stage.process(&mut doc).unwrap_err().to_string();
         assert!(err.contains("klingon"), "{err}");
+    }
+
+    #[test]
+    fn aliases_and_bracketed_acronyms_share_the_canonical_name() {
+        let text = "Presiden Joko Widodo tiba. Jokowi lalu ke kantor Badan Penanggulangan \
+                    Bencana Daerah (BPBD). BPBD menyiapkan perahu.";
+        let mut doc = Document::new("t", text);
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let canonical = |mention: &str| {
+            doc.entities
+                .iter()
+                .filter(|e| doc.slice(e.span) == mention)
+                .map(|e| (e.canonical.clone(), e.cluster))
+                .collect::<Vec<_>>()
+        };
+        let jokowi = canonical("Jokowi");
+        assert_eq!(jokowi[0].0.as_deref(), Some("Joko Widodo"));
+        assert_eq!(jokowi[0].1, canonical("Joko Widodo")[0].1);
+        let bpbd = canonical("BPBD");
+        assert_eq!(bpbd.len(), 2, "{:?}", doc.entities);
+        for (name, _) in bpbd {
+            assert_eq!(name.as_deref(), Some("Badan Penanggulangan Bencana Daerah"));
+        }
+    }
+
+    #[test]
+    fn users_gazetteer_files_are_read_and_bad_ones_reported() {
+        let dir = std::env::temp_dir().join(format!("kutip-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("good.tsv");
+        std::fs::write(&good, "# mine\nLOC\tKampung Zzyzx\n").unwrap();
+        let bad = dir.join("bad.tsv");
+        std::fs::write(&bad, "PLACE\tKampung Zzyzx\n").unwrap();
+        let run = |path: &std::path::Path| {
+            let mut doc = Document::new("t", "Banjir melanda Kampung Zzyzx kemarin.");
+            TokenizeStage::new(TokenizeConfig::default())
+                .process(&mut doc)
+                .unwrap();
+            EntityStage::new(EntitiesConfig {
+                gazetteer_files: vec![path.to_path_buf()],
+                ..EntitiesConfig::default()
+            })
+            .process(&mut doc)
+            .map(|()| {
+                doc.entities
+                    .iter()
+                    .map(|e| (e.label, doc.slice(e.span).to_string()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let found = run(&good).unwrap();
+        assert!(
+            found.contains(&(EntityLabel::Loc, "Kampung Zzyzx".into())),
+            "{found:?}"
+        );
+        let err = run(&bad).unwrap_err().to_string();
+        assert!(err.contains("bad.tsv:1") && err.contains("PLACE"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! Only candidate tokens (see [`SentenceInfo`]) are scored: every other token is O, so a
 //! sentence splits into short runs of candidates, each decoded on its own.
 
-use crate::features::{SentenceInfo, hash_lower, token_features};
+use crate::features::{
+    SentenceInfo, combine, context_features, domain_mask, hash_lower, mix, token_features,
+    word_features,
+};
 use kutip_core::EntityLabel;
 
 /// The tags, in model order.
@@ -73,6 +76,8 @@ pub struct Model {
     weights: Vec<i16>,
     /// `transitions[prev][cur]`, prev = N_TAGS for the start of a run.
     transitions: [[i32; N_TAGS]; N_TAGS + 1],
+    /// Tells models apart in a [`Scratch`]'s word cache.
+    fingerprint: u64,
     /// Hashes (see [`hash_lower`]) of the words seen in lower case in the training data, sorted:
     /// a capitalised sentence-initial word in this list is a common word, not a name.
     lexicon: Vec<u64>,
@@ -97,7 +102,14 @@ pub struct Scratch {
     back: Vec<[u8; N_TAGS]>,
     /// One tag a token after [`Model::tag`].
     pub tags: Vec<u8>,
+    /// Direct-mapped cache of the summed word-only feature weights (see [`word_features`]) by
+    /// word, shape, convention and model: words repeat, so most candidates skip half their
+    /// look-ups.
+    word_cache: Vec<(u64, [i32; N_TAGS])>,
 }
+
+/// Entries in [`Scratch::word_cache`] (a power of two).
+const WORD_CACHE: usize = 4096;
 
 impl Scratch {
     /// Tags in the annotation convention with this [`convention_id`] (0: the shared one).
@@ -109,6 +121,18 @@ impl Scratch {
 impl Model {
     fn row(&self, feature: u64) -> usize {
         (feature >> (64 - self.bits)) as usize * ROW
+    }
+
+    /// The summed weights of some features, per tag.
+    fn sum(&self, features: &[u64]) -> [i32; N_TAGS] {
+        let mut emit = [0i32; N_TAGS];
+        for &f in features {
+            let row = &self.weights[self.row(f)..][..ROW];
+            for (e, w) in emit.iter_mut().zip(row) {
+                *e += i32::from(*w);
+            }
+        }
+        emit
     }
 
     /// Reads a model from its file's bytes.
@@ -154,13 +178,16 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
-        Ok(Model {
+        let mut model = Model {
             bits,
             weights,
             transitions,
+            fingerprint: 0,
             lexicon,
             conventions,
-        })
+        };
+        model.fingerprint = model.compute_fingerprint();
+        Ok(model)
     }
 
     /// Reads a model file.
@@ -196,6 +223,37 @@ impl Model {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out
+    }
+
+    fn compute_fingerprint(&self) -> u64 {
+        let mut h = mix(u64::from(self.bits) ^ self.weights.len() as u64);
+        for (k, w) in self.weights.iter().enumerate().step_by(997) {
+            h = combine(h, (k as u64) << 16 ^ u64::from(*w as u16));
+        }
+        for row in &self.transitions {
+            for t in row {
+                h = combine(h, u64::from(*t as u32));
+            }
+        }
+        h
+    }
+
+    /// The model with a convention's weights folded into the shared ones (for
+    /// [`convention_id`] `domain`; 0 leaves it as it is), so tagging looks each feature up once.
+    pub fn with_convention(&self, domain: u64) -> Model {
+        if domain == 0 {
+            return self.clone();
+        }
+        let salt = (domain_mask(domain) >> (64 - self.bits)) as usize * ROW;
+        let weights = (0..self.weights.len())
+            .map(|k| self.weights[k].saturating_add(self.weights[k ^ salt]))
+            .collect();
+        let mut model = Model {
+            weights,
+            ..self.clone()
+        };
+        model.fingerprint = model.compute_fingerprint();
+        model
     }
 
     /// The annotation conventions the model learnt besides the shared one.
@@ -236,18 +294,35 @@ impl Model {
             scores,
             back,
             tags,
+            word_cache,
         } = scratch;
+        if word_cache.is_empty() {
+            word_cache.resize(WORD_CACHE, (0, [0; N_TAGS]));
+        }
         scores.clear();
         back.clear();
         for i in start..end {
+            let key = combine(
+                combine(info.lower[i], info.shape[i]),
+                info.domain ^ self.fingerprint,
+            ) | 1;
+            let slot = &mut word_cache[key as usize & (WORD_CACHE - 1)];
+            if slot.0 != key {
+                features.clear();
+                word_features(
+                    words[i],
+                    info.lower[i],
+                    info.shape[i],
+                    info.domain,
+                    features,
+                );
+                *slot = (key, self.sum(features));
+            }
+            let mut emit = slot.1;
             features.clear();
-            token_features(words, info, i, features);
-            let mut emit = [0i32; N_TAGS];
-            for &f in features.iter() {
-                let row = &self.weights[self.row(f)..][..ROW];
-                for (e, w) in emit.iter_mut().zip(row) {
-                    *e += i32::from(*w);
-                }
+            context_features(words, info, i, features);
+            for (e, c) in emit.iter_mut().zip(self.sum(features)) {
+                *e += c;
             }
             let mut best = [i32::MIN / 2; N_TAGS];
             let mut from = [0u8; N_TAGS];
@@ -337,7 +412,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             epochs: 12,
-            bits: 18,
+            bits: 16,
             seed: 7,
         }
     }
@@ -405,14 +480,15 @@ impl Trainer {
     }
 }
 
-/// Scales float weights to i16 so the largest weight is ±32000; transitions share the scale.
+/// Scales float weights to i16 so the largest weight is ±16000 (a weight and its convention
+/// copy still add up within i16); transitions share the scale.
 fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
     let max = weights
         .iter()
         .chain(transitions)
         .fold(0f32, |m, w| m.max(w.abs()))
         .max(1e-6);
-    let scale = 32000.0 / max;
+    let scale = 16000.0 / max;
     let mut t = [[0i32; N_TAGS]; N_TAGS + 1];
     for (p, row) in t.iter_mut().enumerate() {
         for (c, v) in row.iter_mut().enumerate() {
@@ -423,6 +499,7 @@ fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
         bits,
         weights: weights.iter().map(|w| (w * scale).round() as i16).collect(),
         transitions: t,
+        fingerprint: 0,
         lexicon: Vec::new(),
         conventions: Vec::new(),
     }
@@ -524,6 +601,7 @@ pub fn train(
         progress(epoch + 1, wrong);
     }
     let mut model = trainer.snapshot(true);
+    model.fingerprint = model.compute_fingerprint();
     let mut lexicon: Vec<u64> = sentences
         .iter()
         .flat_map(|s| &s.words)

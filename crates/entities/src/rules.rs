@@ -1,9 +1,9 @@
 //! Rules over tokens: gazetteer look-ups, capitalised runs, numbers, dates and roles.
 
 use crate::Gazetteer;
+use crate::features::{HashKeyed, combine, hash_exact, hash_lower};
 use crate::model::{Model, Scratch, is_begin, tag_label};
 use kutip_core::{BoilerplateKind, Document, Entity, EntityLabel, Span, Token, TokenKind};
-use std::collections::HashMap;
 
 /// Positions and titles that introduce a person. Matched case-insensitively on whole words,
 /// longest first.
@@ -222,9 +222,9 @@ pub fn tag(
     doc: &Document,
     gazetteer: &Gazetteer,
     model: &Model,
-    convention: u64,
     gazetteer_names: bool,
     name_cues: &[String],
+    scratch: &mut Scratch,
 ) -> Vec<Entity> {
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
@@ -243,8 +243,9 @@ pub fn tag(
     let mut words: Vec<&str> = Vec::with_capacity(64);
     let mut codes: Vec<u8> = Vec::with_capacity(64);
     let mut covered: Vec<bool> = Vec::with_capacity(64);
-    let mut scratch = Scratch::default();
-    scratch.set_domain(convention);
+    let mut lower_words = LowerWords { doc, words: None };
+    // Acronyms introduced in brackets after their expansion, with the expansion's label.
+    let mut acronyms: HashKeyed<EntityLabel> = HashKeyed::default();
     for sentence in &doc.sentences {
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         let sentence_tokens = &tokens[first..end];
@@ -254,7 +255,7 @@ pub fn tag(
         words.clear();
         words.extend(sentence_tokens.iter().map(|t| &text[t.span.range()]));
         gazetteer.tag_tokens(&words, &mut codes);
-        model.tag(&words, &codes, &mut scratch);
+        model.tag(&words, &codes, scratch);
         covered.clear();
         covered.resize(words.len(), false);
         let is_skipped = |k: usize| {
@@ -318,6 +319,23 @@ pub fn tag(
                 ));
                 name_start += 1;
             }
+            // A known place or organisation the model took for a person ("Jerman mengatakan…"
+            // opens a sentence like a name does) keeps its gazetteer label.
+            let label = match codes[k] {
+                4 | 6
+                    if gazetteer_names
+                        && label == EntityLabel::Per
+                        && (k + 1..j).all(|m| codes[m] == codes[k] + 1)
+                        && codes.get(j).is_none_or(|c| *c != codes[k] + 1) =>
+                {
+                    if codes[k] == 4 {
+                        EntityLabel::Org
+                    } else {
+                        EntityLabel::Loc
+                    }
+                }
+                _ => label,
+            };
             // A name's head word decides its kind where the model hesitates between them
             // ("Sungai Ciliwung" is a place, "Pengadilan Negeri Surabaya" an organisation).
             let label = if j - name_start > 1 && ORG_HEADS.contains(&words[name_start]) {
@@ -334,6 +352,20 @@ pub fn tag(
                 label,
             ));
             covered[k..j].iter_mut().for_each(|c| *c = true);
+            // "Badan Penanggulangan Bencana Daerah (BPBD)": the acronym in brackets after a
+            // name is the same kind of name (and `link_names` links the two).
+            if label != EntityLabel::Per
+                && j - name_start > 1
+                && j + 2 < words.len()
+                && words[j] == "("
+                && words[j + 2] == ")"
+                && is_acronym(words[j + 1])
+                && scratch.tags[j + 1] == 0
+            {
+                out.push(Entity::new(sentence_tokens[j + 1].span, label));
+                covered[j + 1] = true;
+                acronyms.insert(hash_exact(words[j + 1]), label);
+            }
             k = j;
         }
         // Numbers, dates, roles, and gazetteer names the model left out.
@@ -361,6 +393,42 @@ pub fn tag(
                     out.push(Entity::new(
                         tokens[i].span.cover(tokens[i + n - 1].span),
                         EntityLabel::Role,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            // An acronym introduced earlier in brackets ("… Daerah (BPBD)"), used alone.
+            if codes[local] == 0 && !acronyms.is_empty() {
+                if let Some(label) = acronyms.get(&hash_exact(words[local])) {
+                    out.push(Entity::new(tokens[i].span, *label));
+                    i += 1;
+                    continue;
+                }
+            }
+            // "Kombes Sambodo Purnomo", "Pak Budi": capitalised words after a rank or an
+            // honorific are a person's name, the title a ROLE.
+            if is_title(words[local]) && words.get(local + 1) != Some(&"Kota") {
+                let mut n = 1;
+                while local + n < words.len()
+                    && !covered[local + n]
+                    && codes[local + n] == 0
+                    && tokens[i + n].kind == TokenKind::Word
+                    && starts_upper(words[local + n])
+                {
+                    n += 1;
+                }
+                let mut start = 0;
+                while start + 1 < n && is_title(words[local + start]) {
+                    start += 1;
+                }
+                if start > 0 && start < n {
+                    for t in 0..start {
+                        out.push(Entity::new(tokens[i + t].span, EntityLabel::Role));
+                    }
+                    out.push(Entity::new(
+                        tokens[i + start].span.cover(tokens[i + n - 1].span),
+                        EntityLabel::Per,
                     ));
                     i += n;
                     continue;
@@ -412,7 +480,7 @@ pub fn tag(
                     .is_some_and(|w| w.chars().all(char::is_lowercase))
                 && !model.is_common_word(words[local])
                 && !HONORIFICS.contains(&words[local])
-                && !appears_lower(text, words[local])
+                && !lower_words.contains(words[local])
             {
                 out.push(Entity::new(tokens[i].span, EntityLabel::Per));
                 i += 1;
@@ -457,14 +525,34 @@ fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
         .copied()
 }
 
-/// Whether the word occurs in lower case (as a whole word) anywhere in the text.
-fn appears_lower(text: &str, word: &str) -> bool {
-    let lower = word.to_lowercase();
-    text.match_indices(&lower).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Hashes of the words written in lower case in a document, built on first use.
+struct LowerWords<'d> {
+    doc: &'d Document,
+    words: Option<HashKeyed<()>>,
+}
+
+impl LowerWords<'_> {
+    /// Whether the word occurs in lower case (as a whole token) anywhere in the document.
+    fn contains(&mut self, word: &str) -> bool {
+        let doc = self.doc;
+        let words = self.words.get_or_insert_with(|| {
+            doc.tokens
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(|w| (hash_lower(w), ()))
+                .collect()
+        });
+        words.contains_key(&hash_lower(word))
+    }
+}
+
+/// "KPK", "BPBD", "PDI-P": two or more capitals (digits and hyphens allowed), no lower case.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// An honorific, rank or academic title written before a name.
@@ -476,20 +564,70 @@ fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// [`ROLES`] keyed by the combined lower-case hashes of their words, with their prefixes.
+struct RoleTable {
+    phrases: HashKeyed<()>,
+    prefixes: HashKeyed<()>,
+    /// `(length, first byte lower-cased)` of every first word, as bits: most tokens fail this
+    /// test and are never hashed.
+    first_words: [u64; 256],
+}
+
+impl RoleTable {
+    fn may_start(&self, word: &str) -> bool {
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        word.len() < 64 && self.first_words[usize::from(first)] & 1 << word.len() != 0
+    }
+}
+
+fn role_table() -> &'static RoleTable {
+    static TABLE: std::sync::OnceLock<RoleTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = RoleTable {
+            phrases: HashKeyed::default(),
+            prefixes: HashKeyed::default(),
+            first_words: [0; 256],
+        };
+        for role in ROLES {
+            let first = role.split(' ').next().unwrap_or(role);
+            table.first_words[usize::from(first.as_bytes()[0])] |= 1 << first.len();
+            let mut h = 0;
+            let words: Vec<&str> = role.split(' ').collect();
+            for (n, w) in words.iter().enumerate() {
+                h = if n == 0 {
+                    hash_lower(w)
+                } else {
+                    combine(h, hash_lower(w))
+                };
+                if n + 1 < words.len() {
+                    table.prefixes.insert(h, ());
+                }
+            }
+            table.phrases.insert(h, ());
+        }
+        table
+    })
+}
+
 /// A role phrase starting at token `i`: the longest entry of [`ROLES`], in tokens.
 fn role_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<usize> {
+    let table = role_table();
+    if !table.may_start(&text[tokens[i].span.range()]) {
+        return None;
+    }
     let mut best = None;
-    let mut phrase = String::new();
+    let mut h = 0;
     for (n, t) in tokens[i..end].iter().take(3).enumerate() {
         if t.kind != TokenKind::Word {
             break;
         }
-        if n > 0 {
-            phrase.push(' ');
-        }
-        phrase.push_str(&text[t.span.range()].to_lowercase());
-        if ROLES.contains(&phrase.as_str()) {
+        let w = hash_lower(&text[t.span.range()]);
+        h = if n == 0 { w } else { combine(h, w) };
+        if table.phrases.contains_key(&h) {
             best = Some(n + 1);
+        }
+        if !table.prefixes.contains_key(&h) {
+            break;
         }
     }
     best
@@ -625,39 +763,110 @@ fn money_value(number: &str, unit: Option<&str>) -> Option<String> {
     Some(format!("{} IDR", format_number(n * factor)))
 }
 
-/// Links short mentions of people to the full name introduced earlier ("Peskov" → "Dmitry
-/// Peskov"), and gives every mention of the same name one cluster id.
-pub fn link_names(doc: &mut Document) {
-    let mut clusters: HashMap<String, u32> = HashMap::new();
-    let mut full_names: Vec<(String, u32)> = Vec::new();
-    for k in 0..doc.entities.len() {
-        let e = &doc.entities[k];
-        if !matches!(
+/// Well-known nicknames and acronyms and the names they stand for.
+pub const BUILTIN_ALIASES: &[(&str, &str)] = &[
+    ("Jokowi", "Joko Widodo"),
+    ("SBY", "Susilo Bambang Yudhoyono"),
+    ("Ahok", "Basuki Tjahaja Purnama"),
+    ("BTP", "Basuki Tjahaja Purnama"),
+    ("Gus Dur", "Abdurrahman Wahid"),
+    ("JK", "Jusuf Kalla"),
+    ("AHY", "Agus Harimurti Yudhoyono"),
+    ("Bamsoet", "Bambang Soesatyo"),
+    ("Cak Imin", "Muhaimin Iskandar"),
+    ("Zulhas", "Zulkifli Hasan"),
+    ("KPK", "Komisi Pemberantasan Korupsi"),
+    ("DPR", "Dewan Perwakilan Rakyat"),
+    ("DPD", "Dewan Perwakilan Daerah"),
+    ("MPR", "Majelis Permusyawaratan Rakyat"),
+    ("TNI", "Tentara Nasional Indonesia"),
+    ("Polri", "Kepolisian Negara Republik Indonesia"),
+    ("PBB", "Perserikatan Bangsa-Bangsa"),
+    ("KNKT", "Komite Nasional Keselamatan Transportasi"),
+    ("BUMN", "Badan Usaha Milik Negara"),
+    ("BNPB", "Badan Nasional Penanggulangan Bencana"),
+    ("BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika"),
+    ("KPU", "Komisi Pemilihan Umum"),
+    ("Bawaslu", "Badan Pengawas Pemilihan Umum"),
+    ("MK", "Mahkamah Konstitusi"),
+    ("MA", "Mahkamah Agung"),
+    ("OJK", "Otoritas Jasa Keuangan"),
+    ("BI", "Bank Indonesia"),
+    ("BPS", "Badan Pusat Statistik"),
+    ("BIN", "Badan Intelijen Negara"),
+    ("BNN", "Badan Narkotika Nasional"),
+    ("MUI", "Majelis Ulama Indonesia"),
+    ("NU", "Nahdlatul Ulama"),
+    ("UI", "Universitas Indonesia"),
+    ("UGM", "Universitas Gadjah Mada"),
+    ("ITB", "Institut Teknologi Bandung"),
+    ("AS", "Amerika Serikat"),
+];
+
+/// Links mentions within a document: a one-word person mention takes the full name introduced
+/// earlier that contains it ("Peskov" → "Dmitry Peskov"); an alias takes its name ("Jokowi" →
+/// "Joko Widodo", "KPK" → "Komisi Pemberantasan Korupsi"), and so does an acronym written in
+/// brackets after its expansion ("Badan Penanggulangan Bencana Daerah (BPBD)"). Every mention of
+/// one canonical name gets one cluster id.
+pub fn link_names(doc: &mut Document, aliases: &std::collections::HashMap<String, String>) {
+    // Cluster ids by the hash of the canonical name; full names by the hash of each of their
+    // words (the latest full name wins).
+    let mut clusters: HashKeyed<u32> = HashKeyed::default();
+    let mut full_names: HashKeyed<Span> = HashKeyed::default();
+    // Acronyms expanded in this document: hash of the acronym → span of the expansion.
+    let mut expanded: HashKeyed<Span> = HashKeyed::default();
+    let named = |e: &Entity| {
+        matches!(
             e.label,
             EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
-        ) {
+        )
+    };
+    for k in 1..doc.entities.len() {
+        let (before, acronym) = (&doc.entities[k - 1], &doc.entities[k]);
+        let between = &doc.text[before.span.end as usize..acronym.span.start as usize];
+        let after = &doc.text[acronym.span.end as usize..];
+        if named(before)
+            && before.label != EntityLabel::Per
+            && named(acronym)
+            && between.trim() == "("
+            && after.trim_start().starts_with(')')
+            && doc.text[before.span.range()].contains(' ')
+        {
+            let text = &doc.text[acronym.span.range()];
+            expanded.insert(hash_exact(text), before.span);
+        }
+    }
+    for k in 0..doc.entities.len() {
+        let e = &doc.entities[k];
+        if !named(e) {
             continue;
         }
-        let mention = doc.slice(e.span).to_string();
-        let mut canonical = mention.clone();
-        if e.label == EntityLabel::Per && !mention.contains(' ') {
-            if let Some((full, _)) = full_names
-                .iter()
-                .rev()
-                .find(|(full, _)| full.split(' ').any(|part| part == mention))
-            {
-                canonical = full.clone();
+        let mention = &doc.text[e.span.range()];
+        let is_person = e.label == EntityLabel::Per;
+        let mut canonical_span = e.span;
+        let mut alias = None;
+        if let Some(span) = expanded.get(&hash_exact(mention)) {
+            canonical_span = *span;
+        } else if let Some(name) = aliases.get(mention) {
+            alias = Some(name.as_str());
+        } else if is_person && !mention.contains(' ') {
+            if let Some(span) = full_names.get(&hash_exact(mention)) {
+                canonical_span = *span;
             }
         }
+        let canonical = alias.unwrap_or(&doc.text[canonical_span.range()]);
         let next = clusters.len() as u32;
-        let cluster = *clusters.entry(canonical.clone()).or_insert(next);
-        if e.label == EntityLabel::Per && mention.contains(' ') {
-            full_names.push((mention.clone(), cluster));
+        let cluster = *clusters.entry(hash_exact(canonical)).or_insert(next);
+        if is_person && mention.contains(' ') {
+            for part in mention.split(' ') {
+                full_names.insert(hash_exact(part), e.span);
+            }
         }
+        let canonical = (canonical != mention).then(|| canonical.to_string());
         let e = &mut doc.entities[k];
         e.cluster = Some(cluster);
-        if canonical != mention {
-            e.canonical = Some(canonical);
+        if canonical.is_some() {
+            e.canonical = canonical;
         }
     }
 }
