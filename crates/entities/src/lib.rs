@@ -1,8 +1,11 @@
 //! Tags entities in Indonesian news: people, organisations, places, dates, amounts and roles.
 //!
-//! This first version combines a compiled-in gazetteer (countries, Indonesian regions, well-known
-//! organisations, positions) with rules over capitalised runs, numbers and date expressions, and
-//! links short name mentions to the full name introduced earlier ("Peskov" → "Dmitry Peskov").
+//! People, organisations and places come from a statistical tagger (an averaged structured
+//! perceptron over hashed features, Viterbi over BIO tags: [`model`]) whose model, trained by
+//! [`train_files`] (`kutip train`), is compiled in; rules add dates, times, amounts and roles,
+//! split titles off names, and a compiled-in gazetteer (countries, Indonesian regions, well-known
+//! organisations) feeds both. Mentions are then linked within the document ("Peskov" → "Dmitry
+//! Peskov", "Jokowi" → "Joko Widodo", "BPBD" → its expansion). See docs/entities.md.
 //!
 //! ```
 //! use kutip_core::{Document, EntityLabel, Stage};
@@ -223,6 +226,7 @@ impl Stage for EntityStage {
             )
         });
         rules::link_names(doc, &self.aliases);
+        rules::resolve_weekdays(doc);
         doc.layers |= Layers::ENTITIES;
         Ok(())
     }
@@ -373,6 +377,34 @@ mod tests {
         let err = run(&bad).unwrap_err().to_string();
         assert!(err.contains("bad.tsv:1") && err.contains("PLACE"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn weekday_only_dates_resolve_against_the_document_date() {
+        let mut doc = Document::new(
+            "t",
+            "Rapat digelar hari Kamis. Hasilnya akan diumumkan hari Senin.",
+        );
+        doc.meta.insert("date".into(), "2023-09-19".into());
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let dates: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .map(|e| (doc.slice(e.span), e.value.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("hari Kamis", Some("2023-09-14")),
+                ("hari Senin", Some("2023-09-25"))
+            ]
+        );
     }
 
     #[test]

@@ -557,7 +557,8 @@ fn is_acronym(word: &str) -> bool {
 
 /// An honorific, rank or academic title written before a name.
 fn is_title(word: &str) -> bool {
-    HONORIFICS.contains(&word)
+    // Nearly every token fails the first test, so the list is rarely scanned.
+    (starts_upper(word) || word == "dr.") && HONORIFICS.contains(&word)
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -763,6 +764,108 @@ fn money_value(number: &str, unit: Option<&str>) -> Option<String> {
     Some(format!("{} IDR", format_number(n * factor)))
 }
 
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// "2023-09-19…" → day count.
+fn parse_iso(value: &str) -> Option<i64> {
+    let date = value.get(..10)?;
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+}
+
+/// Gives weekday-only dates ("hari Kamis") an ISO date: the latest such weekday on or before
+/// the document's date, or the next one after it when the sentence speaks of the future ("akan",
+/// "mendatang", "depan", "besok"). The document's date is its `date`, `published`,
+/// `published_at` or `datePublished` metadata, else the first full date written in it (news
+/// gives the day of the events in its first sentences).
+pub fn resolve_weekdays(doc: &mut Document) {
+    let from_meta = ["date", "published", "published_at", "datePublished"]
+        .iter()
+        .find_map(|k| {
+            doc.meta
+                .get(*k)
+                .and_then(|v| v.as_str())
+                .and_then(parse_iso)
+        });
+    let reference = from_meta.or_else(|| {
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .find_map(|e| e.value.as_deref().and_then(parse_iso))
+    });
+    let Some(reference) = reference else { return };
+    for k in 0..doc.entities.len() {
+        let e = &doc.entities[k];
+        if e.label != EntityLabel::Date || e.value.is_some() {
+            continue;
+        }
+        let text = &doc.text[e.span.range()];
+        // Monday = 0 … Sunday = 6; 1970-01-01 was a Thursday (3).
+        let Some(weekday) = text.split_whitespace().find_map(|w| match w {
+            "Senin" => Some(0),
+            "Selasa" => Some(1),
+            "Rabu" => Some(2),
+            "Kamis" => Some(3),
+            "Jumat" | "Jum'at" => Some(4),
+            "Sabtu" => Some(5),
+            "Minggu" => Some(6),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let reference_weekday = (reference + 3).rem_euclid(7);
+        let future = doc
+            .sentences
+            .iter()
+            .find(|s| s.span.contains(e.span))
+            .is_some_and(|s| {
+                doc.text[s.span.range()].split_whitespace().any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "akan" | "mendatang" | "depan" | "besok" | "nanti"
+                    )
+                })
+            });
+        let day = if future {
+            reference + (weekday - reference_weekday - 1).rem_euclid(7) + 1
+        } else {
+            reference - (reference_weekday - weekday).rem_euclid(7)
+        };
+        let (y, m, d) = civil_from_days(day);
+        doc.entities[k].value = Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+}
+
 /// Well-known nicknames and acronyms and the names they stand for.
 pub const BUILTIN_ALIASES: &[(&str, &str)] = &[
     ("Jokowi", "Joko Widodo"),
@@ -886,5 +989,16 @@ mod tests {
         );
         assert_eq!(iso_date("19/9/2023").as_deref(), Some("2023-09-19"));
         assert_eq!(iso_date("40/9/2023"), None);
+        let day = days_from_civil(2023, 9, 19);
+        assert_eq!(civil_from_days(day), (2023, 9, 19));
+        assert_eq!(
+            (day + 3).rem_euclid(7),
+            1,
+            "19 September 2023 was a Tuesday"
+        );
+        assert_eq!(
+            parse_iso("2024-02-29T10:00:00Z"),
+            Some(days_from_civil(2024, 2, 29))
+        );
     }
 }
