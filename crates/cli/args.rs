@@ -101,7 +101,7 @@ pub struct TrainArgs {
     #[arg(short, long, value_name = "PATH", default_value = "models/ner.bin")]
     pub output: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 20)]
     pub epochs: usize,
     /// log2 of the number of rows of the hashed weight table (the file is 16 × 2^bits bytes).
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(8..=24))]

@@ -485,6 +485,28 @@ pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut
     out.push(f(18, combine(s0, w_next)));
     let title = |k: usize| k != usize::MAX && info.title[k];
     out.push(f(50, combine(u64::from(title(left)), s0)));
+    // The first and last three letters of the neighbours: affixed verbs and nouns that were
+    // never seen whole ("menyerukan", "dikatakan", "kepolisian") still say what follows them.
+    let affix = |k: usize, from_end: bool| -> u64 {
+        if k == usize::MAX {
+            return 7;
+        }
+        let mut h = 0x51u64;
+        let w = words[k];
+        if from_end {
+            for c in w.chars().rev().take(3) {
+                h = combine(h, u64::from(c.to_lowercase().next().unwrap_or(c)));
+            }
+        } else {
+            for c in w.chars().take(3) {
+                h = combine(h, u64::from(c.to_lowercase().next().unwrap_or(c)));
+            }
+        }
+        h
+    };
+    out.push(f(60, affix(left, false)));
+    out.push(f(61, affix(left, true)));
+    out.push(f(62, affix(right, false)));
     add_domain_copies(info.domain, out, from);
 }
 

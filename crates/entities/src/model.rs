@@ -411,7 +411,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            epochs: 12,
+            epochs: 20,
             bits: 16,
             seed: 7,
         }
