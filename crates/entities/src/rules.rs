@@ -469,7 +469,8 @@ pub fn tag(
             // A sentence-initial capitalised word the model left alone, that is neither a
             // common word nor written in lower case elsewhere in the document, and is followed
             // by a lower-case word: a surname used alone ("Blinken mungkin akan…").
-            if local == 0
+            if gazetteer_names
+                && local == 0
                 && codes[local] == 0
                 && tokens[i].kind == TokenKind::Word
                 && starts_upper(words[local])
@@ -479,6 +480,7 @@ pub fn tag(
                     .get(local + 1)
                     .is_some_and(|w| w.chars().all(char::is_lowercase))
                 && !model.is_common_word(words[local])
+                && !has_common_suffix(words[local])
                 && !HONORIFICS.contains(&words[local])
                 && !lower_words.contains(words[local])
             {
@@ -553,6 +555,15 @@ fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Endings of Indonesian derived words and particles ("Dasarnya", "Pengubahan", "Makanya"),
+/// which names rarely have.
+fn has_common_suffix(word: &str) -> bool {
+    ["nya", "kan", "lah", "kah", "pun"]
+        .iter()
+        .any(|s| word.ends_with(s))
+        || (word.len() > 6 && word.ends_with("an"))
 }
 
 /// An honorific, rank or academic title written before a name.
