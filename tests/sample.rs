@@ -80,6 +80,67 @@ fn sample_people_are_linked_to_full_names() {
     );
 }
 
+/// Every entity a careful reader lists for the sample (../shared/samples/…expected.md), with its
+/// label and canonical name; and the common words that open its sentences are not people.
+#[test]
+fn sample_entities_are_all_found() {
+    let doc = sample();
+    let entities = doc["entities"].as_array().unwrap();
+    let found = |text: &str, label: &str| {
+        entities
+            .iter()
+            .find(|e| e["text"] == text && e["label"] == label)
+            .unwrap_or_else(|| panic!("{label} {text:?} missing"))
+    };
+    for (text, canonical) in [
+        ("Dmitry Peskov", "Dmitry Peskov"),
+        ("Peskov", "Dmitry Peskov"),
+        ("Blinken", "Blinken"),
+        ("Ruben Vardanyan", "Ruben Vardanyan"),
+        ("Vardanyan", "Ruben Vardanyan"),
+        ("Tiara Shelavie", "Tiara Shelavie"),
+    ] {
+        assert_eq!(found(text, "PER")["canonical"], canonical, "{text}");
+    }
+    for place in [
+        "Armenia",
+        "Rusia",
+        "Azerbaijan",
+        "Karabakh",
+        "Moskow",
+        "Amerika Serikat",
+        "AS",
+        "Prancis",
+        "Jerman",
+        "Turki",
+    ] {
+        found(place, "LOC");
+    }
+    for org in ["Kremlin", "TASS", "Dewan Keamanan PBB", "Tribunnews.com"] {
+        found(org, "ORG");
+    }
+    assert_eq!(
+        found("hari Selasa (19/9/2023)", "DATE")["value"],
+        "2023-09-19"
+    );
+    found("tahun 2020", "DATE");
+    found("hari Kamis", "DATE");
+    found("Selasa malam", "TIME");
+    assert_eq!(found("30.000", "QUANTITY")["value"], "30000");
+    found("juru bicara", "ROLE");
+    assert_eq!(
+        found("Dmitry Peskov", "PER")["cluster"],
+        found("Peskov", "PER")["cluster"]
+    );
+    for e in entities.iter().filter(|e| e["label"] == "PER") {
+        let text = e["text"].as_str().unwrap();
+        assert!(
+            !["Situasi", "Rusia", "Armenia", "Para"].contains(&text),
+            "{text} tagged PER"
+        );
+    }
+}
+
 #[test]
 fn default_pipeline_json_per_fixture() {
     insta::glob!("fixtures/*.txt", |path| {

@@ -53,6 +53,11 @@ pub enum Command {
     /// Prints each plugin's name (its `type` in a pipeline), version, ABI and library path, and
     /// reports libraries that cannot be used. Exits with 1 when any cannot.
     Plugins,
+    /// Train the entity model (PER, ORG, LOC) from BIO files and write the model file.
+    ///
+    /// The built-in model is made by `kutip train` with the defaults on
+    /// ../shared/eval/ner/*.train.bio; use another with the entities stage's `model` option.
+    Train(TrainArgs),
     /// Show pipelines.
     Pipeline {
         #[command(subcommand)]
@@ -147,6 +152,28 @@ pub struct CheckArgs {
 pub enum CheckFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// Where to write the model file.
+    #[arg(short, long, value_name = "PATH", default_value = "models/ner.bin")]
+    pub output: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 20)]
+    pub epochs: usize,
+    /// log2 of the number of rows of the hashed weight table (the file is 16 × 2^bits bytes).
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(8..=24))]
+    pub bits: u32,
+    /// Seed of the shuffle between passes; the same seed and data give the same model.
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Training files: token in the first column, BIO tag (PER, ORG, LOC) in the last. Write
+    /// CONVENTION=FILE to name a file's annotation convention (e.g. news=idner.train.bio): the
+    /// model then also learns weights of its own for it, chosen by the entities stage's
+    /// `convention` option.
+    #[arg(value_name = "[CONVENTION=]BIO", required = true)]
+    pub inputs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

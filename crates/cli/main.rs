@@ -7,8 +7,8 @@ mod interrupt;
 mod plugins;
 mod progress;
 
-use anyhow::bail;
-use args::{Args, Command, FormatArg, PipelineCommand, RunArgs};
+use anyhow::{Context, bail};
+use args::{Args, Command, FormatArg, PipelineCommand, RunArgs, TrainArgs};
 use clap::Parser;
 use kutip_pipeline::{
     Catalog, ConfigError, DEFAULT_PIPELINE, Event, ExportConfig, ExportKind, InputFormat,
@@ -70,6 +70,7 @@ fn run(args: Args) -> anyhow::Result<u8> {
         Command::Plugins => plugins::list(&plugin_search),
         Command::Eval(args) => eval::run(args),
         Command::Check(args) => check::run(args),
+        Command::Train(args) => train(args),
         Command::Stages => {
             print!("{}", describe_catalog(&Catalog::builtin()));
             Ok(SUCCESS)
@@ -198,6 +199,47 @@ fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8
     } else {
         SOME_FAILED
     })
+}
+
+fn train(args: TrainArgs) -> anyhow::Result<u8> {
+    let mut texts = Vec::new();
+    for input in &args.inputs {
+        // CONVENTION=PATH names the file's annotation convention.
+        let (convention, path) = match input.split_once('=') {
+            Some((name, path)) if !name.is_empty() && !std::path::Path::new(input).exists() => {
+                (Some(name.to_string()), path)
+            }
+            _ => (None, input.as_str()),
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| UsageError(format!("cannot read {path}: {e}")))?;
+        texts.push((convention, text));
+    }
+    let options = kutip_entities::TrainOptions {
+        epochs: args.epochs,
+        bits: args.bits,
+        seed: args.seed,
+    };
+    let started = std::time::Instant::now();
+    let model = kutip_entities::train_files(&texts, &options, |epoch, wrong| {
+        eprintln!("epoch {epoch}: {wrong} tokens tagged wrong");
+    });
+    if !model.conventions().is_empty() {
+        eprintln!("conventions: {}", model.conventions().join(", "));
+    }
+    let bytes = model.to_bytes();
+    if let Some(dir) = args.output.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes) in {:.1} s",
+        args.output.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(SUCCESS)
 }
 
 fn validate(paths: &[std::path::PathBuf], plugin_search: &PluginSearch) -> anyhow::Result<u8> {

@@ -1,8 +1,11 @@
 //! Tags entities in Indonesian news: people, organisations, places, dates, amounts and roles.
 //!
-//! This first version combines a compiled-in gazetteer (countries, Indonesian regions, well-known
-//! organisations, positions) with rules over capitalised runs, numbers and date expressions, and
-//! links short name mentions to the full name introduced earlier ("Peskov" → "Dmitry Peskov").
+//! People, organisations and places come from a statistical tagger (an averaged structured
+//! perceptron over hashed features, Viterbi over BIO tags: [`model`]) whose model, trained by
+//! [`train_files`] (`kutip train`), is compiled in; rules add dates, times, amounts and roles,
+//! split titles off names, and a compiled-in gazetteer (countries, Indonesian regions, well-known
+//! organisations) feeds both. Mentions are then linked within the document ("Peskov" → "Dmitry
+//! Peskov", "Jokowi" → "Joko Widodo", "BPBD" → its expansion). See docs/entities.md.
 //!
 //! ```
 //! use kutip_core::{Document, EntityLabel, Stage};
@@ -18,17 +21,54 @@
 //! ```
 #![deny(missing_docs)]
 
+mod features;
 mod gazetteer;
+pub mod model;
 mod rules;
 
 pub use gazetteer::Gazetteer;
+pub use model::{Model, ModelError, TrainOptions};
+
+/// Reads BIO training texts and trains a model on them, with the built-in gazetteer's hits as
+/// features. Each text may name its annotation convention: the model then also learns that
+/// convention's own weights, used when the stage's `convention` option names it. `progress`
+/// hears (epoch, tokens wrong) after each pass.
+pub fn train_files(
+    texts: &[(Option<String>, String)],
+    options: &TrainOptions,
+    progress: impl FnMut(usize, usize),
+) -> Model {
+    let gazetteer = Gazetteer::builtin();
+    let mut sentences = Vec::new();
+    let mut conventions: Vec<String> = Vec::new();
+    let mut codes = Vec::new();
+    for (convention, text) in texts {
+        if let Some(name) = convention {
+            if !conventions.contains(name) {
+                conventions.push(name.clone());
+            }
+        }
+        let domain = model::convention_id(convention.as_deref().unwrap_or(""));
+        for (words, tags) in model::read_bio(text) {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            gazetteer.tag_tokens(&refs, &mut codes);
+            sentences.push(model::TrainSentence {
+                gazetteer: codes.clone(),
+                domain,
+                words,
+                tags,
+            });
+        }
+    }
+    model::train(&sentences, &conventions, options, progress)
+}
 
 use kutip_core::{Document, Layers, Stage, StageError};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// Options of the `entities` stage.
-#[derive(Clone, Debug, Default, Deserialize, JsonSchema, PartialEq)]
+#[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct EntitiesConfig {
     /// Extra place names (tagged LOC), added to the built-in gazetteer.
@@ -37,12 +77,75 @@ pub struct EntitiesConfig {
     pub organisations: Vec<String>,
     /// Extra person names (tagged PER).
     pub people: Vec<String>,
+    /// Gazetteer files to add: one name a line as `LABEL<TAB>name` (LABEL is PER, ORG or LOC);
+    /// blank lines and lines starting with `#` are skipped.
+    pub gazetteer_files: Vec<std::path::PathBuf>,
+    /// Other names of people and organisations, mapped to the canonical name every mention gets
+    /// (`Jokowi = "Joko Widodo"`), added to the built-in table of well-known nicknames and
+    /// acronyms (SBY, Ahok, KPK, DPR, TNI, PBB…).
+    pub aliases: std::collections::BTreeMap<String, String>,
+    /// A model file written by `kutip train` to use instead of the built-in one
+    /// (`models/ner.bin`, compiled into kutip).
+    pub model: Option<std::path::PathBuf>,
+    /// Tag gazetteer names that the model left untagged ("Armenia menuduh…": a country acting as
+    /// a speaker). The NER corpora leave such agents unlabelled, so `pipelines/ner.toml` turns
+    /// this off.
+    pub gazetteer_names: bool,
+    /// The annotation convention to tag names in. The built-in model knows `news` (trained on
+    /// idner-news-2k: news; a country is LOC only where it is a place, titles and "Kabupaten"
+    /// stay outside names), `nergrit` (NERGrit: mixed domains; "desa", "Kabupaten" inside place
+    /// names) and `shared` (what both have in common).
+    pub convention: String,
+    /// Reporting verbs whose following capitalised words name a person ("…,” ujar Panut"),
+    /// even when the model does not know the name.
+    pub name_cues: Vec<String>,
+}
+
+impl Default for EntitiesConfig {
+    fn default() -> EntitiesConfig {
+        EntitiesConfig {
+            places: Vec::new(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            gazetteer_files: Vec::new(),
+            aliases: Default::default(),
+            model: None,
+            gazetteer_names: true,
+            convention: "news".into(),
+            name_cues: [
+                "kata", "ujar", "tutur", "ucap", "jelas", "ungkap", "imbuh", "tambah", "lanjut",
+                "terang", "tegas", "sebut", "papar", "katanya", "menurut", "kata-nya",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
 }
 
 /// The `entities` stage.
 #[derive(Debug)]
 pub struct EntityStage {
     gazetteer: Gazetteer,
+    gazetteer_names: bool,
+    name_cues: Vec<String>,
+    aliases: std::collections::HashMap<String, String>,
+
+    /// The model, or why the configured model or gazetteer files could not be read (reported
+    /// per document, since building a stage cannot fail).
+    model: Result<Model, String>,
+}
+
+thread_local! {
+    /// Each worker thread's tagging buffers and word cache, kept from document to document.
+    static SCRATCH: std::cell::RefCell<model::Scratch> = std::cell::RefCell::default();
+}
+
+/// The built-in model: trained by `kutip train` on the NER sets (see NOTICE).
+static BUILTIN_MODEL: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// The model compiled into kutip.
+pub fn builtin_model() -> Model {
+    Model::from_bytes(BUILTIN_MODEL).expect("the built-in model is a valid model file")
 }
 
 impl EntityStage {
@@ -52,7 +155,45 @@ impl EntityStage {
         gazetteer.extend(&config.places, kutip_core::EntityLabel::Loc);
         gazetteer.extend(&config.organisations, kutip_core::EntityLabel::Org);
         gazetteer.extend(&config.people, kutip_core::EntityLabel::Per);
-        EntityStage { gazetteer }
+        let files: Result<(), String> = config
+            .gazetteer_files
+            .iter()
+            .try_for_each(|path| gazetteer.load_file(path));
+        let model = files.and_then(|()| match &config.model {
+            None => Ok(builtin_model()),
+            Some(path) => Model::load(path).map_err(|e| e.to_string()),
+        });
+        let mut aliases: std::collections::HashMap<String, String> = rules::BUILTIN_ALIASES
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        aliases.extend(config.aliases.clone());
+        let shared = config.convention.is_empty() || config.convention == "shared";
+        let model = model.and_then(|m| {
+            if shared || m.conventions().contains(&config.convention) {
+                Ok(m)
+            } else {
+                Err(format!(
+                    "the model knows no convention `{}` (it knows: shared, {})",
+                    config.convention,
+                    m.conventions().join(", ")
+                ))
+            }
+        });
+        let convention = if shared {
+            0
+        } else {
+            model::convention_id(&config.convention)
+        };
+        // Folded in once here, so tagging looks each feature up once.
+        let model = model.map(|m| m.with_convention(convention));
+        EntityStage {
+            gazetteer,
+            gazetteer_names: config.gazetteer_names,
+            name_cues: config.name_cues,
+            aliases,
+            model,
+        }
     }
 }
 
@@ -70,9 +211,221 @@ impl Stage for EntityStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.entities = rules::tag(doc, &self.gazetteer);
-        rules::link_names(doc);
+        let model = self
+            .model
+            .as_ref()
+            .map_err(|e| StageError::Other(e.clone()))?;
+        doc.entities = SCRATCH.with_borrow_mut(|scratch| {
+            rules::tag(
+                doc,
+                &self.gazetteer,
+                model,
+                self.gazetteer_names,
+                &self.name_cues,
+                scratch,
+            )
+        });
+        rules::link_names(doc, &self.aliases);
+        rules::resolve_weekdays(doc);
         doc.layers |= Layers::ENTITIES;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kutip_core::EntityLabel;
+    use kutip_tokenize::{TokenizeConfig, TokenizeStage};
+
+    fn tag(text: &str) -> Vec<(EntityLabel, String)> {
+        let mut doc = Document::new("t", text);
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        doc.entities
+            .iter()
+            .map(|e| (e.label, doc.slice(e.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_people() {
+        let found = tag(
+            "Banjir merendam tiga kecamatan. Warga mengungsi ke masjid. \
+             Situasi di lokasi masih kacau, kata Budi Santoso.",
+        );
+        for word in ["Banjir", "Warga", "Situasi"] {
+            assert!(
+                !found.iter().any(|(_, t)| t == word),
+                "{word} tagged: {found:?}"
+            );
+        }
+        assert!(found.contains(&(EntityLabel::Per, "Budi Santoso".into())));
+    }
+
+    #[test]
+    fn ranks_and_titles_are_roles_not_names() {
+        let found = tag("Hal itu disampaikan Kombes Sambodo Purnomo di Jakarta.");
+        assert!(
+            found.contains(&(EntityLabel::Role, "Kombes".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(EntityLabel::Per, "Sambodo Purnomo".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_speaker_after_a_reporting_verb_is_a_person() {
+        let found = tag("“Kami siap,” ujar Panut.");
+        assert!(
+            found.contains(&(EntityLabel::Per, "Panut".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn model_files_round_trip_and_bad_ones_are_refused() {
+        let model = builtin_model();
+        let bytes = model.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).unwrap().to_bytes(), bytes);
+        assert!(matches!(
+            Model::from_bytes(b"not a model"),
+            Err(ModelError::BadHeader | ModelError::Corrupt(_))
+        ));
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(model.conventions().iter().any(|c| c == "news"));
+    }
+
+    #[test]
+    fn an_unknown_convention_is_reported() {
+        let stage = EntityStage::new(EntitiesConfig {
+            convention: "klingon".into(),
+            ..EntitiesConfig::default()
+        });
+        let mut doc = Document::new("t", "Budi pergi.");
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let err = stage.process(&mut doc).unwrap_err().to_string();
+        assert!(err.contains("klingon"), "{err}");
+    }
+
+    #[test]
+    fn aliases_and_bracketed_acronyms_share_the_canonical_name() {
+        let text = "Presiden Joko Widodo tiba. Jokowi lalu ke kantor Badan Penanggulangan \
+                    Bencana Daerah (BPBD). BPBD menyiapkan perahu.";
+        let mut doc = Document::new("t", text);
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let canonical = |mention: &str| {
+            doc.entities
+                .iter()
+                .filter(|e| doc.slice(e.span) == mention)
+                .map(|e| (e.canonical.clone(), e.cluster))
+                .collect::<Vec<_>>()
+        };
+        let jokowi = canonical("Jokowi");
+        assert_eq!(jokowi[0].0.as_deref(), Some("Joko Widodo"));
+        assert_eq!(jokowi[0].1, canonical("Joko Widodo")[0].1);
+        let bpbd = canonical("BPBD");
+        assert_eq!(bpbd.len(), 2, "{:?}", doc.entities);
+        for (name, _) in bpbd {
+            assert_eq!(name.as_deref(), Some("Badan Penanggulangan Bencana Daerah"));
+        }
+    }
+
+    #[test]
+    fn users_gazetteer_files_are_read_and_bad_ones_reported() {
+        let dir = std::env::temp_dir().join(format!("kutip-gaz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("good.tsv");
+        std::fs::write(&good, "# mine\nLOC\tKampung Zzyzx\n").unwrap();
+        let bad = dir.join("bad.tsv");
+        std::fs::write(&bad, "PLACE\tKampung Zzyzx\n").unwrap();
+        let run = |path: &std::path::Path| {
+            let mut doc = Document::new("t", "Banjir melanda Kampung Zzyzx kemarin.");
+            TokenizeStage::new(TokenizeConfig::default())
+                .process(&mut doc)
+                .unwrap();
+            EntityStage::new(EntitiesConfig {
+                gazetteer_files: vec![path.to_path_buf()],
+                ..EntitiesConfig::default()
+            })
+            .process(&mut doc)
+            .map(|()| {
+                doc.entities
+                    .iter()
+                    .map(|e| (e.label, doc.slice(e.span).to_string()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let found = run(&good).unwrap();
+        assert!(
+            found.contains(&(EntityLabel::Loc, "Kampung Zzyzx".into())),
+            "{found:?}"
+        );
+        let err = run(&bad).unwrap_err().to_string();
+        assert!(err.contains("bad.tsv:1") && err.contains("PLACE"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn weekday_only_dates_resolve_against_the_document_date() {
+        let mut doc = Document::new(
+            "t",
+            "Rapat digelar hari Kamis. Hasilnya akan diumumkan hari Senin.",
+        );
+        doc.meta.insert("date".into(), "2023-09-19".into());
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let dates: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .map(|e| (doc.slice(e.span), e.value.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("hari Kamis", Some("2023-09-14")),
+                ("hari Senin", Some("2023-09-25"))
+            ]
+        );
+    }
+
+    #[test]
+    fn training_learns_from_bio_text() {
+        let text = "Budi\tB-PER\npergi\tO\nke\tO\nBandung\tB-LOC\n.\tO\n\n\
+                    Siti\tB-PER\ntinggal\tO\ndi\tO\nSurabaya\tB-LOC\n.\tO\n";
+        let options = TrainOptions {
+            epochs: 5,
+            bits: 12,
+            seed: 1,
+        };
+        let data = [(None, text.to_string())];
+        let a = train_files(&data, &options, |_, _| {});
+        let b = train_files(&data, &options, |_, _| {});
+        assert_eq!(a.to_bytes(), b.to_bytes(), "training is deterministic");
+        let mut scratch = model::Scratch::default();
+        a.tag(
+            &["Budi", "pergi", "ke", "Bandung", "."],
+            &[0; 5],
+            &mut scratch,
+        );
+        assert_eq!(scratch.tags, [1, 0, 0, 5, 0]);
     }
 }

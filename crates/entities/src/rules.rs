@@ -1,8 +1,9 @@
 //! Rules over tokens: gazetteer look-ups, capitalised runs, numbers, dates and roles.
 
 use crate::Gazetteer;
+use crate::features::{HashKeyed, combine, hash_exact, hash_lower};
+use crate::model::{Model, Scratch, is_begin, tag_label};
 use kutip_core::{BoilerplateKind, Document, Entity, EntityLabel, Span, Token, TokenKind};
-use std::collections::HashMap;
 
 /// Positions and titles that introduce a person. Matched case-insensitively on whole words,
 /// longest first.
@@ -74,100 +75,56 @@ const ROLES: &[&str] = &[
 
 /// Titles and honorifics that may precede a name but are not part of it.
 const HONORIFICS: &[&str] = &[
-    "Bapak", "Ibu", "Pak", "Bu", "Sdr.", "Dr.", "dr.", "Prof.", "H.", "Hj.", "Ir.", "Drs.", "KH.",
-    "Tn.", "Ny.", "Mr.", "Mrs.", "Kapten", "Mayor", "Kolonel", "Letnan", "Brigjen", "Mayjen",
-    "Letjen", "Jenderal", "Kombes", "AKBP", "AKP", "Iptu", "Ipda", "Aiptu", "Bripka", "Briptu",
-];
-
-/// Capitalised words that start sentences without naming anything.
-const NOT_NAMES: &[&str] = &[
-    "Para",
-    "Di",
-    "Ke",
-    "Dari",
-    "Pada",
-    "Dalam",
-    "Dan",
-    "Atau",
-    "Tetapi",
-    "Namun",
-    "Sementara",
-    "Itu",
-    "Ini",
-    "Ia",
-    "Dia",
-    "Mereka",
-    "Kami",
-    "Kita",
-    "Saya",
-    "Aku",
-    "Anda",
-    "Yang",
-    "Untuk",
-    "Dengan",
-    "Sebelumnya",
-    "Selain",
-    "Menurut",
-    "Kata",
-    "Setelah",
-    "Sebelum",
-    "Saat",
-    "Ketika",
-    "Jika",
-    "Kalau",
-    "Karena",
-    "Sehingga",
-    "Bahkan",
-    "Juga",
-    "Tak",
-    "Tidak",
-    "Bukan",
-    "Sudah",
-    "Akan",
-    "Telah",
-    "Masih",
-    "Hal",
-    "Adapun",
-    "Oleh",
-    "Sebab",
-    "Maka",
-    "Lalu",
-    "Kemudian",
-    "Agar",
-    "Supaya",
-    "Baca",
-    "Juga",
-    "Respons",
-    "Hari",
-    "Tahun",
-    "Bulan",
-    "Pekan",
-    "Minggu",
-    "Beberapa",
-    "Banyak",
-    "Semua",
-    "Seluruh",
-    "Setiap",
-    "Sebuah",
-    "Seorang",
-    "Salah",
-    "Apa",
-    "Siapa",
-    "Bagaimana",
-    "Mengapa",
-    "Kenapa",
-    "Kapan",
-    "Berita",
-    "Foto",
-    "Video",
-    "Simak",
-    "Sumber",
-    "Editor",
-    "Penulis",
-    "Laporan",
-    "Baik",
-    "Ya",
-    "Tapi",
+    "Bapak",
+    "Ibu",
+    "Pak",
+    "Bu",
+    "Sdr.",
+    "Dr.",
+    "dr.",
+    "Prof.",
+    "H.",
+    "Hj.",
+    "Ir.",
+    "Drs.",
+    "KH.",
+    "Tn.",
+    "Ny.",
+    "Mr.",
+    "Mrs.",
+    "Kapten",
+    "Mayor",
+    "Kolonel",
+    "Letnan",
+    "Brigjen",
+    "Mayjen",
+    "Letjen",
+    "Jenderal",
+    "Kombes",
+    "AKBP",
+    "AKP",
+    "Iptu",
+    "Ipda",
+    "Aiptu",
+    "Bripka",
+    "Briptu",
+    "Irjen",
+    "Komjen",
+    "Kompol",
+    "Laksamana",
+    "Marsekal",
+    "Ustaz",
+    "Ustadz",
+    "Kiai",
+    "Habib",
+    "Dr",
+    "Prof",
+    "Drs",
+    "Ir",
+    "Sdr",
+    "Saudara",
+    "Komisaris",
+    "Besar",
 ];
 
 /// First words that make a capitalised run an organisation ("Badan Penanggulangan Bencana").
@@ -256,10 +213,19 @@ const PARTS_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
 const TIME_ZONES: &[&str] = &["WIB", "WITA", "WIT", "GMT", "UTC"];
 const MONEY_UNITS: &[&str] = &["ribu", "juta", "miliar", "triliun"];
 
-/// Tags every sentence's tokens. Related-article links, subheadings and datelines are skipped: a
-/// name in another article's headline is not a mention in this one, and the dateline's place is
-/// already in the document's metadata.
-pub fn tag(doc: &Document, gazetteer: &Gazetteer) -> Vec<Entity> {
+/// Tags every sentence's tokens: the model finds people, organisations and places; rules find
+/// dates, times, amounts and roles in the rest, and split honorifics and ranks off names.
+/// Related-article links, subheadings and datelines are skipped: a name in another article's
+/// headline is not a mention in this one, and the dateline's place is already in the document's
+/// metadata.
+pub fn tag(
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    model: &Model,
+    gazetteer_names: bool,
+    name_cues: &[String],
+    scratch: &mut Scratch,
+) -> Vec<Entity> {
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
     let skipped: Vec<Span> = doc
@@ -274,37 +240,269 @@ pub fn tag(doc: &Document, gazetteer: &Gazetteer) -> Vec<Entity> {
         .map(|b| b.span)
         .collect();
     let mut out = Vec::new();
-    let mut words: Vec<&str> = Vec::with_capacity(8);
+    let mut words: Vec<&str> = Vec::with_capacity(64);
+    let mut codes: Vec<u8> = Vec::with_capacity(64);
+    let mut covered: Vec<bool> = Vec::with_capacity(64);
+    let mut lower_words = LowerWords { doc, words: None };
+    // Acronyms introduced in brackets after their expansion, with the expansion's label.
+    let mut acronyms: HashKeyed<EntityLabel> = HashKeyed::default();
     for sentence in &doc.sentences {
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        let sentence_tokens = &tokens[first..end];
+        if sentence_tokens.is_empty() {
+            continue;
+        }
+        words.clear();
+        words.extend(sentence_tokens.iter().map(|t| &text[t.span.range()]));
+        gazetteer.tag_tokens(&words, &mut codes);
+        model.tag(&words, &codes, scratch);
+        covered.clear();
+        covered.resize(words.len(), false);
+        let is_skipped = |k: usize| {
+            !skipped.is_empty() && skipped.iter().any(|s| s.contains(sentence_tokens[k].span))
+        };
+        // Names from the model.
+        let mut k = 0;
+        while k < words.len() {
+            let tag = scratch.tags[k] as usize;
+            let Some(label) = tag_label(tag) else {
+                k += 1;
+                continue;
+            };
+            let mut j = k + 1;
+            while j < words.len()
+                && !is_begin(scratch.tags[j] as usize)
+                && tag_label(scratch.tags[j] as usize) == Some(label)
+            {
+                j += 1;
+            }
+            if (k..j).any(is_skipped) {
+                k = j;
+                continue;
+            }
+            // "Kremlin Dmitry Peskov", "KPK Agus Rahardjo": a known organisation or place run
+            // together with the name after it.
+            let gaz_end = (k + 1..j).find(|&m| codes[m] != codes[k] + 1).unwrap_or(j);
+            if label != EntityLabel::Per
+                && matches!(codes[k], 4 | 6)
+                && gaz_end < j
+                && j - gaz_end >= 2
+                && (gaz_end..j).all(|m| codes[m] == 0 && starts_upper(words[m]))
+            {
+                let gaz_label = if codes[k] == 4 {
+                    EntityLabel::Org
+                } else {
+                    EntityLabel::Loc
+                };
+                out.push(Entity::new(
+                    sentence_tokens[k]
+                        .span
+                        .cover(sentence_tokens[gaz_end - 1].span),
+                    gaz_label,
+                ));
+                out.push(Entity::new(
+                    sentence_tokens[gaz_end]
+                        .span
+                        .cover(sentence_tokens[j - 1].span),
+                    EntityLabel::Per,
+                ));
+                covered[k..j].iter_mut().for_each(|c| *c = true);
+                k = j;
+                continue;
+            }
+            let mut name_start = k;
+            // "Kapten Budi", "Dr. Siti": the title is a ROLE, the name is the PER.
+            while label == EntityLabel::Per && name_start + 1 < j && is_title(words[name_start]) {
+                out.push(Entity::new(
+                    sentence_tokens[name_start].span,
+                    EntityLabel::Role,
+                ));
+                name_start += 1;
+            }
+            // A known place or organisation the model took for a person ("Jerman mengatakan…"
+            // opens a sentence like a name does) keeps its gazetteer label.
+            let label = match codes[k] {
+                4 | 6
+                    if gazetteer_names
+                        && label == EntityLabel::Per
+                        && (k + 1..j).all(|m| codes[m] == codes[k] + 1)
+                        && codes.get(j).is_none_or(|c| *c != codes[k] + 1) =>
+                {
+                    if codes[k] == 4 {
+                        EntityLabel::Org
+                    } else {
+                        EntityLabel::Loc
+                    }
+                }
+                _ => label,
+            };
+            // A name's head word decides its kind where the model hesitates between them
+            // ("Sungai Ciliwung" is a place, "Pengadilan Negeri Surabaya" an organisation).
+            let label = if j - name_start > 1 && ORG_HEADS.contains(&words[name_start]) {
+                EntityLabel::Org
+            } else if j - name_start > 1 && LOC_HEADS.contains(&words[name_start]) {
+                EntityLabel::Loc
+            } else {
+                label
+            };
+            out.push(Entity::new(
+                sentence_tokens[name_start]
+                    .span
+                    .cover(sentence_tokens[j - 1].span),
+                label,
+            ));
+            covered[k..j].iter_mut().for_each(|c| *c = true);
+            // "Badan Penanggulangan Bencana Daerah (BPBD)": the acronym in brackets after a
+            // name is the same kind of name (and `link_names` links the two).
+            if label != EntityLabel::Per
+                && j - name_start > 1
+                && j + 2 < words.len()
+                && words[j] == "("
+                && words[j + 2] == ")"
+                && is_acronym(words[j + 1])
+                && scratch.tags[j + 1] == 0
+            {
+                out.push(Entity::new(sentence_tokens[j + 1].span, label));
+                covered[j + 1] = true;
+                acronyms.insert(hash_exact(words[j + 1]), label);
+            }
+            k = j;
+        }
+        // Numbers, dates, roles, and gazetteer names the model left out.
         let mut i = first;
         while i < end {
-            let t = tokens[i];
-            if skipped.iter().any(|s| s.contains(t.span)) {
+            let local = i - first;
+            if covered[local] || is_skipped(local) {
                 i += 1;
                 continue;
             }
-            let word = &text[t.span.range()];
+            let free = |n: usize| !covered[local..local + n].iter().any(|c| *c);
             if let Some((n, label, value)) = number_or_date(text, tokens, i, end) {
-                let span = tokens[i].span.cover(tokens[i + n - 1].span);
-                out.push(Entity {
-                    value,
-                    ..Entity::new(span, label)
-                });
-                i += n;
-                continue;
+                if free(n) {
+                    let span = tokens[i].span.cover(tokens[i + n - 1].span);
+                    out.push(Entity {
+                        value,
+                        ..Entity::new(span, label)
+                    });
+                    i += n;
+                    continue;
+                }
             }
             if let Some(n) = role_at(text, tokens, i, end) {
-                out.push(Entity::new(
-                    tokens[i].span.cover(tokens[i + n - 1].span),
-                    EntityLabel::Role,
-                ));
-                i += n;
+                if free(n) {
+                    out.push(Entity::new(
+                        tokens[i].span.cover(tokens[i + n - 1].span),
+                        EntityLabel::Role,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            // An acronym introduced earlier in brackets ("… Daerah (BPBD)"), used alone.
+            if codes[local] == 0 && !acronyms.is_empty() {
+                if let Some(label) = acronyms.get(&hash_exact(words[local])) {
+                    out.push(Entity::new(tokens[i].span, *label));
+                    i += 1;
+                    continue;
+                }
+            }
+            // "Kombes Sambodo Purnomo", "Pak Budi": capitalised words after a rank or an
+            // honorific are a person's name, the title a ROLE.
+            if is_title(words[local]) && words.get(local + 1) != Some(&"Kota") {
+                let mut n = 1;
+                while local + n < words.len()
+                    && !covered[local + n]
+                    && codes[local + n] == 0
+                    && tokens[i + n].kind == TokenKind::Word
+                    && starts_upper(words[local + n])
+                {
+                    n += 1;
+                }
+                let mut start = 0;
+                while start + 1 < n && is_title(words[local + start]) {
+                    start += 1;
+                }
+                if start > 0 && start < n {
+                    for t in 0..start {
+                        out.push(Entity::new(tokens[i + t].span, EntityLabel::Role));
+                    }
+                    out.push(Entity::new(
+                        tokens[i + start].span.cover(tokens[i + n - 1].span),
+                        EntityLabel::Per,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            // "…,” ujar Panut.": capitalised words right after a reporting verb name its
+            // speaker, whether or not the model knew the name.
+            if starts_upper(words[local])
+                && tokens[i].kind == TokenKind::Word
+                && codes[local] == 0
+                && local > 0
+                && previous_word(&words, local)
+                    .is_some_and(|w| name_cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
+            {
+                let mut n = 0;
+                while local + n < words.len()
+                    && !covered[local + n]
+                    && codes[local + n] == 0
+                    && tokens[i + n].kind == TokenKind::Word
+                    && starts_upper(words[local + n])
+                {
+                    n += 1;
+                }
+                let mut start = 0;
+                while start + 1 < n && is_title(words[local + start]) {
+                    out.push(Entity::new(tokens[i + start].span, EntityLabel::Role));
+                    start += 1;
+                }
+                if !(n == 1 && model.is_common_word(words[local])) {
+                    out.push(Entity::new(
+                        tokens[i + start].span.cover(tokens[i + n - 1].span),
+                        EntityLabel::Per,
+                    ));
+                    i += n;
+                    continue;
+                }
+            }
+            // A sentence-initial capitalised word the model left alone, that is neither a
+            // common word nor written in lower case elsewhere in the document, and is followed
+            // by a lower-case word: a surname used alone ("Blinken mungkin akan…").
+            if gazetteer_names
+                && local == 0
+                && codes[local] == 0
+                && tokens[i].kind == TokenKind::Word
+                && starts_upper(words[local])
+                && words[local].chars().skip(1).all(char::is_lowercase)
+                && words[local].chars().count() > 3
+                && words
+                    .get(local + 1)
+                    .is_some_and(|w| w.chars().all(char::is_lowercase))
+                && !model.is_common_word(words[local])
+                && !has_common_suffix(words[local])
+                && !HONORIFICS.contains(&words[local])
+                && !lower_words.contains(words[local])
+            {
+                out.push(Entity::new(tokens[i].span, EntityLabel::Per));
+                i += 1;
                 continue;
             }
-            if starts_upper(word) {
-                if let Some((n, label)) = gazetteer_at(text, tokens, i, end, gazetteer, &mut words)
-                {
+            if gazetteer_names
+                && codes[local] % 2 == 0
+                && codes[local] > 0
+                && starts_upper(words[local])
+            {
+                let mut n = 1;
+                while local + n < words.len() && codes[local + n] == codes[local] + 1 {
+                    n += 1;
+                }
+                let label = match codes[local] / 2 {
+                    1 => EntityLabel::Per,
+                    2 => EntityLabel::Org,
+                    _ => EntityLabel::Loc,
+                };
+                if free(n) {
                     out.push(Entity::new(
                         tokens[i].span.cover(tokens[i + n - 1].span),
                         label,
@@ -312,129 +510,136 @@ pub fn tag(doc: &Document, gazetteer: &Gazetteer) -> Vec<Entity> {
                     i += n;
                     continue;
                 }
-                if HONORIFICS.contains(&word) || NOT_NAMES.contains(&word) || is_abbreviation(word)
-                {
-                    i += 1;
-                    continue;
-                }
-                let n = capitalised_run(text, tokens, i, end, gazetteer, &mut words);
-                let sentence_initial =
-                    i == first || matches!(tokens[i - 1].kind, TokenKind::QuoteMark(_));
-                if n > 0 && !(n == 1 && sentence_initial && !looks_like_name(doc, word)) {
-                    let span = tokens[i].span.cover(tokens[i + n - 1].span);
-                    let label = if ORG_HEADS.contains(&word) && n > 1 {
-                        EntityLabel::Org
-                    } else if LOC_HEADS.contains(&word) && n > 1 {
-                        EntityLabel::Loc
-                    } else if n == 1
-                        && word.len() > 1
-                        && word.chars().all(|c| c.is_uppercase() || c.is_numeric())
-                    {
-                        EntityLabel::Org
-                    } else {
-                        EntityLabel::Per
-                    };
-                    out.push(Entity::new(span, label));
-                    i += n;
-                    continue;
-                }
             }
             i += 1;
         }
     }
+    out.sort_by_key(|e| (e.span.start, e.span.end));
     out
 }
 
-/// "S.H.", "M.Si.", "Dr.": a degree or title, not part of a name. A single initial ("M.") is.
-fn is_abbreviation(word: &str) -> bool {
-    word.ends_with('.') && word.chars().count() > 2
+/// The word before `local`, looking through quotation marks.
+fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
+    words[..local]
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "\"" | "“" | "”" | "'" | "‘" | "’"))
+        .copied()
+}
+
+/// Hashes of the words written in lower case in a document, built on first use.
+struct LowerWords<'d> {
+    doc: &'d Document,
+    words: Option<HashKeyed<()>>,
+}
+
+impl LowerWords<'_> {
+    /// Whether the word occurs in lower case (as a whole token) anywhere in the document.
+    fn contains(&mut self, word: &str) -> bool {
+        let doc = self.doc;
+        let words = self.words.get_or_insert_with(|| {
+            doc.tokens
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(|w| (hash_lower(w), ()))
+                .collect()
+        });
+        words.contains_key(&hash_lower(word))
+    }
+}
+
+/// "KPK", "BPBD", "PDI-P": two or more capitals (digits and hyphens allowed), no lower case.
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Endings of Indonesian derived words and particles ("Dasarnya", "Pengubahan", "Makanya"),
+/// which names rarely have.
+fn has_common_suffix(word: &str) -> bool {
+    ["nya", "kan", "lah", "kah", "pun"]
+        .iter()
+        .any(|s| word.ends_with(s))
+        || (word.len() > 6 && word.ends_with("an"))
+}
+
+/// An honorific, rank or academic title written before a name.
+fn is_title(word: &str) -> bool {
+    // Nearly every token fails the first test, so the list is rarely scanned.
+    (starts_upper(word) || word == "dr.") && HONORIFICS.contains(&word)
 }
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A sentence-initial capitalised word is a name only if it is not a known function word, does
-/// not look like an affixed verb, and never appears in lower case in the document.
-fn looks_like_name(doc: &Document, word: &str) -> bool {
-    if NOT_NAMES.contains(&word) {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    if ["ber", "me", "di", "ter", "se", "ke", "pe"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && lower.len() > 6
-    {
-        return false;
-    }
-    !doc.text.contains(&format!(" {lower} "))
+/// [`ROLES`] keyed by the combined lower-case hashes of their words, with their prefixes.
+struct RoleTable {
+    phrases: HashKeyed<()>,
+    prefixes: HashKeyed<()>,
+    /// `(length, first byte lower-cased)` of every first word, as bits: most tokens fail this
+    /// test and are never hashed.
+    first_words: [u64; 256],
 }
 
-fn gazetteer_at<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    gazetteer: &Gazetteer,
-    words: &mut Vec<&'t str>,
-) -> Option<(usize, EntityLabel)> {
-    words.clear();
-    let mut best = None;
-    for (n, t) in tokens[i..end].iter().take(gazetteer.longest()).enumerate() {
-        words.push(&text[t.span.range()]);
-        if let Some(label) = gazetteer.get(words) {
-            best = Some((n + 1, label));
-        }
+impl RoleTable {
+    fn may_start(&self, word: &str) -> bool {
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        word.len() < 64 && self.first_words[usize::from(first)] & 1 << word.len() != 0
     }
-    best
 }
 
-/// Capitalised words in a row, stopping before a gazetteer name or a role word.
-fn capitalised_run<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    i: usize,
-    end: usize,
-    gazetteer: &Gazetteer,
-    words: &mut Vec<&'t str>,
-) -> usize {
-    let mut n = 0;
-    while i + n < end {
-        let t = tokens[i + n];
-        let w = &text[t.span.range()];
-        if t.kind != TokenKind::Word
-            || !starts_upper(w)
-            || (n > 0 && NOT_NAMES.contains(&w))
-            || is_abbreviation(w)
-        {
-            break;
+fn role_table() -> &'static RoleTable {
+    static TABLE: std::sync::OnceLock<RoleTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = RoleTable {
+            phrases: HashKeyed::default(),
+            prefixes: HashKeyed::default(),
+            first_words: [0; 256],
+        };
+        for role in ROLES {
+            let first = role.split(' ').next().unwrap_or(role);
+            table.first_words[usize::from(first.as_bytes()[0])] |= 1 << first.len();
+            let mut h = 0;
+            let words: Vec<&str> = role.split(' ').collect();
+            for (n, w) in words.iter().enumerate() {
+                h = if n == 0 {
+                    hash_lower(w)
+                } else {
+                    combine(h, hash_lower(w))
+                };
+                if n + 1 < words.len() {
+                    table.prefixes.insert(h, ());
+                }
+            }
+            table.phrases.insert(h, ());
         }
-        if n > 0
-            && (gazetteer_at(text, tokens, i + n, end, gazetteer, words).is_some()
-                || role_at(text, tokens, i + n, end).is_some())
-        {
-            break;
-        }
-        n += 1;
-    }
-    n
+        table
+    })
 }
 
 /// A role phrase starting at token `i`: the longest entry of [`ROLES`], in tokens.
 fn role_at(text: &str, tokens: &[Token], i: usize, end: usize) -> Option<usize> {
+    let table = role_table();
+    if !table.may_start(&text[tokens[i].span.range()]) {
+        return None;
+    }
     let mut best = None;
-    let mut phrase = String::new();
+    let mut h = 0;
     for (n, t) in tokens[i..end].iter().take(3).enumerate() {
         if t.kind != TokenKind::Word {
             break;
         }
-        if n > 0 {
-            phrase.push(' ');
-        }
-        phrase.push_str(&text[t.span.range()].to_lowercase());
-        if ROLES.contains(&phrase.as_str()) {
+        let w = hash_lower(&text[t.span.range()]);
+        h = if n == 0 { w } else { combine(h, w) };
+        if table.phrases.contains_key(&h) {
             best = Some(n + 1);
+        }
+        if !table.prefixes.contains_key(&h) {
+            break;
         }
     }
     best
@@ -570,39 +775,212 @@ fn money_value(number: &str, unit: Option<&str>) -> Option<String> {
     Some(format!("{} IDR", format_number(n * factor)))
 }
 
-/// Links short mentions of people to the full name introduced earlier ("Peskov" → "Dmitry
-/// Peskov"), and gives every mention of the same name one cluster id.
-pub fn link_names(doc: &mut Document) {
-    let mut clusters: HashMap<String, u32> = HashMap::new();
-    let mut full_names: Vec<(String, u32)> = Vec::new();
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// "2023-09-19…" → day count.
+fn parse_iso(value: &str) -> Option<i64> {
+    let date = value.get(..10)?;
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| days_from_civil(y, m, d))
+}
+
+/// Gives weekday-only dates ("hari Kamis") an ISO date: the latest such weekday on or before
+/// the document's date, or the next one after it when the sentence speaks of the future ("akan",
+/// "mendatang", "depan", "besok"). The document's date is its `date`, `published`,
+/// `published_at` or `datePublished` metadata, else the first full date written in it (news
+/// gives the day of the events in its first sentences).
+pub fn resolve_weekdays(doc: &mut Document) {
+    let from_meta = ["date", "published", "published_at", "datePublished"]
+        .iter()
+        .find_map(|k| {
+            doc.meta
+                .get(*k)
+                .and_then(|v| v.as_str())
+                .and_then(parse_iso)
+        });
+    let reference = from_meta.or_else(|| {
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .find_map(|e| e.value.as_deref().and_then(parse_iso))
+    });
+    let Some(reference) = reference else { return };
     for k in 0..doc.entities.len() {
         let e = &doc.entities[k];
-        if !matches!(
-            e.label,
-            EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
-        ) {
+        if e.label != EntityLabel::Date || e.value.is_some() {
             continue;
         }
-        let mention = doc.slice(e.span).to_string();
-        let mut canonical = mention.clone();
-        if e.label == EntityLabel::Per && !mention.contains(' ') {
-            if let Some((full, _)) = full_names
-                .iter()
-                .rev()
-                .find(|(full, _)| full.split(' ').any(|part| part == mention))
-            {
-                canonical = full.clone();
+        let text = &doc.text[e.span.range()];
+        // Monday = 0 … Sunday = 6; 1970-01-01 was a Thursday (3).
+        let Some(weekday) = text.split_whitespace().find_map(|w| match w {
+            "Senin" => Some(0),
+            "Selasa" => Some(1),
+            "Rabu" => Some(2),
+            "Kamis" => Some(3),
+            "Jumat" | "Jum'at" => Some(4),
+            "Sabtu" => Some(5),
+            "Minggu" => Some(6),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let reference_weekday = (reference + 3).rem_euclid(7);
+        let future = doc
+            .sentences
+            .iter()
+            .find(|s| s.span.contains(e.span))
+            .is_some_and(|s| {
+                doc.text[s.span.range()].split_whitespace().any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "akan" | "mendatang" | "depan" | "besok" | "nanti"
+                    )
+                })
+            });
+        let day = if future {
+            reference + (weekday - reference_weekday - 1).rem_euclid(7) + 1
+        } else {
+            reference - (reference_weekday - weekday).rem_euclid(7)
+        };
+        let (y, m, d) = civil_from_days(day);
+        doc.entities[k].value = Some(format!("{y:04}-{m:02}-{d:02}"));
+    }
+}
+
+/// Well-known nicknames and acronyms and the names they stand for.
+pub const BUILTIN_ALIASES: &[(&str, &str)] = &[
+    ("Jokowi", "Joko Widodo"),
+    ("SBY", "Susilo Bambang Yudhoyono"),
+    ("Ahok", "Basuki Tjahaja Purnama"),
+    ("BTP", "Basuki Tjahaja Purnama"),
+    ("Gus Dur", "Abdurrahman Wahid"),
+    ("JK", "Jusuf Kalla"),
+    ("AHY", "Agus Harimurti Yudhoyono"),
+    ("Bamsoet", "Bambang Soesatyo"),
+    ("Cak Imin", "Muhaimin Iskandar"),
+    ("Zulhas", "Zulkifli Hasan"),
+    ("KPK", "Komisi Pemberantasan Korupsi"),
+    ("DPR", "Dewan Perwakilan Rakyat"),
+    ("DPD", "Dewan Perwakilan Daerah"),
+    ("MPR", "Majelis Permusyawaratan Rakyat"),
+    ("TNI", "Tentara Nasional Indonesia"),
+    ("Polri", "Kepolisian Negara Republik Indonesia"),
+    ("PBB", "Perserikatan Bangsa-Bangsa"),
+    ("KNKT", "Komite Nasional Keselamatan Transportasi"),
+    ("BUMN", "Badan Usaha Milik Negara"),
+    ("BNPB", "Badan Nasional Penanggulangan Bencana"),
+    ("BMKG", "Badan Meteorologi, Klimatologi, dan Geofisika"),
+    ("KPU", "Komisi Pemilihan Umum"),
+    ("Bawaslu", "Badan Pengawas Pemilihan Umum"),
+    ("MK", "Mahkamah Konstitusi"),
+    ("MA", "Mahkamah Agung"),
+    ("OJK", "Otoritas Jasa Keuangan"),
+    ("BI", "Bank Indonesia"),
+    ("BPS", "Badan Pusat Statistik"),
+    ("BIN", "Badan Intelijen Negara"),
+    ("BNN", "Badan Narkotika Nasional"),
+    ("MUI", "Majelis Ulama Indonesia"),
+    ("NU", "Nahdlatul Ulama"),
+    ("UI", "Universitas Indonesia"),
+    ("UGM", "Universitas Gadjah Mada"),
+    ("ITB", "Institut Teknologi Bandung"),
+    ("AS", "Amerika Serikat"),
+];
+
+/// Links mentions within a document: a one-word person mention takes the full name introduced
+/// earlier that contains it ("Peskov" → "Dmitry Peskov"); an alias takes its name ("Jokowi" →
+/// "Joko Widodo", "KPK" → "Komisi Pemberantasan Korupsi"), and so does an acronym written in
+/// brackets after its expansion ("Badan Penanggulangan Bencana Daerah (BPBD)"). Every mention of
+/// one canonical name gets one cluster id.
+pub fn link_names(doc: &mut Document, aliases: &std::collections::HashMap<String, String>) {
+    // Cluster ids by the hash of the canonical name; full names by the hash of each of their
+    // words (the latest full name wins).
+    let mut clusters: HashKeyed<u32> = HashKeyed::default();
+    let mut full_names: HashKeyed<Span> = HashKeyed::default();
+    // Acronyms expanded in this document: hash of the acronym → span of the expansion.
+    let mut expanded: HashKeyed<Span> = HashKeyed::default();
+    let named = |e: &Entity| {
+        matches!(
+            e.label,
+            EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
+        )
+    };
+    for k in 1..doc.entities.len() {
+        let (before, acronym) = (&doc.entities[k - 1], &doc.entities[k]);
+        let between = &doc.text[before.span.end as usize..acronym.span.start as usize];
+        let after = &doc.text[acronym.span.end as usize..];
+        if named(before)
+            && before.label != EntityLabel::Per
+            && named(acronym)
+            && between.trim() == "("
+            && after.trim_start().starts_with(')')
+            && doc.text[before.span.range()].contains(' ')
+        {
+            let text = &doc.text[acronym.span.range()];
+            expanded.insert(hash_exact(text), before.span);
+        }
+    }
+    for k in 0..doc.entities.len() {
+        let e = &doc.entities[k];
+        if !named(e) {
+            continue;
+        }
+        let mention = &doc.text[e.span.range()];
+        let is_person = e.label == EntityLabel::Per;
+        let mut canonical_span = e.span;
+        let mut alias = None;
+        if let Some(span) = expanded.get(&hash_exact(mention)) {
+            canonical_span = *span;
+        } else if let Some(name) = aliases.get(mention) {
+            alias = Some(name.as_str());
+        } else if is_person && !mention.contains(' ') {
+            if let Some(span) = full_names.get(&hash_exact(mention)) {
+                canonical_span = *span;
             }
         }
+        let canonical = alias.unwrap_or(&doc.text[canonical_span.range()]);
         let next = clusters.len() as u32;
-        let cluster = *clusters.entry(canonical.clone()).or_insert(next);
-        if e.label == EntityLabel::Per && mention.contains(' ') {
-            full_names.push((mention.clone(), cluster));
+        let cluster = *clusters.entry(hash_exact(canonical)).or_insert(next);
+        if is_person && mention.contains(' ') {
+            for part in mention.split(' ') {
+                full_names.insert(hash_exact(part), e.span);
+            }
         }
+        let canonical = (canonical != mention).then(|| canonical.to_string());
         let e = &mut doc.entities[k];
         e.cluster = Some(cluster);
-        if canonical != mention {
-            e.canonical = Some(canonical);
+        if canonical.is_some() {
+            e.canonical = canonical;
         }
     }
 }
@@ -622,5 +1000,16 @@ mod tests {
         );
         assert_eq!(iso_date("19/9/2023").as_deref(), Some("2023-09-19"));
         assert_eq!(iso_date("40/9/2023"), None);
+        let day = days_from_civil(2023, 9, 19);
+        assert_eq!(civil_from_days(day), (2023, 9, 19));
+        assert_eq!(
+            (day + 3).rem_euclid(7),
+            1,
+            "19 September 2023 was a Tuesday"
+        );
+        assert_eq!(
+            parse_iso("2024-02-29T10:00:00Z"),
+            Some(days_from_civil(2024, 2, 29))
+        );
     }
 }

@@ -1,0 +1,726 @@
+//! The statistical name tagger: a structured (averaged) perceptron over hashed features with
+//! Viterbi decoding of BIO tags for PER, ORG and LOC, its model file, and its trainer.
+//!
+//! Only candidate tokens (see [`SentenceInfo`]) are scored: every other token is O, so a
+//! sentence splits into short runs of candidates, each decoded on its own.
+
+use crate::features::{
+    SentenceInfo, combine, context_features, domain_mask, hash_lower, mix, token_features,
+    word_features,
+};
+use kutip_core::EntityLabel;
+
+/// The tags, in model order.
+pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+const N_TAGS: usize = 7;
+/// Weights are stored eight to a row (one padding) so a row is one aligned 16-byte load.
+const ROW: usize = 8;
+const O: usize = 0;
+/// The file starts with these bytes.
+const MAGIC: &[u8; 8] = b"KUTIPNER";
+const VERSION: u32 = 3;
+
+/// The label a tag's entity has.
+pub fn tag_label(tag: usize) -> Option<EntityLabel> {
+    match tag {
+        1 | 2 => Some(EntityLabel::Per),
+        3 | 4 => Some(EntityLabel::Org),
+        5 | 6 => Some(EntityLabel::Loc),
+        _ => None,
+    }
+}
+
+/// Whether `tag` begins an entity.
+pub fn is_begin(tag: usize) -> bool {
+    matches!(tag, 1 | 3 | 5)
+}
+
+/// The tag index of a BIO tag string; unknown labels are O.
+pub fn tag_index(tag: &str) -> usize {
+    TAGS.iter().position(|t| *t == tag).unwrap_or(O)
+}
+
+/// I-X may only follow B-X or I-X.
+fn allowed(prev: usize, cur: usize) -> bool {
+    !matches!(cur, 2 | 4 | 6) || prev == cur || prev + 1 == cur
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Not a kutip NER model.
+    #[error("not a kutip NER model file (bad header)")]
+    BadHeader,
+    /// A model written by another version.
+    #[error("model file version {0} is not supported (this kutip reads version {VERSION})")]
+    Version(u32),
+    /// The file ends early or has extra bytes.
+    #[error("model file is truncated or corrupt ({0})")]
+    Corrupt(&'static str),
+    /// The file could not be read.
+    #[error("cannot read model file {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A trained tagger: quantised weights in a hashed table plus tag transitions.
+#[derive(Clone)]
+pub struct Model {
+    /// log2 of the number of rows.
+    bits: u32,
+    /// `rows × ROW` weights.
+    weights: Vec<i16>,
+    /// `transitions[prev][cur]`, prev = N_TAGS for the start of a run.
+    transitions: [[i32; N_TAGS]; N_TAGS + 1],
+    /// Tells models apart in a [`Scratch`]'s word cache.
+    fingerprint: u64,
+    /// Hashes (see [`hash_lower`]) of the words seen in lower case in the training data, sorted:
+    /// a capitalised sentence-initial word in this list is a common word, not a name.
+    lexicon: Vec<u64>,
+    /// Names of the annotation conventions the model learnt, besides the shared one.
+    conventions: Vec<String>,
+}
+
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Model")
+            .field("rows", &(1usize << self.bits))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Reusable buffers for tagging, so tagging a sentence does not allocate once warm.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    info: SentenceInfo,
+    features: Vec<u64>,
+    scores: Vec<[i32; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
+    /// One tag a token after [`Model::tag`].
+    pub tags: Vec<u8>,
+    /// Direct-mapped cache of the summed word-only feature weights (see [`word_features`]) by
+    /// word, shape, convention and model: words repeat, so most candidates skip half their
+    /// look-ups.
+    word_cache: Vec<(u64, [i32; N_TAGS])>,
+}
+
+/// Entries in [`Scratch::word_cache`] (a power of two).
+const WORD_CACHE: usize = 4096;
+
+impl Scratch {
+    /// Tags in the annotation convention with this [`convention_id`] (0: the shared one).
+    pub fn set_domain(&mut self, domain: u64) {
+        self.info.domain = domain;
+    }
+}
+
+impl Model {
+    fn row(&self, feature: u64) -> usize {
+        (feature >> (64 - self.bits)) as usize * ROW
+    }
+
+    /// The summed weights of some features, per tag.
+    fn sum(&self, features: &[u64]) -> [i32; N_TAGS] {
+        let mut emit = [0i32; N_TAGS];
+        for &f in features {
+            let row = &self.weights[self.row(f)..][..ROW];
+            for (e, w) in emit.iter_mut().zip(row) {
+                *e += i32::from(*w);
+            }
+        }
+        emit
+    }
+
+    /// Reads a model from its file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader(bytes);
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::BadHeader);
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let bits = r.u32()?;
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Corrupt("table size"));
+        }
+        let mut transitions = [[0i32; N_TAGS]; N_TAGS + 1];
+        for row in &mut transitions {
+            for t in row.iter_mut() {
+                *t = r.u32()? as i32;
+            }
+        }
+        let count = r.u32()? as usize;
+        let mut conventions = Vec::new();
+        for _ in 0..count {
+            let len = r.u32()? as usize;
+            let name = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError::Corrupt("convention name"))?;
+            conventions.push(name.to_string());
+        }
+        let words = r.u32()? as usize;
+        let lexicon = r
+            .take(words * 8)?
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let len = (1usize << bits) * ROW;
+        let raw = r.take(len * 2)?;
+        if !r.0.is_empty() {
+            return Err(ModelError::Corrupt("extra bytes"));
+        }
+        let weights = raw
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let mut model = Model {
+            bits,
+            weights,
+            transitions,
+            fingerprint: 0,
+            lexicon,
+            conventions,
+        };
+        model.fingerprint = model.compute_fingerprint();
+        Ok(model)
+    }
+
+    /// Reads a model file.
+    pub fn load(path: &std::path::Path) -> Result<Model, ModelError> {
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Model::from_bytes(&bytes)
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + 4 * 64 + self.weights.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        for row in &self.transitions {
+            for t in row {
+                out.extend_from_slice(&t.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&(self.conventions.len() as u32).to_le_bytes());
+        for name in &self.conventions {
+            out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+            out.extend_from_slice(name.as_bytes());
+        }
+        out.extend_from_slice(&(self.lexicon.len() as u32).to_le_bytes());
+        for h in &self.lexicon {
+            out.extend_from_slice(&h.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    fn compute_fingerprint(&self) -> u64 {
+        let mut h = mix(u64::from(self.bits) ^ self.weights.len() as u64);
+        for (k, w) in self.weights.iter().enumerate().step_by(997) {
+            h = combine(h, (k as u64) << 16 ^ u64::from(*w as u16));
+        }
+        for row in &self.transitions {
+            for t in row {
+                h = combine(h, u64::from(*t as u32));
+            }
+        }
+        h
+    }
+
+    /// The model with a convention's weights folded into the shared ones (for
+    /// [`convention_id`] `domain`; 0 leaves it as it is), so tagging looks each feature up once.
+    pub fn with_convention(&self, domain: u64) -> Model {
+        if domain == 0 {
+            return self.clone();
+        }
+        let salt = (domain_mask(domain) >> (64 - self.bits)) as usize * ROW;
+        let weights = (0..self.weights.len())
+            .map(|k| self.weights[k].saturating_add(self.weights[k ^ salt]))
+            .collect();
+        let mut model = Model {
+            weights,
+            ..self.clone()
+        };
+        model.fingerprint = model.compute_fingerprint();
+        model
+    }
+
+    /// The annotation conventions the model learnt besides the shared one.
+    pub fn conventions(&self) -> &[String] {
+        &self.conventions
+    }
+
+    /// Whether `word`, lower-cased, was seen in lower case in the training data.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.lexicon.binary_search(&hash_lower(word)).is_ok()
+    }
+
+    /// Tags one sentence: `scratch.tags` gets one tag index a word (see [`TAGS`]).
+    pub fn tag(&self, words: &[&str], gazetteer: &[u8], scratch: &mut Scratch) {
+        let n = words.len();
+        scratch.info.fill(words, gazetteer);
+        scratch.tags.clear();
+        scratch.tags.resize(n, O as u8);
+        let mut i = 0;
+        while i < n {
+            if !scratch.info.candidate[i] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && scratch.info.candidate[i] {
+                i += 1;
+            }
+            self.decode_run(words, start, i, scratch);
+        }
+    }
+
+    /// Viterbi over tokens `start..end`, all candidates; the token before is O (or absent).
+    fn decode_run(&self, words: &[&str], start: usize, end: usize, scratch: &mut Scratch) {
+        let Scratch {
+            info,
+            features,
+            scores,
+            back,
+            tags,
+            word_cache,
+        } = scratch;
+        if word_cache.is_empty() {
+            word_cache.resize(WORD_CACHE, (0, [0; N_TAGS]));
+        }
+        scores.clear();
+        back.clear();
+        for i in start..end {
+            let key = combine(
+                combine(info.lower[i], info.shape[i]),
+                info.domain ^ self.fingerprint,
+            ) | 1;
+            let slot = &mut word_cache[key as usize & (WORD_CACHE - 1)];
+            if slot.0 != key {
+                features.clear();
+                word_features(
+                    words[i],
+                    info.lower[i],
+                    info.shape[i],
+                    info.domain,
+                    features,
+                );
+                *slot = (key, self.sum(features));
+            }
+            let mut emit = slot.1;
+            features.clear();
+            context_features(words, info, i, features);
+            for (e, c) in emit.iter_mut().zip(self.sum(features)) {
+                *e += c;
+            }
+            let mut best = [i32::MIN / 2; N_TAGS];
+            let mut from = [0u8; N_TAGS];
+            for cur in 0..N_TAGS {
+                if i == start {
+                    if allowed(O, cur) {
+                        best[cur] = self.transitions[N_TAGS][cur] + emit[cur];
+                    }
+                    continue;
+                }
+                let prev_scores = scores.last().expect("a previous token");
+                for (prev, prev_score) in prev_scores.iter().enumerate() {
+                    if !allowed(prev, cur) {
+                        continue;
+                    }
+                    let s = prev_score + self.transitions[prev][cur] + emit[cur];
+                    if s > best[cur] {
+                        best[cur] = s;
+                        from[cur] = prev as u8;
+                    }
+                }
+            }
+            scores.push(best);
+            back.push(from);
+        }
+        let last = scores.last().expect("a non-empty run");
+        let mut tag = (0..N_TAGS).max_by_key(|&t| last[t]).unwrap_or(O);
+        for k in (0..end - start).rev() {
+            tags[start + k] = tag as u8;
+            tag = back[k][tag] as usize;
+        }
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if self.0.len() < n {
+            return Err(ModelError::Corrupt("too short"));
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Ok(head)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+/// One training sentence: words, gold tags, gazetteer tags.
+#[derive(Debug, Clone)]
+pub struct TrainSentence {
+    /// The tokens.
+    pub words: Vec<String>,
+    /// Gold tag indices.
+    pub tags: Vec<u8>,
+    /// Gazetteer tags.
+    pub gazetteer: Vec<u8>,
+    /// Annotation convention: [`convention_id`] of its name, 0 for none.
+    pub domain: u64,
+}
+
+/// The feature salt of a named annotation convention ("" is the shared one, 0).
+pub fn convention_id(name: &str) -> u64 {
+    if name.is_empty() {
+        0
+    } else {
+        hash_lower(name) | 1
+    }
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// log2 of the weight table's rows.
+    pub bits: u32,
+    /// Seed of the shuffle between passes (training is deterministic for a given seed).
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            epochs: 20,
+            bits: 16,
+            seed: 7,
+        }
+    }
+}
+
+/// An averaged perceptron in training: current weights, their running sums (lazily updated with
+/// time stamps) and the transitions.
+struct Trainer {
+    bits: u32,
+    weights: Vec<f32>,
+    totals: Vec<f64>,
+    stamps: Vec<u32>,
+    transitions: Vec<f32>,
+    transition_totals: Vec<f64>,
+    transition_stamps: Vec<u32>,
+    clock: u32,
+}
+
+impl Trainer {
+    fn new(bits: u32) -> Trainer {
+        let len = (1usize << bits) * ROW;
+        let tlen = (N_TAGS + 1) * N_TAGS;
+        Trainer {
+            bits,
+            weights: vec![0.0; len],
+            totals: vec![0.0; len],
+            stamps: vec![0; len],
+            transitions: vec![0.0; tlen],
+            transition_totals: vec![0.0; tlen],
+            transition_stamps: vec![0; tlen],
+            clock: 0,
+        }
+    }
+
+    fn bump(w: &mut [f32], totals: &mut [f64], stamps: &mut [u32], k: usize, d: f32, now: u32) {
+        totals[k] += f64::from(w[k]) * f64::from(now - stamps[k]);
+        stamps[k] = now;
+        w[k] += d;
+    }
+
+    /// The current (not averaged) weights as a model, to decode with while training.
+    fn snapshot(&self, averaged: bool) -> Model {
+        let avg = |w: &[f32], t: &[f64], s: &[u32], k: usize| -> f32 {
+            if averaged && self.clock > 0 {
+                ((t[k] + f64::from(w[k]) * f64::from(self.clock - s[k])) / f64::from(self.clock))
+                    as f32
+            } else {
+                w[k]
+            }
+        };
+        let weights: Vec<f32> = (0..self.weights.len())
+            .map(|k| avg(&self.weights, &self.totals, &self.stamps, k))
+            .collect();
+        let transitions: Vec<f32> = (0..self.transitions.len())
+            .map(|k| {
+                avg(
+                    &self.transitions,
+                    &self.transition_totals,
+                    &self.transition_stamps,
+                    k,
+                )
+            })
+            .collect();
+        quantise(self.bits, &weights, &transitions)
+    }
+}
+
+/// Scales float weights to i16 so the largest weight is ±16000 (a weight and its convention
+/// copy still add up within i16); transitions share the scale.
+fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
+    let max = weights
+        .iter()
+        .chain(transitions)
+        .fold(0f32, |m, w| m.max(w.abs()))
+        .max(1e-6);
+    let scale = 16000.0 / max;
+    let mut t = [[0i32; N_TAGS]; N_TAGS + 1];
+    for (p, row) in t.iter_mut().enumerate() {
+        for (c, v) in row.iter_mut().enumerate() {
+            *v = (transitions[p * N_TAGS + c] * scale).round() as i32;
+        }
+    }
+    Model {
+        bits,
+        weights: weights.iter().map(|w| (w * scale).round() as i16).collect(),
+        transitions: t,
+        fingerprint: 0,
+        lexicon: Vec::new(),
+        conventions: Vec::new(),
+    }
+}
+
+/// Trains a model on sentences; `progress` hears about each pass (epoch, tokens wrong).
+pub fn train(
+    sentences: &[TrainSentence],
+    conventions: &[String],
+    options: &TrainOptions,
+    mut progress: impl FnMut(usize, usize),
+) -> Model {
+    let mut trainer = Trainer::new(options.bits);
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = options.seed | 1;
+    let mut scratch = Scratch::default();
+    let mut features = Vec::new();
+    for epoch in 0..options.epochs {
+        // Fisher–Yates with xorshift: deterministic, no dependency.
+        for k in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(k, (rng % (k as u64 + 1)) as usize);
+        }
+        let mut wrong = 0;
+        for &s in &order {
+            let sentence = &sentences[s];
+            let words: Vec<&str> = sentence.words.iter().map(String::as_str).collect();
+            // Decoding with current weights each sentence is the textbook algorithm; a
+            // float snapshot per sentence would be slow, so decode with a float scorer.
+            // Half the time without its convention, so the shared weights also work alone.
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            scratch.set_domain(if rng % 2 == 0 { sentence.domain } else { 0 });
+            let pred = decode_float(&trainer, &words, &sentence.gazetteer, &mut scratch);
+            trainer.clock += 1;
+            let now = trainer.clock;
+            let gold = gold_for_runs(&sentence.tags, &scratch.info.candidate);
+            if pred == gold {
+                continue;
+            }
+            let mut prev_gold = N_TAGS;
+            let mut prev_pred = N_TAGS;
+            for i in 0..words.len() {
+                if !scratch.info.candidate[i] {
+                    prev_gold = N_TAGS;
+                    prev_pred = N_TAGS;
+                    continue;
+                }
+                let (g, p) = (gold[i] as usize, pred[i] as usize);
+                if g != p {
+                    wrong += 1;
+                    features.clear();
+                    token_features(&words, &scratch.info, i, &mut features);
+                    for &f in &features {
+                        let row = (f >> (64 - trainer.bits)) as usize * ROW;
+                        Trainer::bump(
+                            &mut trainer.weights,
+                            &mut trainer.totals,
+                            &mut trainer.stamps,
+                            row + g,
+                            1.0,
+                            now,
+                        );
+                        Trainer::bump(
+                            &mut trainer.weights,
+                            &mut trainer.totals,
+                            &mut trainer.stamps,
+                            row + p,
+                            -1.0,
+                            now,
+                        );
+                    }
+                }
+                if g != p || prev_gold != prev_pred {
+                    Trainer::bump(
+                        &mut trainer.transitions,
+                        &mut trainer.transition_totals,
+                        &mut trainer.transition_stamps,
+                        prev_gold * N_TAGS + g,
+                        1.0,
+                        now,
+                    );
+                    Trainer::bump(
+                        &mut trainer.transitions,
+                        &mut trainer.transition_totals,
+                        &mut trainer.transition_stamps,
+                        prev_pred * N_TAGS + p,
+                        -1.0,
+                        now,
+                    );
+                }
+                prev_gold = g;
+                prev_pred = p;
+            }
+        }
+        progress(epoch + 1, wrong);
+    }
+    let mut model = trainer.snapshot(true);
+    model.fingerprint = model.compute_fingerprint();
+    let mut lexicon: Vec<u64> = sentences
+        .iter()
+        .flat_map(|s| &s.words)
+        .filter(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().count() > 1)
+        .map(|w| hash_lower(w))
+        .collect();
+    lexicon.sort_unstable();
+    lexicon.dedup();
+    model.lexicon = lexicon;
+    model.conventions = conventions.to_vec();
+    model
+}
+
+/// Gold tags as the tagger can produce them: O outside candidate runs, and a run that starts
+/// inside an entity starts it afresh (I-X → B-X).
+fn gold_for_runs(tags: &[u8], candidate: &[bool]) -> Vec<u8> {
+    let mut out = tags.to_vec();
+    for i in 0..tags.len() {
+        if !candidate[i] {
+            out[i] = O as u8;
+        } else if (i == 0 || !candidate[i - 1]) && matches!(out[i], 2 | 4 | 6) {
+            out[i] -= 1;
+        }
+    }
+    out
+}
+
+/// Viterbi with the trainer's current float weights (same algorithm as [`Model::tag`]).
+fn decode_float(
+    trainer: &Trainer,
+    words: &[&str],
+    gazetteer: &[u8],
+    scratch: &mut Scratch,
+) -> Vec<u8> {
+    let n = words.len();
+    scratch.info.fill(words, gazetteer);
+    let mut tags = vec![O as u8; n];
+    let mut features = Vec::new();
+    let t = |p: usize, c: usize| trainer.transitions[p * N_TAGS + c];
+    let mut i = 0;
+    while i < n {
+        if !scratch.info.candidate[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && scratch.info.candidate[i] {
+            i += 1;
+        }
+        let mut scores: Vec<[f32; N_TAGS]> = Vec::new();
+        let mut back: Vec<[u8; N_TAGS]> = Vec::new();
+        for k in start..i {
+            features.clear();
+            token_features(words, &scratch.info, k, &mut features);
+            let mut emit = [0f32; N_TAGS];
+            for &f in &features {
+                let row = (f >> (64 - trainer.bits)) as usize * ROW;
+                for (tag, e) in emit.iter_mut().enumerate() {
+                    *e += trainer.weights[row + tag];
+                }
+            }
+            let mut best = [f32::MIN; N_TAGS];
+            let mut from = [0u8; N_TAGS];
+            for cur in 0..N_TAGS {
+                if k == start {
+                    if allowed(O, cur) {
+                        best[cur] = t(N_TAGS, cur) + emit[cur];
+                    }
+                    continue;
+                }
+                let prev_scores = scores.last().expect("a previous token");
+                for (prev, &prev_score) in prev_scores.iter().enumerate() {
+                    if !allowed(prev, cur) || prev_score == f32::MIN {
+                        continue;
+                    }
+                    let s = prev_score + t(prev, cur) + emit[cur];
+                    if s > best[cur] {
+                        best[cur] = s;
+                        from[cur] = prev as u8;
+                    }
+                }
+            }
+            scores.push(best);
+            back.push(from);
+        }
+        let last = scores.last().expect("a non-empty run");
+        let mut tag = (0..N_TAGS)
+            .max_by(|&a, &b| last[a].total_cmp(&last[b]))
+            .unwrap_or(O);
+        for k in (0..i - start).rev() {
+            tags[start + k] = tag as u8;
+            tag = back[k][tag] as usize;
+        }
+    }
+    tags
+}
+
+/// Reads a BIO file (token in the first column, tag in the last; blank lines end sentences,
+/// `-DOCSTART-` lines are skipped). Labels other than PER/ORG/LOC become O.
+pub fn read_bio(text: &str) -> Vec<(Vec<String>, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut tags = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !words.is_empty() {
+                out.push((std::mem::take(&mut words), std::mem::take(&mut tags)));
+            }
+            continue;
+        }
+        let mut cols = line.split(['\t', ' ']).filter(|c| !c.is_empty());
+        let Some(word) = cols.next() else { continue };
+        if word == "-DOCSTART-" {
+            continue;
+        }
+        let tag = cols.next_back().unwrap_or("O");
+        words.push(word.to_string());
+        tags.push(tag_index(tag) as u8);
+    }
+    out
+}
