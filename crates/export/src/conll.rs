@@ -1,9 +1,12 @@
 //! `conll`: one `token<TAB>label` line per token, blank lines between sentences, `-DOCSTART-`
 //! lines kept — for a CoNLL input, exactly the input's lines in the input's order.
 
-use kutip_core::{Document, ExportError, Exporter, QuoteKind, SourceLine, Span, TokenKind};
+use kutip_core::{
+    Document, ExportError, Exporter, QuoteKind, SourceLine, Span, Speaker, TokenKind,
+};
 use schemars::JsonSchema;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::io::Write;
 
 /// Which labels to write.
@@ -115,46 +118,89 @@ impl<'w> ConllExporter<'w> {
                     }
                 }
             }
-            Scheme::PfsaId | Scheme::Kota => {
-                let wanted = if self.config.scheme == Scheme::PfsaId {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Indirect
-                };
-                for q in doc
-                    .quotes
-                    .iter()
-                    .filter(|q| q.kind == wanted || q.kind == QuoteKind::Mixed)
-                {
-                    let content = if wanted == QuoteKind::Direct {
-                        with_marks(doc, q.content)
-                    } else {
-                        q.content
-                    };
-                    self.mark(doc, content, "STATEMENT");
-                    if let Some(cue) = q.cue {
-                        let nya = doc
-                            .tokens
-                            .get(doc.token_at(cue.start))
-                            .is_some_and(|t| t.suffix > 0);
-                        self.mark(doc, cue, if nya { "CUECOREF" } else { "CUE" });
-                    }
-                    if let Some(s) = &q.speaker {
-                        if q.cue.is_none_or(|c| !c.contains(s.span)) {
-                            self.mark(doc, s.span, "PERSONCOREF");
-                        }
-                        if let Some(r) = s.role {
-                            self.mark(doc, r, "ROLE");
-                        }
-                        if let Some(a) = s.affiliation {
-                            self.mark(doc, a, "AFFILIATION");
-                        }
-                    }
-                    if let Some(t) = q.time {
+            Scheme::PfsaId => self.label_pfsa(doc),
+            Scheme::Kota => self.label_kota(doc),
+        }
+    }
+
+    /// PFSA-ID: direct quotes with their cue after them; every speaker's introduction (role,
+    /// affiliation, name) once per article, whichever kind of statement it comes with.
+    fn label_pfsa(&mut self, doc: &Document) {
+        let mut introduced = HashSet::new();
+        for q in &doc.quotes {
+            let cue_after = q.kind == QuoteKind::Direct
+                && q.cue.is_some_and(|c| c.start >= q.content.end)
+                && q.speaker.as_ref().is_some_and(|s| s.public_figure);
+            if cue_after {
+                self.mark(doc, with_marks(doc, q.content), "STATEMENT");
+                if let Some(cue) = q.cue {
+                    self.mark(doc, cue, cue_label(doc, cue));
+                }
+            }
+            let Some(s) = &q.speaker else { continue };
+            if q.cue.is_some_and(|c| c.contains(s.span)) {
+                // The speaker is the `-nya` of the cue.
+            } else if let Some(person) = s
+                .person
+                .filter(|p| s.role.is_some_and(|r| r.end <= p.start))
+            {
+                if introduced.insert(s.name.clone()) {
+                    self.mark(doc, person, "PERSON");
+                    self.mark_role(doc, s);
+                    if let Some(t) = q.time.filter(|t| doc.slice(*t).contains('(')) {
                         self.mark(doc, t, "DATETIME");
                     }
                 }
+                continue;
+            } else if cue_after {
+                self.mark(doc, s.person.unwrap_or(s.span), "PERSONCOREF");
+                if s.person.is_some() && introduced.insert(s.name.clone()) {
+                    self.mark_role(doc, s);
+                }
             }
+            if cue_after {
+                if let Some(t) = q.time.filter(|t| doc.slice(*t).contains('(')) {
+                    self.mark(doc, t, "DATETIME");
+                }
+            }
+        }
+    }
+
+    /// KoTA: indirect (and mixed) quotes, the reported content after the cue.
+    fn label_kota(&mut self, doc: &Document) {
+        let mut introduced = HashSet::new();
+        for q in doc.quotes.iter().filter(|q| q.kind != QuoteKind::Direct) {
+            self.mark(doc, q.content, "STATEMENT");
+            if let Some(cue) = q.cue {
+                self.mark(doc, cue, cue_label(doc, cue));
+            }
+            if let Some(s) = &q.speaker {
+                if q.cue.is_some_and(|c| c.contains(s.span)) {
+                    // The speaker is the `-nya` of the cue.
+                } else if let Some(person) = s.person {
+                    let full = s.role.is_some() || doc.slice(person).contains(' ');
+                    if full && introduced.insert(s.name.clone()) {
+                        self.mark(doc, person, "PERSON");
+                    } else {
+                        self.mark(doc, person, "PERSONCOREF");
+                    }
+                    self.mark_role(doc, s);
+                } else {
+                    self.mark(doc, s.span, "PERSONCOREF");
+                }
+            }
+            if let Some(t) = q.time {
+                self.mark(doc, t, "DATETIME");
+            }
+        }
+    }
+
+    fn mark_role(&mut self, doc: &Document, s: &Speaker) {
+        if let Some(r) = s.role {
+            self.mark(doc, r, "ROLE");
+        }
+        if let Some(a) = s.affiliation {
+            self.mark(doc, a, "AFFILIATION");
         }
     }
 
@@ -178,6 +224,15 @@ impl<'w> ConllExporter<'w> {
             }
         }
         self.out.write_all(b"\n")
+    }
+}
+
+/// `CUECOREF` for a `-nya` cue (`katanya`, `menurutnya`), `CUE` otherwise.
+fn cue_label(doc: &Document, cue: Span) -> &'static str {
+    if doc.slice(cue).to_lowercase().ends_with("nya") {
+        "CUECOREF"
+    } else {
+        "CUE"
     }
 }
 
