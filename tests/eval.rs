@@ -97,7 +97,7 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.6),
             ("CUE", 0.74),
             ("CUECOREF", 0.4),
-            ("PERSONCOREF", 0.53),
+            ("PERSONCOREF", 0.52),
             ("PERSON", 0.18),
         ],
     ),

@@ -123,10 +123,13 @@ impl<'w> ConllExporter<'w> {
         }
     }
 
-    /// PFSA-ID: direct quotes with their cue after them; every speaker's introduction (role,
-    /// affiliation, name) once per article, whichever kind of statement it comes with.
+    /// PFSA-ID: direct quotes with their cue after them and the speaker mention after the cue;
+    /// every speaker's introduction (role, affiliation, name) once per article, whichever kind
+    /// of statement it comes with.
     fn label_pfsa(&mut self, doc: &Document) {
         let mut introduced = HashSet::new();
+        // The corpus dates a statement once per article: the first one dated.
+        let mut dated = false;
         for q in &doc.quotes {
             let cue_after = q.kind == QuoteKind::Direct
                 && q.cue.is_some_and(|c| c.start >= q.content.end)
@@ -138,30 +141,22 @@ impl<'w> ConllExporter<'w> {
                 }
             }
             let Some(s) = &q.speaker else { continue };
-            if q.cue.is_some_and(|c| c.contains(s.span)) {
-                // The speaker is the `-nya` of the cue.
-            } else if let Some(person) = s
-                .person
-                .filter(|p| s.role.is_some_and(|r| r.end <= p.start))
-            {
+            let introduces = is_introduction(s);
+            if cue_after && !introduces && !q.cue.is_some_and(|c| c.contains(s.span)) {
+                let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
+                self.mark(doc, mention, "PERSONCOREF");
+            }
+            if let Some(person) = s.person.filter(|_| s.role.is_some() && s.public_figure) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
                     self.mark_role(doc, s);
-                    if let Some(t) = q.time.filter(|t| doc.slice(*t).contains('(')) {
-                        self.mark(doc, t, "DATETIME");
+                    if !cue_after && !dated {
+                        dated = self.mark_time(doc, q.time);
                     }
                 }
-                continue;
-            } else if cue_after {
-                self.mark(doc, s.person.unwrap_or(s.span), "PERSONCOREF");
-                if s.person.is_some() && introduced.insert(s.name.clone()) {
-                    self.mark_role(doc, s);
-                }
             }
-            if cue_after {
-                if let Some(t) = q.time.filter(|t| doc.slice(*t).contains('(')) {
-                    self.mark(doc, t, "DATETIME");
-                }
+            if cue_after && !dated {
+                dated = self.mark_time(doc, q.time);
             }
         }
     }
@@ -175,24 +170,30 @@ impl<'w> ConllExporter<'w> {
                 self.mark(doc, cue, cue_label(doc, cue));
             }
             if let Some(s) = &q.speaker {
+                let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
                 if q.cue.is_some_and(|c| c.contains(s.span)) {
                     // The speaker is the `-nya` of the cue.
-                } else if let Some(person) = s.person {
-                    let full = s.role.is_some() || doc.slice(person).contains(' ');
-                    if full && introduced.insert(s.name.clone()) {
-                        self.mark(doc, person, "PERSON");
-                    } else {
-                        self.mark(doc, person, "PERSONCOREF");
-                    }
+                } else if s.person.is_some_and(|p| p == mention)
+                    && (s.role.is_some() || doc.slice(mention).contains(' '))
+                    && introduced.insert(s.name.clone())
+                {
+                    self.mark(doc, mention, "PERSON");
                     self.mark_role(doc, s);
                 } else {
-                    self.mark(doc, s.span, "PERSONCOREF");
+                    self.mark(doc, mention, "PERSONCOREF");
                 }
             }
-            if let Some(t) = q.time {
-                self.mark(doc, t, "DATETIME");
-            }
+            self.mark_time(doc, q.time);
         }
+    }
+
+    /// Labels a statement's date written `Senin (13/4/2020)`; true when there was one.
+    fn mark_time(&mut self, doc: &Document, time: Option<Span>) -> bool {
+        if let Some(t) = time.filter(|t| doc.slice(*t).contains('(')) {
+            self.mark(doc, t, "DATETIME");
+            return true;
+        }
+        false
     }
 
     fn mark_role(&mut self, doc: &Document, s: &Speaker) {
@@ -224,6 +225,15 @@ impl<'w> ConllExporter<'w> {
             }
         }
         self.out.write_all(b"\n")
+    }
+}
+
+/// True when the speaker mention itself introduces the speaker with a role before the name
+/// ("kata Kepala Dinas Kesehatan Budi Santoso").
+fn is_introduction(s: &Speaker) -> bool {
+    match (s.role, s.person) {
+        (Some(r), Some(p)) => s.span.contains(r) && s.span.contains(p) && r.end <= p.start,
+        _ => false,
     }
 }
 

@@ -5,7 +5,7 @@ use crate::speaker::{self, Mention, ShortNames};
 use crate::words::{Flags, Words};
 use crate::{Lexicon, QuotesConfig};
 use kutip_core::{Document, EntityLabel, Quote, QuoteKind, Span, Speaker};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A statement before its speaker is resolved. Token ranges are `start..end`.
 struct Found {
@@ -40,7 +40,7 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
         }
     }
     found.sort_by_key(|f| (f.content.0, f.anchor));
-    resolve(&w, found)
+    resolve(&w, found, &short)
 }
 
 /// Names written alone next to a cue or verb ("kata Kusnawan", "Zakky menjelaskan"): they tell
@@ -84,6 +84,9 @@ fn units(w: &Words) -> Vec<(usize, usize)> {
             if split {
                 out.push((start, k + 1));
                 start = k + 1;
+            } else if w.is(k, Flags::GLUED) && k > start {
+                out.push((start, k));
+                start = k;
             }
         }
         if start < end {
@@ -396,6 +399,10 @@ fn indirect(
         if w.is(a, Flags::COMMA | Flags::COLON) {
             a += 1;
         }
+        // The reported clause starts after `bahwa`.
+        if w.is(a, Flags::BAHWA) {
+            a += 1;
+        }
         if w.is(v, Flags::WEAK) && !marked {
             v += 1;
             continue;
@@ -529,7 +536,7 @@ fn private_names<'a>(w: &Words<'a>) -> HashSet<&'a str> {
 }
 
 /// Speakers in reading order: short names to full ones, pronouns to the latest speaker.
-fn resolve(w: &Words, found: Vec<Found>) -> Vec<Quote> {
+fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
     let doc = w.doc;
     let private = private_names(w);
     // Full names, as introduced anywhere in the document.
@@ -545,6 +552,42 @@ fn resolve(w: &Words, found: Vec<Found>) -> Vec<Quote> {
             .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
             .map(|e| (doc.token_at(e.span.start), doc.slice(e.span))),
     );
+    // Introductions anywhere in the text ("Bupati Bogor Ade Yasin langsung memerintahkan …"):
+    // they give a speaker named only by a short name its role and affiliation.
+    let units = units(w);
+    let mut scanned = Vec::new();
+    let mut k = 0;
+    while k < w.len() {
+        let starts = w.is(k, Flags::ROLE)
+            && w.is(k, Flags::CAP)
+            && !w.is(k, Flags::BOILER)
+            && (k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE));
+        if starts {
+            let (_, ue) = unit_of(&units, k);
+            if let Some(m) = speaker::forward(w, k, ue, short)
+                .filter(|m| m.role.is_some() && m.name.is_some() && !m.private && m.end > k)
+            {
+                k = m.end;
+                scanned.push(m);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let mut intros: HashMap<&str, &Mention> = HashMap::new();
+    for m in found
+        .iter()
+        .filter_map(|f| f.mention.as_ref())
+        .chain(&scanned)
+    {
+        if let Some(n) = m.name.filter(|_| m.role.is_some()) {
+            let text = name_text(w, n);
+            if intros.get(text).is_none_or(|o| o.start > m.start) {
+                intros.insert(text, m);
+            }
+            full.push((n.0, text));
+        }
+    }
     full.sort_by_key(|x| x.0);
     let expand = |name: &'_ str, at: usize| -> String {
         if name.contains(' ') && full.iter().any(|f| f.1 == name) {
@@ -650,11 +693,16 @@ fn resolve(w: &Words, found: Vec<Found>) -> Vec<Quote> {
                         ) && e.span.overlaps(span)
                     })
                     .map(|k| k as u32);
+                // A short name takes the role and affiliation of its introduction.
+                let intro = match (m.role, &name) {
+                    (None, Some(n)) => intros.get(n.as_str()).copied().unwrap_or(m),
+                    _ => m,
+                };
                 Speaker {
                     span,
                     name,
-                    role: m.role.map(|(s, e)| w.cover(s, e)),
-                    affiliation: m.affiliation.map(|(s, e)| w.cover(s, e)),
+                    role: intro.role.map(|(s, e)| w.cover(s, e)),
+                    affiliation: intro.affiliation.map(|(s, e)| w.cover(s, e)),
                     entity,
                     public_figure: !m.private
                         && (m.role.is_some()
@@ -662,7 +710,7 @@ fn resolve(w: &Words, found: Vec<Found>) -> Vec<Quote> {
                             || !m
                                 .name
                                 .is_some_and(|n| (n.0..n.1).any(|k| private.contains(w.text(k))))),
-                    person: m.name.map(|(s, e)| w.cover(s, e)),
+                    person: intro.name.map(|(s, e)| w.cover(s, e)),
                 }
             };
         if speaker.name.is_some() {

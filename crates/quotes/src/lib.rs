@@ -140,7 +140,7 @@ impl Lexicon {
             (Flags::DAY, set(DAYS, &[])),
             (Flags::STOP, set(PHRASE_STOPS, &[])),
             (Flags::ADVERB, set(ADVERBS, &[])),
-            (Flags::BAHWA, set(&["bahwa"], &[])),
+            (Flags::BAHWA, set(&["bahwa", "kalau"], &[])),
             (Flags::YANG, set(&["yang"], &[])),
             (Flags::COMMONER, set(PRIVATE_PEOPLE, &config.private_people)),
         ];
@@ -158,6 +158,14 @@ impl Lexicon {
             if words.contains(lower) {
                 f |= *flag;
             }
+        }
+        // "Perhubungan", "Kesehatan": pe(r)-…-an and ke-…-an nouns name institutions' fields,
+        // never people.
+        if (lower.starts_with("pe") || lower.starts_with("ke"))
+            && lower.ends_with("an")
+            && lower.len() >= 8
+        {
+            f |= Flags::ORG_TAIL;
         }
         if self.cues.contains(lower) {
             f |= Flags::CUE;

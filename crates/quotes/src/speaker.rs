@@ -5,6 +5,11 @@ use crate::words::{Flags, Words};
 use kutip_core::Span;
 use std::collections::HashSet;
 
+/// Words that open an adjunct standing between a subject and its verb ("dalam sambutannya").
+const ADJUNCT_HEADS: &[&str] = &[
+    "dalam", "secara", "dengan", "melalui", "saat", "ketika", "usai", "seusai",
+];
+
 /// Longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 18;
 /// Longest name, in tokens, ranks excluded.
@@ -53,9 +58,12 @@ pub type ShortNames<'a> = HashSet<&'a str>;
 fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
     let f = w.flags[k];
     if f.contains(Flags::CAP) {
-        // A capitalised connector ("Namun", "Dalam") is not part of a name.
-        return !f.intersects(Flags::STOP | Flags::ADVERB | Flags::REPORT | Flags::CUE)
-            || f.intersects(Flags::ROLE | Flags::ORG);
+        // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
+        // ("Direktur Lalu Lintas").
+        return !f.intersects(Flags::REPORT | Flags::CUE)
+            && (k > from
+                || !f.intersects(Flags::STOP | Flags::ADVERB)
+                || f.intersects(Flags::ROLE | Flags::ORG));
     }
     if f.contains(Flags::LOWER) {
         return f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP);
@@ -154,17 +162,28 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             m.end = e;
         }
     }
-    // "tutur kuasa hukum terdakwa, Made Sudarsana": the name in apposition.
-    if m.name.is_none() && m.role.is_some() && w.is(m.end, Flags::COMMA) {
+    // "tutur kuasa hukum terdakwa, Made Sudarsana", "Kepala Dinas Kesehatan Sleman, Joko
+    // Hastaryo, mengatakan": the name in apposition; what looked like a name is the place.
+    if m.role.is_some() && w.is(m.end, Flags::COMMA) {
         let a = m.end + 1;
         let mut e = a;
-        while e < limit && e - a < MAX_NAME && w.is(e, Flags::CAP) && !w.is(e, Flags::STOP) {
+        // Degrees ("S.H.", "M.Si") are no name.
+        while e < limit
+            && e - a < MAX_NAME
+            && w.is(e, Flags::CAP)
+            && !w.is(e, Flags::STOP | Flags::UPPER)
+            && !w.text(e).contains('.')
+        {
             e += 1;
             if w.is(e - 1, Flags::DOT_END) {
                 break;
             }
         }
-        if e > a && (e == limit || !w.is(e, Flags::CAP)) {
+        let closed = e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT);
+        if e > a && closed && (m.name.is_none() || w.is(e, Flags::COMMA)) {
+            if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
+                m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
+            }
             m.name = Some((a, e));
             m.end = e;
         }
@@ -226,6 +245,17 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
         k -= 1;
     }
+    // "Andree Algamar dalam sambutannya menyampaikan": an adjunct between subject and verb.
+    let mut a = k;
+    while a > floor && k - a < 3 && w.is(a - 1, Flags::LOWER) && !w.is(a - 1, Flags::REPORT) {
+        a -= 1;
+    }
+    while a < k && !ADJUNCT_HEADS.contains(&w.text(a)) {
+        a += 1;
+    }
+    if a < k && a > floor && w.is(a - 1, Flags::CAP) {
+        k = a;
+    }
     if k == floor {
         return None;
     }
@@ -233,7 +263,26 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         return Some(Mention::pronoun(w.word_span(k - 1), k - 1));
     }
     if w.is(k - 1, Flags::COMMA) {
-        return apposition(w, k - 1, floor, short);
+        // "Daeng M Faqih, Senin (20/4/2020), mengatakan", "Bahtiar saat dihubungi, mengatakan":
+        // a date or an adjunct between the subject and its verb.
+        let mut comma = k - 1;
+        for _ in 0..2 {
+            let mut s = comma;
+            while s > floor && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK) {
+                s -= 1;
+            }
+            let adjunct = s < comma
+                && (w.is(s, Flags::DAY)
+                    || (w.is(s, Flags::LOWER)
+                        && w.is(s, Flags::STOP | Flags::YANG)
+                        && !w.is(s, Flags::ROLE)));
+            if adjunct && s > floor && w.is(s - 1, Flags::COMMA) {
+                comma = s - 1;
+            } else {
+                break;
+            }
+        }
+        return apposition(w, comma, floor, short);
     }
     let mut j = k;
     while j > floor && j + MAX_PHRASE > k && phrase_token(w, j - 1, floor, k) {
@@ -250,6 +299,10 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         } else {
             break;
         }
+    }
+    // A sentence-initial connector is not part of the subject: "Namun Jerman mengatakan".
+    while j < k && w.is(j, Flags::STOP | Flags::ADVERB) && !w.is(j, Flags::ROLE | Flags::ORG) {
+        j += 1;
     }
     if j == k {
         return None;
@@ -371,6 +424,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     if i + 2 < e && w.text(i).eq_ignore_ascii_case("salah") && w.text(i + 1) == "satu" {
         i += 2;
     }
+    // "Komisaris Sujarwo", "Irjen Fadil": a rank and a name, no position.
+    if w.is(i, Flags::RANK) && w.is(i, Flags::CAP) && name_start(w, i, e, short) == i {
+        m.name = Some((i, e));
+        return m;
+    }
     let org_ahead = |from: usize| (from..e).any(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP));
     if w.is(i, Flags::ROLE) || (i > s && w.is(i, Flags::LOWER)) {
         let rs = if i > s && !w.is(s, Flags::ROLE) {
@@ -410,7 +468,10 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         }
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
-            let name_start = name_start(w, i, e, short);
+            let mut name_start = name_start(w, i, e, short);
+            if name_start == i && e - i >= 2 && !w.is(i, Flags::RANK) {
+                name_start += 1;
+            }
             m.role = Some((rs, name_start.max(i)));
             if name_start < e {
                 m.name = Some((name_start, e));
@@ -464,9 +525,13 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     {
         j -= 1;
     }
-    // Single-letter Balinese and Javanese name parts ("I Gusti"), "M" in "Daeng M Faqih".
     if j == e {
         return e;
+    }
+    // An organisation word names its organisation first: "Kementerian Perhubungan Adita
+    // Irawati", "Kabupaten Probolinggo Ugas Irwanto".
+    if j > s && e - j >= 3 && w.is(j - 1, Flags::ORG) && w.is(j - 1, Flags::CAP) {
+        j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Vinsen Kia Beda".
     if e - j > 2 {

@@ -74,6 +74,9 @@ bitflags::bitflags! {
         const LOWER = 1 << 31;
         /// A word that introduces a private person ("warga", "petani").
         const COMMONER = 1 << 32;
+        /// Two sentences glued into one token by a corpus's tokenizer (`guru.Prabowo`,
+        /// `.Ia`): the token is read as its last part and starts a clause.
+        const GLUED = 1 << 33;
     }
 }
 
@@ -83,12 +86,15 @@ pub struct Words<'a> {
     pub doc: &'a Document,
     /// Flags per token.
     pub flags: Vec<Flags>,
+    /// Bytes to skip at the start of a glued token (`guru.` in `guru.Prabowo`).
+    skip: Vec<u8>,
 }
 
 impl<'a> Words<'a> {
     /// Flags every token of `doc`.
     pub fn new(doc: &'a Document, lex: &Lexicon) -> Words<'a> {
         let mut flags = Vec::with_capacity(doc.tokens.len());
+        let mut skip = Vec::with_capacity(doc.tokens.len());
         let mut lower = String::new();
         let mut boiler = doc.boilerplate.iter().peekable();
         for t in &doc.tokens {
@@ -120,7 +126,21 @@ impl<'a> Words<'a> {
                 }
                 _ => {}
             }
+            let mut skipped = 0;
             if matches!(t.kind, TokenKind::Word | TokenKind::Url) {
+                let mut raw = raw;
+                if let Some(dot) = raw.rfind('.') {
+                    let tail = &raw[dot + 1..];
+                    if tail.chars().count() >= 2
+                        && tail.chars().all(char::is_alphabetic)
+                        && tail.starts_with(char::is_uppercase)
+                        && tail.chars().skip(1).any(char::is_lowercase)
+                    {
+                        f |= Flags::GLUED;
+                        skipped = (dot + 1).min(255) as u8;
+                        raw = tail;
+                    }
+                }
                 // `guru.`: a pre-tokenized corpus left the full stop on the word.
                 let word = match raw.strip_suffix('.') {
                     Some(w) if w.chars().count() > 2 && !w.contains('.') => {
@@ -145,8 +165,9 @@ impl<'a> Words<'a> {
                 f |= lex.classify(&lower);
             }
             flags.push(f);
+            skip.push(skipped);
         }
-        Words { doc, flags }
+        Words { doc, flags, skip }
     }
 
     /// Number of tokens.
@@ -169,13 +190,14 @@ impl<'a> Words<'a> {
     /// The span of token `k` without a full stop the corpus left on it (`Zakky.` → `Zakky`).
     pub fn word_span(&self, k: usize) -> Span {
         let s = self.span(k);
+        let start = s.start + u32::from(self.skip[k]);
         if self.is(k, Flags::DOT_END) {
             Span {
-                start: s.start,
+                start,
                 end: s.end - 1,
             }
         } else {
-            s
+            Span { start, end: s.end }
         }
     }
 
@@ -187,7 +209,7 @@ impl<'a> Words<'a> {
     /// The span covering tokens `from..to` (to exclusive, non-empty), the last one without a
     /// corpus-attached full stop.
     pub fn cover(&self, from: usize, to: usize) -> Span {
-        self.span(from).cover(self.word_span(to - 1))
+        self.word_span(from).cover(self.word_span(to - 1))
     }
 
     /// The text covering tokens `from..to`.
