@@ -185,6 +185,10 @@ impl<'w> ConllExporter<'w> {
             }
             self.mark_time(doc, q.time);
         }
+        // KoTA dates every day it mentions, stated or not.
+        for date in written_dates(doc) {
+            self.mark(doc, date, "DATETIME");
+        }
     }
 
     /// Labels a statement's date written `Senin (13/4/2020)`; true when there was one.
@@ -226,6 +230,71 @@ impl<'w> ConllExporter<'w> {
         }
         self.out.write_all(b"\n")
     }
+}
+
+const DAYS: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
+
+/// Dates as news writes them: `Senin (2/12/2024)`, `Sabtu (30/11) malam`, `Kamis 28 November
+/// 2024`, `2 Desember 2024`.
+fn written_dates(doc: &Document) -> Vec<Span> {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let bare = |k: usize| text(k).trim_end_matches('.');
+    let digits = |k: usize| !bare(k).is_empty() && bare(k).bytes().all(|b| b.is_ascii_digit());
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < doc.tokens.len() {
+        let start = k;
+        let mut end = None;
+        let mut p = k;
+        if DAYS.contains(&text(p)) {
+            p += 1;
+            if PARTS_OF_DAY.contains(&text(p)) {
+                p += 1;
+            }
+            if text(p) == "," {
+                p += 1;
+            }
+        }
+        if text(p) == "(" {
+            let mut q = p + 1;
+            while q < p + 7 && (digits(q) || text(q) == "/") {
+                q += 1;
+            }
+            if q > p + 2 && text(q) == ")" && p > start {
+                end = Some(q);
+                if PARTS_OF_DAY.contains(&bare(q + 1)) {
+                    end = Some(q + 1);
+                }
+            }
+        } else if digits(p) && MONTHS.contains(&text(p + 1)) && digits(p + 2) {
+            end = Some(p + 2);
+        }
+        match end {
+            Some(e) => {
+                out.push(doc.tokens[start].span.cover(doc.tokens[e].span));
+                k = e + 1;
+            }
+            None => k += 1,
+        }
+    }
+    out
 }
 
 /// True when the speaker mention itself introduces the speaker with a role before the name

@@ -635,20 +635,40 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
     for &i in &order {
         let f = &found[i];
         let Some(m) = &f.mention else { continue };
-        let speaker =
-            if let Some(p) = m.pronoun {
-                match &last {
-                    Some(s) => Speaker {
-                        span: p,
-                        person: None,
-                        ..s.clone()
-                    },
-                    None => {
-                        let person =
-                            doc.entities.iter().enumerate().rev().find(|(_, e)| {
-                                e.label == EntityLabel::Per && e.span.end <= p.start
-                            });
-                        Speaker {
+        let speaker = if let Some(p) = m.pronoun {
+            match &last {
+                Some(s) => Speaker {
+                    span: p,
+                    person: None,
+                    ..s.clone()
+                },
+                None => {
+                    // No earlier speaker: the latest person introduced with a role, else
+                    // the latest person named outside a quote.
+                    let intro = scanned
+                        .iter()
+                        .rev()
+                        .find(|i| w.span(i.start).start < p.start);
+                    let quoted = |e: &kutip_core::Entity| {
+                        found.iter().any(|f| {
+                            f.kind == QuoteKind::Direct
+                                && w.cover(f.content.0, f.content.1).overlaps(e.span)
+                        })
+                    };
+                    let person = doc.entities.iter().enumerate().rev().find(|(_, e)| {
+                        e.label == EntityLabel::Per && e.span.end <= p.start && !quoted(e)
+                    });
+                    match (intro, person) {
+                        (Some(i), _) => Speaker {
+                            span: p,
+                            name: i.name.map(|n| name_text(w, n).to_string()),
+                            role: i.role.map(|(s, e)| w.cover(s, e)),
+                            affiliation: i.affiliation.map(|(s, e)| w.cover(s, e)),
+                            entity: None,
+                            public_figure: true,
+                            person: i.name.map(|(s, e)| w.cover(s, e)),
+                        },
+                        (None, person) => Speaker {
                             span: p,
                             name: person.map(|(_, e)| {
                                 e.canonical
@@ -660,59 +680,60 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
                             entity: person.map(|(k, _)| k as u32),
                             public_figure: person.is_some(),
                             person: None,
-                        }
+                        },
                     }
                 }
-            } else if m.anaphoric && m.name.is_none() && last.is_some() {
-                let s = last
-                    .clone()
-                    .unwrap_or_else(|| unreachable_speaker(p_span(w, m)));
-                Speaker {
-                    span: p_span(w, m),
-                    person: None,
-                    ..s
-                }
-            } else {
-                let span = p_span(w, m);
-                let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
-                let name = match m.name {
-                    Some(_) => resolved.clone(),
-                    None => {
-                        // An organisation, a country or a group speaks.
-                        let s = if m.group { m.start + 1 } else { m.start };
-                        Some(w.cover_text(s.min(m.end - 1), m.end).to_string())
-                    }
-                };
-                let entity = doc
-                    .entities
-                    .iter()
-                    .position(|e| {
-                        matches!(
-                            e.label,
-                            EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
-                        ) && e.span.overlaps(span)
-                    })
-                    .map(|k| k as u32);
-                // A short name takes the role and affiliation of its introduction.
-                let intro = match (m.role, &name) {
-                    (None, Some(n)) => intros.get(n.as_str()).copied().unwrap_or(m),
-                    _ => m,
-                };
-                Speaker {
-                    span,
-                    name,
-                    role: intro.role.map(|(s, e)| w.cover(s, e)),
-                    affiliation: intro.affiliation.map(|(s, e)| w.cover(s, e)),
-                    entity,
-                    public_figure: !m.private
-                        && (m.role.is_some()
-                            || resolved.as_ref().is_some_and(|r| public.contains(r))
-                            || !m
-                                .name
-                                .is_some_and(|n| (n.0..n.1).any(|k| private.contains(w.text(k))))),
-                    person: intro.name.map(|(s, e)| w.cover(s, e)),
+            }
+        } else if m.anaphoric && m.name.is_none() && last.is_some() {
+            let s = last
+                .clone()
+                .unwrap_or_else(|| unreachable_speaker(p_span(w, m)));
+            Speaker {
+                span: p_span(w, m),
+                person: None,
+                ..s
+            }
+        } else {
+            let span = p_span(w, m);
+            let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
+            let name = match m.name {
+                Some(_) => resolved.clone(),
+                None => {
+                    // An organisation, a country or a group speaks.
+                    let s = if m.group { m.start + 1 } else { m.start };
+                    Some(w.cover_text(s.min(m.end - 1), m.end).to_string())
                 }
             };
+            let entity = doc
+                .entities
+                .iter()
+                .position(|e| {
+                    matches!(
+                        e.label,
+                        EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
+                    ) && e.span.overlaps(span)
+                })
+                .map(|k| k as u32);
+            // A short name takes the role and affiliation of its introduction.
+            let intro = match (m.role, &name) {
+                (None, Some(n)) => intros.get(n.as_str()).copied().unwrap_or(m),
+                _ => m,
+            };
+            Speaker {
+                span,
+                name,
+                role: intro.role.map(|(s, e)| w.cover(s, e)),
+                affiliation: intro.affiliation.map(|(s, e)| w.cover(s, e)),
+                entity,
+                public_figure: !m.private
+                    && (m.role.is_some()
+                        || resolved.as_ref().is_some_and(|r| public.contains(r))
+                        || !m
+                            .name
+                            .is_some_and(|n| (n.0..n.1).any(|k| private.contains(w.text(k))))),
+                person: intro.name.map(|(s, e)| w.cover(s, e)),
+            }
+        };
         if speaker.name.is_some() {
             last = Some(speaker.clone());
         }

@@ -221,3 +221,202 @@ impl Stage for QuoteStage {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kutip_core::{Quote, QuoteKind};
+    use kutip_entities::{EntitiesConfig, EntityStage};
+    use kutip_tokenize::{TokenizeConfig, TokenizeStage};
+
+    fn quotes_with(text: &str, config: QuotesConfig) -> (Document, Vec<Quote>) {
+        let mut doc = Document::new("t", text);
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        QuoteStage::new(config).process(&mut doc).unwrap();
+        let quotes = doc.quotes.clone();
+        (doc, quotes)
+    }
+
+    fn quotes(text: &str) -> (Document, Vec<Quote>) {
+        quotes_with(text, QuotesConfig::default())
+    }
+
+    /// (content, kind, cue, speaker name, rule) of every quote.
+    fn summary(doc: &Document, qs: &[Quote]) -> Vec<(String, QuoteKind, String, String, String)> {
+        qs.iter()
+            .map(|q| {
+                (
+                    doc.slice(q.content).to_string(),
+                    q.kind,
+                    q.cue.map_or(String::new(), |c| doc.slice(c).to_string()),
+                    q.speaker
+                        .as_ref()
+                        .and_then(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    q.rule.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    const ARTICLE: &str = "JAKARTA, KOMPAS.com - Pemerintah menaikkan harga beras.
+Menteri Perdagangan Budi Hartono mengatakan, kenaikan itu tidak bisa dihindari.
+“Stok kami menipis karena panen gagal di banyak daerah.
+“Kami sudah mengimpor 200.000 ton dan akan tiba bulan depan,” kata Budi di Jakarta, Senin (3/6/2024).
+Ia menambahkan bahwa harga akan turun pada Agustus.
+Menurut dia, petani tetap dilindungi.
+“Harga naik terus, katanya karena impor,” ujar Rita (44), pedagang di Pasar Minggu.
+Seorang pembeli mengeluh \" harga tidak masuk akal.
+Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
+
+    #[test]
+    fn an_article_reads_as_a_careful_reader_would() {
+        let (doc, qs) = quotes(ARTICLE);
+        let got = summary(&doc, &qs);
+        let want = [
+            (
+                "kenaikan itu tidak bisa dihindari",
+                QuoteKind::Indirect,
+                "mengatakan",
+                "Budi Hartono",
+                "indirect-verb",
+            ),
+            (
+                "Stok kami menipis karena panen gagal di banyak daerah.",
+                QuoteKind::Direct,
+                "",
+                "Budi Hartono",
+                "direct-continued",
+            ),
+            (
+                "Kami sudah mengimpor 200.000 ton dan akan tiba bulan depan,",
+                QuoteKind::Direct,
+                "kata",
+                "Budi Hartono",
+                "direct-cue-after",
+            ),
+            (
+                "harga akan turun pada Agustus",
+                QuoteKind::Indirect,
+                "menambahkan",
+                "Budi Hartono",
+                "indirect-verb-bahwa",
+            ),
+            (
+                "petani tetap dilindungi",
+                QuoteKind::Indirect,
+                "Menurut",
+                "Budi Hartono",
+                "indirect-according-to",
+            ),
+            (
+                "Harga naik terus, katanya karena impor,",
+                QuoteKind::Direct,
+                "ujar",
+                "Rita",
+                "direct-cue-after",
+            ),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(c, k, cue, s, r)| {
+                (
+                    c.to_string(),
+                    *k,
+                    cue.to_string(),
+                    s.to_string(),
+                    r.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn speakers_carry_role_time_and_public_status() {
+        let (doc, qs) = quotes(ARTICLE);
+        let budi = qs[2].speaker.as_ref().unwrap();
+        assert_eq!(doc.slice(budi.role.unwrap()), "Menteri Perdagangan");
+        assert!(budi.public_figure);
+        assert_eq!(doc.slice(qs[2].time.unwrap()), "Senin (3/6/2024)");
+        // Introduced by age: a private person.
+        assert!(!qs[5].speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
+    fn a_stray_mark_swallows_nothing_and_boilerplate_is_skipped() {
+        let (doc, qs) = quotes(ARTICLE);
+        for q in &qs {
+            let content = doc.slice(q.content);
+            assert!(!content.contains("masuk akal"), "{content}");
+            assert!(!content.contains("Harga Beras Naik Lagi"), "{content}");
+        }
+    }
+
+    #[test]
+    fn katanya_inside_a_quote_is_not_an_attribution() {
+        let (doc, qs) = quotes(ARTICLE);
+        let rita = qs
+            .iter()
+            .find(|q| doc.slice(q.content).starts_with("Harga naik"))
+            .unwrap();
+        assert_eq!(doc.slice(rita.cue.unwrap()), "ujar");
+    }
+
+    #[test]
+    fn kompas_opener_and_multi_sentence_quotes() {
+        let text = "Kepala BPBD DKI Jakarta Budi Santoso meninjau lokasi. ”Air naik sejak pagi. Kami siaga penuh,” ujarnya.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Air naik sejak pagi. Kami siaga penuh,");
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[0].4, "direct-cue-nya");
+    }
+
+    #[test]
+    fn organisations_countries_and_groups_speak() {
+        let text = "Jerman mengatakan perundingan harus dilanjutkan. Harga minyak akan naik, kata para analis energi.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got[0].3, "Jerman");
+        assert_eq!(got[1].0, "Harga minyak akan naik");
+        assert_eq!(got[1].3, "analis energi");
+    }
+
+    #[test]
+    fn cue_lists_extend_from_the_pipeline() {
+        let text = "“Kami menolak,” sergap Budi Santoso. Budi mengungkit, kasus itu belum selesai.";
+        let (_, before) = quotes(text);
+        assert!(
+            before
+                .iter()
+                .all(|q| q.cue.is_none() || q.kind != QuoteKind::Direct)
+        );
+        let config = QuotesConfig {
+            cues: vec!["sergap".into()],
+            reporting_verbs: vec!["mengungkit".into()],
+            ..QuotesConfig::default()
+        };
+        let (doc, after) = quotes_with(text, config);
+        let got = summary(&doc, &after);
+        assert_eq!(got[0].2, "sergap");
+        assert_eq!(got[1].2, "mengungkit");
+        assert_eq!(got[1].3, "Budi Santoso");
+    }
+
+    #[test]
+    fn unknown_speakers_stay_unknown() {
+        let (_, qs) = quotes("“Semua harus tenang,” demikian bunyi pengumuman itu.");
+        assert!(qs.iter().all(|q| {
+            q.speaker
+                .as_ref()
+                .is_none_or(|s| s.name.is_none() || !s.public_figure)
+        }));
+    }
+}

@@ -130,7 +130,9 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     }
     // A trailing lower-case word is not part of the phrase ("kata Kepala Dinas hari ini"),
     // unless a comma closes the role ("kuasa hukum terdakwa, Made").
-    while k > start
+    let named = (start..k).any(|i| w.is(i, Flags::CAP));
+    while named
+        && k > start
         && w.is(k - 1, Flags::LOWER)
         && !w.is(k - 1, Flags::ROLE | Flags::ROLE_MOD)
         && !w.is(k, Flags::COMMA)
