@@ -514,31 +514,38 @@ fn name_text<'a>(w: &Words<'a>, (s, e): (usize, usize)) -> &'a str {
 
 /// Names introduced by age ("Rita (44)") or with a lower-case descriptor ("Lala, warga …"):
 /// private people rather than public figures.
-fn private_names<'a>(w: &Words<'a>) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
+fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
+    let mut names = HashSet::new();
+    let mut at = Vec::new();
     for k in 0..w.len() {
-        if !w.is(k, Flags::CAP) || w.is(k, Flags::UPPER | Flags::ROLE | Flags::ORG | Flags::RANK) {
+        if !w.is(k, Flags::CAP) || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY) {
             continue;
         }
+        let years = w.text(k + 2);
         let age = w.is(k + 1, Flags::OPEN_PAREN)
-            && w.is(k + 2, Flags::NUMBER)
+            && (1..=3).contains(&years.len())
+            && years.bytes().all(|b| b.is_ascii_digit())
             && w.is(k + 3, Flags::CLOSE_PAREN);
-        let descriptor = w.is(k + 1, Flags::COMMA) && w.is(k + 2, Flags::COMMONER);
-        if age || descriptor {
+        // "Arya (bukan nama sebenarnya)": a pseudonym.
+        let pseudonym = w.is(k + 1, Flags::OPEN_PAREN) && w.text(k + 2) == "bukan";
+        let descriptor = (w.is(k + 1, Flags::COMMA) && w.is(k + 2, Flags::COMMONER))
+            || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
+        if age || pseudonym || descriptor {
             let mut j = k + 1;
             while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) {
-                out.insert(w.text(j - 1));
+                names.insert(w.text(j - 1));
                 j -= 1;
             }
+            at.push((j, k + 1));
         }
     }
-    out
+    (names, at)
 }
 
 /// Speakers in reading order: short names to full ones, pronouns to the latest speaker.
 fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
     let doc = w.doc;
-    let private = private_names(w);
+    let (private, private_at) = private_names(w);
     // Full names, as introduced anywhere in the document.
     let mut full: Vec<(usize, &str)> = found
         .iter()
@@ -632,10 +639,47 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
     order.sort_by_key(|&i| found[i].anchor);
     let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
     let mut last: Option<Speaker> = None;
+    let mut last_anchor = 0;
     for &i in &order {
         let f = &found[i];
         let Some(m) = &f.mention else { continue };
-        let speaker = if let Some(p) = m.pronoun {
+        // A private person introduced since the last speaker ("Rita (44), pedagang, …") is
+        // who a following `-nya` refers to.
+        let private_since = m.pronoun.and(
+            private_at
+                .iter()
+                .rev()
+                .find(|(s, _)| *s < m.start && *s >= last_anchor),
+        );
+        // Likewise a person introduced with a role since then, later than any private one.
+        let intro_since = m.pronoun.and(
+            scanned
+                .iter()
+                .rev()
+                .find(|i| i.start < m.start && i.start >= last_anchor)
+                .filter(|i| private_since.is_none_or(|&(s, _)| i.start > s)),
+        );
+        let speaker = if let (Some(p), Some(i)) = (m.pronoun, intro_since) {
+            Speaker {
+                span: p,
+                name: i.name.map(|n| name_text(w, n).to_string()),
+                role: i.role.map(|(s, e)| w.cover(s, e)),
+                affiliation: i.affiliation.map(|(s, e)| w.cover(s, e)),
+                entity: None,
+                public_figure: true,
+                person: i.name.map(|(s, e)| w.cover(s, e)),
+            }
+        } else if let (Some(p), Some(&(s, e))) = (m.pronoun, private_since) {
+            Speaker {
+                span: p,
+                name: Some(w.cover_text(s, e).to_string()),
+                role: None,
+                affiliation: None,
+                entity: None,
+                public_figure: false,
+                person: None,
+            }
+        } else if let Some(p) = m.pronoun {
             match &last {
                 Some(s) => Speaker {
                     span: p,
@@ -736,6 +780,7 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
         };
         if speaker.name.is_some() {
             last = Some(speaker.clone());
+            last_anchor = f.anchor;
         }
         speakers[i] = Some(speaker);
     }

@@ -411,6 +411,29 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "",
+            "”",
+            "“ ” “",
+            "kata",
+            ", katanya",
+            "Menurut",
+            "Rita asal",
+            "Arya (bukan",
+            "Budi (44",
+            "Ia mengatakan",
+            "”Kami siap,” ujarnya",
+            "Senin (",
+            "Kepala Dinas",
+            "para",
+            "X, yang mengatakan",
+        ] {
+            let _ = quotes(text);
+        }
+    }
+
+    #[test]
     fn unknown_speakers_stay_unknown() {
         let (_, qs) = quotes("“Semua harus tenang,” demikian bunyi pengumuman itu.");
         assert!(qs.iter().all(|q| {

@@ -60,7 +60,8 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
     if f.contains(Flags::CAP) {
         // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
         // ("Direktur Lalu Lintas").
-        return !f.intersects(Flags::REPORT | Flags::CUE)
+        // A day name starts the statement's date, not a name: "kata Budi Senin (3/6)".
+        return !f.intersects(Flags::REPORT | Flags::CUE | Flags::DAY)
             && (k > from
                 || !f.intersects(Flags::STOP | Flags::ADVERB)
                 || f.intersects(Flags::ROLE | Flags::ORG));
@@ -146,7 +147,12 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     m.start = from;
     m.group = group;
     // "Rita (44)": introduced by age.
-    if w.is(k, Flags::OPEN_PAREN) && w.is(k + 1, Flags::NUMBER) && w.is(k + 2, Flags::CLOSE_PAREN) {
+    let years = w.text(k + 1);
+    if w.is(k, Flags::OPEN_PAREN)
+        && (1..=3).contains(&years.len())
+        && years.bytes().all(|b| b.is_ascii_digit())
+        && w.is(k + 2, Flags::CLOSE_PAREN)
+    {
         m.private = true;
     }
     // "kata Salehudin dari KKP Kelas II Mataram"
@@ -462,7 +468,8 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && !gov
                 && org_ahead(i)
             {
-                // "Direktur Samapta Polda Metro Jaya"
+                // A unit within the organisation is part of the position: "Direktur Samapta
+                // Polda Metro Jaya", "Kepala Unit Pengelola Kawasan Monas M Isa Sarnuri".
                 i += 1;
             } else {
                 break;
@@ -471,7 +478,8 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
             let mut name_start = name_start(w, i, e, short);
-            if name_start == i && e - i >= 2 && !w.is(i, Flags::RANK) {
+            let bare_title = w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
+            if name_start == i && e - i >= 2 && bare_title && !w.is(i, Flags::RANK) {
                 name_start += 1;
             }
             m.role = Some((rs, name_start.max(i)));

@@ -201,9 +201,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The text of token `k`, without a corpus-attached full stop.
+    /// The text of token `k`, without a corpus-attached full stop; empty past the last token.
     pub fn text(&self, k: usize) -> &'a str {
-        self.doc.slice(self.word_span(k))
+        if k < self.len() {
+            self.doc.slice(self.word_span(k))
+        } else {
+            ""
+        }
     }
 
     /// The span covering tokens `from..to` (to exclusive, non-empty), the last one without a
