@@ -13,6 +13,11 @@ pub const DIRECT_CUES: &[&str] = &[
 
 /// Reporting verbs of indirect speech (`X mengatakan, …`, `X menegaskan bahwa …`).
 pub const REPORTING_VERBS: &[&str] = &[
+    "beralasan",
+    "memandang",
+    "percaya",
+    "berpandangan",
+    "berkesimpulan",
     "berjanji",
     "bersyukur",
     "mengumumkan",
