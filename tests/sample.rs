@@ -37,6 +37,115 @@ fn sample_direct_quotes_are_vardanyans() {
     }
 }
 
+/// Every statement a careful reader finds: (phrase in the content, kind, cue, the resolved
+/// speaker contains).
+const STATEMENTS: &[(&str, &str, &str, &str)] = &[
+    ("mendesak perundingan", "indirect", "kata", "Dmitry Peskov"),
+    (
+        "keselamatan sipil",
+        "indirect",
+        "menambahkan",
+        "Dmitry Peskov",
+    ),
+    ("terlalu sibuk", "indirect", "menuduh", "Armenia"),
+    ("gagal melakukan tugas", "indirect", "mengatakan", "Armenia"),
+    ("slogan-slogan anti-Rusia", "indirect", "melaporkan", "TASS"),
+    ("diplomasi krisis", "indirect", "kata", "pejabat AS"),
+    (
+        "pertemuan Dewan Keamanan",
+        "indirect",
+        "mengatakan",
+        "Prancis",
+    ),
+    (
+        "bekerja sama dengan mitra",
+        "indirect",
+        "mengatakan",
+        "Prancis",
+    ),
+    ("melanggar janji", "indirect", "mengatakan", "Jerman"),
+    ("integritas wilayahnya", "indirect", "mengatakan", "Turki"),
+    (
+        "mengakui kemerdekaan Karabakh",
+        "indirect",
+        "mengimbau",
+        "Ruben Vardanyan",
+    ),
+    (
+        "Situasi yang sangat serius",
+        "direct",
+        "kata",
+        "Ruben Vardanyan",
+    ),
+    (
+        "operasi militer skala penuh",
+        "direct",
+        "katanya",
+        "Ruben Vardanyan",
+    ),
+];
+
+#[test]
+fn sample_every_statement_has_its_kind_cue_and_speaker() {
+    let doc = sample();
+    let quotes = doc["quotes"].as_array().unwrap();
+    for (phrase, kind, cue, speaker) in STATEMENTS {
+        let q = quotes
+            .iter()
+            .find(|q| q["content"]["text"].as_str().unwrap().contains(phrase))
+            .unwrap_or_else(|| panic!("no statement containing {phrase:?}: {quotes:#?}"));
+        assert_eq!(q["kind"], *kind, "{phrase}");
+        assert_eq!(q["cue"]["text"], *cue, "{phrase}");
+        let name = q["speaker"]["name"].as_str().unwrap_or_default();
+        assert!(name.contains(speaker), "{phrase}: speaker {name:?}");
+        let rule = q["rule"].as_str().unwrap();
+        assert!(!rule.is_empty());
+        let confidence = q["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&confidence), "{phrase}: {confidence}");
+    }
+}
+
+#[test]
+fn sample_speakers_carry_role_affiliation_and_time() {
+    let doc = sample();
+    let quotes = doc["quotes"].as_array().unwrap();
+    let peskov = quotes
+        .iter()
+        .find(|q| {
+            q["content"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("mendesak perundingan")
+        })
+        .unwrap();
+    assert_eq!(
+        peskov["speaker"]["text"],
+        "juru bicara Kremlin Dmitry Peskov"
+    );
+    assert_eq!(peskov["speaker"]["name"], "Dmitry Peskov");
+    assert_eq!(peskov["speaker"]["role"], "juru bicara");
+    assert_eq!(peskov["speaker"]["affiliation"], "Kremlin");
+    assert_eq!(peskov["speaker"]["public_figure"], true);
+    assert_eq!(peskov["time"]["text"], "Selasa (19/9/2023)");
+    // The reported clause, not the whole sentence.
+    assert_eq!(
+        peskov["content"]["text"],
+        "Rusia berhubungan dengan Azerbaijan dan Armenia dan telah mendesak perundingan"
+    );
+    let nya = quotes
+        .iter()
+        .find(|q| q["cue"]["text"] == "katanya")
+        .unwrap();
+    assert_eq!(nya["speaker"]["text"], "nya");
+    assert_eq!(nya["rule"], "direct-cue-nya");
+    // Blinken is talked about, not quoted.
+    assert!(quotes.iter().all(|q| {
+        q["speaker"]["name"]
+            .as_str()
+            .is_none_or(|n| !n.contains("Blinken"))
+    }));
+}
+
 #[test]
 fn sample_boilerplate_is_never_a_quote() {
     let doc = sample();

@@ -453,6 +453,9 @@ pub struct Speaker {
     pub entity: Option<u32>,
     /// Named with a role or title, rather than introduced by age or a lowercase descriptor.
     pub public_figure: bool,
+    /// Where the mention introduces the speaker with a role ("Kepala BNPB Doni Monardo"): the
+    /// name as written there, ranks included ("Komisaris Besar Yusri Yunus").
+    pub person: Option<Span>,
 }
 
 /// A statement: what was said, by whom, with which cue.

@@ -249,6 +249,7 @@ mod tests {
                 affiliation: None,
                 entity: Some(0),
                 public_figure: true,
+                person: None,
             }),
             time: None,
             confidence: 0.951,

@@ -1,9 +1,12 @@
 //! `conll`: one `token<TAB>label` line per token, blank lines between sentences, `-DOCSTART-`
 //! lines kept — for a CoNLL input, exactly the input's lines in the input's order.
 
-use kutip_core::{Document, ExportError, Exporter, QuoteKind, SourceLine, Span, TokenKind};
+use kutip_core::{
+    Document, ExportError, Exporter, QuoteKind, SourceLine, Span, Speaker, TokenKind,
+};
 use schemars::JsonSchema;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::io::Write;
 
 /// Which labels to write.
@@ -115,46 +118,94 @@ impl<'w> ConllExporter<'w> {
                     }
                 }
             }
-            Scheme::PfsaId | Scheme::Kota => {
-                let wanted = if self.config.scheme == Scheme::PfsaId {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Indirect
-                };
-                for q in doc
-                    .quotes
-                    .iter()
-                    .filter(|q| q.kind == wanted || q.kind == QuoteKind::Mixed)
-                {
-                    let content = if wanted == QuoteKind::Direct {
-                        with_marks(doc, q.content)
-                    } else {
-                        q.content
-                    };
-                    self.mark(doc, content, "STATEMENT");
-                    if let Some(cue) = q.cue {
-                        let nya = doc
-                            .tokens
-                            .get(doc.token_at(cue.start))
-                            .is_some_and(|t| t.suffix > 0);
-                        self.mark(doc, cue, if nya { "CUECOREF" } else { "CUE" });
-                    }
-                    if let Some(s) = &q.speaker {
-                        if q.cue.is_none_or(|c| !c.contains(s.span)) {
-                            self.mark(doc, s.span, "PERSONCOREF");
-                        }
-                        if let Some(r) = s.role {
-                            self.mark(doc, r, "ROLE");
-                        }
-                        if let Some(a) = s.affiliation {
-                            self.mark(doc, a, "AFFILIATION");
-                        }
-                    }
-                    if let Some(t) = q.time {
-                        self.mark(doc, t, "DATETIME");
+            Scheme::PfsaId => self.label_pfsa(doc),
+            Scheme::Kota => self.label_kota(doc),
+        }
+    }
+
+    /// PFSA-ID: direct quotes with their cue after them and the speaker mention after the cue;
+    /// every speaker's introduction (role, affiliation, name) once per article, whichever kind
+    /// of statement it comes with.
+    fn label_pfsa(&mut self, doc: &Document) {
+        let mut introduced = HashSet::new();
+        // The corpus dates a statement once per article: the first one dated.
+        let mut dated = false;
+        for q in &doc.quotes {
+            let cue_after = q.kind == QuoteKind::Direct
+                && q.cue.is_some_and(|c| c.start >= q.content.end)
+                && q.speaker.as_ref().is_some_and(|s| s.public_figure);
+            if cue_after {
+                self.mark(doc, with_marks(doc, q.content), "STATEMENT");
+                if let Some(cue) = q.cue {
+                    self.mark(doc, cue, cue_label(doc, cue));
+                }
+            }
+            let Some(s) = &q.speaker else { continue };
+            let introduces = is_introduction(s);
+            if cue_after && !introduces && !q.cue.is_some_and(|c| c.contains(s.span)) {
+                let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
+                self.mark(doc, mention, "PERSONCOREF");
+            }
+            if let Some(person) = s.person.filter(|_| s.role.is_some() && s.public_figure) {
+                if introduced.insert(s.name.clone()) {
+                    self.mark(doc, person, "PERSON");
+                    self.mark_role(doc, s);
+                    if !cue_after && !dated {
+                        dated = self.mark_time(doc, q.time);
                     }
                 }
             }
+            if cue_after && !dated {
+                dated = self.mark_time(doc, q.time);
+            }
+        }
+    }
+
+    /// KoTA: indirect (and mixed) quotes, the reported content after the cue.
+    fn label_kota(&mut self, doc: &Document) {
+        let mut introduced = HashSet::new();
+        for q in doc.quotes.iter().filter(|q| q.kind != QuoteKind::Direct) {
+            self.mark(doc, q.content, "STATEMENT");
+            if let Some(cue) = q.cue {
+                self.mark(doc, cue, cue_label(doc, cue));
+            }
+            if let Some(s) = &q.speaker {
+                let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
+                if q.cue.is_some_and(|c| c.contains(s.span)) {
+                    // The speaker is the `-nya` of the cue.
+                } else if s.person.is_some_and(|p| p == mention)
+                    && (s.role.is_some() || doc.slice(mention).contains(' '))
+                    && introduced.insert(s.name.clone())
+                {
+                    self.mark(doc, mention, "PERSON");
+                    self.mark_role(doc, s);
+                } else {
+                    self.mark(doc, mention, "PERSONCOREF");
+                }
+            }
+            self.mark_time(doc, q.time);
+        }
+        // KoTA dates every day it mentions, stated or not.
+        for date in written_dates(doc) {
+            self.mark(doc, date, "DATETIME");
+        }
+    }
+
+    /// Labels a statement's date written `Senin (13/4/2020)`; true when there was one.
+    fn mark_time(&mut self, doc: &Document, time: Option<Span>) -> bool {
+        if let Some(t) = time.filter(|t| doc.slice(*t).contains('(')) {
+            self.mark(doc, t, "DATETIME");
+            return true;
+        }
+        false
+    }
+
+    fn mark_role(&mut self, doc: &Document, s: &Speaker) {
+        if let Some(r) = s.role {
+            self.mark(doc, r, "ROLE");
+        }
+        if let Some(a) = s.affiliation {
+            self.mark(doc, a, "AFFILIATION");
         }
     }
 
@@ -178,6 +229,89 @@ impl<'w> ConllExporter<'w> {
             }
         }
         self.out.write_all(b"\n")
+    }
+}
+
+const DAYS: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
+
+/// Dates as news writes them: `Senin (2/12/2024)`, `Sabtu (30/11) malam`, `Kamis 28 November
+/// 2024`, `2 Desember 2024`.
+fn written_dates(doc: &Document) -> Vec<Span> {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let bare = |k: usize| text(k).trim_end_matches('.');
+    let digits = |k: usize| !bare(k).is_empty() && bare(k).bytes().all(|b| b.is_ascii_digit());
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < doc.tokens.len() {
+        let start = k;
+        let mut end = None;
+        let mut p = k;
+        if DAYS.contains(&text(p)) {
+            p += 1;
+            if PARTS_OF_DAY.contains(&text(p)) {
+                p += 1;
+            }
+            if text(p) == "," {
+                p += 1;
+            }
+        }
+        if text(p) == "(" {
+            let mut q = p + 1;
+            while q < p + 7 && (digits(q) || text(q) == "/") {
+                q += 1;
+            }
+            if q > p + 2 && text(q) == ")" && p > start {
+                end = Some(q);
+                if PARTS_OF_DAY.contains(&bare(q + 1)) {
+                    end = Some(q + 1);
+                }
+            }
+        } else if digits(p) && MONTHS.contains(&text(p + 1)) && digits(p + 2) {
+            end = Some(p + 2);
+        }
+        match end {
+            Some(e) => {
+                out.push(doc.tokens[start].span.cover(doc.tokens[e].span));
+                k = e + 1;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// True when the speaker mention itself introduces the speaker with a role before the name
+/// ("kata Kepala Dinas Kesehatan Budi Santoso").
+fn is_introduction(s: &Speaker) -> bool {
+    match (s.role, s.person) {
+        (Some(r), Some(p)) => s.span.contains(r) && s.span.contains(p) && r.end <= p.start,
+        _ => false,
+    }
+}
+
+/// `CUECOREF` for a `-nya` cue (`katanya`, `menurutnya`), `CUE` otherwise.
+fn cue_label(doc: &Document, cue: Span) -> &'static str {
+    if doc.slice(cue).to_lowercase().ends_with("nya") {
+        "CUECOREF"
+    } else {
+        "CUE"
     }
 }
 

@@ -1,10 +1,20 @@
-//! Finds quotations in Indonesian news and attributes them to their speakers.
+//! Finds statements in Indonesian news — direct, indirect and mixed quotes — and attributes each
+//! to its speaker, with role, affiliation and the time it was said.
 //!
-//! This first version finds **direct** quotes — text between quotation marks (“…”, "…", and
-//! Kompas's ”…” where `”` opens) followed by a reporting cue (`kata`, `ujar`, `tutur`…) — and
-//! attributes each to the mention after the cue, expanded with the role and affiliation written
-//! before the name. A `-nya` cue (`katanya`) or a pronoun (`dia`, `ia`, `beliau`) is resolved to the
-//! most recent speaker. Cue words are options of the stage, extendable from the pipeline.
+//! * **Direct quotes**: text between quotation marks (“…”, "…", ‘…’, and Kompas's ”…” where `”`
+//!   opens too) with the cue after it (`…,” kata X`, `ujarnya`), before it (`X mengatakan, “…”`),
+//!   or none; a Tribun-style quote that reopens at each paragraph takes the speaker named after
+//!   its last part. Marks pair up from the cue backwards, so a stray mark never swallows the
+//!   article.
+//! * **Indirect quotes**: `X mengatakan(,| bahwa) …` and the other reporting verbs, `menurut X, …`,
+//!   `menurutnya, …`, `…, kata X.` after a reported clause, `…, kata X, …` mid-sentence and
+//!   `…, X melaporkan.` at the end. A reported clause holding a quoted fragment is `mixed`.
+//! * **Speakers**: the mention next to the cue is split into role, affiliation and name
+//!   ("Kepala Bidang Humas Polda Metro Jaya Kombes Yusri Yunus"); short names, pronouns and
+//!   `-nya` are resolved to the full name of the person or organisation they stand for; groups
+//!   ("para pejabat AS") and countries speak too; an unknown speaker is `None`.
+//!
+//! Every word list is an option of the stage ([`QuotesConfig`]), extendable from the pipeline.
 //!
 //! ```
 //! use kutip_core::{Document, Stage};
@@ -12,69 +22,56 @@
 //! use kutip_quotes::{QuotesConfig, QuoteStage};
 //! use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 //!
-//! let mut doc = Document::new("d", "“Situasi sangat serius,” kata Ruben Vardanyan. “Kami bertahan,” katanya.");
+//! let mut doc = Document::new("d", "Ketua KPU Sulut Ardiles Mewoh mengatakan, surat suara sudah dicetak. “Kami siap,” katanya.");
 //! TokenizeStage::new(TokenizeConfig::default()).process(&mut doc).unwrap();
 //! EntityStage::new(EntitiesConfig::default()).process(&mut doc).unwrap();
 //! QuoteStage::new(QuotesConfig::default()).process(&mut doc).unwrap();
 //! assert_eq!(doc.quotes.len(), 2);
-//! assert_eq!(doc.quotes[1].speaker.as_ref().unwrap().name.as_deref(), Some("Ruben Vardanyan"));
+//! assert_eq!(doc.quotes[1].speaker.as_ref().unwrap().name.as_deref(), Some("Ardiles Mewoh"));
 //! ```
 #![deny(missing_docs)]
 
-mod direct;
+mod extract;
+pub mod lexicon;
+mod speaker;
+mod words;
 
 use kutip_core::{Document, Layers, Stage, StageError};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::HashSet;
+use words::Flags;
 
-/// Reporting verbs that follow a direct quote (`…,” kata X`). Their `-nya` forms (`katanya`) are
-/// recognised without listing them.
-pub const DIRECT_CUES: &[&str] = &[
-    "kata",
-    "ujar",
-    "ucap",
-    "tutur",
-    "ungkap",
-    "jelas",
-    "tegas",
-    "papar",
-    "terang",
-    "tambah",
-    "lanjut",
-    "pungkas",
-    "imbuh",
-    "sebut",
-    "tulis",
-    "seru",
-    "kisah",
-    "cerita",
-    "aku",
-    "klaim",
-    "timpal",
-    "sambung",
-    "ungkapnya",
-    "bilang",
-    "pesan",
-    "harap",
-    "tanya",
-    "jawab",
-    "akui",
-];
-
-/// Pronouns that stand for the most recent speaker.
-pub const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "dirinya", "mereka", "pihaknya"];
-
-/// Options of the `quotes` stage.
+/// Options of the `quotes` stage. Every list adds to the built-in one (see the `lexicon` module
+/// for the defaults); `remove_cues` switches built-in cues off.
 #[derive(Clone, Debug, Deserialize, JsonSchema, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct QuotesConfig {
-    /// Extra reporting verbs accepted after a direct quote, added to the built-in list
-    /// (`kata`, `ujar`, `ucap`, `tutur`, `ungkap`, `jelas`, `tegas`, `papar`, `terang`, `tambah`,
-    /// `lanjut`, `pungkas`, `imbuh`, `sebut`, `tulis`…). Their `-nya` forms come for free.
+    /// Extra reporting verbs accepted after a direct quote (`…,” beber X`), added to the built-in
+    /// `kata`, `ujar`, `ucap`, `tutur`, `ungkap`, `jelas`, `tegas`, `papar`, `terang`, `tambah`,
+    /// `lanjut`, `pungkas`, `imbuh`, `sebut`, `tulis`…. Their `-nya` forms come for free.
     pub cues: Vec<String>,
-    /// Built-in cues to switch off.
+    /// Built-in cues (direct or indirect) to switch off.
     pub remove_cues: Vec<String>,
+    /// Extra reporting verbs of indirect speech (`X mengungkit, …`), added to `mengatakan`,
+    /// `menyampaikan`, `menjelaskan`, `menegaskan`, `menambahkan`, `menyatakan`, `menilai`,
+    /// `berharap`, `meminta`, `mengimbau`, `mendesak`, `menuduh`, `melaporkan`….
+    pub reporting_verbs: Vec<String>,
+    /// Extra words that open a reported clause with the speaker after them (`menurut X, …`) or
+    /// with a `-nya` (`dijelaskannya, …`).
+    pub according_to: Vec<String>,
+    /// Extra words that head a position (`kepala`, `ketua`, `direktur`, `juru bicara`…).
+    pub roles: Vec<String>,
+    /// Extra words that head an organisation (`kementerian`, `polda`, `pt`, `universitas`…).
+    pub organisations: Vec<String>,
+    /// Extra ranks and honorifics that belong to a name (`kombes`, `irjen`, `prof`…).
+    pub ranks: Vec<String>,
+    /// Extra words that introduce a private person rather than a public figure ("Rita, warga
+    /// Bekasi", added to `warga`, `petani`, `pedagang`, `ibu`…); a person introduced by age
+    /// ("Rita (44)") is private too.
+    pub private_people: Vec<String>,
+    /// Find indirect (reported) quotes as well as direct ones.
+    pub indirect: bool,
     /// Longest direct quote, in bytes; a mark with no partner within this distance is treated as
     /// stray and does not swallow the rest of the article.
     pub max_quote_bytes: usize,
@@ -85,29 +82,122 @@ impl Default for QuotesConfig {
         QuotesConfig {
             cues: Vec::new(),
             remove_cues: Vec::new(),
+            reporting_verbs: Vec::new(),
+            according_to: Vec::new(),
+            roles: Vec::new(),
+            organisations: Vec::new(),
+            ranks: Vec::new(),
+            private_people: Vec::new(),
+            indirect: true,
             max_quote_bytes: 4000,
         }
+    }
+}
+
+/// The word lists the rules use, lower-case.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    lists: Vec<(Flags, HashSet<String>)>,
+    cues: HashSet<String>,
+    according: HashSet<String>,
+}
+
+fn set(words: &[&str], extra: &[String]) -> HashSet<String> {
+    words
+        .iter()
+        .map(|w| w.to_string())
+        .chain(extra.iter().map(|w| w.trim().to_lowercase()))
+        .collect()
+}
+
+impl Lexicon {
+    /// The built-in lists, extended and trimmed by `config`.
+    pub fn new(config: &QuotesConfig) -> Lexicon {
+        use lexicon::*;
+        let mut cues = set(DIRECT_CUES, &config.cues);
+        let mut reporting = set(REPORTING_VERBS, &config.reporting_verbs);
+        for c in &config.remove_cues {
+            let c = c.trim().to_lowercase();
+            cues.remove(&c);
+            reporting.remove(&c);
+        }
+        let according = set(ACCORDING_TO, &config.according_to);
+        // Multi-word roles ("juru bicara") are matched by their first word.
+        let roles: HashSet<String> = set(ROLE_WORDS, &config.roles)
+            .into_iter()
+            .map(|r| r.split_whitespace().next().unwrap_or("").to_string())
+            .collect();
+        let lists = vec![
+            (Flags::REPORT, reporting),
+            (Flags::WEAK, set(WEAK_REPORTING_VERBS, &[])),
+            (Flags::ROLE, roles),
+            (Flags::ROLE_MOD, set(ROLE_MODIFIERS, &[])),
+            (Flags::ORG, set(ORG_WORDS, &config.organisations)),
+            (Flags::ORG_TAIL, set(ORG_TAILS, &[])),
+            (Flags::GOV_ROLE, set(GOVERNMENT_ROLES, &[])),
+            (Flags::RANK, set(RANKS, &config.ranks)),
+            (Flags::PRONOUN, set(PRONOUNS, &[])),
+            (Flags::DAY, set(DAYS, &[])),
+            (Flags::STOP, set(PHRASE_STOPS, &[])),
+            (Flags::ADVERB, set(ADVERBS, &[])),
+            (Flags::BAHWA, set(&["bahwa", "kalau"], &[])),
+            (Flags::YANG, set(&["yang"], &[])),
+            (Flags::COMMONER, set(PRIVATE_PEOPLE, &config.private_people)),
+        ];
+        Lexicon {
+            lists,
+            cues,
+            according,
+        }
+    }
+
+    /// The flags a lower-case word earns.
+    pub(crate) fn classify(&self, lower: &str) -> Flags {
+        let mut f = Flags::empty();
+        for (flag, words) in &self.lists {
+            if words.contains(lower) {
+                f |= *flag;
+            }
+        }
+        // "Perhubungan", "Kesehatan": pe(r)-…-an and ke-…-an nouns name institutions' fields,
+        // never people.
+        if (lower.starts_with("pe") || lower.starts_with("ke"))
+            && lower.ends_with("an")
+            && lower.len() >= 8
+        {
+            f |= Flags::ORG_TAIL;
+        }
+        if self.cues.contains(lower) {
+            f |= Flags::CUE;
+        } else if let Some(stem) = lower.strip_suffix("nya") {
+            if self.cues.contains(stem) {
+                f |= Flags::CUE_NYA;
+            }
+        }
+        if self.according.contains(lower) {
+            f |= Flags::ACCORDING;
+        } else if let Some(stem) = lower.strip_suffix("nya") {
+            if self.according.contains(stem) {
+                f |= Flags::ACCORDING_NYA;
+            }
+        }
+        f
     }
 }
 
 /// The `quotes` stage.
 #[derive(Debug)]
 pub struct QuoteStage {
-    cues: HashSet<String>,
-    max_quote_bytes: usize,
+    lexicon: Lexicon,
+    config: QuotesConfig,
 }
 
 impl QuoteStage {
     /// Builds the stage from its options.
     pub fn new(config: QuotesConfig) -> QuoteStage {
-        let mut cues: HashSet<String> = DIRECT_CUES.iter().map(|c| c.to_string()).collect();
-        cues.extend(config.cues.iter().map(|c| c.trim().to_lowercase()));
-        for c in &config.remove_cues {
-            cues.remove(&c.trim().to_lowercase());
-        }
         QuoteStage {
-            cues,
-            max_quote_bytes: config.max_quote_bytes,
+            lexicon: Lexicon::new(&config),
+            config,
         }
     }
 }
@@ -126,8 +216,230 @@ impl Stage for QuoteStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        doc.quotes = direct::find(doc, &self.cues, self.max_quote_bytes);
+        doc.quotes = extract::find(doc, &self.lexicon, &self.config);
         doc.layers |= Layers::QUOTES;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kutip_core::{Quote, QuoteKind};
+    use kutip_entities::{EntitiesConfig, EntityStage};
+    use kutip_tokenize::{TokenizeConfig, TokenizeStage};
+
+    fn quotes_with(text: &str, config: QuotesConfig) -> (Document, Vec<Quote>) {
+        let mut doc = Document::new("t", text);
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        QuoteStage::new(config).process(&mut doc).unwrap();
+        let quotes = doc.quotes.clone();
+        (doc, quotes)
+    }
+
+    fn quotes(text: &str) -> (Document, Vec<Quote>) {
+        quotes_with(text, QuotesConfig::default())
+    }
+
+    /// (content, kind, cue, speaker name, rule) of every quote.
+    fn summary(doc: &Document, qs: &[Quote]) -> Vec<(String, QuoteKind, String, String, String)> {
+        qs.iter()
+            .map(|q| {
+                (
+                    doc.slice(q.content).to_string(),
+                    q.kind,
+                    q.cue.map_or(String::new(), |c| doc.slice(c).to_string()),
+                    q.speaker
+                        .as_ref()
+                        .and_then(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    q.rule.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    const ARTICLE: &str = "JAKARTA, KOMPAS.com - Pemerintah menaikkan harga beras.
+Menteri Perdagangan Budi Hartono mengatakan, kenaikan itu tidak bisa dihindari.
+“Stok kami menipis karena panen gagal di banyak daerah.
+“Kami sudah mengimpor 200.000 ton dan akan tiba bulan depan,” kata Budi di Jakarta, Senin (3/6/2024).
+Ia menambahkan bahwa harga akan turun pada Agustus.
+Menurut dia, petani tetap dilindungi.
+“Harga naik terus, katanya karena impor,” ujar Rita (44), pedagang di Pasar Minggu.
+Seorang pembeli mengeluh \" harga tidak masuk akal.
+Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
+
+    #[test]
+    fn an_article_reads_as_a_careful_reader_would() {
+        let (doc, qs) = quotes(ARTICLE);
+        let got = summary(&doc, &qs);
+        let want = [
+            (
+                "kenaikan itu tidak bisa dihindari",
+                QuoteKind::Indirect,
+                "mengatakan",
+                "Budi Hartono",
+                "indirect-verb",
+            ),
+            (
+                "Stok kami menipis karena panen gagal di banyak daerah.",
+                QuoteKind::Direct,
+                "",
+                "Budi Hartono",
+                "direct-continued",
+            ),
+            (
+                "Kami sudah mengimpor 200.000 ton dan akan tiba bulan depan,",
+                QuoteKind::Direct,
+                "kata",
+                "Budi Hartono",
+                "direct-cue-after",
+            ),
+            (
+                "harga akan turun pada Agustus",
+                QuoteKind::Indirect,
+                "menambahkan",
+                "Budi Hartono",
+                "indirect-verb-bahwa",
+            ),
+            (
+                "petani tetap dilindungi",
+                QuoteKind::Indirect,
+                "Menurut",
+                "Budi Hartono",
+                "indirect-according-to",
+            ),
+            (
+                "Harga naik terus, katanya karena impor,",
+                QuoteKind::Direct,
+                "ujar",
+                "Rita",
+                "direct-cue-after",
+            ),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(c, k, cue, s, r)| {
+                (
+                    c.to_string(),
+                    *k,
+                    cue.to_string(),
+                    s.to_string(),
+                    r.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn speakers_carry_role_time_and_public_status() {
+        let (doc, qs) = quotes(ARTICLE);
+        let budi = qs[2].speaker.as_ref().unwrap();
+        assert_eq!(doc.slice(budi.role.unwrap()), "Menteri Perdagangan");
+        assert!(budi.public_figure);
+        assert_eq!(doc.slice(qs[2].time.unwrap()), "Senin (3/6/2024)");
+        // Introduced by age: a private person.
+        assert!(!qs[5].speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
+    fn a_stray_mark_swallows_nothing_and_boilerplate_is_skipped() {
+        let (doc, qs) = quotes(ARTICLE);
+        for q in &qs {
+            let content = doc.slice(q.content);
+            assert!(!content.contains("masuk akal"), "{content}");
+            assert!(!content.contains("Harga Beras Naik Lagi"), "{content}");
+        }
+    }
+
+    #[test]
+    fn katanya_inside_a_quote_is_not_an_attribution() {
+        let (doc, qs) = quotes(ARTICLE);
+        let rita = qs
+            .iter()
+            .find(|q| doc.slice(q.content).starts_with("Harga naik"))
+            .unwrap();
+        assert_eq!(doc.slice(rita.cue.unwrap()), "ujar");
+    }
+
+    #[test]
+    fn kompas_opener_and_multi_sentence_quotes() {
+        let text = "Kepala BPBD DKI Jakarta Budi Santoso meninjau lokasi. ”Air naik sejak pagi. Kami siaga penuh,” ujarnya.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Air naik sejak pagi. Kami siaga penuh,");
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[0].4, "direct-cue-nya");
+    }
+
+    #[test]
+    fn organisations_countries_and_groups_speak() {
+        let text = "Jerman mengatakan perundingan harus dilanjutkan. Harga minyak akan naik, kata para analis energi.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got[0].3, "Jerman");
+        assert_eq!(got[1].0, "Harga minyak akan naik");
+        assert_eq!(got[1].3, "analis energi");
+    }
+
+    #[test]
+    fn cue_lists_extend_from_the_pipeline() {
+        let text = "“Kami menolak,” sergap Budi Santoso. Budi mengungkit, kasus itu belum selesai.";
+        let (_, before) = quotes(text);
+        assert!(
+            before
+                .iter()
+                .all(|q| q.cue.is_none() || q.kind != QuoteKind::Direct)
+        );
+        let config = QuotesConfig {
+            cues: vec!["sergap".into()],
+            reporting_verbs: vec!["mengungkit".into()],
+            ..QuotesConfig::default()
+        };
+        let (doc, after) = quotes_with(text, config);
+        let got = summary(&doc, &after);
+        assert_eq!(got[0].2, "sergap");
+        assert_eq!(got[1].2, "mengungkit");
+        assert_eq!(got[1].3, "Budi Santoso");
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "",
+            "”",
+            "“ ” “",
+            "kata",
+            ", katanya",
+            "Menurut",
+            "Rita asal",
+            "Arya (bukan",
+            "Budi (44",
+            "Ia mengatakan",
+            "”Kami siap,” ujarnya",
+            "Senin (",
+            "Kepala Dinas",
+            "para",
+            "X, yang mengatakan",
+        ] {
+            let _ = quotes(text);
+        }
+    }
+
+    #[test]
+    fn unknown_speakers_stay_unknown() {
+        let (_, qs) = quotes("“Semua harus tenang,” demikian bunyi pengumuman itu.");
+        assert!(qs.iter().all(|q| {
+            q.speaker
+                .as_ref()
+                .is_none_or(|s| s.name.is_none() || !s.public_figure)
+        }));
     }
 }

@@ -1,0 +1,830 @@
+//! The rules: direct quotes from their cue backwards, indirect quotes clause by clause, then
+//! speakers resolved in reading order.
+
+use crate::speaker::{self, Mention, ShortNames};
+use crate::words::{Flags, Words};
+use crate::{Lexicon, QuotesConfig};
+use kutip_core::{Document, EntityLabel, Quote, QuoteKind, Span, Speaker};
+use std::collections::{HashMap, HashSet};
+
+/// A statement before its speaker is resolved. Token ranges are `start..end`.
+struct Found {
+    kind: QuoteKind,
+    content: (usize, usize),
+    cue: Option<usize>,
+    mention: Option<Mention>,
+    time: Option<Span>,
+    confidence: f32,
+    rule: &'static str,
+    /// Where the statement is attributed: orders the resolution of pronouns.
+    anchor: usize,
+    /// A Tribun-style paragraph of a longer quote: its speaker is the next quote's.
+    borrow_next: bool,
+}
+
+pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> {
+    let w = Words::new(doc, lex);
+    let short = short_names(&w);
+    let mut found = Vec::new();
+    direct(&w, config, &short, &mut found);
+    let mut in_direct = vec![false; w.len()];
+    for f in &found {
+        let (s, e) = f.content;
+        for flag in &mut in_direct[s.saturating_sub(1)..(e + 1).min(w.len())] {
+            *flag = true;
+        }
+    }
+    if config.indirect {
+        for (s, e) in units(&w) {
+            indirect(&w, s, e, &in_direct, &short, &mut found);
+        }
+    }
+    found.sort_by_key(|f| (f.content.0, f.anchor));
+    resolve(&w, found, &short)
+}
+
+/// Names written alone next to a cue or verb ("kata Kusnawan", "Zakky menjelaskan"): they tell
+/// where a long introduction's name begins.
+fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
+    let mut out = HashSet::new();
+    let plain = |k: usize| {
+        w.is(k, Flags::CAP)
+            && !w.is(
+                k,
+                Flags::UPPER
+                    | Flags::ROLE
+                    | Flags::ORG
+                    | Flags::RANK
+                    | Flags::ORG_TAIL
+                    | Flags::STOP,
+            )
+    };
+    for k in 1..w.len().saturating_sub(1) {
+        if w.is(k - 1, Flags::CUE) && plain(k) && !w.is(k + 1, Flags::CAP) {
+            out.insert(w.text(k));
+        }
+        if w.is(k + 1, Flags::REPORT) && plain(k) && !w.is(k - 1, Flags::CAP) {
+            out.insert(w.text(k));
+        }
+    }
+    out
+}
+
+/// Clauses: the document's sentences, split again after a full stop a corpus left on a word
+/// (`guru. Menurut …`).
+fn units(w: &Words) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for s in &w.doc.sentences {
+        let (first, end) = (s.first_token as usize, (s.end_token as usize).min(w.len()));
+        let mut start = first;
+        for k in first..end {
+            let split = (w.is(k, Flags::DOT_END) || w.is(k, Flags::END) && k > start)
+                && k + 1 < end
+                && w.is(k + 1, Flags::CAP | Flags::MARK);
+            if split {
+                out.push((start, k + 1));
+                start = k + 1;
+            } else if w.is(k, Flags::GLUED) && k > start {
+                out.push((start, k));
+                start = k;
+            }
+        }
+        if start < end {
+            out.push((start, end));
+        }
+    }
+    out
+}
+
+fn unit_of(units: &[(usize, usize)], k: usize) -> (usize, usize) {
+    let i = units.partition_point(|u| u.1 <= k);
+    units.get(i).copied().unwrap_or((k, k + 1))
+}
+
+/// Direct quotes. A mark followed by a cue closes a quote; the mark before it opens it. The
+/// marks left over pair up among themselves.
+fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<Found>) {
+    let units = units(w);
+    let marks: Vec<usize> = (0..w.len())
+        .filter(|&k| w.is(k, Flags::MARK) && !w.is(k, Flags::BOILER))
+        .collect();
+    let max = config.max_quote_bytes as u32;
+    let too_long = |o: usize, c: usize| w.span(c).end - w.span(o).start > max;
+    let mut used = 0;
+    let mut leftovers: Vec<Vec<usize>> = Vec::new();
+    let mut cued: Vec<usize> = Vec::new();
+    for (j, &m) in marks.iter().enumerate() {
+        let mut c = m + 1;
+        if w.is(c, Flags::COMMA) {
+            c += 1;
+        }
+        if !(w.is(c, Flags::CUE | Flags::CUE_NYA) && w.is(c, Flags::LOWER)) || j < used {
+            continue;
+        }
+        let single = w.is(m, Flags::SINGLE);
+        let opener = (used..j)
+            .rev()
+            .map(|i| (i, marks[i]))
+            .find(|&(_, o)| w.is(o, Flags::SINGLE) == single);
+        let Some((oi, o)) = opener else { continue };
+        if o + 1 >= m || too_long(o, m) {
+            continue;
+        }
+        leftovers.push(marks[used..oi].to_vec());
+        used = j + 1;
+        let (_, unit_end) = unit_of(&units, c);
+        let mention = if w.is(c, Flags::CUE_NYA) {
+            let s = w.word_span(c);
+            Some(Mention::pronoun(
+                Span {
+                    start: s.end - 3,
+                    end: s.end,
+                },
+                c,
+            ))
+        } else {
+            speaker::forward(w, c + 1, unit_end.max(c + 1), short)
+        };
+        let named = mention.as_ref().is_some_and(|m| m.pronoun.is_none());
+        found.push(Found {
+            kind: QuoteKind::Direct,
+            content: (o + 1, m),
+            cue: Some(c),
+            time: time_in(w, c + 1, unit_end),
+            confidence: if named {
+                0.95
+            } else if mention.is_some() {
+                0.9
+            } else {
+                0.6
+            },
+            rule: if w.is(c, Flags::CUE_NYA) {
+                "direct-cue-nya"
+            } else {
+                "direct-cue-after"
+            },
+            mention,
+            anchor: c,
+            borrow_next: false,
+        });
+        cued.push(found.len() - 1);
+    }
+    leftovers.push(marks[used..].to_vec());
+    // Marks without a cue: pair them in order; a paragraph that opens a quote and never closes
+    // it continues into the next paragraph's quote (Tribun style).
+    let paragraph_of = |k: usize| {
+        let at = w.span(k).start;
+        w.doc
+            .paragraphs
+            .iter()
+            .find(|p| p.span.start <= at && at < p.span.end)
+            .map(|p| p.span)
+    };
+    for gap in leftovers {
+        let mut i = 0;
+        while i < gap.len() {
+            let o = gap[i];
+            let close = gap.get(i + 1).copied().filter(|&c| {
+                c > o + 1
+                    && !too_long(o, c)
+                    && (w.doc.is_pretokenized() || paragraph_of(o) == paragraph_of(c))
+            });
+            if let Some(c) = close {
+                found.push(uncued(w, o + 1, c, short));
+                i += 2;
+                continue;
+            }
+            // An opener at a paragraph's start running to its end.
+            if !w.doc.is_pretokenized() {
+                if let Some(p) = paragraph_of(o).filter(|p| p.start == w.span(o).start) {
+                    let end = w.doc.token_at(p.end);
+                    if end > o + 1 && !too_long(o, end - 1) {
+                        let mut f = uncued(w, o + 1, end, short);
+                        f.borrow_next = true;
+                        f.rule = "direct-continued";
+                        f.confidence = 0.7;
+                        found.push(f);
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// A quote with no cue after it: the cue may stand before it (`X mengatakan, “…”`).
+fn uncued(w: &Words, s: usize, e: usize, short: &ShortNames) -> Found {
+    let mut f = Found {
+        kind: QuoteKind::Direct,
+        content: (s, e),
+        cue: None,
+        mention: None,
+        time: None,
+        confidence: 0.5,
+        rule: "direct-no-cue",
+        anchor: s,
+        borrow_next: false,
+    };
+    let mut k = s - 1;
+    if k > 0 && w.is(k - 1, Flags::COMMA | Flags::COLON) {
+        k -= 1;
+    }
+    if k > 0 && w.is(k - 1, Flags::REPORT | Flags::CUE) && w.is(k - 1, Flags::LOWER) {
+        let verb = k - 1;
+        let floor = (0..verb)
+            .rev()
+            .find(|&i| w.is(i, Flags::END | Flags::MARK) || w.is(i, Flags::DOT_END))
+            .map_or(0, |i| i + 1);
+        if let Some(m) = speaker::backward(w, verb, floor, short) {
+            f.cue = Some(verb);
+            f.anchor = verb;
+            f.mention = Some(m);
+            f.rule = "direct-cue-before";
+            f.confidence = 0.8;
+        }
+    }
+    f
+}
+
+/// A date in the `Senin (13/4/2020)` form, or a date entity, between tokens `from` and `to`.
+fn time_in(w: &Words, from: usize, to: usize) -> Option<Span> {
+    for k in from..to.min(w.len()) {
+        if !(w.is(k, Flags::DAY) && w.is(k, Flags::CAP)) {
+            continue;
+        }
+        let mut p = k + 1;
+        if p < to && matches!(w.text(p), "pagi" | "siang" | "sore" | "malam" | "dini") {
+            p += 1;
+        }
+        if !w.is(p, Flags::OPEN_PAREN) {
+            continue;
+        }
+        let mut q = p + 1;
+        while q < to && q < p + 8 && (w.is(q, Flags::NUMBER) || w.text(q) == "/") {
+            q += 1;
+        }
+        if q > p + 1 && w.is(q, Flags::CLOSE_PAREN) {
+            return Some(w.span(k).cover(w.span(q)));
+        }
+    }
+    let (start, end) = (
+        w.span(from.min(w.len() - 1)).start,
+        w.span(to.min(w.len()) - 1).end,
+    );
+    w.doc
+        .entities
+        .iter()
+        .find(|e| {
+            matches!(e.label, EntityLabel::Date) && e.span.start >= start && e.span.end <= end
+        })
+        .map(|e| e.span)
+}
+
+/// Indirect quotes in the clause `us..ue`.
+fn indirect(
+    w: &Words,
+    us: usize,
+    ue: usize,
+    in_direct: &[bool],
+    short: &ShortNames,
+    found: &mut Vec<Found>,
+) {
+    if w.is(us, Flags::BOILER) || ue <= us + 2 {
+        return;
+    }
+    let mut ce = ue;
+    while ce > us && w.is(ce - 1, Flags::END) {
+        ce -= 1;
+    }
+    let clean = |s: usize, e: usize| s + 1 < e && !in_direct[s..e].iter().any(|&d| d);
+    let direct_at = |k: usize| in_direct.get(k).copied().unwrap_or(false);
+    // `…, kata X.` and `…, kata X, …`
+    for c in us + 2..ce {
+        let cue = w.is(c, Flags::CUE | Flags::CUE_NYA)
+            && w.is(c, Flags::LOWER)
+            && w.is(c - 1, Flags::COMMA);
+        if !cue || direct_at(c) {
+            continue;
+        }
+        let mention = if w.is(c, Flags::CUE_NYA) {
+            let s = w.word_span(c);
+            Some(Mention::pronoun(
+                Span {
+                    start: s.end - 3,
+                    end: s.end,
+                },
+                c,
+            ))
+        } else {
+            speaker::forward(w, c + 1, ce, short)
+        };
+        let Some(mention) = mention else { continue };
+        let after = mention.end.max(c + 1);
+        let (content, rule) = if w.is(after, Flags::COMMA) && after + 2 < ce {
+            ((after + 1, ce), "indirect-cue-middle")
+        } else {
+            ((us, c - 1), "indirect-cue-after")
+        };
+        if !clean(content.0, content.1) {
+            continue;
+        }
+        found.push(Found {
+            kind: QuoteKind::Indirect,
+            content,
+            cue: Some(c),
+            time: time_in(w, after, ce),
+            mention: Some(mention),
+            confidence: 0.85,
+            rule,
+            anchor: c,
+            borrow_next: false,
+        });
+        return;
+    }
+    // `Menurut X, …`, `Menurutnya, …`, `Dijelaskannya, …`
+    for p in us..ce.saturating_sub(2) {
+        if !(p == us || w.is(p - 1, Flags::COMMA)) || in_direct[p] {
+            continue;
+        }
+        let (mention, comma) = if w.is(p, Flags::ACCORDING_NYA) && w.is(p + 1, Flags::COMMA) {
+            let s = w.word_span(p);
+            (
+                Mention::pronoun(
+                    Span {
+                        start: s.end - 3,
+                        end: s.end,
+                    },
+                    p,
+                ),
+                p + 1,
+            )
+        } else if w.is(p, Flags::ACCORDING) {
+            let Some(m) = speaker::forward(w, p + 1, ce, short) else {
+                continue;
+            };
+            if !w.is(m.end, Flags::COMMA) {
+                continue;
+            }
+            let end = m.end;
+            (m, end)
+        } else {
+            continue;
+        };
+        let content = (comma + 1, cut_at_direct(in_direct, comma + 1, ce));
+        if !clean(content.0, content.1) {
+            continue;
+        }
+        found.push(Found {
+            kind: mixed_or_indirect(w, content),
+            content,
+            cue: Some(p),
+            time: time_in(w, us, ce),
+            mention: Some(mention),
+            confidence: 0.85,
+            rule: "indirect-according-to",
+            anchor: p,
+            borrow_next: false,
+        });
+        return;
+    }
+    // `X mengatakan, …`, `X menegaskan bahwa …`, `…, X melaporkan.`
+    let mut v = us + 1;
+    while v < ce {
+        if !(w.is(v, Flags::REPORT) && w.is(v, Flags::LOWER)) || in_direct[v] {
+            v += 1;
+            continue;
+        }
+        let mut a = v + 1;
+        let marked = w.is(a, Flags::COMMA | Flags::COLON | Flags::BAHWA);
+        if w.is(a, Flags::COMMA | Flags::COLON) {
+            a += 1;
+        }
+        // The reported clause starts after `bahwa`.
+        if w.is(a, Flags::BAHWA) {
+            a += 1;
+        }
+        if w.is(v, Flags::WEAK) && !marked {
+            v += 1;
+            continue;
+        }
+        let relative = w.is(v - 1, Flags::YANG) && v >= us + 2 && w.is(v - 2, Flags::COMMA);
+        let subject_end = if relative { v - 2 } else { v };
+        let Some(mention) = speaker::backward(w, subject_end, us, short) else {
+            v += 1;
+            continue;
+        };
+        // `…, kantor berita TASS melaporkan.`: the verb ends the clause.
+        if a >= ce {
+            if mention.start > us + 2 && w.is(mention.start - 1, Flags::COMMA) {
+                let content = (us, mention.start - 1);
+                if clean(content.0, content.1) {
+                    found.push(Found {
+                        kind: mixed_or_indirect(w, content),
+                        content,
+                        cue: Some(v),
+                        time: time_in(w, us, ce),
+                        mention: Some(mention),
+                        confidence: 0.75,
+                        rule: "indirect-verb-after",
+                        anchor: v,
+                        borrow_next: false,
+                    });
+                }
+            }
+            return;
+        }
+        // The clause may go on with a second verb of the same subject: "Prancis, yang
+        // mengatakan …, mengatakan …".
+        let mut end = cut_at_direct(in_direct, a, ce);
+        let mut next = None;
+        if let Some(x) = (a + 1..end)
+            .find(|&x| w.is(x, Flags::REPORT) && w.is(x, Flags::LOWER) && w.is(x - 1, Flags::COMMA))
+        {
+            end = x - 1;
+            next = Some(x);
+        }
+        let content = (a, end);
+        if clean(content.0, content.1) {
+            found.push(Found {
+                kind: mixed_or_indirect(w, content),
+                content,
+                cue: Some(v),
+                time: time_in(w, us, ce),
+                mention: Some(mention.clone()),
+                confidence: if marked { 0.85 } else { 0.7 },
+                rule: if relative {
+                    "indirect-relative"
+                } else if w.is(v + 1, Flags::BAHWA) {
+                    "indirect-verb-bahwa"
+                } else {
+                    "indirect-verb"
+                },
+                anchor: v,
+                borrow_next: false,
+            });
+        }
+        match next {
+            Some(x) => {
+                // The second verb's subject is the first one's.
+                let mut a = x + 1;
+                if w.is(a, Flags::COMMA | Flags::COLON) {
+                    a += 1;
+                }
+                let content = (a, cut_at_direct(in_direct, a, ce));
+                if clean(content.0, content.1) {
+                    found.push(Found {
+                        kind: mixed_or_indirect(w, content),
+                        content,
+                        cue: Some(x),
+                        time: None,
+                        mention: Some(mention),
+                        confidence: 0.75,
+                        rule: "indirect-verb",
+                        anchor: x,
+                        borrow_next: false,
+                    });
+                }
+                return;
+            }
+            None => return,
+        }
+    }
+}
+
+fn cut_at_direct(in_direct: &[bool], from: usize, to: usize) -> usize {
+    (from..to).find(|&k| in_direct[k]).unwrap_or(to)
+}
+
+fn mixed_or_indirect(w: &Words, (s, e): (usize, usize)) -> QuoteKind {
+    if (s..e).filter(|&k| w.is(k, Flags::MARK)).count() >= 2 {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// The name a mention gives, without ranks.
+fn name_text<'a>(w: &Words<'a>, (s, e): (usize, usize)) -> &'a str {
+    let mut s = s;
+    while s + 1 < e && w.is(s, Flags::RANK) {
+        s += 1;
+    }
+    w.cover_text(s, e)
+}
+
+/// Names introduced by age ("Rita (44)") or with a lower-case descriptor ("Lala, warga …"):
+/// private people rather than public figures.
+fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
+    let mut names = HashSet::new();
+    let mut at = Vec::new();
+    for k in 0..w.len() {
+        if !w.is(k, Flags::CAP) || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY) {
+            continue;
+        }
+        let years = w.text(k + 2);
+        let age = w.is(k + 1, Flags::OPEN_PAREN)
+            && (1..=3).contains(&years.len())
+            && years.bytes().all(|b| b.is_ascii_digit())
+            && w.is(k + 3, Flags::CLOSE_PAREN);
+        // "Arya (bukan nama sebenarnya)": a pseudonym.
+        let pseudonym = w.is(k + 1, Flags::OPEN_PAREN) && w.text(k + 2) == "bukan";
+        let descriptor = (w.is(k + 1, Flags::COMMA) && w.is(k + 2, Flags::COMMONER))
+            || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
+        if age || pseudonym || descriptor {
+            let mut j = k + 1;
+            while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) {
+                names.insert(w.text(j - 1));
+                j -= 1;
+            }
+            at.push((j, k + 1));
+        }
+    }
+    (names, at)
+}
+
+/// Speakers in reading order: short names to full ones, pronouns to the latest speaker.
+fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
+    let doc = w.doc;
+    let (private, private_at) = private_names(w);
+    // Full names, as introduced anywhere in the document.
+    let mut full: Vec<(usize, &str)> = found
+        .iter()
+        .filter_map(|f| f.mention.as_ref())
+        .filter_map(|m| m.name.map(|n| (n.0, name_text(w, n))))
+        .filter(|(_, n)| n.contains(' '))
+        .collect();
+    full.extend(
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
+            .map(|e| (doc.token_at(e.span.start), doc.slice(e.span))),
+    );
+    // Introductions anywhere in the text ("Bupati Bogor Ade Yasin langsung memerintahkan …"):
+    // they give a speaker named only by a short name its role and affiliation.
+    let units = units(w);
+    let mut scanned = Vec::new();
+    let mut k = 0;
+    while k < w.len() {
+        let starts = w.is(k, Flags::ROLE)
+            && w.is(k, Flags::CAP)
+            && !w.is(k, Flags::BOILER)
+            && (k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE));
+        if starts {
+            let (_, ue) = unit_of(&units, k);
+            if let Some(m) = speaker::forward(w, k, ue, short)
+                .filter(|m| m.role.is_some() && m.name.is_some() && !m.private && m.end > k)
+            {
+                k = m.end;
+                scanned.push(m);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    let mut intros: HashMap<&str, &Mention> = HashMap::new();
+    for m in found
+        .iter()
+        .filter_map(|f| f.mention.as_ref())
+        .chain(&scanned)
+    {
+        if let Some(n) = m.name.filter(|_| m.role.is_some()) {
+            let text = name_text(w, n);
+            if intros.get(text).is_none_or(|o| o.start > m.start) {
+                intros.insert(text, m);
+            }
+            full.push((n.0, text));
+        }
+    }
+    full.sort_by_key(|x| x.0);
+    let expand = |name: &'_ str, at: usize| -> String {
+        if name.contains(' ') && full.iter().any(|f| f.1 == name) {
+            return name.to_string();
+        }
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let fits = |f: &&(usize, &str)| {
+            f.1.len() > name.len()
+                && parts
+                    .iter()
+                    .all(|p| f.1.split_whitespace().any(|q| q == *p))
+        };
+        full.iter()
+            .rev()
+            .find(|f| f.0 <= at && fits(f))
+            .or_else(|| full.iter().find(fits))
+            .map_or_else(|| name.to_string(), |f| f.1.to_string())
+    };
+    // Public figures: introduced with a role, a rank or an organisation somewhere.
+    let mut public: HashSet<String> = HashSet::new();
+    for m in found.iter().filter_map(|f| f.mention.as_ref()) {
+        if let Some(n) = m
+            .name
+            .filter(|_| m.role.is_some() || m.affiliation.is_some())
+        {
+            public.insert(expand(name_text(w, n), n.0));
+        }
+    }
+    for &(pos, name) in &full {
+        let before = pos > 0
+            && w.is(
+                pos - 1,
+                Flags::ROLE | Flags::RANK | Flags::ORG | Flags::ORG_TAIL | Flags::UPPER,
+            );
+        let words = name.split_whitespace().count();
+        let after = w.is(pos + words, Flags::COMMA) && w.is(pos + words + 1, Flags::ROLE);
+        if before || after {
+            public.insert(name.to_string());
+        }
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].anchor);
+    let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
+    let mut last: Option<Speaker> = None;
+    let mut last_anchor = 0;
+    for &i in &order {
+        let f = &found[i];
+        let Some(m) = &f.mention else { continue };
+        // A private person introduced since the last speaker ("Rita (44), pedagang, …") is
+        // who a following `-nya` refers to.
+        let private_since = m.pronoun.and(
+            private_at
+                .iter()
+                .rev()
+                .find(|(s, _)| *s < m.start && *s >= last_anchor),
+        );
+        // Likewise a person introduced with a role since then, later than any private one.
+        let intro_since = m.pronoun.and(
+            scanned
+                .iter()
+                .rev()
+                .find(|i| i.start < m.start && i.start >= last_anchor)
+                .filter(|i| private_since.is_none_or(|&(s, _)| i.start > s)),
+        );
+        let speaker = if let (Some(p), Some(i)) = (m.pronoun, intro_since) {
+            Speaker {
+                span: p,
+                name: i.name.map(|n| name_text(w, n).to_string()),
+                role: i.role.map(|(s, e)| w.cover(s, e)),
+                affiliation: i.affiliation.map(|(s, e)| w.cover(s, e)),
+                entity: None,
+                public_figure: true,
+                person: i.name.map(|(s, e)| w.cover(s, e)),
+            }
+        } else if let (Some(p), Some(&(s, e))) = (m.pronoun, private_since) {
+            Speaker {
+                span: p,
+                name: Some(w.cover_text(s, e).to_string()),
+                role: None,
+                affiliation: None,
+                entity: None,
+                public_figure: false,
+                person: None,
+            }
+        } else if let Some(p) = m.pronoun {
+            match &last {
+                Some(s) => Speaker {
+                    span: p,
+                    person: None,
+                    ..s.clone()
+                },
+                None => {
+                    // No earlier speaker: the latest person introduced with a role, else
+                    // the latest person named outside a quote.
+                    let intro = scanned
+                        .iter()
+                        .rev()
+                        .find(|i| w.span(i.start).start < p.start);
+                    let quoted = |e: &kutip_core::Entity| {
+                        found.iter().any(|f| {
+                            f.kind == QuoteKind::Direct
+                                && w.cover(f.content.0, f.content.1).overlaps(e.span)
+                        })
+                    };
+                    let person = doc.entities.iter().enumerate().rev().find(|(_, e)| {
+                        e.label == EntityLabel::Per && e.span.end <= p.start && !quoted(e)
+                    });
+                    match (intro, person) {
+                        (Some(i), _) => Speaker {
+                            span: p,
+                            name: i.name.map(|n| name_text(w, n).to_string()),
+                            role: i.role.map(|(s, e)| w.cover(s, e)),
+                            affiliation: i.affiliation.map(|(s, e)| w.cover(s, e)),
+                            entity: None,
+                            public_figure: true,
+                            person: i.name.map(|(s, e)| w.cover(s, e)),
+                        },
+                        (None, person) => Speaker {
+                            span: p,
+                            name: person.map(|(_, e)| {
+                                e.canonical
+                                    .clone()
+                                    .unwrap_or_else(|| doc.slice(e.span).into())
+                            }),
+                            role: None,
+                            affiliation: None,
+                            entity: person.map(|(k, _)| k as u32),
+                            public_figure: person.is_some(),
+                            person: None,
+                        },
+                    }
+                }
+            }
+        } else if m.anaphoric && m.name.is_none() && last.is_some() {
+            let s = last
+                .clone()
+                .unwrap_or_else(|| unreachable_speaker(p_span(w, m)));
+            Speaker {
+                span: p_span(w, m),
+                person: None,
+                ..s
+            }
+        } else {
+            let span = p_span(w, m);
+            let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
+            let name = match m.name {
+                Some(_) => resolved.clone(),
+                None => {
+                    // An organisation, a country or a group speaks.
+                    let s = if m.group { m.start + 1 } else { m.start };
+                    Some(w.cover_text(s.min(m.end - 1), m.end).to_string())
+                }
+            };
+            let entity = doc
+                .entities
+                .iter()
+                .position(|e| {
+                    matches!(
+                        e.label,
+                        EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
+                    ) && e.span.overlaps(span)
+                })
+                .map(|k| k as u32);
+            // A short name takes the role and affiliation of its introduction.
+            let intro = match (m.role, &name) {
+                (None, Some(n)) => intros.get(n.as_str()).copied().unwrap_or(m),
+                _ => m,
+            };
+            Speaker {
+                span,
+                name,
+                role: intro.role.map(|(s, e)| w.cover(s, e)),
+                affiliation: intro.affiliation.map(|(s, e)| w.cover(s, e)),
+                entity,
+                public_figure: !m.private
+                    && (m.role.is_some()
+                        || resolved.as_ref().is_some_and(|r| public.contains(r))
+                        || !m
+                            .name
+                            .is_some_and(|n| (n.0..n.1).any(|k| private.contains(w.text(k))))),
+                person: intro.name.map(|(s, e)| w.cover(s, e)),
+            }
+        };
+        if speaker.name.is_some() {
+            last = Some(speaker.clone());
+            last_anchor = f.anchor;
+        }
+        speakers[i] = Some(speaker);
+    }
+    // Tribun-style paragraphs take the speaker of the quote that follows them.
+    for i in (0..found.len()).rev() {
+        if found[i].borrow_next && speakers[i].is_none() {
+            if let Some(next) = found.get(i + 1).filter(|n| n.kind == QuoteKind::Direct) {
+                speakers[i] = speakers[i + 1]
+                    .clone()
+                    .map(|s| Speaker { person: None, ..s });
+                if speakers[i].is_none() {
+                    continue;
+                }
+                let _ = next;
+            }
+        }
+    }
+    found
+        .into_iter()
+        .zip(speakers)
+        .map(|(f, speaker)| Quote {
+            kind: f.kind,
+            content: w.cover(f.content.0, f.content.1),
+            cue: f.cue.map(|c| w.word_span(c)),
+            speaker,
+            time: f.time,
+            confidence: f.confidence,
+            rule: f.rule.into(),
+        })
+        .collect()
+}
+
+fn p_span(w: &Words, m: &Mention) -> Span {
+    w.cover(m.start, m.end.max(m.start + 1))
+}
+
+fn unreachable_speaker(span: Span) -> Speaker {
+    Speaker {
+        span,
+        name: None,
+        role: None,
+        affiliation: None,
+        entity: None,
+        public_figure: false,
+        person: None,
+    }
+}

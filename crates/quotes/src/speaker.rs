@@ -1,0 +1,558 @@
+//! Speaker phrases: finding the mention next to a cue and splitting it into role, affiliation
+//! and name ("Kepala Bidang Humas | Polda Metro Jaya | Kombes Yusri Yunus").
+
+use crate::words::{Flags, Words};
+use kutip_core::Span;
+use std::collections::HashSet;
+
+/// Words that open an adjunct standing between a subject and its verb ("dalam sambutannya").
+const ADJUNCT_HEADS: &[&str] = &[
+    "dalam", "secara", "dengan", "melalui", "saat", "ketika", "usai", "seusai",
+];
+
+/// Longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 18;
+/// Longest name, in tokens, ranks excluded.
+const MAX_NAME: usize = 5;
+
+/// A speaker mention, in token indices (ranges are `start..end`).
+#[derive(Clone, Debug, Default)]
+pub struct Mention {
+    /// The whole phrase.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The position, if written.
+    pub role: Option<(usize, usize)>,
+    /// The organisation, if written.
+    pub affiliation: Option<(usize, usize)>,
+    /// The name, ranks included.
+    pub name: Option<(usize, usize)>,
+    /// A pronoun or `-nya` standing for an earlier speaker: its span.
+    pub pronoun: Option<Span>,
+    /// "para pejabat AS": a group.
+    pub group: bool,
+    /// Introduced by age ("Rita (44)") or a lower-case descriptor: not a public figure.
+    pub private: bool,
+    /// "Ketua PGRI itu": refers back to someone named before.
+    pub anaphoric: bool,
+}
+
+impl Mention {
+    /// A pronoun mention.
+    pub fn pronoun(span: Span, k: usize) -> Mention {
+        Mention {
+            start: k,
+            end: k + 1,
+            pronoun: Some(span),
+            ..Mention::default()
+        }
+    }
+}
+
+/// Short names used on their own in the document ("kata Kusnawan"), to tell where a name
+/// starts inside a long introduction.
+pub type ShortNames<'a> = HashSet<&'a str>;
+
+/// True when token `k` can be part of a speaker phrase.
+fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
+    let f = w.flags[k];
+    if f.contains(Flags::CAP) {
+        // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
+        // ("Direktur Lalu Lintas").
+        // A day name starts the statement's date, not a name: "kata Budi Senin (3/6)".
+        return !f.intersects(Flags::REPORT | Flags::CUE | Flags::DAY)
+            && (k > from
+                || !f.intersects(Flags::STOP | Flags::ADVERB)
+                || f.intersects(Flags::ROLE | Flags::ORG));
+    }
+    if f.contains(Flags::LOWER) {
+        return f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP);
+    }
+    if f.contains(Flags::OPEN_PAREN) {
+        return k + 2 < to && w.is(k + 1, Flags::CAP) && w.is(k + 2, Flags::CLOSE_PAREN);
+    }
+    if f.contains(Flags::CLOSE_PAREN) {
+        return k >= from + 2 && w.is(k - 2, Flags::OPEN_PAREN) && w.is(k - 1, Flags::CAP);
+    }
+    if f.contains(Flags::NUMBER) {
+        return k > from && w.doc.slice(w.span(k - 1)) == "-";
+    }
+    if f.contains(Flags::PUNCT) && w.doc.slice(w.span(k)) == "-" {
+        return k > from
+            && k + 1 < to
+            && w.is(k - 1, Flags::CAP)
+            && w.is(k + 1, Flags::NUMBER | Flags::CAP);
+    }
+    false
+}
+
+/// The speaker phrase starting at token `from` (after a cue), not past `limit`.
+pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
+    let mut k = from;
+    let mut group = false;
+    if k < limit && w.text(k).eq_ignore_ascii_case("para") {
+        group = true;
+        k += 1;
+    }
+    if k < limit && w.is(k, Flags::PRONOUN) {
+        return Some(Mention::pronoun(w.word_span(k), k));
+    }
+    let start = k;
+    let mut lower_run = 0;
+    while k < limit && k - start < MAX_PHRASE {
+        let f = w.flags[k];
+        let ok = phrase_token(w, k, start, limit)
+            // "dokter emergensi", "pengamat politik": a few lower-case words after a role.
+            || (k > start
+                && f.contains(Flags::LOWER)
+                && !f.intersects(Flags::STOP | Flags::ADVERB | Flags::REPORT | Flags::CUE)
+                && w.is(start, Flags::ROLE)
+                && !w.is(k - 1, Flags::CAP)
+                && lower_run < 3)
+            // "Humas dan Logistik"
+            || (k > start
+                && w.text(k) == "dan"
+                && w.is(k - 1, Flags::CAP)
+                && w.is(k + 1, Flags::CAP)
+                && w.is(start, Flags::ROLE));
+        if !ok {
+            break;
+        }
+        lower_run = if f.contains(Flags::LOWER) {
+            lower_run + 1
+        } else {
+            0
+        };
+        k += 1;
+        if f.contains(Flags::DOT_END) {
+            break;
+        }
+    }
+    // A trailing lower-case word is not part of the phrase ("kata Kepala Dinas hari ini"),
+    // unless a comma closes the role ("kuasa hukum terdakwa, Made").
+    let named = (start..k).any(|i| w.is(i, Flags::CAP));
+    while named
+        && k > start
+        && w.is(k - 1, Flags::LOWER)
+        && !w.is(k - 1, Flags::ROLE | Flags::ROLE_MOD)
+        && !w.is(k, Flags::COMMA)
+    {
+        k -= 1;
+    }
+    if k == start {
+        return descriptor(w, from, start, limit);
+    }
+    let mut m = segment(w, start, k, short);
+    m.start = from;
+    m.group = group;
+    // "Rita (44)": introduced by age.
+    let years = w.text(k + 1);
+    if w.is(k, Flags::OPEN_PAREN)
+        && (1..=3).contains(&years.len())
+        && years.bytes().all(|b| b.is_ascii_digit())
+        && w.is(k + 2, Flags::CLOSE_PAREN)
+    {
+        m.private = true;
+    }
+    // "kata Salehudin dari KKP Kelas II Mataram"
+    if m.affiliation.is_none() && k + 1 < limit && w.text(k) == "dari" && w.is(k + 1, Flags::CAP) {
+        let a = k + 1;
+        let mut e = a;
+        while e < limit && e - a < 10 && phrase_token(w, e, a, limit) {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        if e > a {
+            m.affiliation = Some((a, e));
+            m.end = e;
+        }
+    }
+    // "tutur kuasa hukum terdakwa, Made Sudarsana", "Kepala Dinas Kesehatan Sleman, Joko
+    // Hastaryo, mengatakan": the name in apposition; what looked like a name is the place.
+    if m.role.is_some() && w.is(m.end, Flags::COMMA) {
+        let a = m.end + 1;
+        let mut e = a;
+        // Degrees ("S.H.", "M.Si") are no name.
+        while e < limit
+            && e - a < MAX_NAME
+            && w.is(e, Flags::CAP)
+            && !w.is(e, Flags::STOP | Flags::UPPER)
+            && !w.text(e).contains('.')
+        {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        let closed = e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT);
+        if e > a && closed && (m.name.is_none() || w.is(e, Flags::COMMA)) {
+            if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
+                m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
+            }
+            m.name = Some((a, e));
+            m.end = e;
+        }
+    }
+    // "kata Aziz Yanuar, anggota tim kuasa hukum": a role in apposition.
+    if m.role.is_none()
+        && m.name.is_some()
+        && w.is(m.end, Flags::COMMA)
+        && w.is(m.end + 1, Flags::ROLE)
+        && w.is(m.end + 1, Flags::LOWER)
+    {
+        let a = m.end + 1;
+        let mut e = a;
+        while e < limit && e - a < 10 && !w.is(e, Flags::COMMA | Flags::END | Flags::MARK) {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        if e < limit && w.is(e, Flags::COMMA) || e == limit || w.is(e, Flags::END) {
+            m.role = Some((a, e));
+            m.end = e;
+        }
+    }
+    Some(m)
+}
+
+/// "ujar pria 32 tahun itu", "kata seorang pedagang": a private person described, not named.
+fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Mention> {
+    if !w.is(start, Flags::LOWER) || w.is(start, Flags::STOP | Flags::ADVERB) {
+        return None;
+    }
+    let mut k = start;
+    while k < limit
+        && k - start < 8
+        && !w.is(k, Flags::COMMA | Flags::END | Flags::MARK | Flags::STOP)
+        && !(k > start && w.is(k, Flags::YANG))
+    {
+        k += 1;
+        if w.is(k - 1, Flags::DOT_END) {
+            break;
+        }
+    }
+    Some(Mention {
+        start: from,
+        end: k.max(start + 1),
+        private: true,
+        ..Mention::default()
+    })
+}
+
+/// The subject phrase ending right before token `verb`, not before `floor`.
+pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
+    let mut k = verb;
+    let mut anaphoric = false;
+    while k > floor && w.is(k - 1, Flags::LOWER) && w.is(k - 1, Flags::ADVERB) {
+        if matches!(w.text(k - 1), "itu" | "tersebut" | "ini") {
+            anaphoric = true;
+        }
+        k -= 1;
+    }
+    // "Andree Algamar dalam sambutannya menyampaikan": an adjunct between subject and verb.
+    let mut a = k;
+    while a > floor && k - a < 3 && w.is(a - 1, Flags::LOWER) && !w.is(a - 1, Flags::REPORT) {
+        a -= 1;
+    }
+    while a < k && !ADJUNCT_HEADS.contains(&w.text(a)) {
+        a += 1;
+    }
+    if a < k && a > floor && w.is(a - 1, Flags::CAP) {
+        k = a;
+    }
+    if k == floor {
+        return None;
+    }
+    if w.is(k - 1, Flags::PRONOUN) {
+        return Some(Mention::pronoun(w.word_span(k - 1), k - 1));
+    }
+    if w.is(k - 1, Flags::COMMA) {
+        // "Daeng M Faqih, Senin (20/4/2020), mengatakan", "Bahtiar saat dihubungi, mengatakan":
+        // a date or an adjunct between the subject and its verb.
+        let mut comma = k - 1;
+        for _ in 0..2 {
+            let mut s = comma;
+            while s > floor && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK) {
+                s -= 1;
+            }
+            let adjunct = s < comma
+                && (w.is(s, Flags::DAY)
+                    || (w.is(s, Flags::LOWER)
+                        && w.is(s, Flags::STOP | Flags::YANG)
+                        && !w.is(s, Flags::ROLE)));
+            if adjunct && s > floor && w.is(s - 1, Flags::COMMA) {
+                comma = s - 1;
+            } else {
+                break;
+            }
+        }
+        return apposition(w, comma, floor, short);
+    }
+    let mut j = k;
+    while j > floor && j + MAX_PHRASE > k && phrase_token(w, j - 1, floor, k) {
+        j -= 1;
+    }
+    // "Humas dan Logistik" inside a long role.
+    while j > floor + 1 && w.text(j - 1) == "dan" && w.is(j - 2, Flags::CAP) {
+        let mut i = j - 1;
+        while i > floor && phrase_token(w, i - 1, floor, k) {
+            i -= 1;
+        }
+        if i < j - 1 && w.is(i, Flags::ROLE) {
+            j = i;
+        } else {
+            break;
+        }
+    }
+    // A sentence-initial connector is not part of the subject: "Namun Jerman mengatakan".
+    while j < k && w.is(j, Flags::STOP | Flags::ADVERB) && !w.is(j, Flags::ROLE | Flags::ORG) {
+        j += 1;
+    }
+    if j == k {
+        return None;
+    }
+    // "kantor berita Rusia TASS", "juru bicara Kremlin": lower-case role words before it.
+    let mut s = j;
+    while s > floor && s + MAX_PHRASE > k && w.is(s - 1, Flags::LOWER) {
+        if w.is(s - 1, Flags::ROLE | Flags::ORG)
+            || (s >= floor + 2
+                && w.is(s - 2, Flags::ROLE | Flags::ORG)
+                && w.is(s - 2, Flags::LOWER))
+        {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    if s > floor && w.text(s - 1).eq_ignore_ascii_case("para") {
+        s -= 1;
+    }
+    let group = w.text(s).eq_ignore_ascii_case("para");
+    let mut m = segment(w, if group { s + 1 } else { s }, k, short);
+    m.start = s;
+    m.group = group;
+    if anaphoric {
+        m.anaphoric = true;
+        m.name = None;
+    }
+    Some(m)
+}
+
+/// A subject set off by commas: "Zakky Habibi, menegaskan", "Ruben Vardanyan, pejabat …,
+/// mengimbau", "Kepala Dinas X, I Ketut Suadnyana, menuturkan", "Prancis, yang mengatakan …,
+/// mengatakan".
+fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
+    let segment_before = |end: usize| -> (usize, usize) {
+        let mut s = end;
+        while s > floor
+            && !w.is(
+                s - 1,
+                Flags::COMMA | Flags::END | Flags::MARK | Flags::COLON,
+            )
+        {
+            s -= 1;
+        }
+        (s, end)
+    };
+    let (mut s, mut e) = segment_before(comma);
+    if s < e && w.is(s, Flags::YANG) && s > floor && w.is(s - 1, Flags::COMMA) {
+        // A relative clause between the subject and its verb.
+        (s, e) = segment_before(s - 1);
+    }
+    if s >= e || e - s > MAX_PHRASE {
+        return None;
+    }
+    let whole =
+        |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
+    if !whole(s, e) {
+        return None;
+    }
+    let mut m = if w.is(s, Flags::LOWER) {
+        // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh".
+        Mention {
+            start: s,
+            end: e,
+            role: Some((s, e)),
+            ..Mention::default()
+        }
+    } else {
+        segment(w, s, e, short)
+    };
+    // The segment is a role in apposition to a name before it.
+    if m.name.is_none() && w.is(s, Flags::ROLE) && s > floor + 1 && w.is(s - 1, Flags::COMMA) {
+        let (ps, pe) = segment_before(s - 1);
+        if ps < pe && whole(ps, pe) {
+            let name = segment(w, ps, pe, short);
+            if name.name.is_some() && name.role.is_none() {
+                return Some(Mention {
+                    start: ps,
+                    end: e,
+                    role: Some((s, e)).filter(|_| m.affiliation.is_none()).or(m.role),
+                    affiliation: m.affiliation,
+                    name: name.name,
+                    ..Mention::default()
+                });
+            }
+        }
+    }
+    // The segment is a name after a role: "Kepala Dinas X, I Ketut Suadnyana, menuturkan".
+    if m.role.is_none() && m.name.is_some() && s > floor + 1 && w.is(s - 1, Flags::COMMA) {
+        let (ps, pe) = segment_before(s - 1);
+        if ps < pe && w.is(ps, Flags::ROLE) && whole(ps, pe) {
+            let role = segment(w, ps, pe, short);
+            if role.name.is_none() {
+                m.start = ps;
+                m.role = role.role;
+                m.affiliation = role.affiliation;
+            }
+        }
+    }
+    Some(m)
+}
+
+/// A lower-case word inside a role set off by commas ("pejabat tinggi pemerintahan etnis
+/// Armenia di Karabakh").
+fn lower_role(w: &Words, k: usize, s: usize) -> bool {
+    w.is(s, Flags::ROLE) && w.is(k, Flags::LOWER) && !w.is(k, Flags::REPORT | Flags::CUE)
+}
+
+/// Splits a phrase into role, affiliation and name.
+pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
+    let mut m = Mention {
+        start: s,
+        end: e,
+        ..Mention::default()
+    };
+    let mut i = s;
+    // "salah satu pendiri"
+    if i + 2 < e && w.text(i).eq_ignore_ascii_case("salah") && w.text(i + 1) == "satu" {
+        i += 2;
+    }
+    // "Komisaris Sujarwo", "Irjen Fadil": a rank and a name, no position.
+    if w.is(i, Flags::RANK) && w.is(i, Flags::CAP) && name_start(w, i, e, short) == i {
+        m.name = Some((i, e));
+        return m;
+    }
+    let org_ahead = |from: usize| (from..e).any(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP));
+    if w.is(i, Flags::ROLE) || (i > s && w.is(i, Flags::LOWER)) {
+        let rs = if i > s && !w.is(s, Flags::ROLE) {
+            s
+        } else {
+            s.min(i)
+        };
+        let mut gov = w.is(i, Flags::GOV_ROLE);
+        i += 1;
+        while i < e {
+            let f = w.flags[i];
+            if f.intersects(Flags::ROLE | Flags::ROLE_MOD)
+                && !(f.contains(Flags::ORG)
+                    && f.contains(Flags::CAP)
+                    && !f.contains(Flags::ROLE_MOD))
+            {
+                gov |= f.contains(Flags::GOV_ROLE);
+                i += 1;
+            } else if f.contains(Flags::LOWER) && !f.intersects(Flags::STOP) {
+                i += 1;
+            } else if f.contains(Flags::OPEN_PAREN)
+                && i + 3 < e
+                && w.is(i + 2, Flags::CLOSE_PAREN)
+                && w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD)
+            {
+                i += 3;
+            } else if f.contains(Flags::CAP)
+                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL)
+                && !gov
+                && org_ahead(i)
+            {
+                // A unit within the organisation is part of the position: "Direktur Samapta
+                // Polda Metro Jaya", "Kepala Unit Pengelola Kawasan Monas M Isa Sarnuri".
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
+        if gov {
+            let mut name_start = name_start(w, i, e, short);
+            let bare_title = w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
+            if name_start == i && e - i >= 2 && bare_title && !w.is(i, Flags::RANK) {
+                name_start += 1;
+            }
+            m.role = Some((rs, name_start.max(i)));
+            if name_start < e {
+                m.name = Some((name_start, e));
+            }
+            return m;
+        }
+        m.role = Some((rs, i));
+    }
+    let ns = name_start(w, i, e, short);
+    if ns < e {
+        m.name = Some((ns, e));
+    }
+    let mut ns = ns;
+    // "juru bicara Kremlin Dmitry Peskov": a role straight before a three-word "name" gives
+    // its first word to the affiliation.
+    if m.role.is_some()
+        && ns == i
+        && e - ns >= 3
+        && !w.is(ns, Flags::RANK)
+        && !short_hit(w, ns, e - 1, short)
+    {
+        ns += 1;
+        m.name = Some((ns, e));
+    }
+    if i < ns {
+        m.affiliation = Some((i, ns));
+    }
+    m
+}
+
+fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
+    (s..e).any(|k| short.contains(w.text(k)))
+}
+
+/// Where the name at the end of `s..e` starts (e when there is none), ranks included.
+fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
+    let mut j = e;
+    while j > s
+        && e - j < MAX_NAME
+        && w.is(j - 1, Flags::CAP)
+        && !w.is(
+            j - 1,
+            Flags::UPPER
+                | Flags::ORG
+                | Flags::ORG_TAIL
+                | Flags::ROLE
+                | Flags::ROLE_MOD
+                | Flags::RANK
+                | Flags::GOV_ROLE,
+        )
+    {
+        j -= 1;
+    }
+    if j == e {
+        return e;
+    }
+    // An organisation word names its organisation first: "Kementerian Perhubungan Adita
+    // Irawati", "Kabupaten Probolinggo Ugas Irwanto".
+    if j > s && e - j >= 3 && w.is(j - 1, Flags::ORG) && w.is(j - 1, Flags::CAP) {
+        j += 1;
+    }
+    // A short name used elsewhere marks the first name: "… Indonesia Vinsen Kia Beda".
+    if e - j > 2 {
+        if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
+            j = k;
+        } else if e - j > 3 {
+            j = e - 3;
+        }
+    }
+    while j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
+        j -= 1;
+    }
+    j
+}

@@ -1,0 +1,223 @@
+//! What each token is to the quote rules, computed once per document: one set of flags per
+//! token, so the rules compare bits instead of strings.
+
+use crate::Lexicon;
+use kutip_core::{Document, Span, TokenKind};
+
+bitflags::bitflags! {
+    /// What a token is, as far as the quote rules care.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct Flags: u64 {
+        /// Starts with an upper-case letter.
+        const CAP = 1 << 0;
+        /// An acronym: two or more letters, all upper case (`BNPB`, `OJK`).
+        const UPPER = 1 << 1;
+        /// A direct-quote cue (`kata`).
+        const CUE = 1 << 2;
+        /// A direct-quote cue with `-nya` (`katanya`).
+        const CUE_NYA = 1 << 3;
+        /// An indirect reporting verb (`mengatakan`).
+        const REPORT = 1 << 4;
+        /// A reporting verb that needs `bahwa` or a comma after it.
+        const WEAK = 1 << 5;
+        /// `menurut`, `dikatakan`…
+        const ACCORDING = 1 << 6;
+        /// `menurutnya`, `dijelaskannya`…
+        const ACCORDING_NYA = 1 << 7;
+        /// Heads a position (`Kepala`).
+        const ROLE = 1 << 8;
+        /// Continues a position (`Bidang`, `Umum`).
+        const ROLE_MOD = 1 << 9;
+        /// Heads an organisation (`Kementerian`, `PT`).
+        const ORG = 1 << 10;
+        /// A rank or honorific (`Kombes`, `Prof`).
+        const RANK = 1 << 11;
+        /// A pronoun standing for a speaker.
+        const PRONOUN = 1 << 12;
+        /// A day name.
+        const DAY = 1 << 13;
+        /// Ends a speaker phrase.
+        const STOP = 1 << 14;
+        /// An adverb between subject and verb.
+        const ADVERB = 1 << 15;
+        /// A comma.
+        const COMMA = 1 << 16;
+        /// `.`, `?`, `!` as a token of its own.
+        const END = 1 << 17;
+        /// A quotation mark.
+        const MARK = 1 << 18;
+        /// `(`.
+        const OPEN_PAREN = 1 << 19;
+        /// `)`.
+        const CLOSE_PAREN = 1 << 20;
+        /// A word carrying the sentence's full stop (`guru.`), as some corpora tokenize.
+        const DOT_END = 1 << 21;
+        /// A number.
+        const NUMBER = 1 << 22;
+        /// `bahwa`.
+        const BAHWA = 1 << 23;
+        /// `yang`.
+        const YANG = 1 << 24;
+        /// Inside a boilerplate region.
+        const BOILER = 1 << 25;
+        /// Other punctuation or symbol.
+        const PUNCT = 1 << 26;
+        /// A government title whose place is part of the title (`Gubernur Sulut`).
+        const GOV_ROLE = 1 << 27;
+        /// Ends an organisation's name and can end nothing else (`Association`, `Indonesia`).
+        const ORG_TAIL = 1 << 28;
+        /// A single quotation mark (‘ ’ ').
+        const SINGLE = 1 << 29;
+        /// A colon.
+        const COLON = 1 << 30;
+        /// A lower-case word.
+        const LOWER = 1 << 31;
+        /// A word that introduces a private person ("warga", "petani").
+        const COMMONER = 1 << 32;
+        /// Two sentences glued into one token by a corpus's tokenizer (`guru.Prabowo`,
+        /// `.Ia`): the token is read as its last part and starts a clause.
+        const GLUED = 1 << 33;
+    }
+}
+
+/// A document seen through the quote rules' eyes.
+pub struct Words<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Flags per token.
+    pub flags: Vec<Flags>,
+    /// Bytes to skip at the start of a glued token (`guru.` in `guru.Prabowo`).
+    skip: Vec<u8>,
+}
+
+impl<'a> Words<'a> {
+    /// Flags every token of `doc`.
+    pub fn new(doc: &'a Document, lex: &Lexicon) -> Words<'a> {
+        let mut flags = Vec::with_capacity(doc.tokens.len());
+        let mut skip = Vec::with_capacity(doc.tokens.len());
+        let mut lower = String::new();
+        let mut boiler = doc.boilerplate.iter().peekable();
+        for t in &doc.tokens {
+            let raw = doc.slice(t.span);
+            let mut f = Flags::empty();
+            while boiler.peek().is_some_and(|b| b.span.end <= t.span.start) {
+                boiler.next();
+            }
+            if boiler.peek().is_some_and(|b| b.span.overlaps(t.span)) {
+                f |= Flags::BOILER;
+            }
+            match t.kind {
+                TokenKind::QuoteMark(_) => {
+                    f |= Flags::MARK;
+                    if matches!(raw, "‘" | "’" | "'" | "`") {
+                        f |= Flags::SINGLE;
+                    }
+                }
+                TokenKind::Number => f |= Flags::NUMBER,
+                TokenKind::Punct | TokenKind::Symbol => {
+                    f |= match raw {
+                        "," => Flags::COMMA,
+                        "." | "?" | "!" | "…" | "..." => Flags::END,
+                        "(" => Flags::OPEN_PAREN,
+                        ")" => Flags::CLOSE_PAREN,
+                        ":" => Flags::COLON,
+                        _ => Flags::PUNCT,
+                    }
+                }
+                _ => {}
+            }
+            let mut skipped = 0;
+            if matches!(t.kind, TokenKind::Word | TokenKind::Url) {
+                let mut raw = raw;
+                if let Some(dot) = raw.rfind('.') {
+                    let tail = &raw[dot + 1..];
+                    if tail.chars().count() >= 2
+                        && tail.chars().all(char::is_alphabetic)
+                        && tail.starts_with(char::is_uppercase)
+                        && tail.chars().skip(1).any(char::is_lowercase)
+                    {
+                        f |= Flags::GLUED;
+                        skipped = (dot + 1).min(255) as u8;
+                        raw = tail;
+                    }
+                }
+                // `guru.`: a pre-tokenized corpus left the full stop on the word.
+                let word = match raw.strip_suffix('.') {
+                    Some(w) if w.chars().count() > 2 && !w.contains('.') => {
+                        f |= Flags::DOT_END;
+                        w
+                    }
+                    _ => raw,
+                };
+                let first = word.chars().next().unwrap_or(' ');
+                if first.is_uppercase() {
+                    f |= Flags::CAP;
+                    if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !word.chars().any(char::is_lowercase)
+                    {
+                        f |= Flags::UPPER;
+                    }
+                } else if first.is_lowercase() {
+                    f |= Flags::LOWER;
+                }
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                f |= lex.classify(&lower);
+            }
+            flags.push(f);
+            skip.push(skipped);
+        }
+        Words { doc, flags, skip }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.flags.len()
+    }
+
+    /// True when token `k` has any of `f`.
+    #[inline]
+    pub fn is(&self, k: usize, f: Flags) -> bool {
+        self.flags.get(k).is_some_and(|x| x.intersects(f))
+    }
+
+    /// The span of token `k`.
+    #[inline]
+    pub fn span(&self, k: usize) -> Span {
+        self.doc.tokens[k].span
+    }
+
+    /// The span of token `k` without a full stop the corpus left on it (`Zakky.` → `Zakky`).
+    pub fn word_span(&self, k: usize) -> Span {
+        let s = self.span(k);
+        let start = s.start + u32::from(self.skip[k]);
+        if self.is(k, Flags::DOT_END) {
+            Span {
+                start,
+                end: s.end - 1,
+            }
+        } else {
+            Span { start, end: s.end }
+        }
+    }
+
+    /// The text of token `k`, without a corpus-attached full stop; empty past the last token.
+    pub fn text(&self, k: usize) -> &'a str {
+        if k < self.len() {
+            self.doc.slice(self.word_span(k))
+        } else {
+            ""
+        }
+    }
+
+    /// The span covering tokens `from..to` (to exclusive, non-empty), the last one without a
+    /// corpus-attached full stop.
+    pub fn cover(&self, from: usize, to: usize) -> Span {
+        self.word_span(from).cover(self.word_span(to - 1))
+    }
+
+    /// The text covering tokens `from..to`.
+    pub fn cover_text(&self, from: usize, to: usize) -> &'a str {
+        self.doc.slice(self.cover(from, to))
+    }
+}
