@@ -349,3 +349,63 @@ fn a_killed_run_never_leaves_a_truncated_file_under_the_final_name() {
         "the partial output stays under its temporary name"
     );
 }
+
+#[test]
+fn a_missing_model_or_gazetteer_file_is_one_error_before_any_document() {
+    let dir = Dir::new("rel-model");
+    for (name, option) in [
+        ("model.toml", "model = \"no/such/model.bin\""),
+        ("gaz.toml", "gazetteer_files = [\"no/such/names.tsv\"]"),
+    ] {
+        let p = dir.write(
+            name,
+            &format!(
+                "[[stage]]\ntype = \"tokenize\"\n\n[[stage]]\ntype = \"entities\"\n{option}\n"
+            ),
+        );
+        let out = kutip(
+            &[
+                "run",
+                "-p",
+                path_str(&p),
+                path_str(&fixture("karabakh-tribunnews.txt")),
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("stage `entities`") && stderr.contains("no/such"),
+            "{name}: {stderr}"
+        );
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "one error, not one per document: {stderr}"
+        );
+        assert!(out.stdout.is_empty());
+        let out = kutip(&["validate", path_str(&p)], None);
+        assert_eq!(out.status.code(), Some(2), "validate {name}");
+    }
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error() {
+    let dir = Dir::new("rel-pipe");
+    let input = long_corpus(&dir);
+    // `head` closes the pipe after the first bytes; kutip stops quietly with success.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} run {} | head -c 100 > /dev/null; echo \"${{PIPESTATUS:-}}\"",
+            env!("CARGO_BIN_EXE_kutip"),
+            path_str(&input)
+        ))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+}

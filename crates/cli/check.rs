@@ -9,6 +9,7 @@ use std::io::{BufRead, IsTerminal, Write};
 pub fn run(args: CheckArgs) -> anyhow::Result<u8> {
     let config = load_pipeline(args.pipeline.as_deref())?;
     let pipeline = Pipeline::new(config);
+    pipeline.ready().map_err(UsageError)?;
     let kinds = golden_kinds(&pipeline);
     let inputs = golden_inputs(&args.dirs, &pipeline.config().check, &kinds)
         .map_err(|e| UsageError(e.to_string()))?;

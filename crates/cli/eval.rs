@@ -5,6 +5,7 @@ use crate::{UsageError, load_pipeline};
 use anyhow::Context;
 use kutip_export::ConllConfig;
 use kutip_pipeline::{ExportConfig, ExportKind, InputFormat, InputSource, Pipeline};
+use std::io::Write;
 
 pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     let gold = std::fs::read_to_string(&args.gold).map_err(|e| {
@@ -24,10 +25,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<u8> {
     };
     let scores = kutip_eval::score_str(&gold, &pred)
         .with_context(|| format!("comparing with {}", args.gold.display()))?;
+    // Written, not printed: `kutip eval … | head` closes the pipe, which is no error.
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&scores)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&scores)?)?;
     } else {
-        print!("{scores}");
+        write!(out, "{scores}")?;
     }
     Ok(0)
 }
@@ -57,6 +60,7 @@ fn predict(args: &EvalArgs) -> anyhow::Result<String> {
     });
     config.exports = vec![ExportConfig::new(conll, path.display().to_string())];
     let pipeline = Pipeline::new(config);
+    pipeline.ready().map_err(UsageError)?;
     let summary = pipeline
         .run(&[InputSource::File(args.gold.clone())], &mut |failure| {
             eprintln!("kutip: {failure}")

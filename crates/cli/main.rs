@@ -130,6 +130,7 @@ fn run_pipeline(args: RunArgs, plugin_search: PluginSearch) -> anyhow::Result<u8
     }
     let sources = InputSource::expand(&args.inputs).map_err(|e| UsageError(e.to_string()))?;
     let pipeline = Pipeline::new(config).with_plugin_search(plugin_search);
+    pipeline.ready().map_err(UsageError)?;
     let progress =
         (!args.quiet && std::io::stderr().is_terminal()).then(|| progress::Bar::new(&sources));
     let stop = interrupt::install();
@@ -247,6 +248,11 @@ fn validate(paths: &[std::path::PathBuf], plugin_search: &PluginSearch) -> anyho
     for path in paths {
         match load_pipeline(Some(path)) {
             Ok(config) if plugins::report_problems(&config, plugin_search) => failed = true,
+            Ok(config) if Pipeline::new(config.clone()).ready().is_err() => {
+                failed = true;
+                let problems = Pipeline::new(config).ready().unwrap_err();
+                eprintln!("{}: {problems}", path.display());
+            }
             Ok(config) => println!(
                 "{}: ok ({} stage{}: {}; {} exporter{})",
                 path.display(),

@@ -27,8 +27,20 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
     /// Serialising the document failed.
     #[error("could not serialise document: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
     /// The exporter refused or could not handle this document.
     #[error("{0}")]
     Other(String),
+}
+
+impl From<serde_json::Error> for ExportError {
+    /// A write error met while serialising is a write error (a full disk, a closed pipe), which
+    /// ends the run; anything else fails only this document.
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            ExportError::Io(std::io::Error::from(e))
+        } else {
+            ExportError::Json(e)
+        }
+    }
 }

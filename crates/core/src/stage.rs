@@ -15,6 +15,11 @@ pub trait Stage: Send + Sync {
     fn provides(&self) -> Layers;
     /// Processes one document in place. An error fails this document only.
     fn process(&self, doc: &mut Document) -> Result<(), StageError>;
+    /// Whether the stage could be set up (its model and gazetteer files read). The runner asks
+    /// before reading any document, so a missing file is one clear error, not one per document.
+    fn ready(&self) -> Result<(), StageError> {
+        Ok(())
+    }
 }
 
 /// Writes documents somewhere: a file, stdout, a database.

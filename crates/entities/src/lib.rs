@@ -210,6 +210,13 @@ impl Stage for EntityStage {
         Layers::ENTITIES
     }
 
+    fn ready(&self) -> Result<(), StageError> {
+        match &self.model {
+            Ok(_) => Ok(()),
+            Err(e) => Err(StageError::Other(e.clone())),
+        }
+    }
+
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let model = self
             .model

@@ -250,6 +250,25 @@ impl Pipeline {
         Ok(())
     }
 
+    /// Checks that every stage could be set up (its model and gazetteer files read); the
+    /// problems, one line each, when not. Call it before reading any input.
+    pub fn ready(&self) -> Result<(), String> {
+        let problems: Vec<String> = self
+            .stages
+            .iter()
+            .filter_map(|s| {
+                s.ready()
+                    .err()
+                    .map(|e| format!("stage `{}`: {e}", s.name()))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("\n"))
+        }
+    }
+
     /// The stages, in order.
     pub(crate) fn stages(&self) -> &[Box<dyn Stage>] {
         &self.stages
