@@ -258,3 +258,28 @@ fn default_pipeline_json_per_fixture() {
         insta::assert_json_snapshot!(docs);
     });
 }
+
+/// A news agency or a country speaking for itself is named by itself, described by the words
+/// before it, and not affiliated with itself.
+#[test]
+fn sample_organisations_and_countries_speak_for_themselves() {
+    let doc = sample();
+    let speaker_of = |phrase: &str| {
+        doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["content"]["text"].as_str().unwrap().contains(phrase))
+            .map(|q| q["speaker"].clone())
+            .unwrap()
+    };
+    let tass = speaker_of("slogan-slogan anti-Rusia");
+    assert_eq!(
+        (tass["name"].as_str(), tass["role"].as_str()),
+        (Some("TASS"), Some("kantor berita"))
+    );
+    assert!(tass["affiliation"].is_null());
+    let prancis = speaker_of("pertemuan Dewan Keamanan");
+    assert_eq!(prancis["name"], "Prancis");
+    assert!(prancis["affiliation"].is_null() && prancis["role"].is_null());
+}

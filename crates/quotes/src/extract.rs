@@ -740,12 +740,34 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
         } else {
             let span = p_span(w, m);
             let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
+            // An organisation or a country speaking for itself ("Prancis", "kantor berita Rusia
+            // TASS") is named by the organisation, described by the words before it, and
+            // affiliated with nothing but itself.
+            let mut itself: Option<(Option<Span>, String)> = None;
             let name = match m.name {
                 Some(_) => resolved.clone(),
                 None => {
                     // An organisation, a country or a group speaks.
                     let s = if m.group { m.start + 1 } else { m.start };
-                    Some(w.cover_text(s.min(m.end - 1), m.end).to_string())
+                    let phrase = w.cover(s.min(m.end - 1), m.end);
+                    let named = doc.entities.iter().rev().find(|e| {
+                        matches!(e.label, EntityLabel::Org | EntityLabel::Loc)
+                            && e.span.end == phrase.end
+                            && phrase.contains(e.span)
+                    });
+                    match named {
+                        Some(e) if !m.group && m.role.is_none() => {
+                            let own = e
+                                .canonical
+                                .clone()
+                                .unwrap_or_else(|| doc.slice(e.span).into());
+                            let words = (s..m.end).take_while(|&k| w.is(k, Flags::LOWER)).last();
+                            let described = words.map(|last| w.cover(s, last + 1));
+                            itself = Some((described, own.clone()));
+                            Some(own)
+                        }
+                        _ => Some(w.cover_text(s.min(m.end - 1), m.end).to_string()),
+                    }
                 }
             };
             let entity = doc
@@ -763,11 +785,18 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
                 (None, Some(n)) => intros.get(n.as_str()).copied().unwrap_or(m),
                 _ => m,
             };
+            let (role, affiliation) = match &itself {
+                Some((described, _)) => (*described, None),
+                None => (
+                    intro.role.map(|(s, e)| w.cover(s, e)),
+                    intro.affiliation.map(|(s, e)| w.cover(s, e)),
+                ),
+            };
             Speaker {
                 span,
                 name,
-                role: intro.role.map(|(s, e)| w.cover(s, e)),
-                affiliation: intro.affiliation.map(|(s, e)| w.cover(s, e)),
+                role,
+                affiliation,
                 entity,
                 public_figure: !m.private
                     && (m.role.is_some()
