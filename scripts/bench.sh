@@ -24,7 +24,8 @@ printf '[input]\nformat = "jsonl"\n\n[[stage]]\ntype = "tokenize"\n\n[[export]]\
 
 measure() { # name, command...
   local name=$1; shift
-  local out; out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> target/bench/stderr.txt; } 2>&1 | tail -1 )
+  /usr/bin/time -f "%e %M" -o target/bench/time.txt "$@" > /dev/null 2> target/bench/stderr.txt || true
+  local out; out=$(tail -1 target/bench/time.txt)
   local secs=${out% *} rss=${out#* }
   printf '%-34s %8.2f s %9.1f MB/s %9.0f docs/s %7.1f MB RSS\n' "$name" "$secs" \
     "$(echo "$text_mb / $secs" | bc -l)" "$(echo "$docs / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
@@ -49,7 +50,8 @@ else
   echo "spaCy not installed: skipping its comparison (pip install spacy)"
 fi
 printf 'one-article run: '
-/usr/bin/time -f "%e s" "$kutip" run -q tests/fixtures/karabakh-tribunnews.txt 2>&1 >/dev/null | tail -1
+/usr/bin/time -f "%e s" -o target/bench/time.txt "$kutip" run -q tests/fixtures/karabakh-tribunnews.txt > /dev/null
+cat target/bench/time.txt
 if [ -n "${KUTIP_BENCH_RSS_MB:-}" ]; then
   big=target/bench/corpus-${KUTIP_BENCH_RSS_MB}mb.jsonl
   [ -f "$big" ] || python3 scripts/make_corpus.py "$big" --mb "$KUTIP_BENCH_RSS_MB"
