@@ -245,7 +245,8 @@ mod tests {
     use kutip_core::EntityLabel;
     use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 
-    fn tag(text: &str) -> Vec<(EntityLabel, String)> {
+    /// `text` tokenized and tagged with the default options.
+    fn analysed(text: &str) -> Document {
         let mut doc = Document::new("t", text);
         TokenizeStage::new(TokenizeConfig::default())
             .process(&mut doc)
@@ -253,6 +254,11 @@ mod tests {
         EntityStage::new(EntitiesConfig::default())
             .process(&mut doc)
             .unwrap();
+        doc
+    }
+
+    fn tag(text: &str) -> Vec<(EntityLabel, String)> {
+        let doc = analysed(text);
         doc.entities
             .iter()
             .map(|e| (e.label, doc.slice(e.span).to_string()))
@@ -327,13 +333,7 @@ mod tests {
     fn aliases_and_bracketed_acronyms_share_the_canonical_name() {
         let text = "Presiden Joko Widodo tiba. Jokowi lalu ke kantor Badan Penanggulangan \
                     Bencana Daerah (BPBD). BPBD menyiapkan perahu.";
-        let mut doc = Document::new("t", text);
-        TokenizeStage::new(TokenizeConfig::default())
-            .process(&mut doc)
-            .unwrap();
-        EntityStage::new(EntitiesConfig::default())
-            .process(&mut doc)
-            .unwrap();
+        let doc = analysed(text);
         let canonical = |mention: &str| {
             doc.entities
                 .iter()
