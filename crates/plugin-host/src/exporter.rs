@@ -43,10 +43,23 @@ struct SinkState {
 }
 
 /// How one call into the plugin ended.
+#[derive(Debug, PartialEq, Eq)]
 enum Outcome {
     Ok,
     Failed(String),
     Panicked(String),
+}
+
+/// What a plugin's status and error bytes mean. The bytes should be UTF-8; a plugin that breaks
+/// that promise still has its message shown, with the invalid bytes replaced.
+fn outcome(status: Status, error: &[u8]) -> Outcome {
+    let message = String::from_utf8_lossy(error).into_owned();
+    match status {
+        STATUS_OK => Outcome::Ok,
+        STATUS_ERROR => Outcome::Failed(message),
+        STATUS_PANICKED => Outcome::Panicked(message),
+        other => Outcome::Failed(format!("returned the unknown status {other} ({message})")),
+    }
 }
 
 impl PluginExporter {
@@ -131,13 +144,7 @@ impl PluginExporter {
         // SAFETY: the plugin wrote `len` bytes (at most the capacity, enforced by `min`) into
         // the vector's spare capacity; bytes are always initialised values.
         unsafe { self.error.set_len(len) };
-        let message = String::from_utf8_lossy(&self.error).into_owned();
-        match status {
-            STATUS_OK => Outcome::Ok,
-            STATUS_ERROR => Outcome::Failed(message),
-            STATUS_PANICKED => Outcome::Panicked(message),
-            other => Outcome::Failed(format!("returned the unknown status {other} ({message})")),
-        }
+        outcome(status, &self.error)
     }
 
     /// Turns an outcome into the exporter's error, preferring a failed write of the output.
@@ -233,4 +240,27 @@ unsafe extern "C" fn sink_write(context: *mut c_void, data: Bytes) -> Status {
         }
     }));
     result.unwrap_or(STATUS_ERROR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_message_that_is_not_utf8_is_shown_with_replacements() {
+        let bytes = b"gagal menulis \xff\xfe baris 3";
+        assert_eq!(
+            outcome(STATUS_ERROR, bytes),
+            Outcome::Failed("gagal menulis \u{FFFD}\u{FFFD} baris 3".into())
+        );
+        assert_eq!(
+            outcome(STATUS_PANICKED, b"\xc3"),
+            Outcome::Panicked("\u{FFFD}".into())
+        );
+        assert_eq!(
+            outcome(77, b"x"),
+            Outcome::Failed("returned the unknown status 77 (x)".into())
+        );
+        assert_eq!(outcome(STATUS_OK, b""), Outcome::Ok);
+    }
 }
