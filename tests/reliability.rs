@@ -409,3 +409,31 @@ fn a_closed_stdout_is_not_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_default_limit_refuses_a_100_mb_document() {
+    let dir = Dir::new("rel-100mb");
+    let paragraph =
+        "“Kami siap,” kata Budi Santoso di Jakarta, Senin (13/4/2020). Warga diminta tenang.\n";
+    let huge = paragraph.repeat(100_000_000 / paragraph.len() + 1);
+    let input = dir.write("huge.txt", &huge);
+    dir.write("small.txt", "“Siap,” kata Ani Wijaya.");
+    let out = kutip(
+        &[
+            "run",
+            path_str(&input),
+            path_str(&dir.path.join("small.txt")),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("over the limit of 16777216 bytes for stage `tokenize`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        json_lines(std::str::from_utf8(&out.stdout).unwrap())[0]["id"],
+        "small"
+    );
+}
