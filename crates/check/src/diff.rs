@@ -264,6 +264,13 @@ fn quote_fields(id: &str, content: &str, o: &Value, n: &Value, out: &mut Vec<Cha
         ("cue", &["cue", "text"]),
         ("time", &["time", "text"]),
     ];
+    let changed = |what: &str, from: String, to: String| {
+        change(
+            id,
+            ChangeKind::QuoteChanged,
+            format!("{what} of {} changed from {from} to {to}", short(content)),
+        )
+    };
     for (what, path) in fields {
         let (a, b) = (str_at(o, path), str_at(n, path));
         if a != b {
@@ -274,30 +281,12 @@ fn quote_fields(id: &str, content: &str, o: &Value, n: &Value, out: &mut Vec<Cha
                     show_none(v)
                 }
             };
-            out.push(change(
-                id,
-                ChangeKind::QuoteChanged,
-                format!(
-                    "{what} of {} changed from {} to {}",
-                    short(content),
-                    shown(a),
-                    shown(b)
-                ),
-            ));
+            out.push(changed(what, shown(a), shown(b)));
         }
     }
     for (what, key) in [("confidence", "confidence"), ("rule", "rule")] {
         if o.get(key) != n.get(key) {
-            out.push(change(
-                id,
-                ChangeKind::QuoteChanged,
-                format!(
-                    "{what} of {} changed from {} to {}",
-                    short(content),
-                    plain(o.get(key)),
-                    plain(n.get(key))
-                ),
-            ));
+            out.push(changed(what, plain(o.get(key)), plain(n.get(key))));
         }
     }
 }

@@ -409,15 +409,7 @@ pub fn tag(
             // "Kombes Sambodo Purnomo", "Pak Budi": capitalised words after a rank or an
             // honorific are a person's name, the title a ROLE.
             if is_title(words[local]) && words.get(local + 1) != Some(&"Kota") {
-                let mut n = 1;
-                while local + n < words.len()
-                    && !covered[local + n]
-                    && codes[local + n] == 0
-                    && tokens[i + n].kind == TokenKind::Word
-                    && starts_upper(words[local + n])
-                {
-                    n += 1;
-                }
+                let n = free_capitalised(&words, &covered, &codes, sentence_tokens, local, 1);
                 let mut start = 0;
                 while start + 1 < n && is_title(words[local + start]) {
                     start += 1;
@@ -443,15 +435,7 @@ pub fn tag(
                 && previous_word(&words, local)
                     .is_some_and(|w| name_cues.iter().any(|c| c.eq_ignore_ascii_case(w)))
             {
-                let mut n = 0;
-                while local + n < words.len()
-                    && !covered[local + n]
-                    && codes[local + n] == 0
-                    && tokens[i + n].kind == TokenKind::Word
-                    && starts_upper(words[local + n])
-                {
-                    n += 1;
-                }
+                let n = free_capitalised(&words, &covered, &codes, sentence_tokens, local, 0);
                 let mut start = 0;
                 while start + 1 < n && is_title(words[local + start]) {
                     out.push(Entity::new(tokens[i + start].span, EntityLabel::Role));
@@ -519,6 +503,27 @@ pub fn tag(
 }
 
 /// The word before `local`, looking through quotation marks.
+/// How far a run of capitalised words, not yet tagged and unknown to the gazetteer, reaches
+/// from `local + n` (returned as the run's length from `local`).
+fn free_capitalised(
+    words: &[&str],
+    covered: &[bool],
+    codes: &[u8],
+    tokens: &[Token],
+    local: usize,
+    mut n: usize,
+) -> usize {
+    while local + n < words.len()
+        && !covered[local + n]
+        && codes[local + n] == 0
+        && tokens[local + n].kind == TokenKind::Word
+        && starts_upper(words[local + n])
+    {
+        n += 1;
+    }
+    n
+}
+
 fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
     words[..local]
         .iter()

@@ -96,6 +96,18 @@ fn units(w: &Words) -> Vec<(usize, usize)> {
     out
 }
 
+/// The `-nya` of a cue such as `katanya`, as the speaker mention it stands for.
+fn nya_mention(w: &Words, cue: usize) -> Mention {
+    let s = w.word_span(cue);
+    Mention::pronoun(
+        Span {
+            start: s.end - 3,
+            end: s.end,
+        },
+        cue,
+    )
+}
+
 fn unit_of(units: &[(usize, usize)], k: usize) -> (usize, usize) {
     let i = units.partition_point(|u| u.1 <= k);
     units.get(i).copied().unwrap_or((k, k + 1))
@@ -134,14 +146,7 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
         used = j + 1;
         let (_, unit_end) = unit_of(&units, c);
         let mention = if w.is(c, Flags::CUE_NYA) {
-            let s = w.word_span(c);
-            Some(Mention::pronoun(
-                Span {
-                    start: s.end - 3,
-                    end: s.end,
-                },
-                c,
-            ))
+            Some(nya_mention(w, c))
         } else {
             speaker::forward(w, c + 1, unit_end.max(c + 1), short)
         };
@@ -307,14 +312,7 @@ fn indirect(
             continue;
         }
         let mention = if w.is(c, Flags::CUE_NYA) {
-            let s = w.word_span(c);
-            Some(Mention::pronoun(
-                Span {
-                    start: s.end - 3,
-                    end: s.end,
-                },
-                c,
-            ))
+            Some(nya_mention(w, c))
         } else {
             speaker::forward(w, c + 1, ce, short)
         };
