@@ -210,8 +210,138 @@ const WEEKDAYS: &[&str] = &[
     "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu",
 ];
 const PARTS_OF_DAY: &[&str] = &["pagi", "siang", "sore", "malam", "dini"];
-const TIME_ZONES: &[&str] = &["WIB", "WITA", "WIT", "GMT", "UTC"];
+/// Time zones written after a clock time, with their UTC offsets (ISO 8601).
+const TIME_ZONES: &[(&str, &str)] = &[
+    ("WIB", "+07:00"),
+    ("WITA", "+08:00"),
+    ("WIT", "+09:00"),
+    ("GMT", "Z"),
+    ("UTC", "Z"),
+];
 const MONEY_UNITS: &[&str] = &["ribu", "juta", "miliar", "triliun"];
+
+/// Currency names, codes and symbols the stage knows, with their ISO 4217 codes; the
+/// `currencies` option adds more. Written before an amount ("US$ 5 juta", "Rp 3,5 juta") or
+/// after it ("100 juta dolar AS", "20 euro").
+pub const BUILTIN_CURRENCIES: &[(&str, &str)] = &[
+    ("Rp", "IDR"),
+    ("Rp.", "IDR"),
+    ("IDR", "IDR"),
+    ("rupiah", "IDR"),
+    ("US$", "USD"),
+    ("USD", "USD"),
+    ("$", "USD"),
+    ("dolar AS", "USD"),
+    ("dollar AS", "USD"),
+    ("dolar Amerika", "USD"),
+    ("dolar Amerika Serikat", "USD"),
+    ("dollar Amerika Serikat", "USD"),
+    ("dolar", "USD"),
+    ("dollar", "USD"),
+    ("S$", "SGD"),
+    ("SGD", "SGD"),
+    ("dolar Singapura", "SGD"),
+    ("A$", "AUD"),
+    ("AUD", "AUD"),
+    ("dolar Australia", "AUD"),
+    ("HK$", "HKD"),
+    ("dolar Hong Kong", "HKD"),
+    ("€", "EUR"),
+    ("EUR", "EUR"),
+    ("euro", "EUR"),
+    ("¥", "JPY"),
+    ("JPY", "JPY"),
+    ("yen", "JPY"),
+    ("RM", "MYR"),
+    ("MYR", "MYR"),
+    ("ringgit", "MYR"),
+    ("ringgit Malaysia", "MYR"),
+    ("£", "GBP"),
+    ("GBP", "GBP"),
+    ("pound sterling", "GBP"),
+    ("poundsterling", "GBP"),
+    ("CNY", "CNY"),
+    ("RMB", "CNY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("won", "KRW"),
+    ("KRW", "KRW"),
+    ("baht", "THB"),
+    ("peso", "PHP"),
+    ("riyal", "SAR"),
+    ("riyal Saudi", "SAR"),
+    ("SAR", "SAR"),
+    ("dirham", "AED"),
+    ("rupee", "INR"),
+    ("rupee India", "INR"),
+    ("rubel", "RUB"),
+    ("rubel Rusia", "RUB"),
+    ("franc Swiss", "CHF"),
+];
+
+/// Currency names and symbols as word sequences, longest first, so that "dolar Singapura"
+/// wins over "dolar".
+#[derive(Clone, Debug, Default)]
+pub struct Currencies {
+    entries: Vec<(Vec<String>, String)>,
+}
+
+impl Currencies {
+    /// The built-in currencies plus `extra` (name or symbol → ISO 4217 code); an extra entry
+    /// replaces a built-in one of the same name.
+    pub fn new<'a>(extra: impl IntoIterator<Item = (&'a str, &'a str)>) -> Currencies {
+        let mut all: Vec<(&str, &str)> = BUILTIN_CURRENCIES.to_vec();
+        for (name, code) in extra {
+            all.retain(|(n, _)| *n != name);
+            all.push((name, code));
+        }
+        let mut entries: Vec<(Vec<String>, String)> = all
+            .into_iter()
+            .filter(|(name, _)| !name.trim().is_empty())
+            .map(|(name, code)| {
+                let words = name.split_whitespace().map(String::from).collect();
+                (words, code.to_string())
+            })
+            .collect();
+        entries.sort_by_key(|(words, _)| {
+            std::cmp::Reverse(words.iter().map(String::len).sum::<usize>() + words.len())
+        });
+        Currencies { entries }
+    }
+
+    /// The currency written at token `i` (before `end`): its length in tokens and its code.
+    /// A word may be split into several touching tokens ("US" "$").
+    fn at(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &str)> {
+        self.entries.iter().find_map(|(words, code)| {
+            let mut k = i;
+            for word in words {
+                k = touching_tokens_spelling(text, tokens, k, end, word)?;
+            }
+            Some((k - i, code.as_str()))
+        })
+    }
+}
+
+/// The token index after the touching tokens from `k` that spell `word` (ASCII case ignored).
+fn touching_tokens_spelling(
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    end: usize,
+    word: &str,
+) -> Option<usize> {
+    let start = tokens.get(k)?.span.start as usize;
+    for (m, t) in tokens[k..end].iter().enumerate().take(3) {
+        let written = &text[start..t.span.end as usize];
+        if written.len() > word.len() {
+            return None;
+        }
+        if written.eq_ignore_ascii_case(word) {
+            return Some(k + m + 1);
+        }
+    }
+    None
+}
 
 /// Tags every sentence's tokens: the model finds people, organisations and places; rules find
 /// dates, times, amounts and roles in the rest, and split honorifics and ranks off names.
@@ -224,6 +354,7 @@ pub fn tag(
     model: &Model,
     gazetteer_names: bool,
     name_cues: &[String],
+    currencies: &Currencies,
     scratch: &mut Scratch,
 ) -> Vec<Entity> {
     let text = doc.text.as_str();
@@ -377,7 +508,24 @@ pub fn tag(
                 continue;
             }
             let free = |n: usize| !covered[local..local + n].iter().any(|c| *c);
-            if let Some((n, label, value)) = number_or_date(text, tokens, i, end) {
+            if let Some((n, label, value)) = number_or_date(text, tokens, i, end, currencies) {
+                let span = tokens[i].span.cover(tokens[i + n - 1].span);
+                // "100 dolar AS": the model's place inside an amount's currency gives way.
+                if label == EntityLabel::Money
+                    && !free(n)
+                    && out
+                        .iter()
+                        .filter(|e| e.span.overlaps(span))
+                        .all(|e| span.contains(e.span))
+                {
+                    out.retain(|e| !e.span.overlaps(span));
+                    out.push(Entity {
+                        value,
+                        ..Entity::new(span, label)
+                    });
+                    i += n;
+                    continue;
+                }
                 if free(n) {
                     let span = tokens[i].span.cover(tokens[i + n - 1].span);
                     out.push(Entity {
@@ -657,6 +805,7 @@ fn number_or_date(
     tokens: &[Token],
     i: usize,
     end: usize,
+    currencies: &Currencies,
 ) -> Option<(usize, EntityLabel, Option<String>)> {
     let word = |k: usize| (k < end).then(|| &text[tokens[k].span.range()]);
     let w = word(i)?;
@@ -687,16 +836,23 @@ fn number_or_date(
     {
         return Some((2, EntityLabel::Date, None));
     }
-    if w == "Rp" || w == "Rp." {
-        if tokens
-            .get(i + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-        {
-            let unit = word(i + 2).is_some_and(|u| MONEY_UNITS.contains(&u));
-            let value = money_value(word(i + 1)?, if unit { word(i + 2) } else { None });
-            return Some((2 + unit as usize, EntityLabel::Money, value));
+    // "Rp 3,5 juta", "US$ 5 juta", "€20": a currency before an amount.
+    if tokens[i].kind != TokenKind::Number
+        && tokens[i + 1..end.min(i + 4)]
+            .iter()
+            .any(|t| t.kind == TokenKind::Number)
+    {
+        if let Some((n, code)) = currencies.at(text, tokens, i, end) {
+            if tokens
+                .get(i + n)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+                && i + n < end
+            {
+                let unit = word(i + n + 1).filter(|u| MONEY_UNITS.contains(u));
+                let value = money_value(word(i + n)?, unit, code);
+                return Some((n + 1 + unit.is_some() as usize, EntityLabel::Money, value));
+            }
         }
-        return None;
     }
     if w.eq_ignore_ascii_case("pukul")
         && tokens
@@ -704,14 +860,27 @@ fn number_or_date(
             .is_some_and(|t| t.kind == TokenKind::Number)
         && i + 1 < end
     {
-        let zone = word(i + 2).is_some_and(|z| TIME_ZONES.contains(&z));
-        return Some((2 + zone as usize, EntityLabel::Time, None));
+        // "pukul 14.30 WIB", "pukul 8 malam"
+        let zone = word(i + 2).and_then(time_zone);
+        let part = word(i + 2).filter(|p| zone.is_none() && PARTS_OF_DAY.contains(p));
+        let value = clock_value(word(i + 1)?, part, zone);
+        let n = 2 + (zone.is_some() || part.is_some()) as usize;
+        return Some((n, EntityLabel::Time, value));
     }
     if tokens[i].kind != TokenKind::Number {
         return None;
     }
-    if word(i + 1).is_some_and(|z| TIME_ZONES.contains(&z)) {
-        return Some((2, EntityLabel::Time, None));
+    if let Some(zone) = word(i + 1).and_then(time_zone) {
+        return Some((2, EntityLabel::Time, clock_value(w, None, Some(zone))));
+    }
+    // "100 juta dolar AS", "20 euro": a currency after an amount.
+    let unit = word(i + 1).filter(|u| MONEY_UNITS.contains(u));
+    let after = i + 1 + unit.is_some() as usize;
+    if after < end {
+        if let Some((n, code)) = currencies.at(text, tokens, after, end) {
+            let value = money_value(w, unit, code);
+            return Some((after + n - i, EntityLabel::Money, value));
+        }
     }
     if is_numeric_date(w) {
         return Some((1, EntityLabel::Date, iso_date(w)));
@@ -768,7 +937,39 @@ fn format_number(n: f64) -> String {
     }
 }
 
-fn money_value(number: &str, unit: Option<&str>) -> Option<String> {
+/// The UTC offset of a time zone written after a clock time ("WIB" → "+07:00").
+fn time_zone(word: &str) -> Option<&'static str> {
+    TIME_ZONES
+        .iter()
+        .find(|(zone, _)| *zone == word)
+        .map(|(_, offset)| *offset)
+}
+
+/// "14.30" or "14:30" (and a part of the day or a zone offset) → "14:30+07:00"; "8" with
+/// "malam" → "20:00". `None` when the digits are not a time of day.
+fn clock_value(w: &str, part_of_day: Option<&str>, offset: Option<&str>) -> Option<String> {
+    let mut parts = w.split(['.', ':']);
+    let hour: u32 = parts.next()?.parse().ok()?;
+    let minute: u32 = match parts.next() {
+        Some(m) if m.len() == 2 => m.parse().ok()?,
+        Some(_) => return None,
+        None => 0,
+    };
+    if parts.next().is_some() || hour > 24 || minute > 59 || (hour == 24 && minute > 0) {
+        return None;
+    }
+    // Indonesians count hours to twelve with the part of the day ("pukul 8 malam").
+    let hour = match part_of_day {
+        Some("siang") if hour < 6 => hour + 12,
+        Some("sore") if hour < 12 => hour + 12,
+        Some("malam") if (6..12).contains(&hour) => hour + 12,
+        Some("malam") if hour == 12 => 0,
+        _ => hour,
+    };
+    Some(format!("{hour:02}:{minute:02}{}", offset.unwrap_or("")))
+}
+
+fn money_value(number: &str, unit: Option<&str>, currency: &str) -> Option<String> {
     let n = parse_number(number)?;
     let factor = match unit {
         Some("ribu") => 1e3,
@@ -777,7 +978,7 @@ fn money_value(number: &str, unit: Option<&str>) -> Option<String> {
         Some("triliun") => 1e12,
         _ => 1.0,
     };
-    Some(format!("{} IDR", format_number(n * factor)))
+    Some(format!("{} {currency}", format_number(n * factor)))
 }
 
 /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
@@ -990,6 +1191,57 @@ pub fn link_names(doc: &mut Document, aliases: &std::collections::HashMap<String
     }
 }
 
+/// Links a role mentioned without a name to the person introduced with it earlier: after
+/// "Ketua KPK Firli Bahuri", a later "Ketua KPK" (or "kata Ketua KPK") gets Firli Bahuri's
+/// canonical name and cluster. A role is the ROLE mention with the organisation or place right
+/// after it; honorifics ("Pak", "Dr.") name no one on their own and are left alone.
+pub fn link_roles(doc: &mut Document) {
+    // Hash of "role|organisation" → the index of the person's mention.
+    let mut introduced: HashKeyed<usize> = HashKeyed::default();
+    let only_space = |doc: &Document, a: &Entity, b: &Entity| {
+        a.span.end <= b.span.start
+            && doc.text[a.span.end as usize..b.span.start as usize]
+                .chars()
+                .all(|c| c.is_whitespace() || c == ',')
+    };
+    let mut k = 0;
+    while k < doc.entities.len() {
+        let role = &doc.entities[k];
+        if role.label != EntityLabel::Role || HONORIFICS.contains(&doc.slice(role.span)) {
+            k += 1;
+            continue;
+        }
+        let mut key = hash_lower(doc.slice(role.span));
+        let mut next = k + 1;
+        if let Some(org) = doc.entities.get(next).filter(|e| {
+            matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && only_space(doc, role, e)
+        }) {
+            let name = org.canonical.as_deref().unwrap_or(doc.slice(org.span));
+            key = combine(key, hash_lower(name));
+            next += 1;
+        }
+        let before_name = doc.entities.get(next - 1).unwrap_or(role);
+        let person = doc
+            .entities
+            .get(next)
+            .filter(|e| e.label == EntityLabel::Per && only_space(doc, before_name, e));
+        if person.is_some() {
+            introduced.insert(key, next);
+        } else if let Some(&p) = introduced.get(&key) {
+            let person = &doc.entities[p];
+            let name = person
+                .canonical
+                .clone()
+                .unwrap_or_else(|| doc.slice(person.span).to_string());
+            let cluster = person.cluster;
+            let role = &mut doc.entities[k];
+            role.canonical = Some(name);
+            role.cluster = cluster;
+        }
+        k = next;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1000,7 +1252,7 @@ mod tests {
         assert_eq!(parse_number("3,5"), Some(3.5));
         assert_eq!(parse_number("10.000,50"), Some(10000.5));
         assert_eq!(
-            money_value("3,5", Some("juta")).as_deref(),
+            money_value("3,5", Some("juta"), "IDR").as_deref(),
             Some("3500000 IDR")
         );
         assert_eq!(iso_date("19/9/2023").as_deref(), Some("2023-09-19"));
