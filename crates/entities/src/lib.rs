@@ -536,6 +536,59 @@ mod tests {
     }
 
     #[test]
+    fn dates_written_with_month_names_get_iso_values() {
+        let mut doc = Document::new(
+            "t",
+            "Sidang digelar 19 September 2023 dan putusan dibacakan 5 Januari. Proyek itu \
+             dimulai Februari 2021 dan selesai tahun 2024. Korban tewas pada awal Februari.",
+        );
+        doc.meta.insert("date".into(), "2023-12-20".into());
+        TokenizeStage::new(TokenizeConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        EntityStage::new(EntitiesConfig::default())
+            .process(&mut doc)
+            .unwrap();
+        let dates: Vec<(&str, Option<&str>)> = doc
+            .entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .map(|e| (doc.slice(e.span), e.value.as_deref()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("19 September 2023", Some("2023-09-19")),
+                // Two weeks after a December article: next January.
+                ("5 Januari", Some("2024-01-05")),
+                ("Februari 2021", Some("2021-02")),
+                ("tahun 2024", Some("2024")),
+                ("Februari", None),
+            ]
+        );
+        assert!(
+            !doc.entities.iter().any(|e| e.label == EntityLabel::Per),
+            "a month is not a person: {:?}",
+            doc.entities
+        );
+    }
+
+    #[test]
+    fn ranks_written_without_a_full_stop_are_roles() {
+        let found = tag("Acara itu dihadiri Ny Herawati Boediono dan Komjen Pol Badrodin Haiti.");
+        for name in ["Herawati Boediono", "Badrodin Haiti"] {
+            assert!(
+                found.contains(&(EntityLabel::Per, name.into())),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(
+            found.contains(&(EntityLabel::Role, "Pol".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn default_name_cues_are_single_words() {
         // A cue is compared with one token; "kata-nya" never was one.
         for cue in EntitiesConfig::default().name_cues {

@@ -125,6 +125,22 @@ const HONORIFICS: &[&str] = &[
     "Saudara",
     "Komisaris",
     "Besar",
+    // Written without the full stop too ("Ny Herawati"), and the police's "Pol" after a rank
+    // ("Komjen Pol Badrodin Haiti").
+    "Ny",
+    "Tn",
+    "Hj",
+    "KH",
+    "Pol",
+    "Pol.",
+    "Bripda",
+    "Aipda",
+    "Brigadir",
+    "Letkol",
+    "Kopda",
+    "Serda",
+    "Serka",
+    "Pratu",
 ];
 
 /// First words that make a capitalised run an organisation ("Badan Penanggulangan Bencana").
@@ -284,6 +300,10 @@ pub const BUILTIN_CURRENCIES: &[(&str, &str)] = &[
 #[derive(Clone, Debug, Default)]
 pub struct Currencies {
     entries: Vec<(Vec<String>, String)>,
+    /// Indices into `entries` (longest first) by the lower-case hash of the first token an
+    /// entry may start with: its first word, and that word's leading letters when the tokenizer
+    /// may split it ("US$" → "US" "$"). Most tokens miss here and are looked at no further.
+    by_first_token: HashKeyed<Vec<usize>>,
 }
 
 impl Currencies {
@@ -306,13 +326,34 @@ impl Currencies {
         entries.sort_by_key(|(words, _)| {
             std::cmp::Reverse(words.iter().map(String::len).sum::<usize>() + words.len())
         });
-        Currencies { entries }
+        let mut by_first_token: HashKeyed<Vec<usize>> = HashKeyed::default();
+        for (k, (words, _)) in entries.iter().enumerate() {
+            let first = words[0].as_str();
+            let letters = first
+                .find(|c: char| !c.is_alphanumeric())
+                .filter(|&end| end > 0)
+                .map_or(first, |end| &first[..end]);
+            for key in [first, letters] {
+                let list = by_first_token.entry(hash_lower(key)).or_default();
+                if !list.contains(&k) {
+                    list.push(k);
+                }
+            }
+        }
+        Currencies {
+            entries,
+            by_first_token,
+        }
     }
 
     /// The currency written at token `i` (before `end`): its length in tokens and its code.
     /// A word may be split into several touching tokens ("US" "$").
     fn at(&self, text: &str, tokens: &[Token], i: usize, end: usize) -> Option<(usize, &str)> {
-        self.entries.iter().find_map(|(words, code)| {
+        let candidates = self
+            .by_first_token
+            .get(&hash_lower(&text[tokens.get(i)?.span.range()]))?;
+        candidates.iter().find_map(|&c| {
+            let (words, code) = &self.entries[c];
             let mut k = i;
             for word in words {
                 k = touching_tokens_spelling(text, tokens, k, end, word)?;
@@ -407,7 +448,8 @@ pub fn tag(
             {
                 j += 1;
             }
-            if (k..j).any(is_skipped) {
+            // "awal Februari": a month the model took for a name is left to the date rules.
+            if (k..j).any(is_skipped) || (j == k + 1 && is_month_name(words[k])) {
                 k = j;
                 continue;
             }
@@ -449,6 +491,20 @@ pub fn tag(
                     EntityLabel::Role,
                 ));
                 name_start += 1;
+            }
+            // "Komjen Pol | Badrodin Haiti" tagged as two names: the first is only titles.
+            if label == EntityLabel::Per
+                && j < words.len()
+                && tag_label(scratch.tags[j] as usize) == Some(EntityLabel::Per)
+                && is_title(words[name_start])
+            {
+                out.push(Entity::new(
+                    sentence_tokens[name_start].span,
+                    EntityLabel::Role,
+                ));
+                covered[k..j].iter_mut().for_each(|c| *c = true);
+                k = j;
+                continue;
             }
             // A known place or organisation the model took for a person ("Jerman mengatakan…"
             // opens a sentence like a name does) keeps its gazetteer label.
@@ -559,9 +615,18 @@ pub fn tag(
             if is_title(words[local]) && words.get(local + 1) != Some(&"Kota") {
                 let n = free_capitalised(&words, &covered, &codes, sentence_tokens, local, 1);
                 let mut start = 0;
-                while start + 1 < n && is_title(words[local + start]) {
+                while start < n && is_title(words[local + start]) {
                     start += 1;
                 }
+                // "Komjen Pol" before a name the model found: titles only.
+                if start == n && covered.get(local + n) == Some(&true) {
+                    for t in 0..n {
+                        out.push(Entity::new(tokens[i + t].span, EntityLabel::Role));
+                    }
+                    i += n;
+                    continue;
+                }
+                start = start.min(n - 1);
                 if start > 0 && start < n {
                     for t in 0..start {
                         out.push(Entity::new(tokens[i + t].span, EntityLabel::Role));
@@ -834,7 +899,18 @@ fn number_or_date(
     if w.eq_ignore_ascii_case("tahun")
         && word(i + 1).is_some_and(|x| x.len() >= 4 && x.starts_with(|c: char| c.is_ascii_digit()))
     {
-        return Some((2, EntityLabel::Date, None));
+        let value = word(i + 1).and_then(year_number).map(|y| format!("{y:04}"));
+        return Some((2, EntityLabel::Date, value));
+    }
+    // "September 2023" (→ 2023-09), "awal Februari": a month, with its year when written. A
+    // month alone must be spelt out and capitalised ("Mei" may be a name, "mar" a word).
+    if let Some(month) = month_number(w) {
+        if let Some(year) = word(i + 1).and_then(year_number) {
+            return Some((2, EntityLabel::Date, Some(format!("{year:04}-{month:02}"))));
+        }
+        if MONTHS.iter().any(|(name, _)| *name == w) && w != "Mei" {
+            return Some((1, EntityLabel::Date, None));
+        }
     }
     // "Rp 3,5 juta", "US$ 5 juta", "€20": a currency before an amount.
     if tokens[i].kind != TokenKind::Number
@@ -885,6 +961,14 @@ fn number_or_date(
     if is_numeric_date(w) {
         return Some((1, EntityLabel::Date, iso_date(w)));
     }
+    // "19 September 2023", "19 Sept": a day of the month.
+    if let Some(month) = word(i + 1).and_then(month_number) {
+        if let Ok(day @ 1..=31) = w.parse::<u32>() {
+            let year = word(i + 2).and_then(year_number);
+            let value = year.map(|y| format!("{y:04}-{month:02}-{day:02}"));
+            return Some((2 + year.is_some() as usize, EntityLabel::Date, value));
+        }
+    }
     if word(i + 1) == Some("%") || word(i + 1).is_some_and(|x| x.eq_ignore_ascii_case("persen")) {
         return Some((
             2,
@@ -893,6 +977,68 @@ fn number_or_date(
         ));
     }
     Some((1, EntityLabel::Quantity, parse_number(w).map(format_number)))
+}
+
+/// Month names and their usual abbreviations, with the month's number.
+const MONTHS: &[(&str, u32)] = &[
+    ("Januari", 1),
+    ("Februari", 2),
+    ("Pebruari", 2),
+    ("Maret", 3),
+    ("April", 4),
+    ("Mei", 5),
+    ("Juni", 6),
+    ("Juli", 7),
+    ("Agustus", 8),
+    ("September", 9),
+    ("Oktober", 10),
+    ("November", 11),
+    ("Nopember", 11),
+    ("Desember", 12),
+];
+const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Agu", 8),
+    ("Agt", 8),
+    ("Ags", 8),
+    ("Agst", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Okt", 10),
+    ("Nov", 11),
+    ("Des", 12),
+];
+
+/// The number of a month written by name or abbreviation ("September", "Sept.", "Okt"),
+/// capitalised.
+fn month_number(w: &str) -> Option<u32> {
+    if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() > 9 {
+        return None;
+    }
+    let bare = w.strip_suffix('.').unwrap_or(w);
+    MONTHS
+        .iter()
+        .chain(MONTH_ABBREVIATIONS)
+        .find(|(name, _)| *name == bare)
+        .map(|(_, m)| *m)
+}
+
+/// A year written in four digits (1000–2999).
+fn year_number(w: &str) -> Option<u32> {
+    (w.len() == 4)
+        .then(|| w.parse::<u32>().ok())
+        .flatten()
+        .filter(|y| (1000..3000).contains(y))
+}
+
+/// Whether a word is a month's name: never a person, organisation or place.
+fn is_month_name(w: &str) -> bool {
+    MONTHS.iter().any(|(name, _)| *name == w)
 }
 
 fn is_numeric_date(w: &str) -> bool {
@@ -1047,6 +1193,25 @@ pub fn resolve_weekdays(doc: &mut Document) {
             continue;
         }
         let text = &doc.text[e.span.range()];
+        // "19 September": the year nearest the document's date (within half a year of it).
+        let mut parts = text.split_whitespace();
+        if let (Some(Ok(day @ 1..=31)), Some(Some(month)), None) = (
+            parts.next().map(str::parse::<i64>),
+            parts.next().map(month_number),
+            parts.next(),
+        ) {
+            let (year, _, _) = civil_from_days(reference);
+            let day_of = |y: i64| days_from_civil(y, i64::from(month), day);
+            let year = if day_of(year) > reference + 183 {
+                year - 1
+            } else if day_of(year) < reference - 183 {
+                year + 1
+            } else {
+                year
+            };
+            doc.entities[k].value = Some(format!("{year:04}-{month:02}-{day:02}"));
+            continue;
+        }
         // Monday = 0 … Sunday = 6; 1970-01-01 was a Thursday (3).
         let Some(weekday) = text.split_whitespace().find_map(|w| match w {
             "Senin" => Some(0),
