@@ -181,18 +181,30 @@ pub const TITLE_WORDS: &[&str] = &[
     "sir",
 ];
 
+/// The title words' hashes, sorted, and a 4096-bit filter of their low bits: nearly every
+/// word misses the filter and skips the search (it ran for every candidate's neighbours).
+struct TitleHashes {
+    sorted: Vec<u64>,
+    filter: [u64; 64],
+}
+
 fn is_title_word(word: &str, lower: u64) -> bool {
-    static HASHES: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    static HASHES: std::sync::OnceLock<TitleHashes> = std::sync::OnceLock::new();
     let hashes = HASHES.get_or_init(|| {
-        let mut h: Vec<u64> = TITLE_WORDS.iter().map(|w| hash_lower(w)).collect();
-        h.sort_unstable();
-        h
+        let mut sorted: Vec<u64> = TITLE_WORDS.iter().map(|w| hash_lower(w)).collect();
+        sorted.sort_unstable();
+        let mut filter = [0u64; 64];
+        for h in &sorted {
+            filter[(h >> 6 & 63) as usize] |= 1 << (h & 63);
+        }
+        TitleHashes { sorted, filter }
     });
     let key = match word.strip_suffix('.') {
         Some(stem) => hash_lower(stem),
         None => lower,
     };
-    hashes.binary_search(&key).is_ok()
+    hashes.filter[(key >> 6 & 63) as usize] & 1 << (key & 63) != 0
+        && hashes.sorted.binary_search(&key).is_ok()
 }
 
 fn is_quote_mark(word: &str) -> bool {

@@ -1226,10 +1226,14 @@ pub fn resolve_weekdays(doc: &mut Document) {
             continue;
         };
         let reference_weekday = (reference + 3).rem_euclid(7);
-        let future = doc
+        // Sentences are in text order: the last one starting at or before the date.
+        let sentence = doc
             .sentences
-            .iter()
-            .find(|s| s.span.contains(e.span))
+            .partition_point(|s| s.span.start <= e.span.start)
+            .checked_sub(1)
+            .map(|k| &doc.sentences[k]);
+        let future = sentence
+            .filter(|s| s.span.contains(e.span))
             .is_some_and(|s| {
                 doc.text[s.span.range()].split_whitespace().any(|w| {
                     matches!(
