@@ -1071,8 +1071,9 @@ pub struct Gazetteer {
     hashed: HashKeyed<EntityLabel>,
     /// Hashes of every proper prefix of a name (in words), to stop a look-up early.
     prefixes: HashKeyed<()>,
-    /// Whether some name starts with a lower-case ASCII letter ("detikcom").
-    lowercase_starts: bool,
+    /// The ASCII bytes some name starts with, as bits: a token starting with any other ASCII
+    /// byte (lower case, punctuation) starts no name and is never hashed.
+    ascii_starts: u128,
     /// Most tokens any name has, to bound look-ups.
     longest: usize,
 }
@@ -1084,7 +1085,7 @@ impl Gazetteer {
             names: HashMap::new(),
             hashed: HashKeyed::default(),
             prefixes: HashKeyed::default(),
-            lowercase_starts: false,
+            ascii_starts: 0,
             longest: 1,
         };
         for p in PLACES {
@@ -1108,7 +1109,10 @@ impl Gazetteer {
         if key.is_empty() {
             return;
         }
-        self.lowercase_starts |= key.starts_with(|c: char| c.is_ascii_lowercase());
+        let first = key.as_bytes()[0];
+        if first.is_ascii() {
+            self.ascii_starts |= 1 << first;
+        }
         self.longest = self.longest.max(key.split(' ').count());
         self.hashed.insert(sequence_hash(key.split(' ')), label);
         let words: Vec<&str> = key.split(' ').collect();
@@ -1170,7 +1174,8 @@ impl Gazetteer {
         let mut i = 0;
         while i < words.len() {
             // Names start with a capital or a digit: skip the rest unhashed.
-            if words[i].starts_with(|c: char| c.is_ascii_lowercase()) && !self.lowercase_starts {
+            let first = words[i].as_bytes().first().copied().unwrap_or(0);
+            if first.is_ascii() && self.ascii_starts & 1 << first == 0 {
                 i += 1;
                 continue;
             }
