@@ -95,13 +95,13 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.605),
-            ("CUE", 0.75),
-            ("CUECOREF", 0.405),
+            ("CUE", 0.76),
+            ("CUECOREF", 0.635),
             ("PERSONCOREF", 0.52),
             ("PERSON", 0.235),
             ("ROLE", 0.235),
             ("AFFILIATION", 0.145),
-            ("DATETIME", 0.68),
+            ("DATETIME", 0.71),
         ],
     ),
     (
