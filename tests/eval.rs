@@ -84,7 +84,7 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.96),
             ("CUECOREF", 0.935),
             ("PERSONCOREF", 0.94),
-            ("PERSON", 0.615),
+            ("PERSON", 0.635),
             ("ROLE", 0.50),
             ("AFFILIATION", 0.435),
             ("DATETIME", 0.725),

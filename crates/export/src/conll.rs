@@ -152,12 +152,20 @@ impl<'w> ConllExporter<'w> {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
                 self.mark(doc, mention, "PERSONCOREF");
             }
-            if let Some(person) = s.person.filter(|_| s.role.is_some() && s.public_figure) {
+            // The introduction: role + name, or a full name alone when the text gives the
+            // speaker no position the lexicons know ("Penulis naskah …, Irfan Ramli,").
+            let full_name = |p: &Span| doc.slice(*p).contains(char::is_whitespace);
+            if let Some(person) = s
+                .person
+                .filter(|p| s.public_figure && (s.role.is_some() || full_name(p)))
+            {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
-                    self.mark_role(doc, s);
-                    if !cue_after && !dated {
-                        dated = self.mark_time(doc, q.time);
+                    if s.role.is_some() {
+                        self.mark_role(doc, s);
+                        if !cue_after && !dated {
+                            dated = self.mark_time(doc, q.time);
+                        }
                     }
                 }
             }
