@@ -2,7 +2,8 @@
 //! lines kept — for a CoNLL input, exactly the input's lines in the input's order.
 
 use kutip_core::{
-    Document, EntityLabel, ExportError, Exporter, QuoteKind, SourceLine, Span, Speaker, TokenKind,
+    Document, EntityLabel, ExportError, Exporter, Quote, QuoteKind, SourceLine, Span, Speaker,
+    TokenKind,
 };
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -130,16 +131,27 @@ impl<'w> ConllExporter<'w> {
     }
 
     /// PFSA-ID: direct quotes with their cue after them and the speaker mention after the cue;
-    /// every speaker's introduction (role, affiliation, name) once per article, whichever kind
-    /// of statement it comes with.
+    /// the introduction (role, affiliation, name) of every speaker quoted that way, once per
+    /// article, whichever kind of statement it comes with.
     fn label_pfsa(&mut self, doc: &Document) {
+        let cue_after = |q: &Quote| {
+            q.kind == QuoteKind::Direct
+                && q.cue.is_some_and(|c| c.start >= q.content.end)
+                && q.speaker.as_ref().is_some_and(|s| s.public_figure)
+        };
+        // PFSA introduces only people it quotes directly: the speakers of labelled statements.
+        let quoted: HashSet<Option<&str>> = doc
+            .quotes
+            .iter()
+            .filter(|q| cue_after(q))
+            .filter_map(|q| q.speaker.as_ref())
+            .map(|s| s.name.as_deref())
+            .collect();
         let mut introduced = HashSet::new();
         // The corpus dates a statement once per article: the first one dated.
         let mut dated = false;
         for q in &doc.quotes {
-            let cue_after = q.kind == QuoteKind::Direct
-                && q.cue.is_some_and(|c| c.start >= q.content.end)
-                && q.speaker.as_ref().is_some_and(|s| s.public_figure);
+            let cue_after = cue_after(q);
             if cue_after {
                 self.mark(doc, with_marks(doc, q.content), "STATEMENT");
                 if let Some(cue) = q.cue {
@@ -155,10 +167,11 @@ impl<'w> ConllExporter<'w> {
             // The introduction: role + name, or a full name alone when the text gives the
             // speaker no position the lexicons know ("Penulis naskah …, Irfan Ramli,").
             let full_name = |p: &Span| doc.slice(*p).contains(char::is_whitespace);
-            if let Some(person) = s
-                .person
-                .filter(|p| s.public_figure && (s.role.is_some() || full_name(p)))
-            {
+            if let Some(person) = s.person.filter(|p| {
+                s.public_figure
+                    && (s.role.is_some() || full_name(p))
+                    && quoted.contains(&s.name.as_deref())
+            }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
                     if s.role.is_some() {
