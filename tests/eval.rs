@@ -95,7 +95,7 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.605),
-            ("CUE", 0.76),
+            ("CUE", 0.765),
             ("CUECOREF", 0.635),
             ("PERSONCOREF", 0.52),
             ("PERSON", 0.235),

@@ -430,6 +430,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_long_adjunct_between_subject_and_verb_keeps_the_speaker() {
+        let text = "Menteri Pariwisata Dedie Rachim dalam sambutannya di acara tersebut menyampaikan \
+                    bahwa taman kota akan dibuka pekan depan. Ketua panitia Rina Wulandari, secara \
+                    rinci memaparkan, lomba diikuti 40 sekolah.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "taman kota akan dibuka pekan depan");
+        assert_eq!(got[0].3, "Dedie Rachim");
+        assert_eq!(got[1].0, "lomba diikuti 40 sekolah");
+        assert_eq!(got[1].3, "Rina Wulandari");
+    }
+
+    #[test]
     fn odd_input_never_panics() {
         for text in [
             "",
