@@ -1,6 +1,7 @@
 //! The rules: direct quotes from their cue backwards, indirect quotes clause by clause, then
 //! speakers resolved in reading order.
 
+use crate::index::{Entities, Quoted, SpanSet};
 use crate::speaker::{self, Mention, ShortNames};
 use crate::words::{Flags, Words};
 use crate::{Lexicon, QuotesConfig};
@@ -22,11 +23,28 @@ struct Found {
     borrow_next: bool,
 }
 
+/// What every rule reads: the tokens' flags and the indexes built once per document.
+struct Ctx<'a> {
+    w: Words<'a>,
+    short: ShortNames<'a>,
+    /// Clauses, in order (see [`units`]).
+    units: Vec<(usize, usize)>,
+    entities: Entities<'a>,
+}
+
 pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> {
     let w = Words::new(doc, lex);
     let short = short_names(&w);
+    let units = units(&w);
+    let cx = Ctx {
+        w,
+        short,
+        units,
+        entities: Entities::new(doc),
+    };
+    let w = &cx.w;
     let mut found = Vec::new();
-    direct(&w, config, &short, &mut found);
+    direct(&cx, config, &mut found);
     let mut in_direct = vec![false; w.len()];
     for f in &found {
         let (s, e) = f.content;
@@ -34,13 +52,14 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
             *flag = true;
         }
     }
+    let in_direct = Quoted::new(in_direct);
     if config.indirect {
-        for (s, e) in units(&w) {
-            indirect(&w, s, e, &in_direct, &short, &mut found);
+        for &(s, e) in &cx.units {
+            indirect(&cx, s, e, &in_direct, &mut found);
         }
     }
     found.sort_by_key(|f| (f.content.0, f.anchor));
-    resolve(&w, found, &short)
+    resolve(&cx, found)
 }
 
 /// Names written alone next to a cue or verb ("kata Kusnawan", "Zakky menjelaskan"): they tell
@@ -115,8 +134,8 @@ fn unit_of(units: &[(usize, usize)], k: usize) -> (usize, usize) {
 
 /// Direct quotes. A mark followed by a cue closes a quote; the mark before it opens it. The
 /// marks left over pair up among themselves.
-fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<Found>) {
-    let units = units(w);
+fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
+    let (w, short) = (&cx.w, &cx.short);
     let marks: Vec<usize> = (0..w.len())
         .filter(|&k| w.is(k, Flags::MARK) && !w.is(k, Flags::BOILER))
         .collect();
@@ -125,26 +144,38 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
     let mut used = 0;
     let mut leftovers: Vec<Vec<usize>> = Vec::new();
     let mut cued: Vec<usize> = Vec::new();
+    // The latest unused double and single mark (indices into `marks`): the opener a closing
+    // mark of the same kind pairs with, found without scanning back.
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
     for (j, &m) in marks.iter().enumerate() {
+        let single = w.is(m, Flags::SINGLE);
         let mut c = m + 1;
         if w.is(c, Flags::COMMA) {
             c += 1;
         }
-        if !(w.is(c, Flags::CUE | Flags::CUE_NYA) && w.is(c, Flags::LOWER)) || j < used {
+        let latest = if single {
+            &mut open_single
+        } else {
+            &mut open_double
+        };
+        if !(w.is(c, Flags::CUE | Flags::CUE_NYA) && w.is(c, Flags::LOWER)) {
+            *latest = Some(j);
             continue;
         }
-        let single = w.is(m, Flags::SINGLE);
-        let opener = (used..j)
-            .rev()
-            .map(|i| (i, marks[i]))
-            .find(|&(_, o)| w.is(o, Flags::SINGLE) == single);
-        let Some((oi, o)) = opener else { continue };
+        let Some(oi) = *latest else {
+            *latest = Some(j);
+            continue;
+        };
+        let o = marks[oi];
         if o + 1 >= m || too_long(o, m) {
+            *latest = Some(j);
             continue;
         }
         leftovers.push(marks[used..oi].to_vec());
         used = j + 1;
-        let (_, unit_end) = unit_of(&units, c);
+        (open_double, open_single) = (None, None);
+        let (_, unit_end) = unit_of(&cx.units, c);
         let mention = if w.is(c, Flags::CUE_NYA) {
             Some(nya_mention(w, c))
         } else {
@@ -155,7 +186,7 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
             kind: QuoteKind::Direct,
             content: (o + 1, m),
             cue: Some(c),
-            time: time_in(w, c + 1, unit_end),
+            time: time_in(cx, c + 1, unit_end),
             confidence: if named {
                 0.95
             } else if mention.is_some() {
@@ -179,10 +210,11 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
     // it continues into the next paragraph's quote (Tribun style).
     let paragraph_of = |k: usize| {
         let at = w.span(k).start;
-        w.doc
-            .paragraphs
-            .iter()
-            .find(|p| p.span.start <= at && at < p.span.end)
+        let paragraphs = &w.doc.paragraphs;
+        let i = paragraphs.partition_point(|p| p.span.end <= at);
+        paragraphs
+            .get(i)
+            .filter(|p| p.span.start <= at)
             .map(|p| p.span)
     };
     for gap in leftovers {
@@ -195,7 +227,7 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
                     && (w.doc.is_pretokenized() || paragraph_of(o) == paragraph_of(c))
             });
             if let Some(c) = close {
-                found.push(uncued(w, o + 1, c, short));
+                found.push(uncued(cx, o + 1, c));
                 i += 2;
                 continue;
             }
@@ -204,7 +236,7 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
                 if let Some(p) = paragraph_of(o).filter(|p| p.start == w.span(o).start) {
                     let end = w.doc.token_at(p.end);
                     if end > o + 1 && !too_long(o, end - 1) {
-                        let mut f = uncued(w, o + 1, end, short);
+                        let mut f = uncued(cx, o + 1, end);
                         f.borrow_next = true;
                         f.rule = "direct-continued";
                         f.confidence = 0.7;
@@ -218,7 +250,8 @@ fn direct(w: &Words, config: &QuotesConfig, short: &ShortNames, found: &mut Vec<
 }
 
 /// A quote with no cue after it: the cue may stand before it (`X mengatakan, “…”`).
-fn uncued(w: &Words, s: usize, e: usize, short: &ShortNames) -> Found {
+fn uncued(cx: &Ctx, s: usize, e: usize) -> Found {
+    let (w, short) = (&cx.w, &cx.short);
     let mut f = Found {
         kind: QuoteKind::Direct,
         content: (s, e),
@@ -236,10 +269,13 @@ fn uncued(w: &Words, s: usize, e: usize, short: &ShortNames) -> Found {
     }
     if k > 0 && w.is(k - 1, Flags::REPORT | Flags::CUE) && w.is(k - 1, Flags::LOWER) {
         let verb = k - 1;
-        let floor = (0..verb)
+        // The subject starts after the sentence's previous end or quotation mark, within the
+        // clause (a clause ends at every full stop, so this never scans far).
+        let (unit_start, _) = unit_of(&cx.units, verb);
+        let floor = (unit_start..verb)
             .rev()
             .find(|&i| w.is(i, Flags::END | Flags::MARK) || w.is(i, Flags::DOT_END))
-            .map_or(0, |i| i + 1);
+            .map_or(unit_start, |i| i + 1);
         if let Some(m) = speaker::backward(w, verb, floor, short) {
             f.cue = Some(verb);
             f.anchor = verb;
@@ -252,7 +288,8 @@ fn uncued(w: &Words, s: usize, e: usize, short: &ShortNames) -> Found {
 }
 
 /// A date in the `Senin (13/4/2020)` form, or a date entity, between tokens `from` and `to`.
-fn time_in(w: &Words, from: usize, to: usize) -> Option<Span> {
+fn time_in(cx: &Ctx, from: usize, to: usize) -> Option<Span> {
+    let w = &cx.w;
     for k in from..to.min(w.len()) {
         if !(w.is(k, Flags::DAY) && w.is(k, Flags::CAP)) {
             continue;
@@ -276,24 +313,14 @@ fn time_in(w: &Words, from: usize, to: usize) -> Option<Span> {
         w.span(from.min(w.len() - 1)).start,
         w.span(to.min(w.len()) - 1).end,
     );
-    w.doc
-        .entities
-        .iter()
-        .find(|e| {
-            matches!(e.label, EntityLabel::Date) && e.span.start >= start && e.span.end <= end
-        })
+    cx.entities
+        .first_inside(start, end, |e| matches!(e.label, EntityLabel::Date))
         .map(|e| e.span)
 }
 
 /// Indirect quotes in the clause `us..ue`.
-fn indirect(
-    w: &Words,
-    us: usize,
-    ue: usize,
-    in_direct: &[bool],
-    short: &ShortNames,
-    found: &mut Vec<Found>,
-) {
+fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<Found>) {
+    let (w, short) = (&cx.w, &cx.short);
     if w.is(us, Flags::BOILER) || ue <= us + 2 {
         return;
     }
@@ -301,8 +328,8 @@ fn indirect(
     while ce > us && w.is(ce - 1, Flags::END) {
         ce -= 1;
     }
-    let clean = |s: usize, e: usize| s + 1 < e && !in_direct[s..e].iter().any(|&d| d);
-    let direct_at = |k: usize| in_direct.get(k).copied().unwrap_or(false);
+    let clean = |s: usize, e: usize| s + 1 < e && !in_direct.any(s, e);
+    let direct_at = |k: usize| in_direct.at(k);
     // `…, kata X.` and `…, kata X, …`
     for c in us + 2..ce {
         let cue = w.is(c, Flags::CUE | Flags::CUE_NYA)
@@ -330,7 +357,7 @@ fn indirect(
             kind: QuoteKind::Indirect,
             content,
             cue: Some(c),
-            time: time_in(w, after, ce),
+            time: time_in(cx, after, ce),
             mention: Some(mention),
             confidence: 0.85,
             rule,
@@ -341,7 +368,7 @@ fn indirect(
     }
     // `Menurut X, …`, `Menurutnya, …`, `Dijelaskannya, …`
     for p in us..ce.saturating_sub(2) {
-        if !(p == us || w.is(p - 1, Flags::COMMA)) || in_direct[p] {
+        if !(p == us || w.is(p - 1, Flags::COMMA)) || in_direct.at(p) {
             continue;
         }
         let (mention, comma) = if w.is(p, Flags::ACCORDING_NYA) && w.is(p + 1, Flags::COMMA) {
@@ -368,7 +395,7 @@ fn indirect(
         } else {
             continue;
         };
-        let content = (comma + 1, cut_at_direct(in_direct, comma + 1, ce));
+        let content = (comma + 1, in_direct.cut(comma + 1, ce));
         if !clean(content.0, content.1) {
             continue;
         }
@@ -376,7 +403,7 @@ fn indirect(
             kind: mixed_or_indirect(w, content),
             content,
             cue: Some(p),
-            time: time_in(w, us, ce),
+            time: time_in(cx, us, ce),
             mention: Some(mention),
             confidence: 0.85,
             rule: "indirect-according-to",
@@ -388,7 +415,7 @@ fn indirect(
     // `X mengatakan, …`, `X menegaskan bahwa …`, `…, X melaporkan.`
     let mut v = us + 1;
     while v < ce {
-        if !(w.is(v, Flags::REPORT) && w.is(v, Flags::LOWER)) || in_direct[v] {
+        if !(w.is(v, Flags::REPORT) && w.is(v, Flags::LOWER)) || in_direct.at(v) {
             v += 1;
             continue;
         }
@@ -420,7 +447,7 @@ fn indirect(
                         kind: mixed_or_indirect(w, content),
                         content,
                         cue: Some(v),
-                        time: time_in(w, us, ce),
+                        time: time_in(cx, us, ce),
                         mention: Some(mention),
                         confidence: 0.75,
                         rule: "indirect-verb-after",
@@ -433,7 +460,7 @@ fn indirect(
         }
         // The clause may go on with a second verb of the same subject: "Prancis, yang
         // mengatakan …, mengatakan …".
-        let mut end = cut_at_direct(in_direct, a, ce);
+        let mut end = in_direct.cut(a, ce);
         let mut next = None;
         if let Some(x) = (a + 1..end)
             .find(|&x| w.is(x, Flags::REPORT) && w.is(x, Flags::LOWER) && w.is(x - 1, Flags::COMMA))
@@ -447,7 +474,7 @@ fn indirect(
                 kind: mixed_or_indirect(w, content),
                 content,
                 cue: Some(v),
-                time: time_in(w, us, ce),
+                time: time_in(cx, us, ce),
                 mention: Some(mention.clone()),
                 confidence: if marked { 0.85 } else { 0.7 },
                 rule: if relative {
@@ -468,7 +495,7 @@ fn indirect(
                 if w.is(a, Flags::COMMA | Flags::COLON) {
                     a += 1;
                 }
-                let content = (a, cut_at_direct(in_direct, a, ce));
+                let content = (a, in_direct.cut(a, ce));
                 if clean(content.0, content.1) {
                     found.push(Found {
                         kind: mixed_or_indirect(w, content),
@@ -487,10 +514,6 @@ fn indirect(
             None => return,
         }
     }
-}
-
-fn cut_at_direct(in_direct: &[bool], from: usize, to: usize) -> usize {
-    (from..to).find(|&k| in_direct[k]).unwrap_or(to)
 }
 
 fn mixed_or_indirect(w: &Words, (s, e): (usize, usize)) -> QuoteKind {
@@ -541,7 +564,8 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
 }
 
 /// Speakers in reading order: short names to full ones, pronouns to the latest speaker.
-fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
+fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
+    let (w, short) = (&cx.w, &cx.short);
     let doc = w.doc;
     let (private, private_at) = private_names(w);
     // Full names, as introduced anywhere in the document.
@@ -559,7 +583,7 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
     );
     // Introductions anywhere in the text ("Bupati Bogor Ade Yasin langsung memerintahkan …"):
     // they give a speaker named only by a short name its role and affiliation.
-    let units = units(w);
+    let units = &cx.units;
     let mut scanned = Vec::new();
     let mut k = 0;
     while k < w.len() {
@@ -568,7 +592,7 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
             && !w.is(k, Flags::BOILER)
             && (k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE));
         if starts {
-            let (_, ue) = unit_of(&units, k);
+            let (_, ue) = unit_of(units, k);
             if let Some(m) = speaker::forward(w, k, ue, short)
                 .filter(|m| m.role.is_some() && m.name.is_some() && !m.private && m.end > k)
             {
@@ -594,23 +618,8 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
         }
     }
     full.sort_by_key(|x| x.0);
-    let expand = |name: &'_ str, at: usize| -> String {
-        if name.contains(' ') && full.iter().any(|f| f.1 == name) {
-            return name.to_string();
-        }
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        let fits = |f: &&(usize, &str)| {
-            f.1.len() > name.len()
-                && parts
-                    .iter()
-                    .all(|p| f.1.split_whitespace().any(|q| q == *p))
-        };
-        full.iter()
-            .rev()
-            .find(|f| f.0 <= at && fits(f))
-            .or_else(|| full.iter().find(fits))
-            .map_or_else(|| name.to_string(), |f| f.1.to_string())
-    };
+    let names = FullNames::new(&full);
+    let expand = |name: &str, at: usize| names.expand(name, at);
     // Public figures: introduced with a role, a rank or an organisation somewhere.
     let mut public: HashSet<String> = HashSet::new();
     for m in found.iter().filter_map(|f| f.mention.as_ref()) {
@@ -633,6 +642,13 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
             public.insert(name.to_string());
         }
     }
+    let direct_spans = SpanSet::new(
+        found
+            .iter()
+            .filter(|f| f.kind == QuoteKind::Direct)
+            .map(|f| w.cover(f.content.0, f.content.1))
+            .collect(),
+    );
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].anchor);
     let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
@@ -643,18 +659,18 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
         let Some(m) = &f.mention else { continue };
         // A private person introduced since the last speaker ("Rita (44), pedagang, …") is
         // who a following `-nya` refers to.
+        // (`private_at` and `scanned` are in reading order: the latest one before the mention
+        // is a binary search away.)
         let private_since = m.pronoun.and(
-            private_at
-                .iter()
-                .rev()
-                .find(|(s, _)| *s < m.start && *s >= last_anchor),
+            private_at[..private_at.partition_point(|(s, _)| *s < m.start)]
+                .last()
+                .filter(|(s, _)| *s >= last_anchor),
         );
         // Likewise a person introduced with a role since then, later than any private one.
         let intro_since = m.pronoun.and(
-            scanned
-                .iter()
-                .rev()
-                .find(|i| i.start < m.start && i.start >= last_anchor)
+            scanned[..scanned.partition_point(|i| i.start < m.start)]
+                .last()
+                .filter(|i| i.start >= last_anchor)
                 .filter(|i| private_since.is_none_or(|&(s, _)| i.start > s)),
         );
         let speaker = if let (Some(p), Some(i)) = (m.pronoun, intro_since) {
@@ -688,17 +704,10 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
                     // No earlier speaker: the latest person introduced with a role, else
                     // the latest person named outside a quote.
                     let intro = scanned
-                        .iter()
-                        .rev()
-                        .find(|i| w.span(i.start).start < p.start);
-                    let quoted = |e: &kutip_core::Entity| {
-                        found.iter().any(|f| {
-                            f.kind == QuoteKind::Direct
-                                && w.cover(f.content.0, f.content.1).overlaps(e.span)
-                        })
-                    };
-                    let person = doc.entities.iter().enumerate().rev().find(|(_, e)| {
-                        e.label == EntityLabel::Per && e.span.end <= p.start && !quoted(e)
+                        [..scanned.partition_point(|i| w.span(i.start).start < p.start)]
+                        .last();
+                    let person = cx.entities.last_before(p.start, |e| {
+                        e.label == EntityLabel::Per && !direct_spans.overlaps(e.span)
                     });
                     match (intro, person) {
                         (Some(i), _) => Speaker {
@@ -748,10 +757,9 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
                     // An organisation, a country or a group speaks.
                     let s = if m.group { m.start + 1 } else { m.start };
                     let phrase = w.cover(s.min(m.end - 1), m.end);
-                    let named = doc.entities.iter().rev().find(|e| {
+                    let named = cx.entities.last_inside(phrase, |e| {
                         matches!(e.label, EntityLabel::Org | EntityLabel::Loc)
                             && e.span.end == phrase.end
-                            && phrase.contains(e.span)
                     });
                     match named {
                         Some(e) if !m.group && m.role.is_none() => {
@@ -768,14 +776,13 @@ fn resolve(w: &Words, found: Vec<Found>, short: &ShortNames) -> Vec<Quote> {
                     }
                 }
             };
-            let entity = doc
+            let entity = cx
                 .entities
-                .iter()
-                .position(|e| {
+                .first_overlapping(span, |e| {
                     matches!(
                         e.label,
                         EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
-                    ) && e.span.overlaps(span)
+                    )
                 })
                 .map(|k| k as u32);
             // A short name takes the role and affiliation of its introduction.
@@ -853,5 +860,85 @@ fn unreachable_speaker(span: Span) -> Speaker {
         entity: None,
         public_figure: false,
         person: None,
+    }
+}
+
+/// The full names of a document ("Dmitry Peskov"), indexed by the words in them, so that a
+/// short name ("Peskov") finds the full name it belongs to without scanning them all.
+struct FullNames<'a> {
+    /// Each distinct full name and where it occurs (token positions, ascending).
+    names: Vec<(&'a str, Vec<usize>)>,
+    /// Name text → its index in `names`.
+    by_text: HashMap<&'a str, usize>,
+    /// A word → the names holding it.
+    by_word: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> FullNames<'a> {
+    /// From (position, name) pairs sorted by position.
+    fn new(full: &[(usize, &'a str)]) -> FullNames<'a> {
+        let mut names: Vec<(&str, Vec<usize>)> = Vec::new();
+        let mut by_text: HashMap<&str, usize> = HashMap::new();
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &(pos, name) in full {
+            let i = *by_text.entry(name).or_insert_with(|| {
+                names.push((name, Vec::new()));
+                let i = names.len() - 1;
+                for word in name.split_whitespace() {
+                    let holders = by_word.entry(word).or_default();
+                    if holders.last() != Some(&i) {
+                        holders.push(i);
+                    }
+                }
+                i
+            });
+            names[i].1.push(pos);
+        }
+        FullNames {
+            names,
+            by_text,
+            by_word,
+        }
+    }
+
+    /// The full name `name` is part of: the one written last at or before token `at`, else the
+    /// first one in the document, else `name` itself.
+    fn expand(&self, name: &str, at: usize) -> String {
+        if name.contains(' ') && self.by_text.contains_key(name) {
+            return name.to_string();
+        }
+        let Some(first) = name.split_whitespace().next() else {
+            return name.to_string();
+        };
+        let fits = |full: &str| {
+            full.len() > name.len()
+                && name
+                    .split_whitespace()
+                    .all(|p| full.split_whitespace().any(|q| q == p))
+        };
+        let candidates = self
+            .by_word
+            .get(first)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.names[i])
+            .filter(|(full, _)| fits(full));
+        // (latest position at or before `at`, first position) of each fitting name.
+        let mut before: Option<(usize, &str)> = None;
+        let mut earliest: Option<(usize, &str)> = None;
+        for (full, positions) in candidates {
+            let n = positions.partition_point(|&p| p <= at);
+            if let Some(&p) = n.checked_sub(1).and_then(|i| positions.get(i)) {
+                if before.is_none_or(|(b, _)| p > b) {
+                    before = Some((p, full));
+                }
+            }
+            if earliest.is_none_or(|(e, _)| positions[0] < e) {
+                earliest = Some((positions[0], full));
+            }
+        }
+        before
+            .or(earliest)
+            .map_or_else(|| name.to_string(), |(_, full)| full.to_string())
     }
 }

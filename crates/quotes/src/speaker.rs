@@ -10,6 +10,9 @@ const ADJUNCT_HEADS: &[&str] = &[
     "dalam", "secara", "dengan", "melalui", "saat", "ketika", "usai", "seusai",
 ];
 
+/// Longest lower-case adjunct between a subject and its verb, in tokens.
+const MAX_ADJUNCT: usize = 6;
+
 /// Longest speaker phrase, in tokens.
 const MAX_PHRASE: usize = 18;
 /// Longest name, in tokens, ranks excluded.
@@ -253,16 +256,25 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
         k -= 1;
     }
-    // "Andree Algamar dalam sambutannya menyampaikan": an adjunct between subject and verb.
+    // "Andree Algamar dalam sambutannya menyampaikan", "Fadli Zon dalam sambutannya di acara
+    // tersebut menyampaikan", "Murni Alit Baginda, secara detail memaparkan": an adjunct
+    // between subject and verb.
     let mut a = k;
-    while a > floor && k - a < 3 && w.is(a - 1, Flags::LOWER) && !w.is(a - 1, Flags::REPORT) {
+    while a > floor
+        && k - a < MAX_ADJUNCT
+        && w.is(a - 1, Flags::LOWER)
+        && !w.is(a - 1, Flags::REPORT)
+    {
         a -= 1;
     }
     while a < k && !ADJUNCT_HEADS.contains(&w.text(a)) {
         a += 1;
     }
-    if a < k && a > floor && w.is(a - 1, Flags::CAP) {
+    if a < k && a > floor && w.is(a - 1, Flags::CAP | Flags::COMMA) {
         k = a;
+        // A demonstrative stripped above closed the adjunct ("di acara tersebut"), not the
+        // subject.
+        anaphoric = false;
     }
     if k == floor {
         return None;

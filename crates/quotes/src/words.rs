@@ -143,25 +143,43 @@ impl<'a> Words<'a> {
                 }
                 // `guru.`: a pre-tokenized corpus left the full stop on the word.
                 let word = match raw.strip_suffix('.') {
-                    Some(w) if w.chars().count() > 2 && !w.contains('.') => {
+                    Some(w) if w.chars().nth(2).is_some() && !w.contains('.') => {
                         f |= Flags::DOT_END;
                         w
                     }
                     _ => raw,
                 };
-                let first = word.chars().next().unwrap_or(' ');
-                if first.is_uppercase() {
-                    f |= Flags::CAP;
-                    if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                        && !word.chars().any(char::is_lowercase)
-                    {
-                        f |= Flags::UPPER;
-                    }
-                } else if first.is_lowercase() {
-                    f |= Flags::LOWER;
-                }
                 lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if word.is_ascii() {
+                    // Most words: byte tests and an in-place lower-casing, no Unicode tables.
+                    let bytes = word.as_bytes();
+                    let first = bytes.first().copied().unwrap_or(b' ');
+                    if first.is_ascii_uppercase() {
+                        f |= Flags::CAP;
+                        if bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
+                            && !bytes.iter().any(u8::is_ascii_lowercase)
+                        {
+                            f |= Flags::UPPER;
+                        }
+                    } else if first.is_ascii_lowercase() {
+                        f |= Flags::LOWER;
+                    }
+                    lower.push_str(word);
+                    lower.make_ascii_lowercase();
+                } else {
+                    let first = word.chars().next().unwrap_or(' ');
+                    if first.is_uppercase() {
+                        f |= Flags::CAP;
+                        if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !word.chars().any(char::is_lowercase)
+                        {
+                            f |= Flags::UPPER;
+                        }
+                    } else if first.is_lowercase() {
+                        f |= Flags::LOWER;
+                    }
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                }
                 f |= lex.classify(&lower);
             }
             flags.push(f);

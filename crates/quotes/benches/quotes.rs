@@ -1,0 +1,82 @@
+//! `cargo bench -p kutip-quotes`: the quote stage alone (tokens and entities computed once,
+//! outside the timing), bytes per second, on the test fixtures as many small documents and as
+//! one large document of the same bytes. The two throughputs stay close only while the stage's
+//! work grows linearly with a document's length.
+// criterion's macros generate undocumented functions.
+#![allow(missing_docs)]
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kutip_core::{Document, Stage};
+use kutip_entities::{EntitiesConfig, EntityStage};
+use kutip_quotes::{QuoteStage, QuotesConfig};
+use kutip_tokenize::{TokenizeConfig, TokenizeStage};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+/// The fixture articles, each once.
+fn articles() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures")
+        .map(|e| e.expect("fixture").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
+        .collect()
+}
+
+/// A document with tokens, sentences and entities, ready for the quote stage.
+fn prepared(id: &str, text: String) -> Document {
+    let mut doc = Document::new(id, text);
+    TokenizeStage::new(TokenizeConfig::default())
+        .process(&mut doc)
+        .expect("tokenize");
+    EntityStage::new(EntitiesConfig::default())
+        .process(&mut doc)
+        .expect("entities");
+    doc
+}
+
+fn bench(c: &mut Criterion) {
+    const TARGET: usize = 1 << 20;
+    let one = articles();
+    let mut small = Vec::new();
+    let mut big = String::new();
+    let mut bytes = 0;
+    while bytes < TARGET {
+        for a in &one {
+            small.push(prepared(&format!("d{}", small.len()), a.clone()));
+            big.push_str(a);
+            big.push('\n');
+            bytes += a.len();
+        }
+    }
+    let mut big = prepared("big", big);
+    let stage = QuoteStage::new(QuotesConfig::default());
+    let mut group = c.benchmark_group("quotes");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("many small documents", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for d in &mut small {
+                stage.process(black_box(d)).expect("quotes");
+                n += d.quotes.len();
+            }
+            n
+        })
+    });
+    group.bench_function("one 1 MB document", |b| {
+        b.iter(|| {
+            stage.process(black_box(&mut big)).expect("quotes");
+            big.quotes.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
