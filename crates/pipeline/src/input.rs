@@ -207,9 +207,14 @@ pub fn read_from(
         source: e,
     };
     match format {
-        InputFormat::Jsonl => {
-            read_jsonl(BufReader::new(reader), name, stem, config, sink).map_err(io)
-        }
+        InputFormat::Jsonl => read_jsonl(
+            BufReader::with_capacity(1 << 16, reader),
+            name,
+            stem,
+            config,
+            sink,
+        )
+        .map_err(io),
         InputFormat::Conll => {
             read_conll(BufReader::new(reader), name, stem, config.lossy, warn, sink).map_err(io)
         }
@@ -291,11 +296,9 @@ fn read_jsonl(
         if text.trim().is_empty() {
             continue;
         }
-        let result = parse_jsonl_line(
-            text.trim_start_matches('\u{feff}'),
-            config,
-            &format!("{stem}#{line}"),
-        )
+        let result = parse_jsonl_line(text.trim_start_matches('\u{feff}'), config, || {
+            format!("{stem}#{line}")
+        })
         .map_err(bad);
         if sink(result).is_break() {
             return Ok(());
@@ -306,7 +309,7 @@ fn read_jsonl(
 fn parse_jsonl_line(
     line: &str,
     config: &InputConfig,
-    fallback_id: &str,
+    fallback_id: impl FnOnce() -> String,
 ) -> Result<Document, String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
     let Value::Object(mut fields) = value else {
@@ -331,7 +334,7 @@ fn parse_jsonl_line(
     let id = match fields.remove(&config.id_field) {
         Some(Value::String(s)) if !s.is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        None | Some(Value::Null) => fallback_id.to_string(),
+        None | Some(Value::Null) => fallback_id(),
         Some(other) => {
             return Err(format!(
                 "`{}` must be a string or a number, found {}",
