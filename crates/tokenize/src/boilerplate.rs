@@ -77,8 +77,8 @@ const BYLINE_LABELS: &[(&str, &str)] = &[
 /// Which lines are boilerplate. The built-in lists plus whatever the pipeline adds.
 #[derive(Clone, Debug)]
 pub struct BoilerplateRules {
-    related_link_prefixes: Vec<Opening>,
-    credit_prefixes: Vec<Opening>,
+    related_link_prefixes: Openings,
+    credit_prefixes: Openings,
     outlets: Vec<String>,
 }
 
@@ -98,6 +98,43 @@ impl Opening {
 
     fn has_several_words(&self) -> bool {
         self.words.len() > 1
+    }
+}
+
+/// Openings of one kind, with the bytes a line must start with to begin any of them: most lines
+/// are rejected on their first byte without comparing a single opening.
+#[derive(Clone, Debug)]
+struct Openings {
+    list: Vec<Opening>,
+    first_bytes: [bool; 256],
+}
+
+impl Openings {
+    fn new(normalised: &[String]) -> Openings {
+        let mut first_bytes = [false; 256];
+        // A non-ASCII character may lowercase to anything, so a non-ASCII first byte always
+        // gets the full comparison.
+        first_bytes[0x80..].fill(true);
+        for opening in normalised {
+            if let Some(&b) = opening.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Openings {
+            list: normalised.iter().map(|p| Opening::new(p)).collect(),
+            first_bytes,
+        }
+    }
+
+    /// False when no opening can start `text`; true means compare them.
+    fn could_start(&self, text: &str) -> bool {
+        text.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b.to_ascii_lowercase())])
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Opening> {
+        self.list.iter()
     }
 }
 
@@ -124,14 +161,8 @@ impl BoilerplateRules {
             all
         };
         BoilerplateRules {
-            related_link_prefixes: normalise(RELATED_LINK_PREFIXES, related)
-                .iter()
-                .map(|p| Opening::new(p))
-                .collect(),
-            credit_prefixes: normalise(CREDIT_PREFIXES, credits)
-                .iter()
-                .map(|p| Opening::new(p))
-                .collect(),
+            related_link_prefixes: Openings::new(&normalise(RELATED_LINK_PREFIXES, related)),
+            credit_prefixes: Openings::new(&normalise(CREDIT_PREFIXES, credits)),
             outlets: normalise(OUTLETS, outlets),
         }
     }
@@ -200,6 +231,7 @@ impl BoilerplateRules {
     fn is_related_link(&self, line: &str) -> bool {
         let line = line.trim_start_matches(['(', '[', '*', '-', '•', ' ']);
         line.len() < 400
+            && self.related_link_prefixes.could_start(line)
             && self.related_link_prefixes.iter().any(|p| {
                 prefix_len(line, p).is_some_and(|len| {
                     let rest = line[len..].trim_start_matches(is_space);
@@ -220,10 +252,12 @@ impl BoilerplateRules {
             let close_char = if bytes[open] == b'(' { b')' } else { b']' };
             from = open + 1;
             let inner = &line[open + 1..];
-            let is_link = self.related_link_prefixes.iter().any(|p| {
-                prefix_len(inner, p)
-                    .is_some_and(|len| inner[len..].trim_start_matches(is_space).starts_with(':'))
-            });
+            let is_link = self.related_link_prefixes.could_start(inner)
+                && self.related_link_prefixes.iter().any(|p| {
+                    prefix_len(inner, p).is_some_and(|len| {
+                        inner[len..].trim_start_matches(is_space).starts_with(':')
+                    })
+                });
             if !is_link {
                 continue;
             }
@@ -241,6 +275,9 @@ impl BoilerplateRules {
 
     /// The text after a credit opening ("Laporan Wartawan Tribunnews.com, Tiara Shelavie").
     fn credit<'a>(&self, line: &'a str) -> Option<&'a str> {
+        if !self.credit_prefixes.could_start(line) {
+            return None;
+        }
         self.credit_prefixes
             .iter()
             .find_map(|p| prefix_len(line, p))
