@@ -86,12 +86,17 @@ impl<'w> JsonExporter<'w> {
                 serde_json::to_writer_pretty(&mut self.record, record)?;
             }
         }
+        self.flush_record()
+    }
+
+    /// Writes the serialised record and counts it.
+    fn flush_record(&mut self) -> Result<(), ExportError> {
         self.out.write_all(&self.record)?;
+        self.written += 1;
         if self.record.capacity() > RECORD_CAPACITY_KEPT {
             // One huge document must not hold its memory for the rest of the run.
             self.record = Vec::new();
         }
-        self.written += 1;
         Ok(())
     }
 }
@@ -112,7 +117,13 @@ impl Exporter for JsonExporter<'_> {
     }
 
     fn export(&mut self, doc: &Document) -> Result<(), ExportError> {
-        self.write_record(&WireDocument::from_document(doc))
+        if self.format == JsonFormat::Array {
+            return self.write_record(&WireDocument::from_document(doc));
+        }
+        self.record.clear();
+        kutip_core::wire::write_compact(doc, &mut self.record)?;
+        self.record.push(b'\n');
+        self.flush_record()
     }
 
     fn failed(&mut self, id: Option<&str>, message: &str) -> Result<(), ExportError> {
