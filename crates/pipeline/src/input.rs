@@ -315,7 +315,8 @@ fn parse_jsonl_line(
     let Value::Object(mut fields) = value else {
         return Err("expected a JSON object with a `text` field".into());
     };
-    let text = match fields.remove(&config.text_field) {
+    // `shift_remove`, not `remove` (a swap with the last field): `meta` keeps the input's order.
+    let text = match fields.shift_remove(&config.text_field) {
         Some(Value::String(t)) => t,
         Some(other) => {
             return Err(format!(
@@ -331,7 +332,7 @@ fn parse_jsonl_line(
             ));
         }
     };
-    let id = match fields.remove(&config.id_field) {
+    let id = match fields.shift_remove(&config.id_field) {
         Some(Value::String(s)) if !s.is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
         None | Some(Value::Null) => fallback_id(),
@@ -521,6 +522,18 @@ mod tests {
             ControlFlow::Continue(())
         });
         out
+    }
+
+    #[test]
+    fn jsonl_meta_keeps_the_input_field_order() {
+        let input = "{\"id\":\"a\",\"text\":\"Halo.\",\"url\":1,\"date\":2,\"section\":3}\n{\"url\":1,\"text\":\"Dua.\",\"date\":2,\"id\":\"b\",\"section\":3}\n";
+        let docs = collect(input, |b, sink| {
+            read_jsonl(b, "f.jsonl", "f", &InputConfig::default(), sink).unwrap()
+        });
+        for doc in docs {
+            let keys: Vec<String> = doc.unwrap().meta.keys().cloned().collect();
+            assert_eq!(keys, ["url", "date", "section"]);
+        }
     }
 
     #[test]
