@@ -215,11 +215,175 @@ impl<'a> WireDocument<'a> {
                         }
                     }),
                     time: q.time.map(span),
-                    confidence: (f64::from(q.confidence) * 100.0).round() / 100.0,
+                    confidence: wire_confidence(q.confidence),
                     rule: Cow::Borrowed(&q.rule),
                 })
                 .collect(),
         }
+    }
+}
+
+/// Writes `doc` as one compact `kutip/1` JSON object, byte for byte what `serde_json::to_writer`
+/// makes of [`WireDocument::from_document`], without building the `WireDocument`: no vectors, no
+/// copy of `meta`, and the keys written as they are rather than escaped one by one. This is the
+/// JSONL exporter's inner loop, where the generic path cost about as much as the tokenizer.
+pub fn write_compact(doc: &Document, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let offsets = CharOffsets::new(&doc.text);
+    let mut w = Compact {
+        out,
+        offsets: &offsets,
+    };
+    w.raw(b"{\"schema\":");
+    w.string(SCHEMA)?;
+    w.raw(b",\"id\":");
+    w.string(&doc.id)?;
+    w.raw(b",\"meta\":");
+    w.value(&doc.meta)?;
+    w.raw(b",\"text\":");
+    w.string(&doc.text)?;
+    w.raw(b",\"paragraphs\":");
+    w.list(&doc.paragraphs, |w, p| w.range(p.span))?;
+    w.raw(b",\"sentences\":");
+    w.list(&doc.sentences, |w, s| w.range(s.span))?;
+    w.raw(b",\"boilerplate\":");
+    w.list(&doc.boilerplate, |w, b| {
+        w.raw(b"{\"kind\":");
+        w.value(&b.kind)?;
+        w.raw(b",");
+        w.span_fields(doc, b.span)?;
+        w.raw(b"}");
+        Ok(())
+    })?;
+    w.raw(b",\"entities\":");
+    w.list(&doc.entities, |w, e| {
+        w.raw(b"{\"label\":");
+        w.value(&e.label)?;
+        w.raw(b",");
+        w.span_fields(doc, e.span)?;
+        w.raw(b",\"canonical\":");
+        w.string(e.canonical.as_deref().unwrap_or(doc.slice(e.span)))?;
+        w.raw(b",\"cluster\":");
+        w.value(&e.cluster)?;
+        w.raw(b",\"value\":");
+        w.value(&e.value)?;
+        w.raw(b"}");
+        Ok(())
+    })?;
+    w.raw(b",\"quotes\":");
+    w.list(&doc.quotes, |w, q| {
+        w.raw(b"{\"kind\":");
+        w.value(&q.kind)?;
+        w.raw(b",\"content\":");
+        w.span(doc, Some(q.content))?;
+        w.raw(b",\"cue\":");
+        w.span(doc, q.cue)?;
+        w.raw(b",\"speaker\":");
+        match &q.speaker {
+            None => w.raw(b"null"),
+            Some(sp) => {
+                w.raw(b"{");
+                w.span_fields(doc, sp.span)?;
+                w.raw(b",\"name\":");
+                w.value(&sp.name)?;
+                w.raw(b",\"role\":");
+                w.value(&sp.role.map(|r| doc.slice(r)))?;
+                w.raw(b",\"affiliation\":");
+                w.value(&sp.affiliation.map(|a| doc.slice(a)))?;
+                w.raw(b",\"public_figure\":");
+                w.value(&sp.public_figure)?;
+                w.raw(b"}");
+            }
+        }
+        w.raw(b",\"time\":");
+        w.span(doc, q.time)?;
+        w.raw(b",\"confidence\":");
+        w.value(&wire_confidence(q.confidence))?;
+        w.raw(b",\"rule\":");
+        w.string(&q.rule)?;
+        w.raw(b"}");
+        Ok(())
+    })?;
+    w.raw(b"}");
+    Ok(())
+}
+
+/// A quote's confidence as `kutip/1` gives it: two decimals.
+fn wire_confidence(confidence: f32) -> f64 {
+    (f64::from(confidence) * 100.0).round() / 100.0
+}
+
+/// The pieces [`write_compact`] is made of.
+struct Compact<'o, 't> {
+    out: &'o mut Vec<u8>,
+    offsets: &'o CharOffsets<'t>,
+}
+
+impl Compact<'_, '_> {
+    fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// Anything else (strings escaped, numbers, enums, `meta`) exactly as serde_json writes it.
+    fn value(&mut self, value: &(impl Serialize + ?Sized)) -> serde_json::Result<()> {
+        serde_json::to_writer(&mut *self.out, value)
+    }
+
+    fn string(&mut self, s: &str) -> serde_json::Result<()> {
+        self.value(s)
+    }
+
+    fn number(&mut self, n: u32) {
+        self.raw(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    fn list<T>(
+        &mut self,
+        items: &[T],
+        mut write: impl FnMut(&mut Self, &T) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        self.raw(b"[");
+        for (n, item) in items.iter().enumerate() {
+            if n > 0 {
+                self.raw(b",");
+            }
+            write(self, item)?;
+        }
+        self.raw(b"]");
+        Ok(())
+    }
+
+    /// `{"start":…,"end":…}`
+    fn range(&mut self, span: Span) -> serde_json::Result<()> {
+        self.raw(b"{\"start\":");
+        self.number(self.offsets.char_of(span.start));
+        self.raw(b",\"end\":");
+        self.number(self.offsets.char_of(span.end));
+        self.raw(b"}");
+        Ok(())
+    }
+
+    /// `"text":…,"start":…,"end":…`
+    fn span_fields(&mut self, doc: &Document, span: Span) -> serde_json::Result<()> {
+        self.raw(b"\"text\":");
+        self.string(doc.slice(span))?;
+        self.raw(b",\"start\":");
+        self.number(self.offsets.char_of(span.start));
+        self.raw(b",\"end\":");
+        self.number(self.offsets.char_of(span.end));
+        Ok(())
+    }
+
+    /// A [`WireSpan`] or `null`.
+    fn span(&mut self, doc: &Document, span: Option<Span>) -> serde_json::Result<()> {
+        match span {
+            None => self.raw(b"null"),
+            Some(span) => {
+                self.raw(b"{");
+                self.span_fields(doc, span)?;
+                self.raw(b"}");
+            }
+        }
+        Ok(())
     }
 }
 
@@ -269,5 +433,91 @@ mod tests {
         let back: WireDocument = serde_json::from_str(&json).unwrap();
         assert_eq!(back, wire);
         assert!(json.starts_with(r#"{"schema":"kutip/1","id":"d","meta":{},"text":"#));
+    }
+
+    /// The JSONL exporter's direct writer and the serde contract give the same bytes, with every
+    /// optional field both present and absent, text that needs escaping, and non-ASCII text.
+    #[test]
+    fn direct_writer_writes_what_serde_writes() {
+        use crate::{Boilerplate, BoilerplateKind, Paragraph, Sentence};
+        let text = "BANDUNG, Kompas.com – “Kami \"siap\"\tbekerja,” kata Wali Kota Bandung Ir. Ahmad.\nBaca juga: Banjir 2024 — Rp 5 miliar";
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Span::new(start, start + needle.len())
+        };
+        let mut doc = Document::new("berita/1 \u{1}", text);
+        doc.meta.insert("source".into(), "Kompas.com".into());
+        doc.meta
+            .insert("nested".into(), serde_json::json!({"a": [1, 2.5, null]}));
+        let first_line = text.find('\n').unwrap();
+        doc.paragraphs = vec![
+            Paragraph {
+                span: Span::new(0, first_line),
+            },
+            Paragraph {
+                span: Span::new(first_line + 1, text.len()),
+            },
+        ];
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, first_line),
+            first_token: 0,
+            end_token: 0,
+        }];
+        doc.boilerplate = vec![
+            Boilerplate {
+                span: at("BANDUNG, Kompas.com – "),
+                kind: BoilerplateKind::Dateline,
+            },
+            Boilerplate {
+                span: at("Baca juga: Banjir 2024 — Rp 5 miliar"),
+                kind: BoilerplateKind::RelatedLink,
+            },
+        ];
+        let mut named = Entity::new(at("Ahmad"), EntityLabel::Per);
+        named.canonical = Some("Ahmad Syafi'i".into());
+        named.cluster = Some(3);
+        let mut money = Entity::new(at("Rp 5 miliar"), EntityLabel::Money);
+        money.value = Some("5000000000".into());
+        doc.entities = vec![Entity::new(at("Bandung"), EntityLabel::Loc), named, money];
+        let quote = |speaker, cue, time, confidence| Quote {
+            kind: QuoteKind::Direct,
+            content: at("Kami \"siap\"\tbekerja,"),
+            cue,
+            speaker,
+            time,
+            confidence,
+            rule: "direct-cue-after".into(),
+        };
+        doc.quotes = vec![
+            quote(
+                Some(Speaker {
+                    span: at("Wali Kota Bandung Ir. Ahmad"),
+                    name: Some("Ahmad Syafi'i".into()),
+                    role: Some(at("Wali Kota")),
+                    affiliation: Some(at("Bandung")),
+                    entity: Some(1),
+                    public_figure: true,
+                    person: None,
+                }),
+                Some(at("kata")),
+                Some(at("2024")),
+                0.8349,
+            ),
+            quote(None, None, None, 1.0),
+        ];
+        let mut direct = Vec::new();
+        write_compact(&doc, &mut direct).unwrap();
+        let via_serde = serde_json::to_vec(&WireDocument::from_document(&doc)).unwrap();
+        assert_eq!(
+            String::from_utf8(direct).unwrap(),
+            String::from_utf8(via_serde).unwrap()
+        );
+        let empty = Document::new("", "");
+        let mut direct = Vec::new();
+        write_compact(&empty, &mut direct).unwrap();
+        assert_eq!(
+            direct,
+            serde_json::to_vec(&WireDocument::from_document(&empty)).unwrap()
+        );
     }
 }

@@ -36,12 +36,20 @@ pub enum JsonFormat {
     Lines,
 }
 
+/// The largest record buffer kept for the next record (16 MiB).
+const RECORD_CAPACITY_KEPT: usize = 16 << 20;
+
 /// Writes documents as `kutip/1` JSON.
 pub struct JsonExporter<'w> {
     out: Box<dyn Write + Send + 'w>,
     format: JsonFormat,
     config: JsonConfig,
     written: usize,
+    /// One record, serialised whole before it is written: serde_json writes a record in many
+    /// small pieces, which cost a dynamic call each when made on `out` directly, and a record
+    /// that fails to serialise leaves nothing half-written. Kept between records so its
+    /// allocation is reused.
+    record: Vec<u8>,
 }
 
 impl<'w> JsonExporter<'w> {
@@ -61,24 +69,34 @@ impl<'w> JsonExporter<'w> {
             format,
             config,
             written: 0,
+            record: Vec::new(),
         }
     }
 
     fn write_record(&mut self, record: &impl serde::Serialize) -> Result<(), ExportError> {
+        self.record.clear();
         match self.format {
             JsonFormat::Lines => {
-                serde_json::to_writer(&mut self.out, record)?;
-                self.out.write_all(b"\n")?;
+                serde_json::to_writer(&mut self.record, record)?;
+                self.record.push(b'\n');
             }
             JsonFormat::Array => {
-                // Serialise first so a failure cannot leave half an element in the array.
-                let body = serde_json::to_string_pretty(record)?;
-                self.out
-                    .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
-                self.out.write_all(body.as_bytes())?;
+                self.record
+                    .extend_from_slice(if self.written == 0 { b"\n" } else { b",\n" });
+                serde_json::to_writer_pretty(&mut self.record, record)?;
             }
         }
+        self.flush_record()
+    }
+
+    /// Writes the serialised record and counts it.
+    fn flush_record(&mut self) -> Result<(), ExportError> {
+        self.out.write_all(&self.record)?;
         self.written += 1;
+        if self.record.capacity() > RECORD_CAPACITY_KEPT {
+            // One huge document must not hold its memory for the rest of the run.
+            self.record = Vec::new();
+        }
         Ok(())
     }
 }
@@ -99,7 +117,13 @@ impl Exporter for JsonExporter<'_> {
     }
 
     fn export(&mut self, doc: &Document) -> Result<(), ExportError> {
-        self.write_record(&WireDocument::from_document(doc))
+        if self.format == JsonFormat::Array {
+            return self.write_record(&WireDocument::from_document(doc));
+        }
+        self.record.clear();
+        kutip_core::wire::write_compact(doc, &mut self.record)?;
+        self.record.push(b'\n');
+        self.flush_record()
     }
 
     fn failed(&mut self, id: Option<&str>, message: &str) -> Result<(), ExportError> {

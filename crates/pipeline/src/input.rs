@@ -207,9 +207,14 @@ pub fn read_from(
         source: e,
     };
     match format {
-        InputFormat::Jsonl => {
-            read_jsonl(BufReader::new(reader), name, stem, config, sink).map_err(io)
-        }
+        InputFormat::Jsonl => read_jsonl(
+            BufReader::with_capacity(1 << 16, reader),
+            name,
+            stem,
+            config,
+            sink,
+        )
+        .map_err(io),
         InputFormat::Conll => {
             read_conll(BufReader::new(reader), name, stem, config.lossy, warn, sink).map_err(io)
         }
@@ -291,11 +296,9 @@ fn read_jsonl(
         if text.trim().is_empty() {
             continue;
         }
-        let result = parse_jsonl_line(
-            text.trim_start_matches('\u{feff}'),
-            config,
-            &format!("{stem}#{line}"),
-        )
+        let result = parse_jsonl_line(text.trim_start_matches('\u{feff}'), config, || {
+            format!("{stem}#{line}")
+        })
         .map_err(bad);
         if sink(result).is_break() {
             return Ok(());
@@ -306,13 +309,14 @@ fn read_jsonl(
 fn parse_jsonl_line(
     line: &str,
     config: &InputConfig,
-    fallback_id: &str,
+    fallback_id: impl FnOnce() -> String,
 ) -> Result<Document, String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
     let Value::Object(mut fields) = value else {
         return Err("expected a JSON object with a `text` field".into());
     };
-    let text = match fields.remove(&config.text_field) {
+    // `shift_remove`, not `remove` (a swap with the last field): `meta` keeps the input's order.
+    let text = match fields.shift_remove(&config.text_field) {
         Some(Value::String(t)) => t,
         Some(other) => {
             return Err(format!(
@@ -328,10 +332,10 @@ fn parse_jsonl_line(
             ));
         }
     };
-    let id = match fields.remove(&config.id_field) {
+    let id = match fields.shift_remove(&config.id_field) {
         Some(Value::String(s)) if !s.is_empty() => s,
         Some(Value::Number(n)) => n.to_string(),
-        None | Some(Value::Null) => fallback_id.to_string(),
+        None | Some(Value::Null) => fallback_id(),
         Some(other) => {
             return Err(format!(
                 "`{}` must be a string or a number, found {}",
@@ -518,6 +522,18 @@ mod tests {
             ControlFlow::Continue(())
         });
         out
+    }
+
+    #[test]
+    fn jsonl_meta_keeps_the_input_field_order() {
+        let input = "{\"id\":\"a\",\"text\":\"Halo.\",\"url\":1,\"date\":2,\"section\":3}\n{\"url\":1,\"text\":\"Dua.\",\"date\":2,\"id\":\"b\",\"section\":3}\n";
+        let docs = collect(input, |b, sink| {
+            read_jsonl(b, "f.jsonl", "f", &InputConfig::default(), sink).unwrap()
+        });
+        for doc in docs {
+            let keys: Vec<String> = doc.unwrap().meta.keys().cloned().collect();
+            assert_eq!(keys, ["url", "date", "section"]);
+        }
     }
 
     #[test]

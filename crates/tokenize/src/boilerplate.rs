@@ -77,9 +77,65 @@ const BYLINE_LABELS: &[(&str, &str)] = &[
 /// Which lines are boilerplate. The built-in lists plus whatever the pipeline adds.
 #[derive(Clone, Debug)]
 pub struct BoilerplateRules {
-    related_link_prefixes: Vec<String>,
-    credit_prefixes: Vec<String>,
+    related_link_prefixes: Openings,
+    credit_prefixes: Openings,
     outlets: Vec<String>,
+}
+
+/// A line opening ("baca juga"), split into its lowercase words once so that matching it against
+/// every line splits nothing.
+#[derive(Clone, Debug)]
+struct Opening {
+    words: Vec<String>,
+}
+
+impl Opening {
+    fn new(normalised: &str) -> Opening {
+        Opening {
+            words: normalised.split(' ').map(str::to_string).collect(),
+        }
+    }
+
+    fn has_several_words(&self) -> bool {
+        self.words.len() > 1
+    }
+}
+
+/// Openings of one kind, with the bytes a line must start with to begin any of them: most lines
+/// are rejected on their first byte without comparing a single opening.
+#[derive(Clone, Debug)]
+struct Openings {
+    list: Vec<Opening>,
+    first_bytes: [bool; 256],
+}
+
+impl Openings {
+    fn new(normalised: &[String]) -> Openings {
+        let mut first_bytes = [false; 256];
+        // A non-ASCII character may lowercase to anything, so a non-ASCII first byte always
+        // gets the full comparison.
+        first_bytes[0x80..].fill(true);
+        for opening in normalised {
+            if let Some(&b) = opening.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Openings {
+            list: normalised.iter().map(|p| Opening::new(p)).collect(),
+            first_bytes,
+        }
+    }
+
+    /// False when no opening can start `text`; true means compare them.
+    fn could_start(&self, text: &str) -> bool {
+        text.as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b.to_ascii_lowercase())])
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Opening> {
+        self.list.iter()
+    }
 }
 
 impl Default for BoilerplateRules {
@@ -105,8 +161,8 @@ impl BoilerplateRules {
             all
         };
         BoilerplateRules {
-            related_link_prefixes: normalise(RELATED_LINK_PREFIXES, related),
-            credit_prefixes: normalise(CREDIT_PREFIXES, credits),
+            related_link_prefixes: Openings::new(&normalise(RELATED_LINK_PREFIXES, related)),
+            credit_prefixes: Openings::new(&normalise(CREDIT_PREFIXES, credits)),
             outlets: normalise(OUTLETS, outlets),
         }
     }
@@ -175,11 +231,14 @@ impl BoilerplateRules {
     fn is_related_link(&self, line: &str) -> bool {
         let line = line.trim_start_matches(['(', '[', '*', '-', '•', ' ']);
         line.len() < 400
+            && self.related_link_prefixes.could_start(line)
             && self.related_link_prefixes.iter().any(|p| {
                 prefix_len(line, p).is_some_and(|len| {
                     let rest = line[len..].trim_start_matches(is_space);
                     rest.starts_with(':')
-                        || (p.contains(' ') && !rest.is_empty() && rest.len() < line.len() - len)
+                        || (p.has_several_words()
+                            && !rest.is_empty()
+                            && rest.len() < line.len() - len)
                 })
             })
     }
@@ -193,10 +252,12 @@ impl BoilerplateRules {
             let close_char = if bytes[open] == b'(' { b')' } else { b']' };
             from = open + 1;
             let inner = &line[open + 1..];
-            let is_link = self.related_link_prefixes.iter().any(|p| {
-                prefix_len(inner, p)
-                    .is_some_and(|len| inner[len..].trim_start_matches(is_space).starts_with(':'))
-            });
+            let is_link = self.related_link_prefixes.could_start(inner)
+                && self.related_link_prefixes.iter().any(|p| {
+                    prefix_len(inner, p).is_some_and(|len| {
+                        inner[len..].trim_start_matches(is_space).starts_with(':')
+                    })
+                });
             if !is_link {
                 continue;
             }
@@ -214,6 +275,9 @@ impl BoilerplateRules {
 
     /// The text after a credit opening ("Laporan Wartawan Tribunnews.com, Tiara Shelavie").
     fn credit<'a>(&self, line: &'a str) -> Option<&'a str> {
+        if !self.credit_prefixes.could_start(line) {
+            return None;
+        }
         self.credit_prefixes
             .iter()
             .find_map(|p| prefix_len(line, p))
@@ -242,10 +306,9 @@ impl BoilerplateRules {
     /// returns the prefix's length (dash and following space included), place and outlet.
     fn dateline<'a>(&self, line: &'a str) -> Option<(usize, &'a str, &'a str)> {
         let head = &line[..floor_boundary(line, 80)];
-        let (dash, dash_len) = [" - ", " – ", " — ", " -", " –", " —", "—", "–"]
-            .iter()
-            .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-            .min()?;
+        // Most lines are body text with no comma near the start: settle those first.
+        memchr::memchr(b',', head.as_bytes())?;
+        let (dash, dash_len) = first_dash(head)?;
         let prefix = &head[..dash];
         let (a, b) = prefix.split_once(',')?;
         let (a, b) = (a.trim(), b.trim());
@@ -268,6 +331,25 @@ impl BoilerplateRules {
     }
 }
 
+/// The first dash that ends a dateline's prefix: a hyphen or dash after a space (" -", " –",
+/// " —"), or an en or em dash on its own ("JAKARTA, KOMPAS.com–"). Returns its byte offset and
+/// length (the space included); the spaces after it are added by the caller.
+fn first_dash(head: &str) -> Option<(usize, usize)> {
+    let mut chars = head.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            ' ' => {
+                if let Some(&(_, dash @ ('-' | '–' | '—'))) = chars.peek() {
+                    return Some((at, 1 + dash.len_utf8()));
+                }
+            }
+            '–' | '—' => return Some((at, c.len_utf8())),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Marks boilerplate with the built-in rules. See [`BoilerplateRules::mark`].
 pub fn mark_boilerplate(doc: &mut Document) {
     BoilerplateRules::default().mark(doc);
@@ -285,12 +367,12 @@ fn normalise_spaces(s: &str) -> String {
         .join(" ")
 }
 
-/// If `line` starts with `prefix` (lowercase, words separated by one space) — case-insensitive,
-/// any run of white space (a non-breaking space too) between words, and not followed by a
-/// letter — the byte length of that opening in `line`.
-fn prefix_len(line: &str, prefix: &str) -> Option<usize> {
+/// If `line` starts with `prefix` — case-insensitive, any run of white space (a non-breaking
+/// space too) between words, and not followed by a letter — the byte length of that opening in
+/// `line`.
+fn prefix_len(line: &str, prefix: &Opening) -> Option<usize> {
     let mut at = 0;
-    for (n, word) in prefix.split(' ').enumerate() {
+    for (n, word) in prefix.words.iter().enumerate() {
         if n > 0 {
             let rest = &line[at..];
             let trimmed = rest.trim_start_matches(is_space);
@@ -301,10 +383,7 @@ fn prefix_len(line: &str, prefix: &str) -> Option<usize> {
         }
         let rest = &line[at..];
         let end = word.len();
-        if rest.len() < end
-            || !rest.is_char_boundary(end)
-            || !rest[..end].eq_ignore_ascii_case(word) && rest[..end].to_lowercase() != word
-        {
+        if rest.len() < end || !rest.is_char_boundary(end) || !same_lowercase(&rest[..end], word) {
             return None;
         }
         at += end;
@@ -312,13 +391,33 @@ fn prefix_len(line: &str, prefix: &str) -> Option<usize> {
     (!line[at..].chars().next().is_some_and(char::is_alphanumeric)).then_some(at)
 }
 
+/// True when `text` lowercased is `lower` (itself lowercase). Called for every line and every
+/// bracket with every configured opening, so it allocates nothing: an ASCII comparison settles
+/// almost every case, and only text with non-ASCII letters is lowercased character by character.
+fn same_lowercase(text: &str, lower: &str) -> bool {
+    if text.is_ascii() {
+        return text.eq_ignore_ascii_case(lower);
+    }
+    text.chars().flat_map(char::to_lowercase).eq(lower.chars())
+}
+
+/// The longest byline label ("kontributor"); a longer first field is not a label.
+const LONGEST_BYLINE_LABEL: usize = 11;
+
 /// "Penulis: X | Editor: Y" (any order, `|` or `/` between).
 fn labelled_byline(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.len() > 200 {
         return None;
     }
-    let first_label = line.split(':').next()?.trim().to_lowercase();
-    if !BYLINE_LABELS.iter().any(|(l, _)| *l == first_label) {
+    // Only the first few bytes can hold the first label and its colon; looking no further keeps
+    // this cheap on the long paragraphs that are most lines.
+    let head = &line.as_bytes()[..line.len().min(LONGEST_BYLINE_LABEL + 8)];
+    let colon = memchr::memchr(b':', head)?;
+    let first_label = line[..colon].trim();
+    if !BYLINE_LABELS
+        .iter()
+        .any(|(l, _)| same_lowercase(first_label, l))
+    {
         return None;
     }
     let mut fields = Vec::new();
@@ -412,19 +511,23 @@ fn is_timestamp(line: &str) -> bool {
         if words > 12 {
             return false;
         }
-        let lower = w.to_lowercase();
+        // The word lists are ASCII, so an ASCII case-insensitive comparison is exact and
+        // allocates nothing on the body paragraphs that reach this test.
+        let is = |list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+        let ends_with = |suffix: &str| {
+            w.len() >= suffix.len()
+                && w.is_char_boundary(w.len() - suffix.len())
+                && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
         let is_number = w
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'/' | b'-'));
         if is_number {
             digits = true;
             dated |= w.contains(['/', ':', '.', '-']) || w.len() == 4;
-        } else if DAYS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) {
+        } else if is(DAYS) || is(MONTHS) {
             dated = true;
-        } else if TIMESTAMP_WORDS.contains(&lower.as_str())
-            || lower.ends_with(".com")
-            || lower.ends_with(".id")
-        {
+        } else if is(TIMESTAMP_WORDS) || ends_with(".com") || ends_with(".id") {
         } else {
             return false;
         }
@@ -434,13 +537,14 @@ fn is_timestamp(line: &str) -> bool {
 
 /// A short line without a full stop, between paragraphs: a subheading.
 fn is_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (1..=7).contains(&words)
-        && !line.ends_with(['.', '!', '?', ',', ':', ';', '"', '”', '’'])
+    // Cheapest test first: most lines are paragraphs ending in a full stop. Counting the words
+    // stops past the limit.
+    !line.ends_with(['.', '!', '?', ',', ':', ';', '"', '”', '’'])
         && line
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && (1..=7).contains(&line.split_whitespace().take(8).count())
 }
 
 #[cfg(test)]
