@@ -99,7 +99,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.635),
             ("PERSONCOREF", 0.52),
             ("PERSON", 0.235),
-            ("ROLE", 0.235),
+            ("ROLE", 0.25),
             ("AFFILIATION", 0.145),
             ("DATETIME", 0.71),
         ],
@@ -215,4 +215,18 @@ fn pfsa_dates_the_article_from_a_reported_statement_when_no_quote_is_dated() {
         ["Senin", "(", "13", "/", "4", "/", "2020", ")"],
         "{got:?}"
     );
+}
+
+#[test]
+fn kota_leaves_titles_before_a_name_unlabelled() {
+    // KoTA labels positions, not honorifics or academic titles.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Acara itu dihadiri Prof. Dr. Budi Santoso dan Hj. Siti Aminah serta Bapak Joko Widodo .",
+    );
+    let label = |t: &str| got.iter().find(|(w, _)| w == t).unwrap().1.as_str();
+    for title in ["Prof.", "Dr.", "Hj.", "Bapak"] {
+        assert_eq!(label(title), "O", "{title}: {got:?}");
+    }
+    assert_eq!(label("Siti"), "B-PERSON", "{got:?}");
 }

@@ -51,6 +51,10 @@ pub struct ConllConfig {
     /// speaker is named right after them ("Menurut Zakky, …", "…, lanjut Zakky, …"), as KoTA
     /// annotates them. Lower case.
     pub coref_cues: Vec<String>,
+    /// With the `kota` scheme: honorifics and academic or religious titles written before a
+    /// name (`Dr.`, `Hj.`, `Bapak`, `Ustadz`). KoTA labels positions, not titles, so a `ROLE`
+    /// from the entity layer made of these words only is left unlabelled. Matched as written.
+    pub titles: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -60,6 +64,13 @@ impl Default for ConllConfig {
             encoding: Encoding::Bilou,
             labels: Vec::new(),
             coref_cues: vec!["menurut".into(), "lanjut".into()],
+            titles: [
+                "Bapak", "Ibu", "Pak", "Bu", "Saudara", "Sdr.", "Sdr", "Dr.", "Dr", "dr.", "Prof.",
+                "Prof", "H.", "Hj.", "Hj", "Ir.", "Ir", "Drs.", "Drs", "KH.", "KH", "Tn.", "Tn",
+                "Ny.", "Ny", "Ustadz", "Ustaz", "Habib",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }
@@ -239,7 +250,14 @@ impl<'w> ConllExporter<'w> {
         for e in &doc.entities {
             let label = match e.label {
                 EntityLabel::Per if doc.slice(e.span).contains(char::is_whitespace) => "PERSON",
-                EntityLabel::Role => "ROLE",
+                EntityLabel::Role
+                    if !doc
+                        .slice(e.span)
+                        .split_whitespace()
+                        .all(|word| self.config.titles.iter().any(|t| t == word)) =>
+                {
+                    "ROLE"
+                }
                 EntityLabel::Org => "AFFILIATION",
                 _ => continue,
             };
