@@ -87,7 +87,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.71),
             ("ROLE", 0.535),
             ("AFFILIATION", 0.475),
-            ("DATETIME", 0.755),
+            ("DATETIME", 0.775),
         ],
     ),
     (

@@ -161,6 +161,7 @@ impl<'w> ConllExporter<'w> {
         let mut introduced = HashSet::new();
         // The corpus dates a statement once per article: the first one dated.
         let mut dated = false;
+        let mut intro_time = None;
         for q in &doc.quotes {
             let cue_after = cue_after(q);
             if cue_after {
@@ -187,8 +188,9 @@ impl<'w> ConllExporter<'w> {
                     self.mark(doc, person, "PERSON");
                     if s.role.is_some() {
                         self.mark_role(doc, s);
-                        if !cue_after && !dated {
-                            dated = self.mark_time(doc, q.time);
+                        if !cue_after {
+                            let written = q.time.filter(|t| doc.slice(*t).contains('('));
+                            intro_time = intro_time.or(written);
                         }
                     }
                 }
@@ -199,6 +201,9 @@ impl<'w> ConllExporter<'w> {
         }
         // No labelled statement is dated: the date of the first statement of any kind that has
         // one ("X, Senin (13/4/2020), mengatakan, …") is still the article's date of speech.
+        if !dated {
+            dated = self.mark_time(doc, intro_time);
+        }
         if !dated {
             for q in &doc.quotes {
                 if self.mark_time(doc, q.time) {
