@@ -87,7 +87,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.71),
             ("ROLE", 0.535),
             ("AFFILIATION", 0.475),
-            ("DATETIME", 0.775),
+            ("DATETIME", 0.78),
         ],
     ),
     (
@@ -253,4 +253,18 @@ fn pfsa_leaves_a_private_persons_nya_quote_unlabelled() {
         assert_eq!(label("katanya"), "O", "{got:?}");
         assert_eq!(label("divaksin"), "O", "{got:?}");
     }
+}
+
+#[test]
+fn pfsa_reads_a_speaker_whose_date_stands_right_before_the_verb() {
+    // "X, <role>, Senin (13/4/2020) menjelaskan, …": no comma between the date and the verb.
+    let got = conll_labels(
+        "pipelines/pfsa-id.toml",
+        "Budi Santoso , Kepala Dinas Kesehatan Kota Bandung , Senin ( 13 / 4 / 2020 ) \
+         menjelaskan , vaksin tiba pekan depan . ” Kami siap menyuntik , ” kata Budi .",
+    );
+    let label = |t: &str| got.iter().find(|(w, _)| w == t).unwrap().1.as_str();
+    assert_eq!(label("Budi"), "B-PERSON", "{got:?}");
+    assert_eq!(label("Kepala"), "U-ROLE", "{got:?}");
+    assert_eq!(label("Senin"), "B-DATETIME", "{got:?}");
 }
