@@ -80,14 +80,14 @@ const FLOORS: &[Floor] = &[
         "pipelines/pfsa-id.toml",
         "pfsa-id/dev-40.conll",
         &[
-            ("STATEMENT", 0.95),
-            ("CUE", 0.96),
-            ("CUECOREF", 0.935),
-            ("PERSONCOREF", 0.94),
+            ("STATEMENT", 0.955),
+            ("CUE", 0.965),
+            ("CUECOREF", 0.945),
+            ("PERSONCOREF", 0.945),
             ("PERSON", 0.71),
             ("ROLE", 0.535),
             ("AFFILIATION", 0.475),
-            ("DATETIME", 0.75),
+            ("DATETIME", 0.78),
         ],
     ),
     (
@@ -99,7 +99,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.635),
             ("PERSONCOREF", 0.52),
             ("PERSON", 0.235),
-            ("ROLE", 0.235),
+            ("ROLE", 0.25),
             ("AFFILIATION", 0.145),
             ("DATETIME", 0.71),
         ],
@@ -215,4 +215,56 @@ fn pfsa_dates_the_article_from_a_reported_statement_when_no_quote_is_dated() {
         ["Senin", "(", "13", "/", "4", "/", "2020", ")"],
         "{got:?}"
     );
+}
+
+#[test]
+fn kota_leaves_titles_before_a_name_unlabelled() {
+    // KoTA labels positions, not honorifics or academic titles.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Acara itu dihadiri Prof. Dr. Budi Santoso dan Hj. Siti Aminah serta Bapak Joko Widodo .",
+    );
+    let label = |t: &str| got.iter().find(|(w, _)| w == t).unwrap().1.as_str();
+    for title in ["Prof.", "Dr.", "Hj.", "Bapak"] {
+        assert_eq!(label(title), "O", "{title}: {got:?}");
+    }
+    assert_eq!(label("Siti"), "B-PERSON", "{got:?}");
+}
+
+#[test]
+fn pfsa_leaves_a_private_persons_nya_quote_unlabelled() {
+    // PFSA labels only public figures' quotes: a `-nya` cue right after a private person is
+    // introduced (by age with an apposition, or as "salah satu peserta") is theirs, not the
+    // minister's quoted before.
+    for private in [
+        "Hasan ( 37 ) , pedagang yang tinggal di Pasar Minggu , Jakarta Selatan , mengaku senang .",
+        "Ruli , salah satu peserta , merasa terkejut .",
+    ] {
+        let got = conll_labels(
+            "pipelines/pfsa-id.toml",
+            &format!(
+                "Menteri Kesehatan Budi Sadikin hadir . ” Kami siap menyuntik , ” kata Budi . \
+                 {private} ” Saya ingin divaksin , ” katanya ."
+            ),
+        );
+        let label = |t: &str| got.iter().find(|(w, _)| w == t).unwrap().1.as_str();
+        assert_eq!(label("kata"), "U-CUE", "{got:?}");
+        assert_eq!(label("Kami"), "I-STATEMENT", "{got:?}");
+        assert_eq!(label("katanya"), "O", "{got:?}");
+        assert_eq!(label("divaksin"), "O", "{got:?}");
+    }
+}
+
+#[test]
+fn pfsa_reads_a_speaker_whose_date_stands_right_before_the_verb() {
+    // "X, <role>, Senin (13/4/2020) menjelaskan, …": no comma between the date and the verb.
+    let got = conll_labels(
+        "pipelines/pfsa-id.toml",
+        "Budi Santoso , Kepala Dinas Kesehatan Kota Bandung , Senin ( 13 / 4 / 2020 ) \
+         menjelaskan , vaksin tiba pekan depan . ” Kami siap menyuntik , ” kata Budi .",
+    );
+    let label = |t: &str| got.iter().find(|(w, _)| w == t).unwrap().1.as_str();
+    assert_eq!(label("Budi"), "B-PERSON", "{got:?}");
+    assert_eq!(label("Kepala"), "U-ROLE", "{got:?}");
+    assert_eq!(label("Senin"), "B-DATETIME", "{got:?}");
 }

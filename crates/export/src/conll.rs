@@ -51,6 +51,10 @@ pub struct ConllConfig {
     /// speaker is named right after them ("Menurut Zakky, …", "…, lanjut Zakky, …"), as KoTA
     /// annotates them. Lower case.
     pub coref_cues: Vec<String>,
+    /// With the `kota` scheme: honorifics and academic or religious titles written before a
+    /// name (`Dr.`, `Hj.`, `Bapak`, `Ustadz`). KoTA labels positions, not titles, so a `ROLE`
+    /// from the entity layer made of these words only is left unlabelled. Matched as written.
+    pub titles: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -60,6 +64,13 @@ impl Default for ConllConfig {
             encoding: Encoding::Bilou,
             labels: Vec::new(),
             coref_cues: vec!["menurut".into(), "lanjut".into()],
+            titles: [
+                "Bapak", "Ibu", "Pak", "Bu", "Saudara", "Sdr.", "Sdr", "Dr.", "Dr", "dr.", "Prof.",
+                "Prof", "H.", "Hj.", "Hj", "Ir.", "Ir", "Drs.", "Drs", "KH.", "KH", "Tn.", "Tn",
+                "Ny.", "Ny", "Ustadz", "Ustaz", "Habib",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }
@@ -150,6 +161,7 @@ impl<'w> ConllExporter<'w> {
         let mut introduced = HashSet::new();
         // The corpus dates a statement once per article: the first one dated.
         let mut dated = false;
+        let mut intro_time = None;
         for q in &doc.quotes {
             let cue_after = cue_after(q);
             if cue_after {
@@ -176,8 +188,9 @@ impl<'w> ConllExporter<'w> {
                     self.mark(doc, person, "PERSON");
                     if s.role.is_some() {
                         self.mark_role(doc, s);
-                        if !cue_after && !dated {
-                            dated = self.mark_time(doc, q.time);
+                        if !cue_after {
+                            let written = q.time.filter(|t| doc.slice(*t).contains('('));
+                            intro_time = intro_time.or(written);
                         }
                     }
                 }
@@ -188,6 +201,9 @@ impl<'w> ConllExporter<'w> {
         }
         // No labelled statement is dated: the date of the first statement of any kind that has
         // one ("X, Senin (13/4/2020), mengatakan, …") is still the article's date of speech.
+        if !dated {
+            dated = self.mark_time(doc, intro_time);
+        }
         if !dated {
             for q in &doc.quotes {
                 if self.mark_time(doc, q.time) {
@@ -239,7 +255,14 @@ impl<'w> ConllExporter<'w> {
         for e in &doc.entities {
             let label = match e.label {
                 EntityLabel::Per if doc.slice(e.span).contains(char::is_whitespace) => "PERSON",
-                EntityLabel::Role => "ROLE",
+                EntityLabel::Role
+                    if !doc
+                        .slice(e.span)
+                        .split_whitespace()
+                        .all(|word| self.config.titles.iter().any(|t| t == word)) =>
+                {
+                    "ROLE"
+                }
                 EntityLabel::Org => "AFFILIATION",
                 _ => continue,
             };

@@ -549,7 +549,13 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
             && w.is(k + 3, Flags::CLOSE_PAREN);
         // "Arya (bukan nama sebenarnya)": a pseudonym.
         let pseudonym = w.is(k + 1, Flags::OPEN_PAREN) && w.text(k + 2) == "bukan";
-        let descriptor = (w.is(k + 1, Flags::COMMA) && w.is(k + 2, Flags::COMMONER))
+        // "Ruli, salah satu peserta,": one of a group of private people.
+        let one_of = if w.text(k + 2).eq_ignore_ascii_case("salah") && w.text(k + 3) == "satu" {
+            k + 4
+        } else {
+            k + 2
+        };
+        let descriptor = (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER))
             || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
         if age || pseudonym || descriptor {
             let mut j = k + 1;
@@ -744,6 +750,16 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 person: None,
                 ..s
             }
+        } else if let Some(&(s, e)) = appositive_private(w, &private_at, m) {
+            Speaker {
+                span: w.cover(s, e),
+                name: Some(w.cover_text(s, e).to_string()),
+                role: None,
+                affiliation: None,
+                entity: None,
+                public_figure: false,
+                person: None,
+            }
         } else {
             let span = p_span(w, m);
             let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
@@ -812,7 +828,10 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 person: intro.name.map(|(s, e)| w.cover(s, e)),
             }
         };
-        if speaker.name.is_some() {
+        // A subject that only points back ("Kecemasan ini beralasan …") names nobody new: a
+        // private person introduced before it is still who a later `-nya` refers to.
+        let points_back = m.anaphoric && m.name.is_none() && m.pronoun.is_none();
+        if speaker.name.is_some() && !points_back {
             last = Some(speaker.clone());
             last_anchor = f.anchor;
         }
@@ -845,6 +864,25 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             rule: f.rule.into(),
         })
         .collect()
+}
+
+/// "Hasan (37), karyawan swasta yang tinggal di Sawah Besar, Jakarta Pusat, mengaku …": the
+/// subject found before the verb is the tail of an apposition describing a private person who
+/// opens the same sentence; that person is the speaker.
+fn appositive_private<'p>(
+    w: &Words,
+    private_at: &'p [(usize, usize)],
+    m: &Mention,
+) -> Option<&'p (usize, usize)> {
+    if m.pronoun.is_some() || m.start == 0 || !w.is(m.start - 1, Flags::COMMA) {
+        return None;
+    }
+    let before = &private_at[..private_at.partition_point(|(s, _)| *s < m.start)];
+    let intro @ &(s, e) = before.last()?;
+    let breaks = Flags::END | Flags::DOT_END | Flags::MARK;
+    let opens_sentence = s == 0 || w.is(s - 1, breaks);
+    let same_sentence = e <= m.start && !(e..m.start).any(|k| w.is(k, breaks));
+    (opens_sentence && same_sentence).then_some(intro)
 }
 
 fn p_span(w: &Words, m: &Mention) -> Span {

@@ -282,6 +282,17 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if w.is(k - 1, Flags::PRONOUN) {
         return Some(Mention::pronoun(w.word_span(k - 1), k - 1));
     }
+    // "Teguh, Kepala …, Senin (20/4/2020) menjelaskan": a date written right before the verb,
+    // without the comma after it.
+    if w.is(k - 1, Flags::CLOSE_PAREN) {
+        let mut s = k - 1;
+        while s > floor && k - s < 10 && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK) {
+            s -= 1;
+        }
+        if s > floor && w.is(s, Flags::DAY) && w.is(s, Flags::CAP) && w.is(s - 1, Flags::COMMA) {
+            return apposition(w, s - 1, floor, short);
+        }
+    }
     if w.is(k - 1, Flags::COMMA) {
         // "Daeng M Faqih, Senin (20/4/2020), mengatakan", "Bahtiar saat dihubungi, mengatakan":
         // a date or an adjunct between the subject and its verb.
