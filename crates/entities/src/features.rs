@@ -282,6 +282,10 @@ impl std::hash::Hasher for PassThroughHasher {
 pub type HashKeyed<V> =
     std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThroughHasher>>;
 
+/// A set of hashes.
+pub type HashKeyedSet =
+    std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThroughHasher>>;
+
 /// Combines hashes of consecutive tokens into one (gazetteer keys of several words).
 pub fn combine(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))

@@ -415,6 +415,9 @@ pub fn tag(
     let mut words: Vec<&str> = Vec::with_capacity(64);
     let mut codes: Vec<u8> = Vec::with_capacity(64);
     let mut covered: Vec<bool> = Vec::with_capacity(64);
+    // The skipped spans that reach into the current sentence (usually none): every token was
+    // checked against every skipped span of the document, quadratic on long documents.
+    let mut sentence_skipped: Vec<Span> = Vec::new();
     let mut lower_words = LowerWords { doc, words: None };
     // Acronyms introduced in brackets after their expansion, with the expansion's label.
     let mut acronyms: HashKeyed<EntityLabel> = HashKeyed::default();
@@ -430,8 +433,20 @@ pub fn tag(
         model.tag(&words, &codes, scratch);
         covered.clear();
         covered.resize(words.len(), false);
+        let sentence_span = sentence_tokens[0]
+            .span
+            .cover(sentence_tokens[sentence_tokens.len() - 1].span);
+        sentence_skipped.clear();
+        sentence_skipped.extend(
+            skipped
+                .iter()
+                .filter(|s| s.start <= sentence_span.end && sentence_span.start <= s.end),
+        );
         let is_skipped = |k: usize| {
-            !skipped.is_empty() && skipped.iter().any(|s| s.contains(sentence_tokens[k].span))
+            !sentence_skipped.is_empty()
+                && sentence_skipped
+                    .iter()
+                    .any(|s| s.contains(sentence_tokens[k].span))
         };
         // Names from the model.
         let mut k = 0;
