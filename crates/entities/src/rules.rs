@@ -760,7 +760,9 @@ fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
         .copied()
 }
 
-/// Hashes of the words written in lower case in a document, built on first use.
+/// Hashes of the words written in lower case in a document, built on first use. Only words of
+/// four letters or more are asked about, so shorter ASCII words ("di", "ke", "dan", "itu": a
+/// third of the tokens) are never hashed.
 struct LowerWords<'d> {
     doc: &'d Document,
     words: Option<HashKeyed<()>>,
@@ -769,12 +771,16 @@ struct LowerWords<'d> {
 impl LowerWords<'_> {
     /// Whether the word occurs in lower case (as a whole token) anywhere in the document.
     fn contains(&mut self, word: &str) -> bool {
+        debug_assert!(word.chars().count() > 3, "short words are not in the set");
         let doc = self.doc;
         let words = self.words.get_or_insert_with(|| {
             doc.tokens
                 .iter()
                 .map(|t| doc.slice(t.span))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .filter(|w| {
+                    (w.len() > 3 || !w.is_ascii())
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                })
                 .map(|w| (hash_lower(w), ()))
                 .collect()
         });
