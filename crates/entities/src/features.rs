@@ -326,7 +326,16 @@ fn shape(word: &str) -> u64 {
 /// Whether a token can be part of a name: it has a capital letter or a digit, or a gazetteer
 /// name covers it.
 fn strong(word: &str, gazetteer: u8) -> bool {
-    gazetteer != GAZ_NONE || word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+    if gazetteer != GAZ_NONE {
+        return true;
+    }
+    // Most words are ASCII: test bytes, without decoding UTF-8 or Unicode tables.
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    }
+    word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 impl SentenceInfo {
@@ -341,18 +350,21 @@ impl SentenceInfo {
         self.title.clear();
         self.affixes.clear();
         self.gazetteer.extend_from_slice(gazetteer);
+        // `right` first holds whether each token is a quotation mark, tested once a token.
+        self.right
+            .extend(words.iter().map(|w| usize::from(is_quote_mark(w))));
         let mut last = usize::MAX;
-        for (i, w) in words.iter().enumerate() {
+        for i in 0..words.len() {
             self.left.push(last);
-            if !is_quote_mark(w) {
+            if self.right[i] == 0 {
                 last = i;
             }
         }
-        self.right.resize(words.len(), usize::MAX);
         let mut next = usize::MAX;
-        for (i, w) in words.iter().enumerate().rev() {
+        for i in (0..words.len()).rev() {
+            let quote = self.right[i] != 0;
             self.right[i] = next;
-            if !is_quote_mark(w) {
+            if !quote {
                 next = i;
             }
         }
