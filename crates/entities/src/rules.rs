@@ -618,7 +618,12 @@ pub fn tag(
                 }
             }
             // An acronym introduced earlier in brackets ("… Daerah (BPBD)"), used alone.
-            if codes[local] == 0 && !acronyms.is_empty() {
+            // Only acronyms are in the map, and none starts in lower case: most words are
+            // never hashed.
+            if codes[local] == 0
+                && !acronyms.is_empty()
+                && !words[local].starts_with(|c: char| c.is_lowercase())
+            {
                 if let Some(label) = acronyms.get(&hash_exact(words[local])) {
                     out.push(Entity::new(tokens[i].span, *label));
                     i += 1;
