@@ -1,25 +1,35 @@
 //! Times the `entities` stage alone (tokenizing is done before the clock starts).
 //!
 //! ```sh
-//! cargo run --release -p kutip-entities --example entity_speed -- FILE...
+//! cargo run --release -p kutip-entities --example entity_speed -- [--per-article] FILE...
 //! ```
 //! Each FILE is a text article, or a CoNLL/BIO file (`.conll`/`.bio`: first column = token,
 //! sentences joined by newlines). Prints the model's load time and tokens per second over at
 //! least two seconds of repeated passes, on one thread.
+//!
+//! A CoNLL file is one document by default; with `--per-article` each `-DOCSTART-` starts a new
+//! document, as a pipeline over a corpus of articles sees it (per-document costs count).
 use kutip_core::{Document, Stage};
 use kutip_entities::{EntitiesConfig, EntityStage};
 use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 use std::time::{Duration, Instant};
 
-fn read(path: &str) -> String {
+/// The file's documents: the text, or a CoNLL file's tokens (split at `-DOCSTART-` when
+/// `per_article`).
+fn read(path: &str, per_article: bool) -> Vec<String> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     if !(path.ends_with(".conll") || path.ends_with(".bio")) {
-        return text;
+        return vec![text];
     }
-    let mut out = String::new();
+    let mut docs = vec![String::new()];
     for line in text.lines() {
+        let out = docs.last_mut().expect("a document");
         match line.split(['\t', ' ']).next() {
-            Some("-DOCSTART-") => {}
+            Some("-DOCSTART-") => {
+                if per_article && !out.trim().is_empty() {
+                    docs.push(String::new());
+                }
+            }
             Some(token) if !token.is_empty() => {
                 out.push_str(token);
                 out.push(' ');
@@ -27,7 +37,8 @@ fn read(path: &str) -> String {
             _ => out.push('\n'),
         }
     }
-    out
+    docs.retain(|d| !d.trim().is_empty());
+    docs
 }
 
 /// Nanoseconds this thread has run on a CPU (Linux), so a busy machine does not count against
@@ -38,8 +49,13 @@ fn thread_cpu_ns() -> Option<u64> {
 }
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    assert!(!paths.is_empty(), "usage: entity_speed FILE...");
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    let per_article = paths.iter().any(|p| p == "--per-article");
+    paths.retain(|p| p != "--per-article");
+    assert!(
+        !paths.is_empty(),
+        "usage: entity_speed [--per-article] FILE..."
+    );
     let started = Instant::now();
     let model = kutip_entities::builtin_model();
     let load = started.elapsed();
@@ -50,8 +66,9 @@ fn main() {
     let tokenize = TokenizeStage::new(TokenizeConfig::default());
     let mut docs: Vec<Document> = paths
         .iter()
-        .map(|p| {
-            let mut doc = Document::new(p, read(p));
+        .flat_map(|p| read(p, per_article).into_iter().map(move |text| (p, text)))
+        .map(|(p, text)| {
+            let mut doc = Document::new(p, text);
             tokenize.process(&mut doc).expect("tokenize");
             doc
         })
@@ -78,7 +95,8 @@ fn main() {
         build.as_secs_f64() * 1e3
     );
     println!(
-        "{tokens} tokens, {bytes} bytes, {entities_found} entities; {passes} passes in {secs:.2} s"
+        "{} documents, {tokens} tokens, {bytes} bytes, {entities_found} entities; {passes} passes in {secs:.2} s",
+        docs.len()
     );
     println!(
         "entities stage: {:.2} M tokens/s, {:.1} MB/s (wall clock)",

@@ -22,6 +22,9 @@ pub struct SentenceInfo {
     pub right: Vec<usize>,
     /// Whether each token is a title, rank or position word (see [`TITLE_WORDS`]).
     pub title: Vec<bool>,
+    /// Hashes of each token's first and of its last three letters, lower-cased (context
+    /// features of its neighbours): computed once a token, not once for each neighbour.
+    pub affixes: Vec<[u64; 2]>,
     /// The annotation convention to tag in (0: the shared one). Each feature also has a copy per
     /// convention, learnt from that convention's corpus only; tagging in a convention adds its
     /// copies to the shared weights.
@@ -282,6 +285,10 @@ impl std::hash::Hasher for PassThroughHasher {
 pub type HashKeyed<V> =
     std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<PassThroughHasher>>;
 
+/// A set of hashes.
+pub type HashKeyedSet =
+    std::collections::HashSet<u64, std::hash::BuildHasherDefault<PassThroughHasher>>;
+
 /// Combines hashes of consecutive tokens into one (gazetteer keys of several words).
 pub fn combine(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
@@ -319,7 +326,16 @@ fn shape(word: &str) -> u64 {
 /// Whether a token can be part of a name: it has a capital letter or a digit, or a gazetteer
 /// name covers it.
 fn strong(word: &str, gazetteer: u8) -> bool {
-    gazetteer != GAZ_NONE || word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+    if gazetteer != GAZ_NONE {
+        return true;
+    }
+    // Most words are ASCII: test bytes, without decoding UTF-8 or Unicode tables.
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    }
+    word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 impl SentenceInfo {
@@ -332,19 +348,23 @@ impl SentenceInfo {
         self.left.clear();
         self.right.clear();
         self.title.clear();
+        self.affixes.clear();
         self.gazetteer.extend_from_slice(gazetteer);
+        // `right` first holds whether each token is a quotation mark, tested once a token.
+        self.right
+            .extend(words.iter().map(|w| usize::from(is_quote_mark(w))));
         let mut last = usize::MAX;
-        for (i, w) in words.iter().enumerate() {
+        for i in 0..words.len() {
             self.left.push(last);
-            if !is_quote_mark(w) {
+            if self.right[i] == 0 {
                 last = i;
             }
         }
-        self.right.resize(words.len(), usize::MAX);
         let mut next = usize::MAX;
-        for (i, w) in words.iter().enumerate().rev() {
+        for i in (0..words.len()).rev() {
+            let quote = self.right[i] != 0;
             self.right[i] = next;
-            if !is_quote_mark(w) {
+            if !quote {
                 next = i;
             }
         }
@@ -367,6 +387,7 @@ impl SentenceInfo {
         self.lower.resize(n, 0);
         self.shape.resize(n, LOWER_SHAPE);
         self.title.resize(n, false);
+        self.affixes.resize(n, [0; 2]);
         for i in 0..n {
             if !self.candidate[i] {
                 continue;
@@ -379,6 +400,7 @@ impl SentenceInfo {
                 let lower = hash_lower(w);
                 self.lower[k] = lower;
                 self.title[k] = is_title_word(w, lower);
+                self.affixes[k] = [affix3(w, false), affix3(w, true)];
                 // Lower-case words are only context for their neighbours: their shape is fixed.
                 if strong(w, gazetteer[k]) {
                     self.shape[k] = shape(w);
@@ -386,6 +408,41 @@ impl SentenceInfo {
             }
         }
     }
+}
+
+/// The hash of a word's first (or last) three letters, each lower-cased to its first lower-case
+/// letter.
+fn affix3(word: &str, from_end: bool) -> u64 {
+    let mut h = 0x51u64;
+    if word.is_ascii() {
+        // The same values as the `char` path below, without decoding UTF-8.
+        let bytes = word.as_bytes();
+        let three = if from_end {
+            &bytes[bytes.len().saturating_sub(3)..]
+        } else {
+            &bytes[..bytes.len().min(3)]
+        };
+        let mut step = |b: &u8| h = combine(h, u64::from(b.to_ascii_lowercase()));
+        if from_end {
+            three.iter().rev().for_each(&mut step);
+        } else {
+            three.iter().for_each(&mut step);
+        }
+        return h;
+    }
+    affix3_chars(word, from_end)
+}
+
+/// [`affix3`] for any word, decoding characters.
+fn affix3_chars(word: &str, from_end: bool) -> u64 {
+    let mut h = 0x51u64;
+    let mut step = |c: char| h = combine(h, u64::from(c.to_lowercase().next().unwrap_or(c)));
+    if from_end {
+        word.chars().rev().take(3).for_each(&mut step);
+    } else {
+        word.chars().take(3).for_each(&mut step);
+    }
+    h
 }
 
 const LOWER_SHAPE: u64 = 0x5a5a_1234_0000_0001;
@@ -501,20 +558,10 @@ pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut
     // never seen whole ("menyerukan", "dikatakan", "kepolisian") still say what follows them.
     let affix = |k: usize, from_end: bool| -> u64 {
         if k == usize::MAX {
-            return 7;
-        }
-        let mut h = 0x51u64;
-        let w = words[k];
-        if from_end {
-            for c in w.chars().rev().take(3) {
-                h = combine(h, u64::from(c.to_lowercase().next().unwrap_or(c)));
-            }
+            7
         } else {
-            for c in w.chars().take(3) {
-                h = combine(h, u64::from(c.to_lowercase().next().unwrap_or(c)));
-            }
+            info.affixes[k][usize::from(from_end)]
         }
-        h
     };
     out.push(f(60, affix(left, false)));
     out.push(f(61, affix(left, true)));
@@ -531,6 +578,33 @@ mod tests {
         assert_eq!(hash_lower("Jakarta"), hash_lower("JAKARTA"));
         assert_eq!(hash_lower("Ümit"), hash_lower("ümit"));
         assert_ne!(hash_lower("Jakarta"), hash_exact("Jakarta"));
+    }
+
+    #[test]
+    fn affixes_of_ascii_and_other_words_agree() {
+        assert_eq!(affix3("MENYERUKAN", true), affix3("menyerukan", true));
+        assert_eq!(affix3("Ümit", false), affix3("ümit", false));
+        assert_eq!(affix3("Ab", false), affix3("ab", false));
+        assert_ne!(affix3("dikatakan", false), affix3("dikatakan", true));
+        // The ASCII shortcut gives the character path's values (the model was trained on them).
+        for word in [
+            "Jakarta",
+            "KPK",
+            "di",
+            "a",
+            "",
+            "menyerukan",
+            "1.500",
+            "PDI-P",
+        ] {
+            for from_end in [false, true] {
+                assert_eq!(
+                    affix3(word, from_end),
+                    affix3_chars(word, from_end),
+                    "{word}"
+                );
+            }
+        }
     }
 
     #[test]

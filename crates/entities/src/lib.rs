@@ -320,6 +320,35 @@ mod tests {
     }
 
     #[test]
+    fn a_folded_convention_tags_as_its_feature_copies_do() {
+        let words: Vec<&str> = "Presiden Joko Widodo bertemu Menteri Keuangan Sri Mulyani di \
+                                Istana Merdeka , Jakarta , kata juru bicara Polda Metro Jaya"
+            .split_whitespace()
+            .collect();
+        let gazetteer = vec![0u8; words.len()];
+        let model = builtin_model();
+        let news = model::convention_id("news");
+        let tags = |model: &Model, domain: u64| {
+            let mut scratch = model::Scratch::default();
+            scratch.set_domain(domain);
+            model.tag(&words, &gazetteer, &mut scratch);
+            scratch.tags
+        };
+        let with_copies = tags(&model, news);
+        assert!(with_copies.iter().any(|&t| t != 0), "{with_copies:?}");
+        let folded = model.clone().with_convention(news);
+        assert_eq!(tags(&folded, 0), with_copies);
+        // A folded model's file holds its whole (folded) table.
+        let reloaded = Model::from_bytes(&folded.to_bytes()).unwrap();
+        assert_eq!(tags(&reloaded, 0), with_copies);
+        assert_ne!(
+            tags(&model, 0),
+            with_copies,
+            "the convention changes nothing here"
+        );
+    }
+
+    #[test]
     fn model_files_round_trip_and_bad_ones_are_refused() {
         let model = builtin_model();
         let bytes = model.to_bytes();

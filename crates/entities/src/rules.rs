@@ -415,6 +415,9 @@ pub fn tag(
     let mut words: Vec<&str> = Vec::with_capacity(64);
     let mut codes: Vec<u8> = Vec::with_capacity(64);
     let mut covered: Vec<bool> = Vec::with_capacity(64);
+    // The skipped spans that reach into the current sentence (usually none): every token was
+    // checked against every skipped span of the document, quadratic on long documents.
+    let mut sentence_skipped: Vec<Span> = Vec::new();
     let mut lower_words = LowerWords { doc, words: None };
     // Acronyms introduced in brackets after their expansion, with the expansion's label.
     let mut acronyms: HashKeyed<EntityLabel> = HashKeyed::default();
@@ -430,8 +433,20 @@ pub fn tag(
         model.tag(&words, &codes, scratch);
         covered.clear();
         covered.resize(words.len(), false);
+        let sentence_span = sentence_tokens[0]
+            .span
+            .cover(sentence_tokens[sentence_tokens.len() - 1].span);
+        sentence_skipped.clear();
+        sentence_skipped.extend(
+            skipped
+                .iter()
+                .filter(|s| s.start <= sentence_span.end && sentence_span.start <= s.end),
+        );
         let is_skipped = |k: usize| {
-            !skipped.is_empty() && skipped.iter().any(|s| s.contains(sentence_tokens[k].span))
+            !sentence_skipped.is_empty()
+                && sentence_skipped
+                    .iter()
+                    .any(|s| s.contains(sentence_tokens[k].span))
         };
         // Names from the model.
         let mut k = 0;
@@ -603,7 +618,12 @@ pub fn tag(
                 }
             }
             // An acronym introduced earlier in brackets ("… Daerah (BPBD)"), used alone.
-            if codes[local] == 0 && !acronyms.is_empty() {
+            // Only acronyms are in the map, and none starts in lower case: most words are
+            // never hashed.
+            if codes[local] == 0
+                && !acronyms.is_empty()
+                && !words[local].starts_with(|c: char| c.is_lowercase())
+            {
                 if let Some(label) = acronyms.get(&hash_exact(words[local])) {
                     out.push(Entity::new(tokens[i].span, *label));
                     i += 1;
@@ -745,7 +765,9 @@ fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
         .copied()
 }
 
-/// Hashes of the words written in lower case in a document, built on first use.
+/// Hashes of the words written in lower case in a document, built on first use. Only words of
+/// four letters or more are asked about, so shorter ASCII words ("di", "ke", "dan", "itu": a
+/// third of the tokens) are never hashed.
 struct LowerWords<'d> {
     doc: &'d Document,
     words: Option<HashKeyed<()>>,
@@ -754,12 +776,16 @@ struct LowerWords<'d> {
 impl LowerWords<'_> {
     /// Whether the word occurs in lower case (as a whole token) anywhere in the document.
     fn contains(&mut self, word: &str) -> bool {
+        debug_assert!(word.chars().count() > 3, "short words are not in the set");
         let doc = self.doc;
         let words = self.words.get_or_insert_with(|| {
             doc.tokens
                 .iter()
                 .map(|t| doc.slice(t.span))
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .filter(|w| {
+                    (w.len() > 3 || !w.is_ascii())
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                })
                 .map(|w| (hash_lower(w), ()))
                 .collect()
         });
