@@ -103,6 +103,48 @@ pub struct Lexicon {
     words: foldhash::HashMap<String, Flags>,
     /// Stems whose `-nya` form is a cue or an `according to` word: `CUE_NYA` / `ACCORDING_NYA`.
     nya_stems: foldhash::HashMap<String, Flags>,
+    /// First byte and length of every key of `words`: most tokens are in no list, and this
+    /// tells so without lower-casing or hashing them.
+    words_shape: ShapeFilter,
+    /// The same for `nya_stems`.
+    nya_shape: ShapeFilter,
+}
+
+/// A one-hash Bloom filter over words' shapes (length and first, second and last byte, ASCII
+/// case ignored): no false negatives, so a word it rejects is certainly not a key of the map it
+/// was built from, and with a few thousand keys in 64 Ki bits it rejects nearly all others.
+#[derive(Debug, Default)]
+struct ShapeFilter {
+    /// 2^16 bits; empty until the first insert.
+    bits: Vec<u64>,
+}
+
+impl ShapeFilter {
+    /// The bit a word's shape lands on.
+    #[inline]
+    fn bit(word: &[u8]) -> usize {
+        let byte = |i: usize| u32::from(word.get(i).map_or(0, u8::to_ascii_lowercase));
+        let last = word.len().checked_sub(1).map_or(0, byte);
+        let shape = (byte(0) << 24) | (byte(1) << 16) | (last << 8) | (word.len().min(255) as u32);
+        (shape.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; 1 << 10];
+        }
+        let bit = ShapeFilter::bit(word.as_bytes());
+        self.bits[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// False only when no key has the shape of `word` (in any ASCII case).
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let bit = ShapeFilter::bit(word);
+        self.bits
+            .get(bit >> 6)
+            .is_some_and(|block| block & (1 << (bit & 63)) != 0)
+    }
 }
 
 fn words<'a>(builtin: &'a [&str], extra: &'a [String]) -> impl Iterator<Item = String> + 'a {
@@ -173,18 +215,41 @@ impl Lexicon {
                 *lex.words.entry(word).or_default() |= flag;
             }
         }
+        for word in lex.words.keys() {
+            lex.words_shape.insert(word);
+        }
+        for stem in lex.nya_stems.keys() {
+            lex.nya_shape.insert(stem);
+        }
         lex
+    }
+
+    /// The flags an ASCII word earns, in any case: lower-cases it into `lower` and looks it up
+    /// only when a list may hold it, which most words skip.
+    pub(crate) fn classify_ascii(&self, word: &str, lower: &mut String) -> Flags {
+        let bytes = word.as_bytes();
+        let listed = self.words_shape.may_hold(bytes);
+        let nya_form = bytes.len() > 3
+            && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
+            && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]);
+        if listed || nya_form {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            return self.classify(lower);
+        }
+        // Neither map can hold it: only the pe-/ke-…-an rule of `classify` is left.
+        if is_field_noun(bytes) {
+            Flags::ORG_TAIL
+        } else {
+            Flags::empty()
+        }
     }
 
     /// The flags a lower-case word earns.
     pub(crate) fn classify(&self, lower: &str) -> Flags {
         let mut f = self.words.get(lower).copied().unwrap_or_default();
-        // "Perhubungan", "Kesehatan": pe(r)-…-an and ke-…-an nouns name institutions' fields,
-        // never people.
-        if (lower.starts_with("pe") || lower.starts_with("ke"))
-            && lower.ends_with("an")
-            && lower.len() >= 8
-        {
+        if is_field_noun(lower.as_bytes()) {
             f |= Flags::ORG_TAIL;
         }
         // `katanya`, `menurutnya`: the `-nya` form of a cue that is not itself a listed word.
@@ -202,6 +267,14 @@ impl Lexicon {
         }
         f
     }
+}
+
+/// "Perhubungan", "Kesehatan": pe(r)-…-an and ke-…-an nouns name institutions' fields, never
+/// people. Ignores ASCII case, so it holds for the word and its lower-case form alike.
+fn is_field_noun(word: &[u8]) -> bool {
+    word.len() >= 8
+        && (word[..2].eq_ignore_ascii_case(b"pe") || word[..2].eq_ignore_ascii_case(b"ke"))
+        && word[word.len() - 2..].eq_ignore_ascii_case(b"an")
 }
 
 /// The `quotes` stage.

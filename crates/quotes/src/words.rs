@@ -149,7 +149,6 @@ impl<'a> Words<'a> {
                     }
                     _ => raw,
                 };
-                lower.clear();
                 if word.is_ascii() {
                     // Most words: byte tests and an in-place lower-casing, no Unicode tables.
                     let bytes = word.as_bytes();
@@ -164,8 +163,7 @@ impl<'a> Words<'a> {
                     } else if first.is_ascii_lowercase() {
                         f |= Flags::LOWER;
                     }
-                    lower.push_str(word);
-                    lower.make_ascii_lowercase();
+                    f |= lex.classify_ascii(word, &mut lower);
                 } else {
                     let first = word.chars().next().unwrap_or(' ');
                     if first.is_uppercase() {
@@ -178,9 +176,10 @@ impl<'a> Words<'a> {
                     } else if first.is_lowercase() {
                         f |= Flags::LOWER;
                     }
+                    lower.clear();
                     lower.extend(word.chars().flat_map(char::to_lowercase));
+                    f |= lex.classify(&lower);
                 }
-                f |= lex.classify(&lower);
             }
             flags.push(f);
             skip.push(skipped);
