@@ -129,7 +129,9 @@ impl<'a> Words<'a> {
             let mut skipped = 0;
             if matches!(t.kind, TokenKind::Word | TokenKind::Url) {
                 let mut raw = raw;
-                if let Some(dot) = raw.rfind('.') {
+                // A byte loop, not `rfind`: words are a few bytes long, shorter than memrchr's
+                // set-up pays for.
+                if let Some(dot) = raw.bytes().rposition(|b| b == b'.') {
                     let tail = &raw[dot + 1..];
                     if tail.chars().count() >= 2
                         && tail.chars().all(char::is_alphabetic)
