@@ -2,8 +2,8 @@
 //! and name ("Kepala Bidang Humas | Polda Metro Jaya | Kombes Yusri Yunus").
 
 use crate::words::{Flags, Words};
+use foldhash::HashSet;
 use kutip_core::Span;
-use std::collections::HashSet;
 
 /// Words that open an adjunct standing between a subject and its verb ("dalam sambutannya").
 const ADJUNCT_HEADS: &[&str] = &[
