@@ -338,6 +338,39 @@ mod tests {
         quotes_with(text, QuotesConfig::default())
     }
 
+    /// The shape filter in front of the maps may let strangers through but must never turn a
+    /// listed word away, in whatever case it is written, `-nya` forms included.
+    #[test]
+    fn the_shape_filter_lets_every_listed_word_through_in_any_case() {
+        let config = QuotesConfig {
+            cues: vec!["Bertutur".to_string()],
+            ..QuotesConfig::default()
+        };
+        let lex = Lexicon::new(&config);
+        let mut lower = String::new();
+        let keys: Vec<String> = lex.words.keys().filter(|w| w.is_ascii()).cloned().collect();
+        assert!(keys.iter().any(|w| w == "bertutur"));
+        for word in &keys {
+            for written in [
+                word.clone(),
+                word.to_ascii_uppercase(),
+                format!("{word}nya"),
+            ] {
+                let listed = lex.classify(&written.to_ascii_lowercase());
+                assert_eq!(
+                    lex.classify_ascii(&written, &mut lower),
+                    listed,
+                    "{written}"
+                );
+            }
+        }
+        // A word in no list is still an institution's field by its affixes.
+        assert_eq!(
+            lex.classify_ascii("Perhubungan", &mut lower),
+            Flags::ORG_TAIL
+        );
+    }
+
     /// (content, kind, cue, speaker name, rule) of every quote.
     fn summary(doc: &Document, qs: &[Quote]) -> Vec<(String, QuoteKind, String, String, String)> {
         qs.iter()
