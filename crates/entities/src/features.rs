@@ -214,6 +214,14 @@ fn is_title_word(word: &str, lower: u64) -> bool {
 }
 
 fn is_quote_mark(word: &str) -> bool {
+    // Every quotation mark starts with one of these bytes (`«`/`»` with 0xC2, the curly ones
+    // with 0xE2): nearly every token is rejected by its first byte alone.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+    ) {
+        return false;
+    }
     matches!(
         word,
         "\"" | "“" | "”" | "\'" | "‘" | "’" | "«" | "»" | "``" | "\'\'"
