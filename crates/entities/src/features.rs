@@ -14,6 +14,9 @@ pub struct SentenceInfo {
     pub gazetteer: Vec<u8>,
     /// Whether the token may start or continue a name; others are tagged O without scoring.
     pub candidate: Vec<bool>,
+    /// Whether the token has a capital letter or a digit, or a gazetteer name covers it: tested
+    /// once a token, not again for each neighbour.
+    pub strong: Vec<bool>,
     /// The nearest token before each token that is not a quotation mark (`usize::MAX`: none).
     /// Context features look through quotation marks: one training set has none, and `, "
     /// kata Budi` should look like `, kata Budi`.
@@ -211,6 +214,14 @@ fn is_title_word(word: &str, lower: u64) -> bool {
 }
 
 fn is_quote_mark(word: &str) -> bool {
+    // Every quotation mark starts with one of these bytes (`«`/`»` with 0xC2, the curly ones
+    // with 0xE2): nearly every token is rejected by its first byte alone.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+    ) {
+        return false;
+    }
     matches!(
         word,
         "\"" | "“" | "”" | "\'" | "‘" | "’" | "«" | "»" | "``" | "\'\'"
@@ -329,13 +340,19 @@ fn strong(word: &str, gazetteer: u8) -> bool {
     if gazetteer != GAZ_NONE {
         return true;
     }
-    // Most words are ASCII: test bytes, without decoding UTF-8 or Unicode tables.
-    if word.is_ascii() {
-        return word
-            .bytes()
-            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    // Most words are ASCII: test bytes in one pass, decoding UTF-8 and asking the Unicode
+    // tables only from the first non-ASCII byte on (a char boundary: every byte before is ASCII).
+    for (k, &b) in word.as_bytes().iter().enumerate() {
+        if b.is_ascii_uppercase() || b.is_ascii_digit() {
+            return true;
+        }
+        if !b.is_ascii() {
+            return word[k..]
+                .chars()
+                .any(|c| c.is_uppercase() || c.is_ascii_digit());
+        }
     }
-    word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+    false
 }
 
 impl SentenceInfo {
@@ -345,6 +362,7 @@ impl SentenceInfo {
         self.shape.clear();
         self.gazetteer.clear();
         self.candidate.clear();
+        self.strong.clear();
         self.left.clear();
         self.right.clear();
         self.title.clear();
@@ -369,16 +387,16 @@ impl SentenceInfo {
             }
         }
         let n = words.len();
-        self.candidate
+        self.strong
             .extend(words.iter().zip(gazetteer).map(|(w, g)| strong(w, *g)));
+        self.candidate.extend_from_slice(&self.strong);
         // A lower-case word right before a name ("desa Sukamaju", "kabupaten Bogor") or between
         // two name words ("Bank of America") may belong to it.
-        for i in 0..n.saturating_sub(1) {
+        for (i, word) in words.iter().enumerate().take(n.saturating_sub(1)) {
             if !self.candidate[i]
-                && self.candidate[i + 1]
-                && strong(words[i + 1], gazetteer[i + 1])
-                && words[i].len() > 1
-                && words[i].chars().all(char::is_alphabetic)
+                && self.strong[i + 1]
+                && word.len() > 1
+                && word.chars().all(char::is_alphabetic)
             {
                 self.candidate[i] = true;
             }
@@ -402,7 +420,7 @@ impl SentenceInfo {
                 self.title[k] = is_title_word(w, lower);
                 self.affixes[k] = [affix3(w, false), affix3(w, true)];
                 // Lower-case words are only context for their neighbours: their shape is fixed.
-                if strong(w, gazetteer[k]) {
+                if self.strong[k] {
                     self.shape[k] = shape(w);
                 }
             }
@@ -605,6 +623,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn capitals_and_digits_make_a_word_strong_wherever_they_are() {
+        for word in ["Jakarta", "kota2", "Ümit", "çağDAŞ", "é1", "ÇAĞ"] {
+            assert!(strong(word, GAZ_NONE), "{word}");
+        }
+        for word in ["jakarta", "çağ", "", "-", "ümit"] {
+            assert!(!strong(word, GAZ_NONE), "{word}");
+        }
+        assert!(strong("desa", 1), "a gazetteer name covers it");
     }
 
     #[test]

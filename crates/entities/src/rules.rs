@@ -779,15 +779,18 @@ impl LowerWords<'_> {
         debug_assert!(word.chars().count() > 3, "short words are not in the set");
         let doc = self.doc;
         let words = self.words.get_or_insert_with(|| {
-            doc.tokens
-                .iter()
-                .map(|t| doc.slice(t.span))
-                .filter(|w| {
-                    (w.len() > 3 || !w.is_ascii())
-                        && w.chars().next().is_some_and(char::is_lowercase)
-                })
-                .map(|w| (hash_lower(w), ()))
-                .collect()
+            // Sized once for the document (about half its tokens are lower-case words): growing
+            // from empty rehashed the set several times.
+            let mut words =
+                HashKeyed::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+            words.extend(
+                doc.tokens
+                    .iter()
+                    .map(|t| doc.slice(t.span))
+                    .filter(|w| (w.len() > 3 || !w.is_ascii()) && starts_lower(w))
+                    .map(|w| (hash_lower(w), ())),
+            );
+            words
         });
         words.contains_key(&hash_lower(word))
     }
@@ -814,6 +817,14 @@ fn has_common_suffix(word: &str) -> bool {
 fn is_title(word: &str) -> bool {
     // Nearly every token fails the first test, so the list is rarely scanned.
     (starts_upper(word) || word == "dr.") && HONORIFICS.contains(&word)
+}
+
+/// Whether the word's first letter is lower case; ASCII first bytes skip the Unicode tables.
+fn starts_lower(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => word.chars().next().is_some_and(char::is_lowercase),
+    }
 }
 
 fn starts_upper(word: &str) -> bool {
