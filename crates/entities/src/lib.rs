@@ -264,14 +264,29 @@ mod tests {
 
     /// `text` tokenized and tagged with the default options.
     fn analysed(text: &str) -> Document {
+        analysed_with(text, None, EntitiesConfig::default())
+    }
+
+    /// `text` with an optional document date (`meta.date`), tokenized and tagged with `config`.
+    fn analysed_with(text: &str, date: Option<&str>, config: EntitiesConfig) -> Document {
         let mut doc = Document::new("t", text);
+        if let Some(date) = date {
+            doc.meta.insert("date".into(), date.into());
+        }
         TokenizeStage::new(TokenizeConfig::default())
             .process(&mut doc)
             .unwrap();
-        EntityStage::new(EntitiesConfig::default())
-            .process(&mut doc)
-            .unwrap();
+        EntityStage::new(config).process(&mut doc).unwrap();
         doc
+    }
+
+    /// Every DATE entity's text and normalised value.
+    fn dates(doc: &Document) -> Vec<(&str, Option<&str>)> {
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Date)
+            .map(|e| (doc.slice(e.span), e.value.as_deref()))
+            .collect()
     }
 
     fn tag(text: &str) -> Vec<(EntityLabel, String)> {
@@ -434,25 +449,13 @@ mod tests {
 
     #[test]
     fn weekday_only_dates_resolve_against_the_document_date() {
-        let mut doc = Document::new(
-            "t",
+        let doc = analysed_with(
             "Rapat digelar hari Kamis. Hasilnya akan diumumkan hari Senin.",
+            Some("2023-09-19"),
+            EntitiesConfig::default(),
         );
-        doc.meta.insert("date".into(), "2023-09-19".into());
-        TokenizeStage::new(TokenizeConfig::default())
-            .process(&mut doc)
-            .unwrap();
-        EntityStage::new(EntitiesConfig::default())
-            .process(&mut doc)
-            .unwrap();
-        let dates: Vec<(&str, Option<&str>)> = doc
-            .entities
-            .iter()
-            .filter(|e| e.label == EntityLabel::Date)
-            .map(|e| (doc.slice(e.span), e.value.as_deref()))
-            .collect();
         assert_eq!(
-            dates,
+            dates(&doc),
             [
                 ("hari Kamis", Some("2023-09-14")),
                 ("hari Senin", Some("2023-09-25"))
@@ -470,21 +473,16 @@ mod tests {
 
     #[test]
     fn amounts_in_other_currencies_are_money_with_their_code() {
-        let mut doc = Document::new(
-            "t",
+        let doc = analysed_with(
             "Proyek senilai USD 5 juta atau US$5 juta itu setara Rp 75 miliar. Tiketnya 100 \
              dolar AS, 20 euro, 3.000 yen, 50 ringgit atau 2,5 juta dolar Singapura. Kuwait \
              menyumbang 7 juta dinar Kuwait.",
+            None,
+            EntitiesConfig {
+                currencies: [("dinar Kuwait".to_string(), "KWD".to_string())].into(),
+                ..EntitiesConfig::default()
+            },
         );
-        TokenizeStage::new(TokenizeConfig::default())
-            .process(&mut doc)
-            .unwrap();
-        EntityStage::new(EntitiesConfig {
-            currencies: [("dinar Kuwait".to_string(), "KWD".to_string())].into(),
-            ..EntitiesConfig::default()
-        })
-        .process(&mut doc)
-        .unwrap();
         let money: Vec<(&str, &str)> = values(&doc)
             .into_iter()
             .filter(|(label, _, _)| *label == EntityLabel::Money)
@@ -566,26 +564,14 @@ mod tests {
 
     #[test]
     fn dates_written_with_month_names_get_iso_values() {
-        let mut doc = Document::new(
-            "t",
+        let doc = analysed_with(
             "Sidang digelar 19 September 2023 dan putusan dibacakan 5 Januari. Proyek itu \
              dimulai Februari 2021 dan selesai tahun 2024. Korban tewas pada awal Februari.",
+            Some("2023-12-20"),
+            EntitiesConfig::default(),
         );
-        doc.meta.insert("date".into(), "2023-12-20".into());
-        TokenizeStage::new(TokenizeConfig::default())
-            .process(&mut doc)
-            .unwrap();
-        EntityStage::new(EntitiesConfig::default())
-            .process(&mut doc)
-            .unwrap();
-        let dates: Vec<(&str, Option<&str>)> = doc
-            .entities
-            .iter()
-            .filter(|e| e.label == EntityLabel::Date)
-            .map(|e| (doc.slice(e.span), e.value.as_deref()))
-            .collect();
         assert_eq!(
-            dates,
+            dates(&doc),
             [
                 ("19 September 2023", Some("2023-09-19")),
                 // Two weeks after a December article: next January.

@@ -692,15 +692,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 person: i.name.map(|(s, e)| w.cover(s, e)),
             }
         } else if let (Some(p), Some(&(s, e))) = (m.pronoun, private_since) {
-            Speaker {
-                span: p,
-                name: Some(w.cover_text(s, e).to_string()),
-                role: None,
-                affiliation: None,
-                entity: None,
-                public_figure: false,
-                person: None,
-            }
+            private_speaker(p, Some(w.cover_text(s, e)))
         } else if let Some(p) = m.pronoun {
             match &last {
                 Some(s) => Speaker {
@@ -746,22 +738,14 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         } else if m.anaphoric && m.name.is_none() && last.is_some() {
             let s = last
                 .clone()
-                .unwrap_or_else(|| unreachable_speaker(p_span(w, m)));
+                .unwrap_or_else(|| private_speaker(p_span(w, m), None));
             Speaker {
                 span: p_span(w, m),
                 person: None,
                 ..s
             }
         } else if let Some(&(s, e)) = appositive_private(w, &private_at, m) {
-            Speaker {
-                span: w.cover(s, e),
-                name: Some(w.cover_text(s, e).to_string()),
-                role: None,
-                affiliation: None,
-                entity: None,
-                public_figure: false,
-                person: None,
-            }
+            private_speaker(w.cover(s, e), Some(w.cover_text(s, e)))
         } else {
             let span = p_span(w, m);
             let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
@@ -891,10 +875,12 @@ fn p_span(w: &Words, m: &Mention) -> Span {
     w.cover(m.start, m.end.max(m.start + 1))
 }
 
-fn unreachable_speaker(span: Span) -> Speaker {
+/// A speaker who is not a public figure: the mention `span`, named `name` when the text names
+/// them, with no role or affiliation.
+fn private_speaker(span: Span, name: Option<&str>) -> Speaker {
     Speaker {
         span,
-        name: None,
+        name: name.map(str::to_string),
         role: None,
         affiliation: None,
         entity: None,
