@@ -454,7 +454,7 @@ pub struct Speaker {
     /// Named with a role or title, rather than introduced by age or a lowercase descriptor.
     pub public_figure: bool,
     /// Where the mention introduces the speaker with a role ("Kepala BNPB Doni Monardo"): the
-    /// name as written there, ranks included ("Komisaris Besar Yusri Yunus").
+    /// name as written there, ranks included ("Komisaris Besar Budi Hartono").
     pub person: Option<Span>,
 }
 

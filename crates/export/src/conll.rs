@@ -48,7 +48,7 @@ pub struct ConllConfig {
     /// empty means all.
     pub labels: Vec<String>,
     /// With the `kota` scheme: cue words labelled `CUECOREF` like a `-nya` cue, because the
-    /// speaker is named right after them ("Menurut Zakky, …", "…, lanjut Zakky, …"), as KoTA
+    /// speaker is named right after them ("Menurut Hartono, …", "…, lanjut Hartono, …"), as KoTA
     /// annotates them. Lower case.
     pub coref_cues: Vec<String>,
     /// With the `kota` scheme: honorifics and academic or religious titles written before a
@@ -250,7 +250,7 @@ impl<'w> ConllExporter<'w> {
         // KoTA also labels people, positions and organisations outside any statement, whether
         // or not they speak: the entity layer's mentions fill the tokens still unlabelled. A
         // one-word person mention is left out: there it is mostly a later, bare reference
-        // ("kata Zakky") that the corpus does not label (measured on the dev file: PERSON F1
+        // ("kata Hartono") that the corpus does not label (measured on the dev file: PERSON F1
         // 24.0 with full names only, 18.1 with every mention).
         for e in &doc.entities {
             let label = match e.label {

@@ -64,7 +64,7 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
     resolve(&cx, found)
 }
 
-/// Names written alone next to a cue or verb ("kata Kusnawan", "Zakky menjelaskan"): they tell
+/// Names written alone next to a cue or verb ("kata Hartono", "Hartono menjelaskan"): they tell
 /// where a long introduction's name begins.
 fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
     let mut out = HashSet::new();
@@ -549,9 +549,9 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
             && (1..=3).contains(&years.len())
             && years.bytes().all(|b| b.is_ascii_digit())
             && w.is(k + 3, Flags::CLOSE_PAREN);
-        // "Arya (bukan nama sebenarnya)": a pseudonym.
+        // "Dodi (bukan nama sebenarnya)": a pseudonym.
         let pseudonym = w.is(k + 1, Flags::OPEN_PAREN) && w.text(k + 2) == "bukan";
-        // "Ruli, salah satu peserta,": one of a group of private people.
+        // "Dewi, salah satu peserta,": one of a group of private people.
         let one_of = if w.text(k + 2).eq_ignore_ascii_case("salah") && w.text(k + 3) == "satu" {
             k + 4
         } else {
@@ -589,7 +589,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
             .map(|e| (doc.token_at(e.span.start), doc.slice(e.span))),
     );
-    // Introductions anywhere in the text ("Bupati Bogor Ade Yasin langsung memerintahkan …"):
+    // Introductions anywhere in the text ("Bupati Sleman Sri Handayani langsung memerintahkan …"):
     // they give a speaker named only by a short name its role and affiliation.
     let units = &cx.units;
     let mut scanned = Vec::new();
@@ -814,7 +814,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 person: intro.name.map(|(s, e)| w.cover(s, e)),
             }
         };
-        // A subject that only points back ("Kecemasan ini beralasan …") names nobody new: a
+        // A subject that only points back ("Kekhawatiran itu wajar …") names nobody new: a
         // private person introduced before it is still who a later `-nya` refers to.
         let points_back = m.anaphoric && m.name.is_none() && m.pronoun.is_none();
         if speaker.name.is_some() && !points_back {
@@ -852,7 +852,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         .collect()
 }
 
-/// "Hasan (37), karyawan swasta yang tinggal di Sawah Besar, Jakarta Pusat, mengaku …": the
+/// "Agus (41), pedagang yang tinggal di Cempaka Putih, Jakarta Pusat, mengaku …": the
 /// subject found before the verb is the tail of an apposition describing a private person who
 /// opens the same sentence; that person is the speaker.
 fn appositive_private<'p>(

@@ -605,7 +605,7 @@ pub const PHRASE_STOPS: &[&str] = &[
     "akan",
 ];
 
-/// Adverbs that may stand between a subject and its reporting verb ("Zakky juga menegaskan").
+/// Adverbs that may stand between a subject and its reporting verb ("Hartono juga menegaskan").
 pub const ADVERBS: &[&str] = &[
     "juga",
     "pun",
@@ -670,7 +670,7 @@ pub const ADVERBS: &[&str] = &[
 ];
 
 /// Words that end an organisation's name or a place and so cannot be part of a person's name
-/// ("Gili Hotel Association", "Yayasan Pijar Timur Indonesia").
+/// ("Bali Tourism Association", "Yayasan Cahaya Bangsa Indonesia").
 pub const ORG_TAILS: &[&str] = &[
     "association",
     "foundation",

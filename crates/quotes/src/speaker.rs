@@ -1,5 +1,5 @@
 //! Speaker phrases: finding the mention next to a cue and splitting it into role, affiliation
-//! and name ("Kepala Bidang Humas | Polda Metro Jaya | Kombes Yusri Yunus").
+//! and name ("Kepala Bidang Humas | Polda Metro Jaya | Kombes Budi Hartono").
 
 use crate::words::{Flags, Words};
 use foldhash::HashSet;
@@ -53,7 +53,7 @@ impl Mention {
     }
 }
 
-/// Short names used on their own in the document ("kata Kusnawan"), to tell where a name
+/// Short names used on their own in the document ("kata Hartono"), to tell where a name
 /// starts inside a long introduction.
 pub type ShortNames<'a> = HashSet<&'a str>;
 
@@ -158,7 +158,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     {
         m.private = true;
     }
-    // "kata Salehudin dari KKP Kelas II Mataram"
+    // "kata Hartono dari Balai Karantina Kelas II Semarang"
     if m.affiliation.is_none() && k + 1 < limit && w.text(k) == "dari" && w.is(k + 1, Flags::CAP) {
         let a = k + 1;
         let mut e = a;
@@ -199,7 +199,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             m.end = e;
         }
     }
-    // "kata Aziz Yanuar, anggota tim kuasa hukum": a role in apposition.
+    // "kata Hendra Gunawan, anggota tim kuasa hukum": a role in apposition.
     if m.role.is_none()
         && m.name.is_some()
         && w.is(m.end, Flags::COMMA)
@@ -222,7 +222,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
-/// "ujar pria 32 tahun itu", "kata seorang pedagang": a private person described, not named.
+/// "ujar pria 45 tahun itu", "kata seorang pedagang": a private person described, not named.
 fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Mention> {
     if !w.is(start, Flags::LOWER) || w.is(start, Flags::STOP | Flags::ADVERB) {
         return None;
@@ -256,8 +256,8 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
         k -= 1;
     }
-    // "Andree Algamar dalam sambutannya menyampaikan", "Fadli Zon dalam sambutannya di acara
-    // tersebut menyampaikan", "Murni Alit Baginda, secara detail memaparkan": an adjunct
+    // "Budi Santoso dalam sambutannya menyampaikan", "Rina Wulandari dalam sambutannya di acara
+    // tersebut menyampaikan", "Agus Salim, secara rinci memaparkan": an adjunct
     // between subject and verb.
     let mut a = k;
     while a > floor
@@ -294,7 +294,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
     }
     if w.is(k - 1, Flags::COMMA) {
-        // "Daeng M Faqih, Senin (20/4/2020), mengatakan", "Bahtiar saat dihubungi, mengatakan":
+        // "Hendra Gunawan, Senin (20/4/2020), mengatakan", "Hartono saat dihubungi, mengatakan":
         // a date or an adjunct between the subject and its verb.
         let mut comma = k - 1;
         for _ in 0..2 {
@@ -365,7 +365,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     Some(m)
 }
 
-/// A subject set off by commas: "Zakky Habibi, menegaskan", "Ruben Vardanyan, pejabat …,
+/// A subject set off by commas: "Hartono Wijaya, menegaskan", "Ruben Vardanyan, pejabat …,
 /// mengimbau", "Kepala Dinas X, I Ketut Suadnyana, menuturkan", "Prancis, yang mengatakan …,
 /// mengatakan".
 fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
@@ -492,7 +492,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && org_ahead(i)
             {
                 // A unit within the organisation is part of the position: "Direktur Samapta
-                // Polda Metro Jaya", "Kepala Unit Pengelola Kawasan Monas M Isa Sarnuri".
+                // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim".
                 i += 1;
             } else {
                 break;
@@ -561,12 +561,12 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     if j == e {
         return e;
     }
-    // An organisation word names its organisation first: "Kementerian Perhubungan Adita
-    // Irawati", "Kabupaten Probolinggo Ugas Irwanto".
+    // An organisation word names its organisation first: "Kementerian Perhubungan Rina
+    // Wulandari", "Kabupaten Sleman Agus Salim".
     if j > s && e - j >= 3 && w.is(j - 1, Flags::ORG) && w.is(j - 1, Flags::CAP) {
         j += 1;
     }
-    // A short name used elsewhere marks the first name: "… Indonesia Vinsen Kia Beda".
+    // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
     if e - j > 2 {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;

@@ -206,7 +206,7 @@ impl<'a> Words<'a> {
         self.doc.tokens[k].span
     }
 
-    /// The span of token `k` without a full stop the corpus left on it (`Zakky.` → `Zakky`).
+    /// The span of token `k` without a full stop the corpus left on it (`Hartono.` → `Hartono`).
     pub fn word_span(&self, k: usize) -> Span {
         let s = self.span(k);
         let start = s.start + u32::from(self.skip[k]);
