@@ -8,6 +8,7 @@ Each CoNLL document (or, for files without document breaks, each run of 20 sente
 JSONL line {"id", "text"}; the text is the tokens joined with the spacing a newspaper would use,
 one sentence per line. The documents are repeated (with new ids) until the file reaches the size.
 """
+import argparse
 import json
 import os
 import sys
@@ -69,10 +70,12 @@ def documents():
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit(__doc__)
-    out = sys.argv[1]
-    mb = float(sys.argv[sys.argv.index("--mb") + 1]) if "--mb" in sys.argv else 50.0
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", help="the JSONL file to write (keep it under target/)")
+    parser.add_argument("--mb", type=float, default=50.0, help="size to reach, in MB (default 50)")
+    args = parser.parse_args()
+    out, mb = args.out, args.mb
     texts = ["\n".join(detokenize(s) for s in d) for d in documents()]
     if not texts:
         sys.exit("no corpus found under ../shared/eval")
