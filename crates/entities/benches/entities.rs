@@ -1,0 +1,91 @@
+//! `cargo bench -p kutip-entities`: the entity stage alone (tokens and sentences computed once,
+//! outside the timing), bytes and tokens per second, on the test fixtures as many small
+//! documents and as one large document of the same bytes. `examples/entity_speed.rs` times
+//! the stage over any file, such as a whole dev corpus.
+// criterion's macros generate undocumented functions.
+#![allow(missing_docs)]
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use kutip_core::{Document, Stage};
+use kutip_entities::{EntitiesConfig, EntityStage};
+use kutip_tokenize::{TokenizeConfig, TokenizeStage};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+/// The fixture articles, each once.
+fn articles() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures")
+        .map(|e| e.expect("fixture").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
+        .collect()
+}
+
+/// A tokenized document, ready for the entity stage.
+fn tokenized(tokenizer: &TokenizeStage, id: &str, text: String) -> Document {
+    let mut doc = Document::new(id, text);
+    tokenizer.process(&mut doc).expect("tokenize");
+    doc
+}
+
+fn bench(c: &mut Criterion) {
+    const TARGET: usize = 1 << 20;
+    let tokenizer = TokenizeStage::new(TokenizeConfig::default());
+    let one = articles();
+    let mut small = Vec::new();
+    let mut big = String::new();
+    let mut bytes = 0;
+    while bytes < TARGET {
+        for a in &one {
+            small.push(tokenized(
+                &tokenizer,
+                &format!("d{}", small.len()),
+                a.clone(),
+            ));
+            big.push_str(a);
+            big.push('\n');
+            bytes += a.len();
+        }
+    }
+    let mut big = tokenized(&tokenizer, "big", big);
+    let tokens: usize = small.iter().map(|d| d.tokens.len()).sum();
+    let stage = EntityStage::new(EntitiesConfig::default());
+
+    for (unit, throughput) in [
+        ("bytes", Throughput::Bytes(bytes as u64)),
+        ("tokens", Throughput::Elements(tokens as u64)),
+    ] {
+        let mut group = c.benchmark_group(format!("entities ({unit})"));
+        group.throughput(throughput);
+        group.sample_size(10);
+        group.bench_function("many small documents", |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for d in &mut small {
+                    stage.process(black_box(d)).expect("entities");
+                    n += d.entities.len();
+                }
+                n
+            })
+        });
+        group.bench_function("one 1 MB document", |b| {
+            b.iter(|| {
+                stage.process(black_box(&mut big)).expect("entities");
+                big.entities.len()
+            })
+        });
+        group.finish();
+    }
+    c.bench_function("entities stage start-up (model, gazetteers)", |b| {
+        b.iter(|| EntityStage::new(black_box(EntitiesConfig::default())))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
