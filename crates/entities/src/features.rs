@@ -389,6 +389,13 @@ fn flags4(bytes: &[u8]) -> bool {
 impl SentenceInfo {
     /// Prepares a sentence. `gazetteer` holds one tag a token (may be all [`GAZ_NONE`]).
     pub fn fill(&mut self, words: &[&str], gazetteer: &[u8]) {
+        self.mark(words, gazetteer);
+        self.hash(words);
+    }
+
+    /// [`SentenceInfo::fill`] without the hashes: which tokens are candidates and which
+    /// tokens are their neighbours. The tagger may drop candidates before [`SentenceInfo::hash`].
+    pub fn mark(&mut self, words: &[&str], gazetteer: &[u8]) {
         self.lower.clear();
         self.shape.clear();
         self.gazetteer.clear();
@@ -432,6 +439,11 @@ impl SentenceInfo {
                 self.candidate[i] = true;
             }
         }
+    }
+
+    /// The hashes of the candidates and their neighbours (the features need no others).
+    pub fn hash(&mut self, words: &[&str]) {
+        let n = words.len();
         // Hashes are needed only for candidates and their neighbours: most tokens are neither.
         self.lower.resize(n, 0);
         self.shape.resize(n, LOWER_SHAPE);
