@@ -425,7 +425,13 @@ pub fn tag(
     };
     // Acronyms introduced in brackets after their expansion, with the expansion's label.
     let mut acronyms: HashKeyed<EntityLabel> = HashKeyed::default();
+    // The entities before `unsorted` are in order: each sentence's are sorted when the next
+    // begins (a few at a time: sorting the whole document's at once cost 1% of the stage), so
+    // the sort at the end finds them in order but the last sentence's.
+    let mut unsorted = 0;
     for sentence in &doc.sentences {
+        out[unsorted..].sort_by_key(|e: &Entity| (e.span.start, e.span.end));
+        unsorted = out.len();
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         let sentence_tokens = &tokens[first..end];
         if sentence_tokens.is_empty() {
@@ -1174,7 +1180,7 @@ pub fn parse_number(w: &str) -> Option<f64> {
 
 fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+        (n as i64).to_string()
     } else {
         n.to_string()
     }
