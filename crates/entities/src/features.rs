@@ -340,24 +340,62 @@ fn strong(word: &str, gazetteer: u8) -> bool {
     if gazetteer != GAZ_NONE {
         return true;
     }
-    // Most words are ASCII: test bytes in one pass, decoding UTF-8 and asking the Unicode
-    // tables only from the first non-ASCII byte on (a char boundary: every byte before is ASCII).
-    for (k, &b) in word.as_bytes().iter().enumerate() {
-        if b.is_ascii_uppercase() || b.is_ascii_digit() {
-            return true;
-        }
-        if !b.is_ascii() {
-            return word[k..]
-                .chars()
-                .any(|c| c.is_uppercase() || c.is_ascii_digit());
-        }
-    }
-    false
+    // Most words are ASCII: test eight (or four) bytes at a time for a capital, a digit or a
+    // non-ASCII byte, and decode UTF-8 and ask the Unicode tables only for a word with a
+    // non-ASCII byte. Overlapping reads cover a word of any length (an "any" test).
+    let b = word.as_bytes();
+    let n = b.len();
+    let flagged = if n >= 8 {
+        b.chunks_exact(8).any(flags8) || flags8(&b[n - 8..])
+    } else if n >= 4 {
+        flags4(&b[..4]) || flags4(&b[n - 4..])
+    } else {
+        b.iter()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || !b.is_ascii())
+    };
+    flagged
+        && (b
+            .iter()
+            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+            || { word.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) })
+}
+
+/// Whether any of eight bytes is an ASCII capital, an ASCII digit or not ASCII.
+fn flags8(bytes: &[u8]) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(bytes.try_into().expect("eight bytes"));
+    // With each byte's top bit set, subtracting c from it borrows nothing across bytes and
+    // leaves the top bit set exactly where the (7-bit) byte is at least c.
+    let y = x | H;
+    let at_least = |c: u64| y.wrapping_sub(c * L);
+    let upper = at_least(0x41) & !at_least(0x5b);
+    let digit = at_least(0x30) & !at_least(0x3a);
+    (x | upper | digit) & H != 0
+}
+
+/// [`flags8`] for four bytes.
+fn flags4(bytes: &[u8]) -> bool {
+    const L: u32 = 0x0101_0101;
+    const H: u32 = 0x8080_8080;
+    let x = u32::from_le_bytes(bytes.try_into().expect("four bytes"));
+    let y = x | H;
+    let at_least = |c: u32| y.wrapping_sub(c * L);
+    let upper = at_least(0x41) & !at_least(0x5b);
+    let digit = at_least(0x30) & !at_least(0x3a);
+    (x | upper | digit) & H != 0
 }
 
 impl SentenceInfo {
     /// Prepares a sentence. `gazetteer` holds one tag a token (may be all [`GAZ_NONE`]).
     pub fn fill(&mut self, words: &[&str], gazetteer: &[u8]) {
+        self.mark(words, gazetteer);
+        self.hash(words);
+    }
+
+    /// [`SentenceInfo::fill`] without the hashes: which tokens are candidates and which
+    /// tokens are their neighbours. The tagger may drop candidates before [`SentenceInfo::hash`].
+    pub fn mark(&mut self, words: &[&str], gazetteer: &[u8]) {
         self.lower.clear();
         self.shape.clear();
         self.gazetteer.clear();
@@ -401,6 +439,11 @@ impl SentenceInfo {
                 self.candidate[i] = true;
             }
         }
+    }
+
+    /// The hashes of the candidates and their neighbours (the features need no others).
+    pub fn hash(&mut self, words: &[&str]) {
+        let n = words.len();
         // Hashes are needed only for candidates and their neighbours: most tokens are neither.
         self.lower.resize(n, 0);
         self.shape.resize(n, LOWER_SHAPE);
@@ -634,6 +677,18 @@ mod tests {
             assert!(!strong(word, GAZ_NONE), "{word}");
         }
         assert!(strong("desa", 1), "a gazetteer name covers it");
+        // The word-at-a-time test agrees with the plain definition at every length and position.
+        let plain = |w: &str| w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+        for len in 0..20 {
+            for at in 0..len.max(1) {
+                for c in [
+                    'A', 'Z', '0', '9', 'É', 'é', '@', '[', '/', ':', '`', '{', 'a',
+                ] {
+                    let word: String = (0..len).map(|k| if k == at { c } else { 'k' }).collect();
+                    assert_eq!(strong(&word, GAZ_NONE), plain(&word), "{word:?}");
+                }
+            }
+        }
     }
 
     #[test]

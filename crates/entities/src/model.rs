@@ -2,7 +2,8 @@
 //! Viterbi decoding of BIO tags for PER, ORG and LOC, its model file, and its trainer.
 //!
 //! Only candidate tokens (see [`SentenceInfo`]) are scored: every other token is O, so a
-//! sentence splits into short runs of candidates, each decoded on its own.
+//! sentence splits into short runs of candidates, each decoded on its own; when tagging, a run
+//! without a capital letter or a gazetteer hit is O too.
 
 use crate::features::{
     HashKeyedSet, SentenceInfo, combine, context_features, domain_mask, hash_lower, mix,
@@ -135,14 +136,24 @@ impl Model {
 
     /// The summed weights of some features, per tag.
     fn sum(&self, features: &[u64]) -> [i32; N_TAGS] {
-        let mut emit = [0i32; N_TAGS];
+        let lanes = self.sum_rows(features);
+        std::array::from_fn(|k| lanes[k])
+    }
+
+    /// The summed rows of some features, all eight lanes (the padding one too): kept out of
+    /// line so that every lane is live and the compiler adds whole rows with vector
+    /// instructions (seven lanes were added one by one).
+    #[inline(never)]
+    fn sum_rows(&self, features: &[u64]) -> [i32; ROW] {
+        let mut lanes = [0i32; ROW];
         for &f in features {
-            let row = &self.weights[self.row(f)..][..ROW];
-            for (e, w) in emit.iter_mut().zip(row) {
+            let at = self.row(f);
+            let row: &[i16; ROW] = self.weights[at..at + ROW].try_into().expect("a row");
+            for (e, w) in lanes.iter_mut().zip(row) {
                 *e += i32::from(*w);
             }
         }
-        emit
+        lanes
     }
 
     /// Reads a model from its file's bytes.
@@ -295,9 +306,15 @@ impl Model {
     }
 
     /// Tags one sentence: `scratch.tags` gets one tag index a word (see [`TAGS`]).
+    ///
+    /// A run of candidates without a capital letter or a gazetteer hit (a number, "pada 2023",
+    /// "level 4") holds no name: it is O without being scored, and its tokens are not hashed.
+    /// (Training scores every run, as the built-in model was trained.)
     pub fn tag(&self, words: &[&str], gazetteer: &[u8], scratch: &mut Scratch) {
         let n = words.len();
-        scratch.info.fill(words, gazetteer);
+        scratch.info.mark(words, gazetteer);
+        drop_runs_without_names(words, gazetteer, &mut scratch.info.candidate);
+        scratch.info.hash(words);
         scratch.tags.clear();
         scratch.tags.resize(n, O as u8);
         let mut i = 0;
@@ -381,6 +398,30 @@ impl Model {
         for k in (0..end - start).rev() {
             tags[start + k] = tag as u8;
             tag = back[k][tag] as usize;
+        }
+    }
+}
+
+/// Unmarks every run of candidates in which no token has a capital letter or a gazetteer hit.
+fn drop_runs_without_names(words: &[&str], gazetteer: &[u8], candidate: &mut [bool]) {
+    let capital = |w: &str| match w.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        _ => w.chars().any(char::is_uppercase),
+    };
+    let mut i = 0;
+    while i < candidate.len() {
+        if !candidate[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut named = false;
+        while i < candidate.len() && candidate[i] {
+            named = named || gazetteer[i] != 0 || capital(words[i]);
+            i += 1;
+        }
+        if !named {
+            candidate[start..i].fill(false);
         }
     }
 }
@@ -752,4 +793,97 @@ pub fn read_bio(text: &str) -> Vec<(Vec<String>, Vec<u8>)> {
         tags.push(tag_index(tag) as u8);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags with every candidate run scored, as training decodes.
+    fn tag_every_run(model: &Model, words: &[&str], scratch: &mut Scratch) -> Vec<u8> {
+        scratch.info.fill(words, &vec![0; words.len()]);
+        scratch.tags.clear();
+        scratch.tags.resize(words.len(), O as u8);
+        let mut i = 0;
+        while i < words.len() {
+            let start = i;
+            while i < words.len() && scratch.info.candidate[i] {
+                i += 1;
+            }
+            if i > start {
+                model.decode_run(words, start, i, scratch);
+            }
+            i += 1;
+        }
+        scratch.tags.clone()
+    }
+
+    #[test]
+    fn whole_rows_sum_as_weight_by_weight() {
+        let model = crate::builtin_model().with_convention(convention_id("news"));
+        let features: Vec<u64> = (1..40u64).map(|k| mix(k * 7919)).collect();
+        for n in [0, 1, 5, features.len()] {
+            let mut expected = [0i32; N_TAGS];
+            for &f in &features[..n] {
+                for (tag, e) in expected.iter_mut().enumerate() {
+                    *e += i32::from(model.weights[model.row(f) + tag]);
+                }
+            }
+            assert_eq!(model.sum(&features[..n]), expected);
+        }
+    }
+
+    #[test]
+    fn runs_without_a_capital_or_a_gazetteer_hit_are_not_scored() {
+        let words: Vec<&str> = "Budi Santoso tiba pada 2023 bersama 40 orang relawan , lalu \
+                                menginap di desa Sukamaju untuk selama 12 hari di level 3 ."
+            .split_whitespace()
+            .collect();
+        let at = |w: &str| words.iter().position(|x| *x == w).unwrap();
+        let mut candidate = {
+            let mut info = SentenceInfo::default();
+            info.mark(&words, &vec![0; words.len()]);
+            info.candidate
+        };
+        let before = candidate.clone();
+        drop_runs_without_names(&words, &vec![0; words.len()], &mut candidate);
+        for w in [
+            "pada", "2023", "bersama", "40", "selama", "12", "level", "3",
+        ] {
+            assert!(
+                before[at(w)] && !candidate[at(w)],
+                "{w} is no longer scored"
+            );
+        }
+        for w in ["Budi", "Santoso", "desa", "Sukamaju"] {
+            assert!(candidate[at(w)], "{w} is still scored");
+        }
+        let mut gazetteer = vec![0; words.len()];
+        gazetteer[at("relawan")] = 6;
+        let mut info = SentenceInfo::default();
+        info.mark(&words, &gazetteer);
+        drop_runs_without_names(&words, &gazetteer, &mut info.candidate);
+        assert!(
+            info.candidate[at("relawan")] && info.candidate[at("orang")],
+            "a gazetteer hit keeps its run"
+        );
+
+        // The runs that are scored are tagged as a decode of every run tags them, and the
+        // tokens of the others are not even hashed.
+        let model = crate::builtin_model();
+        let mut scratch = Scratch::default();
+        let every = tag_every_run(&model, &words, &mut scratch);
+        model.tag(&words, &vec![0; words.len()], &mut scratch);
+        for k in 0..words.len() {
+            if candidate[k] || !before[k] {
+                assert_eq!(scratch.tags[k], every[k], "{}", words[k]);
+            } else {
+                assert_eq!(scratch.tags[k], O as u8, "{}", words[k]);
+            }
+        }
+        assert!(scratch.tags[at("Budi")] != O as u8, "{:?}", scratch.tags);
+        for w in ["2023", "40", "12"] {
+            assert_eq!(scratch.info.lower[at(w)], 0, "{w} was hashed");
+        }
+    }
 }

@@ -418,10 +418,20 @@ pub fn tag(
     // The skipped spans that reach into the current sentence (usually none): every token was
     // checked against every skipped span of the document, quadratic on long documents.
     let mut sentence_skipped: Vec<Span> = Vec::new();
-    let mut lower_words = LowerWords { doc, words: None };
+    let mut lower_words = LowerWords {
+        doc,
+        words: None,
+        scans: 0,
+    };
     // Acronyms introduced in brackets after their expansion, with the expansion's label.
     let mut acronyms: HashKeyed<EntityLabel> = HashKeyed::default();
+    // The entities before `unsorted` are in order: each sentence's are sorted when the next
+    // begins (a few at a time: sorting the whole document's at once cost 1% of the stage), so
+    // the sort at the end finds them in order but the last sentence's.
+    let mut unsorted = 0;
     for sentence in &doc.sentences {
+        out[unsorted..].sort_by_key(|e: &Entity| (e.span.start, e.span.end));
+        unsorted = out.len();
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         let sentence_tokens = &tokens[first..end];
         if sentence_tokens.is_empty() {
@@ -768,16 +778,36 @@ fn previous_word<'t>(words: &[&'t str], local: usize) -> Option<&'t str> {
 /// Hashes of the words written in lower case in a document, built on first use. Only words of
 /// four letters or more are asked about, so shorter ASCII words ("di", "ke", "dan", "itu": a
 /// third of the tokens) are never hashed.
+///
+/// A document is asked about a few words at most (about three in a news article), and hashing
+/// all its lower-case words cost 6% of the stage: the first [`LowerWords::SCANS`] ASCII words
+/// are looked for by a scan that hashes only the tokens of the same length, and the set is built
+/// only for a document asked about more.
 struct LowerWords<'d> {
     doc: &'d Document,
     words: Option<HashKeyed<()>>,
+    scans: usize,
 }
 
 impl LowerWords<'_> {
+    /// Words looked for by scanning before the set is built.
+    const SCANS: usize = 16;
+
     /// Whether the word occurs in lower case (as a whole token) anywhere in the document.
     fn contains(&mut self, word: &str) -> bool {
         debug_assert!(word.chars().count() > 3, "short words are not in the set");
         let doc = self.doc;
+        if self.words.is_none() && self.scans < Self::SCANS && word.is_ascii() {
+            self.scans += 1;
+            // A lower-case token with the word's letters has its length and is ASCII too (only
+            // the Kelvin sign lower-cases from other than ASCII to ASCII).
+            return doc.tokens.iter().any(|t| {
+                t.span.len() == word.len() && {
+                    let w = doc.slice(t.span);
+                    starts_lower(w) && w.eq_ignore_ascii_case(word)
+                }
+            });
+        }
         let words = self.words.get_or_insert_with(|| {
             // Sized once for the document (about half its tokens are lower-case words): growing
             // from empty rehashed the set several times.
@@ -815,8 +845,30 @@ fn has_common_suffix(word: &str) -> bool {
 
 /// An honorific, rank or academic title written before a name.
 fn is_title(word: &str) -> bool {
-    // Nearly every token fails the first test, so the list is rarely scanned.
-    (starts_upper(word) || word == "dr.") && HONORIFICS.contains(&word)
+    // `(first byte, length)` and `(last byte, length)` of every honorific, as bits: nearly
+    // every token fails these tests, so the list is rarely scanned (it was for every
+    // capitalised word: 6% of the stage).
+    static BITS: std::sync::OnceLock<[[u64; 256]; 2]> = std::sync::OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = [[0u64; 256]; 2];
+        for h in HONORIFICS
+            .iter()
+            .map(|h| h.as_bytes())
+            .filter(|h| h.len() < 64)
+        {
+            bits[0][usize::from(h[0])] |= 1 << h.len();
+            bits[1][usize::from(h[h.len() - 1])] |= 1 << h.len();
+        }
+        bits
+    });
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    b.len() < 64
+        && bits[0][usize::from(first)] & bits[1][usize::from(last)] & 1 << b.len() != 0
+        && (starts_upper(word) || word == "dr.")
+        && HONORIFICS.contains(&word)
 }
 
 /// Whether the word's first letter is lower case; ASCII first bytes skip the Unicode tables.
@@ -838,12 +890,20 @@ struct RoleTable {
     /// `(length, first byte lower-cased)` of every first word, as bits: most tokens fail this
     /// test and are never hashed.
     first_words: [u64; 256],
+    /// `(length, last byte lower-cased)` of every first word: the first test alone let a
+    /// fifth of all tokens through.
+    last_words: [u64; 256],
 }
 
 impl RoleTable {
     fn may_start(&self, word: &str) -> bool {
         let first = word.as_bytes()[0].to_ascii_lowercase();
-        word.len() < 64 && self.first_words[usize::from(first)] & 1 << word.len() != 0
+        let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
+        word.len() < 64
+            && self.first_words[usize::from(first)]
+                & self.last_words[usize::from(last)]
+                & 1 << word.len()
+                != 0
     }
 }
 
@@ -854,10 +914,13 @@ fn role_table() -> &'static RoleTable {
             phrases: HashKeyed::default(),
             prefixes: HashKeyed::default(),
             first_words: [0; 256],
+            last_words: [0; 256],
         };
         for role in ROLES {
             let first = role.split(' ').next().unwrap_or(role);
             table.first_words[usize::from(first.as_bytes()[0])] |= 1 << first.len();
+            let last = first.as_bytes()[first.len() - 1].to_ascii_lowercase();
+            table.last_words[usize::from(last)] |= 1 << first.len();
             let mut h = 0;
             let words: Vec<&str> = role.split(' ').collect();
             for (n, w) in words.iter().enumerate() {
@@ -1079,10 +1142,9 @@ fn is_month_name(w: &str) -> bool {
 }
 
 fn is_numeric_date(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('/').collect();
-    parts.len() == 3
-        && parts
-            .iter()
+    // Counted without collecting the parts: this runs for every number.
+    w.split('/').count() == 3
+        && w.split('/')
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -1097,6 +1159,10 @@ fn iso_date(w: &str) -> Option<String> {
 /// Indonesian notation: `.` groups thousands, `,` is the decimal point ("120.000" → 120000,
 /// "3,5" → 3.5). A lone `.` followed by other than three digits is a decimal point too ("2.5").
 pub fn parse_number(w: &str) -> Option<f64> {
+    // Most numbers have no separator: parsed as they are, without the copies below.
+    if !w.contains(['.', ',']) {
+        return w.parse::<f64>().ok();
+    }
     let groups: Vec<&str> = w.split('.').collect();
     let thousands = groups.len() > 1
         && groups[1..]
@@ -1114,7 +1180,7 @@ pub fn parse_number(w: &str) -> Option<f64> {
 
 fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+        (n as i64).to_string()
     } else {
         n.to_string()
     }
@@ -1474,5 +1540,70 @@ mod tests {
             parse_iso("2024-02-29T10:00:00Z"),
             Some(days_from_civil(2024, 2, 29))
         );
+        // Without a separator a number is parsed as it is; the dates' test counts parts.
+        assert_eq!(parse_number("2023"), Some(2023.0));
+        assert_eq!(parse_number("12x"), None);
+        assert!(is_numeric_date("1/2/3") && !is_numeric_date("1/2") && !is_numeric_date("1//3"));
+        assert!(!is_numeric_date("1/2/3/4") && !is_numeric_date("1/a/3"));
+    }
+
+    #[test]
+    fn the_byte_filters_keep_every_title_and_role() {
+        // The filters only skip the list: they must let every entry through.
+        for title in HONORIFICS {
+            assert!(is_title(title), "{title}");
+        }
+        for word in ["Budi", "Bapa", "Dra.", "dr", "pak", "Kota", "", "Ü"] {
+            assert!(!is_title(word), "{word}");
+        }
+        let table = role_table();
+        for role in ROLES {
+            let first = role.split(' ').next().unwrap();
+            assert!(table.may_start(first), "{role}");
+            assert!(table.may_start(&first.to_uppercase()), "{role}");
+        }
+        assert!(!table.may_start("kata") && !table.may_start("dan"));
+    }
+
+    #[test]
+    fn a_scan_and_the_set_agree_on_words_written_in_lower_case() {
+        let mut doc = Document::new(
+            "t",
+            "Cahaya redup. Warga melihat cahaya itu. Sinarnya terang, kata Wargi. WARGA pulang.",
+        );
+        // Tokens by whitespace and full stops are enough here.
+        let mut start = 0;
+        for (k, c) in doc.text.char_indices().chain([(doc.text.len(), ' ')]) {
+            if c == ' ' || c == '.' || c == ',' {
+                if k > start {
+                    doc.tokens
+                        .push(Token::new(Span::new(start, k), TokenKind::Word));
+                }
+                start = k + c.len_utf8();
+            }
+        }
+        let queries = [
+            "Cahaya", "Warga", "Wargi", "Terang", "Sinarnya", "CAHAYA", "Pulang",
+        ];
+        let expected = [true, false, false, true, false, true, true];
+        let mut scanned = LowerWords {
+            doc: &doc,
+            words: None,
+            scans: 0,
+        };
+        let mut hashed = LowerWords {
+            doc: &doc,
+            words: None,
+            scans: LowerWords::SCANS,
+        };
+        for (word, expected) in queries.iter().zip(expected) {
+            assert_eq!(scanned.contains(word), expected, "scan: {word}");
+            assert_eq!(hashed.contains(word), expected, "set: {word}");
+        }
+        assert!(
+            scanned.words.is_none(),
+            "a few words are looked for by scanning"
+        );
+        assert!(hashed.words.is_some());
     }
 }
