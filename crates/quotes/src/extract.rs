@@ -95,10 +95,17 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
 /// (`guru. Menurut …`).
 fn units(w: &Words) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // A glued token that ends a sentence row (`guru.Menag` ⏎ `menegaskan …`) begins the next
+    // sentence's clause: its tail is that clause's subject.
+    let mut carried = None;
     for s in &w.doc.sentences {
         let (first, end) = (s.first_token as usize, (s.end_token as usize).min(w.len()));
-        let mut start = first;
-        for k in first..end {
+        let mut start = carried.take().unwrap_or(first);
+        if end > first + 1 && w.is(end - 1, Flags::GLUED) && end - 1 > start {
+            carried = Some(end - 1);
+        }
+        let end = carried.unwrap_or(end);
+        for k in start..end {
             let split = (w.is(k, Flags::DOT_END) || w.is(k, Flags::END) && k > start)
                 && k + 1 < end
                 && w.is(k + 1, Flags::CAP | Flags::MARK);
