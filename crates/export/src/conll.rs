@@ -215,8 +215,6 @@ impl<'w> ConllExporter<'w> {
 
     /// KoTA: indirect (and mixed) quotes, the reported content after the cue.
     fn label_kota(&mut self, doc: &Document) {
-        let window = || -> u32 { std::env::var("K_W").ok().and_then(|v| v.parse().ok()).unwrap_or(u32::MAX/2) };
-        let mut introduced = std::collections::HashMap::new();
         // KoTA's statement is the clause after its cue: a clause whose cue follows it
         // ("…, kata Hartono.", "…, kantor berita itu melaporkan.") is not labelled.
         let cue_before = |q: &Quote| q.cue.is_none_or(|c| c.start < q.content.start);
@@ -241,10 +239,10 @@ impl<'w> ConllExporter<'w> {
                     // The speaker is the `-nya` of the cue.
                 } else if s.person.is_some_and(|p| p == mention)
                     && (s.role.is_some() || doc.slice(mention).contains(' '))
-                    && introduced
-                        .insert(s.name.clone(), mention.end)
-                        .is_none_or(|last| last + window() < mention.start)
                 {
+                    // A name written in full, or with its role, is a `PERSON` wherever it
+                    // stands: KoTA introduces a speaker again in each article, and a corpus
+                    // file without article boundaries is one document here.
                     self.mark(doc, mention, "PERSON");
                     self.mark_role(doc, s);
                 } else {
