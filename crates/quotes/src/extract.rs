@@ -50,6 +50,11 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
     let mut in_direct = vec![false; w.len()];
     for f in &found {
         let (s, e) = f.content;
+        // A few quoted words without a cue are a term or a title (`program "Desa Hijau"`),
+        // not speech: a reported clause runs on through them.
+        if f.rule == "direct-no-cue" && e - s <= 5 {
+            continue;
+        }
         for flag in &mut in_direct[s.saturating_sub(1)..(e + 1).min(w.len())] {
             *flag = true;
         }
