@@ -223,6 +223,13 @@ impl<'w> ConllExporter<'w> {
             .iter()
             .filter(|q| q.kind != QuoteKind::Direct && cue_before(q))
         {
+            // An organisation that speaks ("Dinas Pendidikan menegaskan …") is not a person
+            // mention: its statement and cue are labelled, its name is left to the entities.
+            let org = q.speaker.as_ref().is_some_and(|s| {
+                s.person.is_none()
+                    && s.role.is_none()
+                    && s.affiliation.is_some_and(|a| s.span.contains(a))
+            });
             self.mark(doc, q.content, "STATEMENT");
             if let Some(cue) = q.cue {
                 let word = doc.slice(cue).to_lowercase();
@@ -235,8 +242,8 @@ impl<'w> ConllExporter<'w> {
             }
             if let Some(s) = &q.speaker {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
-                if q.cue.is_some_and(|c| c.contains(s.span)) {
-                    // The speaker is the `-nya` of the cue.
+                if org || q.cue.is_some_and(|c| c.contains(s.span)) {
+                    // An organisation, or the `-nya` of the cue.
                 } else if s.person.is_some_and(|p| p == mention)
                     && (s.role.is_some() || doc.slice(mention).contains(' '))
                 {
