@@ -67,7 +67,10 @@ impl Default for ConllConfig {
             titles: [
                 "Bapak", "Ibu", "Pak", "Bu", "Saudara", "Sdr.", "Sdr", "Dr.", "Dr", "dr.", "Prof.",
                 "Prof", "H.", "Hj.", "Hj", "Ir.", "Ir", "Drs.", "Drs", "KH.", "KH", "Tn.", "Tn",
-                "Ny.", "Ny", "Ustadz", "Ustaz", "Habib",
+                "Ny.", "Ny", "Ustadz", "Ustaz", "Habib", "Jenderal", "Letjen", "Mayjen", "Brigjen",
+                "Kolonel", "Letkol", "Mayor", "Kapten", "Komjen", "Irjen", "Kombes", "AKBP",
+                "Kompol", "AKP", "Iptu", "Ipda", "Aiptu", "Aipda", "Bripka", "Brigadir", "Briptu",
+                "Bripda",
             ]
             .map(String::from)
             .to_vec(),
@@ -242,10 +245,12 @@ impl<'w> ConllExporter<'w> {
             }
             if let Some(s) = &q.speaker {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
+                let trimmed = self.without_titles(doc, mention);
+                let same = s.person.is_some_and(|p| p == mention);
+                let mention = trimmed;
                 if org || q.cue.is_some_and(|c| c.contains(s.span)) {
                     // An organisation, or the `-nya` of the cue.
-                } else if s.person.is_some_and(|p| p == mention)
-                    && (s.role.is_some() || doc.slice(mention).contains(' '))
+                } else if same && (s.role.is_some() || doc.slice(mention).contains(' '))
                 {
                     // A name written in full, or with its role, is a `PERSON` wherever it
                     // stands: KoTA introduces a speaker again in each article, and a corpus
@@ -291,7 +296,32 @@ impl<'w> ConllExporter<'w> {
                 EntityLabel::Org => "AFFILIATION",
                 _ => continue,
             };
-            self.mark(doc, e.span, label);
+            let span = if label == "PERSON" {
+                self.without_titles(doc, e.span)
+            } else {
+                e.span
+            };
+            self.mark(doc, span, label);
+        }
+    }
+
+    /// `span` without the titles and ranks that open it (`Prof. Budi Hartono` → `Budi
+    /// Hartono`); the span itself when nothing else is left.
+    fn without_titles(&self, doc: &Document, span: Span) -> Span {
+        let mut k = doc.token_at(span.start);
+        while k + 1 < doc.tokens.len()
+            && doc.tokens[k + 1].span.end <= span.end
+            && self
+                .config
+                .titles
+                .iter()
+                .any(|t| t == doc.slice(doc.tokens[k].span))
+        {
+            k += 1;
+        }
+        Span {
+            start: doc.tokens[k].span.start.max(span.start),
+            end: span.end,
         }
     }
 
