@@ -366,8 +366,8 @@ impl<'w> ConllExporter<'w> {
     }
 }
 
-const DAYS: [&str; 7] = [
-    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+const DAYS: [&str; 8] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Ahad",
 ];
 const MONTHS: [&str; 12] = [
     "Januari",
@@ -417,9 +417,14 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                     end = Some(q + 1);
                 }
             }
-        } else if p > start && digits(p) && MONTHS.contains(&text(p + 1)) && digits(p + 2) {
-            // Only after a day name: a bare "7 Oktober 2023" is mostly a background date or a
-            // deadline, which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
+        } else if (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
+            && digits(p)
+            && MONTHS.contains(&text(p + 1))
+            && digits(p + 2)
+        {
+            // After a day name, or after `pada` ("pada 28 November 2024": the day something
+            // happens); a bare "7 Oktober 2023" is mostly a background date or a deadline,
+            // which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
             end = Some(p + 2);
         }
         match end {
