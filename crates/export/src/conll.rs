@@ -250,8 +250,7 @@ impl<'w> ConllExporter<'w> {
                 let mention = trimmed;
                 if org || q.cue.is_some_and(|c| c.contains(s.span)) {
                     // An organisation, or the `-nya` of the cue.
-                } else if same && (s.role.is_some() || doc.slice(mention).contains(' '))
-                {
+                } else if same && (s.role.is_some() || doc.slice(mention).contains(' ')) {
                     // A name written in full, or with its role, is a `PERSON` wherever it
                     // stands: KoTA introduces a speaker again in each article, and a corpus
                     // file without article boundaries is one document here.
@@ -475,7 +474,10 @@ fn extend_name(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
             break;
         }
     }
-    Span { start: span.start, end }
+    Span {
+        start: span.start,
+        end,
+    }
 }
 
 /// True when the speaker mention itself introduces the speaker with a role before the name
