@@ -51,9 +51,10 @@ pub struct ConllConfig {
     /// speaker is named right after them ("Menurut Hartono, …", "…, lanjut Hartono, …"), as KoTA
     /// annotates them. Lower case.
     pub coref_cues: Vec<String>,
-    /// With the `kota` scheme: honorifics and academic or religious titles written before a
-    /// name (`Dr.`, `Hj.`, `Bapak`, `Ustadz`). KoTA labels positions, not titles, so a `ROLE`
-    /// from the entity layer made of these words only is left unlabelled. Matched as written.
+    /// With the `kota` scheme: honorifics, academic or religious titles and police or military
+    /// ranks written before a name (`Dr.`, `Hj.`, `Bapak`, `Ustadz`, `Kompol`). KoTA labels
+    /// positions, not titles, so a `ROLE` from the entity layer made of these words only is left
+    /// unlabelled, and a `PERSON`/`PERSONCOREF` starts after them. Matched as written.
     pub titles: Vec<String>,
 }
 
