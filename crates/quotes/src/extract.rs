@@ -110,7 +110,8 @@ fn units(w: &Words) -> Vec<(usize, usize)> {
             carried = Some(end - 1);
         }
         let end = carried.unwrap_or(end);
-        for k in start..end {
+        let from = start;
+        for k in from..end {
             let split = (w.is(k, Flags::DOT_END) || w.is(k, Flags::END) && k > start)
                 && k + 1 < end
                 && w.is(k + 1, Flags::CAP | Flags::MARK);
