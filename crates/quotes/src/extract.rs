@@ -100,7 +100,7 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
 /// (`guru. Menurut …`).
 fn units(w: &Words) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    // A glued token that ends a sentence row (`guru.Menag` ⏎ `menegaskan …`) begins the next
+    // A glued token that ends a sentence row (`pasar.Budi` ⏎ `menambahkan …`) begins the next
     // sentence's clause: its tail is that clause's subject.
     let mut carried = None;
     for s in &w.doc.sentences {
