@@ -51,9 +51,10 @@ pub struct ConllConfig {
     /// speaker is named right after them ("Menurut Hartono, …", "…, lanjut Hartono, …"), as KoTA
     /// annotates them. Lower case.
     pub coref_cues: Vec<String>,
-    /// With the `kota` scheme: honorifics and academic or religious titles written before a
-    /// name (`Dr.`, `Hj.`, `Bapak`, `Ustadz`). KoTA labels positions, not titles, so a `ROLE`
-    /// from the entity layer made of these words only is left unlabelled. Matched as written.
+    /// With the `kota` scheme: honorifics, academic or religious titles and police or military
+    /// ranks written before a name (`Dr.`, `Hj.`, `Bapak`, `Ustadz`, `Kompol`). KoTA labels
+    /// positions, not titles, so a `ROLE` from the entity layer made of these words only is left
+    /// unlabelled, and a `PERSON`/`PERSONCOREF` starts after them. Matched as written.
     pub titles: Vec<String>,
 }
 
@@ -67,7 +68,10 @@ impl Default for ConllConfig {
             titles: [
                 "Bapak", "Ibu", "Pak", "Bu", "Saudara", "Sdr.", "Sdr", "Dr.", "Dr", "dr.", "Prof.",
                 "Prof", "H.", "Hj.", "Hj", "Ir.", "Ir", "Drs.", "Drs", "KH.", "KH", "Tn.", "Tn",
-                "Ny.", "Ny", "Ustadz", "Ustaz", "Habib",
+                "Ny.", "Ny", "Ustadz", "Ustaz", "Habib", "Jenderal", "Letjen", "Mayjen", "Brigjen",
+                "Kolonel", "Letkol", "Mayor", "Kapten", "Komjen", "Irjen", "Kombes", "AKBP",
+                "Kompol", "AKP", "Iptu", "Ipda", "Aiptu", "Aipda", "Bripka", "Brigadir", "Briptu",
+                "Bripda",
             ]
             .map(String::from)
             .to_vec(),
@@ -215,8 +219,21 @@ impl<'w> ConllExporter<'w> {
 
     /// KoTA: indirect (and mixed) quotes, the reported content after the cue.
     fn label_kota(&mut self, doc: &Document) {
-        let mut introduced = HashSet::new();
-        for q in doc.quotes.iter().filter(|q| q.kind != QuoteKind::Direct) {
+        // KoTA's statement is the clause after its cue: a clause whose cue follows it
+        // ("…, kata Hartono.", "…, kantor berita itu melaporkan.") is not labelled.
+        let cue_before = |q: &Quote| q.cue.is_none_or(|c| c.start < q.content.start);
+        for q in doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Direct && cue_before(q))
+        {
+            // An organisation that speaks ("Dinas Pendidikan menegaskan …") is not a person
+            // mention: its statement and cue are labelled, its name is left to the entities.
+            let org = q.speaker.as_ref().is_some_and(|s| {
+                s.person.is_none()
+                    && s.role.is_none()
+                    && s.affiliation.is_some_and(|a| s.span.contains(a))
+            });
             self.mark(doc, q.content, "STATEMENT");
             if let Some(cue) = q.cue {
                 let word = doc.slice(cue).to_lowercase();
@@ -229,12 +246,15 @@ impl<'w> ConllExporter<'w> {
             }
             if let Some(s) = &q.speaker {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
-                if q.cue.is_some_and(|c| c.contains(s.span)) {
-                    // The speaker is the `-nya` of the cue.
-                } else if s.person.is_some_and(|p| p == mention)
-                    && (s.role.is_some() || doc.slice(mention).contains(' '))
-                    && introduced.insert(s.name.clone())
-                {
+                let trimmed = self.without_titles(doc, mention);
+                let same = s.person.is_some_and(|p| p == mention);
+                let mention = trimmed;
+                if org || q.cue.is_some_and(|c| c.contains(s.span)) {
+                    // An organisation, or the `-nya` of the cue.
+                } else if same && (s.role.is_some() || doc.slice(mention).contains(' ')) {
+                    // A name written in full, or with its role, is a `PERSON` wherever it
+                    // stands: KoTA introduces a speaker again in each article, and a corpus
+                    // file without article boundaries is one document here.
                     self.mark(doc, mention, "PERSON");
                     self.mark_role(doc, s);
                 } else {
@@ -252,7 +272,27 @@ impl<'w> ConllExporter<'w> {
         // one-word person mention is left out: there it is mostly a later, bare reference
         // ("kata Hartono") that the corpus does not label (measured on the dev file: PERSON F1
         // 24.0 with full names only, 18.1 with every mention).
+        // Direct quotes are `O` in KoTA, the names inside them too.
+        let quoted: Vec<Span> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.content)
+            .collect();
+        let mut in_entity = vec![false; doc.tokens.len()];
         for e in &doc.entities {
+            let first = doc.token_at(e.span.start);
+            for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+                if t.span.start >= e.span.end {
+                    break;
+                }
+                in_entity[k] = true;
+            }
+        }
+        for e in &doc.entities {
+            if quoted.iter().any(|c| c.contains(e.span)) {
+                continue;
+            }
             let label = match e.label {
                 EntityLabel::Per if doc.slice(e.span).contains(char::is_whitespace) => "PERSON",
                 EntityLabel::Role
@@ -266,7 +306,32 @@ impl<'w> ConllExporter<'w> {
                 EntityLabel::Org => "AFFILIATION",
                 _ => continue,
             };
-            self.mark(doc, e.span, label);
+            let span = match label {
+                "PERSON" => self.without_titles(doc, e.span),
+                "AFFILIATION" => extend_name(doc, e.span, &in_entity),
+                _ => e.span,
+            };
+            self.mark(doc, span, label);
+        }
+    }
+
+    /// `span` without the titles and ranks that open it (`Prof. Budi Hartono` → `Budi
+    /// Hartono`); the span itself when nothing else is left.
+    fn without_titles(&self, doc: &Document, span: Span) -> Span {
+        let mut k = doc.token_at(span.start);
+        while k + 1 < doc.tokens.len()
+            && doc.tokens[k + 1].span.end <= span.end
+            && self
+                .config
+                .titles
+                .iter()
+                .any(|t| t == doc.slice(doc.tokens[k].span))
+        {
+            k += 1;
+        }
+        Span {
+            start: doc.tokens[k].span.start.max(span.start),
+            end: span.end,
         }
     }
 
@@ -311,8 +376,8 @@ impl<'w> ConllExporter<'w> {
     }
 }
 
-const DAYS: [&str; 7] = [
-    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+const DAYS: [&str; 8] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Ahad",
 ];
 const MONTHS: [&str; 12] = [
     "Januari",
@@ -362,9 +427,14 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                     end = Some(q + 1);
                 }
             }
-        } else if p > start && digits(p) && MONTHS.contains(&text(p + 1)) && digits(p + 2) {
-            // Only after a day name: a bare "7 Oktober 2023" is mostly a background date or a
-            // deadline, which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
+        } else if (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
+            && digits(p)
+            && MONTHS.contains(&text(p + 1))
+            && digits(p + 2)
+        {
+            // After a day name, or after `pada` ("pada 28 November 2024": the day something
+            // happens); a bare "7 Oktober 2023" is mostly a background date or a deadline,
+            // which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
             end = Some(p + 2);
         }
         match end {
@@ -376,6 +446,39 @@ fn written_dates(doc: &Document) -> Vec<Span> {
         }
     }
     out
+}
+
+/// `span` widened over the capitalised words right after it that no entity covers, and over an
+/// abbreviation in brackets: KoTA's organisations run to their place and abbreviation
+/// ("Komisi Perlindungan Anak ( KPA )", "Dinas Pertanian Sukamaju"). (Widening positions the
+/// same way was measured and lost: dev ROLE 27.0 → 22.2.)
+fn extend_name(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let free = |k: usize| k < doc.tokens.len() && !in_entity[k];
+    let cap = |k: usize| {
+        free(k)
+            && doc.tokens[k].kind == TokenKind::Word
+            && text(k).starts_with(|c: char| c.is_uppercase())
+            && !text(k).contains('.')
+    };
+    let mut k = doc.token_at(span.end.saturating_sub(1)) + 1;
+    let limit = k + 6;
+    let mut end = span.end;
+    while k < limit {
+        if cap(k) {
+            end = doc.tokens[k].span.end;
+            k += 1;
+        } else if text(k) == "(" && cap(k + 1) && text(k + 2) == ")" && free(k + 2) {
+            end = doc.tokens[k + 2].span.end;
+            k += 3;
+        } else {
+            break;
+        }
+    }
+    Span {
+        start: span.start,
+        end,
+    }
 }
 
 /// True when the speaker mention itself introduces the speaker with a role before the name

@@ -50,6 +50,11 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
     let mut in_direct = vec![false; w.len()];
     for f in &found {
         let (s, e) = f.content;
+        // A few quoted words without a cue are a term or a title (`program "Desa Hijau"`),
+        // not speech: a reported clause runs on through them.
+        if f.rule == "direct-no-cue" && e - s <= 5 {
+            continue;
+        }
         for flag in &mut in_direct[s.saturating_sub(1)..(e + 1).min(w.len())] {
             *flag = true;
         }
@@ -95,10 +100,18 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
 /// (`guru. Menurut …`).
 fn units(w: &Words) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // A glued token that ends a sentence row (`pasar.Budi` ⏎ `menambahkan …`) begins the next
+    // sentence's clause: its tail is that clause's subject.
+    let mut carried = None;
     for s in &w.doc.sentences {
         let (first, end) = (s.first_token as usize, (s.end_token as usize).min(w.len()));
-        let mut start = first;
-        for k in first..end {
+        let mut start = carried.take().unwrap_or(first);
+        if end > first + 1 && w.is(end - 1, Flags::GLUED) && end - 1 > start {
+            carried = Some(end - 1);
+        }
+        let end = carried.unwrap_or(end);
+        let from = start;
+        for k in from..end {
             let split = (w.is(k, Flags::DOT_END) || w.is(k, Flags::END) && k > start)
                 && k + 1 < end
                 && w.is(k + 1, Flags::CAP | Flags::MARK);

@@ -29,6 +29,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "menyerukan",
     "mengeklaim",
     "mengonfirmasi",
+    "mengkonfirmasi",
+    "merinci",
     "menampik",
     "mengakui",
     "mengatakan",
