@@ -67,7 +67,32 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
 /// Names written alone next to a cue or verb ("kata Hartono", "Hartono menjelaskan"): they tell
 /// where a long introduction's name begins.
 fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
-    let mut out = HashSet::new();
+    let mut out = ShortNames::default();
+    // Tokens the entity layer puts in a place or an organisation; the last word of one where no
+    // capitalised word follows it is a place word.
+    let doc = w.doc;
+    let mut in_place = vec![false; w.len()];
+    out.persons = vec![false; w.len()];
+    for e in &doc.entities {
+        if e.label == EntityLabel::Per {
+            let mut k = doc.token_at(e.span.start);
+            while k < w.len() && w.span(k).start < e.span.end {
+                out.persons[k] = true;
+                k += 1;
+            }
+        }
+        if !matches!(e.label, EntityLabel::Loc | EntityLabel::Org) {
+            continue;
+        }
+        let mut k = doc.token_at(e.span.start);
+        while k < w.len() && w.span(k).start < e.span.end {
+            in_place[k] = true;
+            if w.is(k, Flags::CAP) && !w.is(k + 1, Flags::CAP) {
+                out.places.insert(w.text(k));
+            }
+            k += 1;
+        }
+    }
     let plain = |k: usize| {
         w.is(k, Flags::CAP)
             && !w.is(
@@ -82,10 +107,11 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
     };
     for k in 1..w.len().saturating_sub(1) {
         if w.is(k - 1, Flags::CUE) && plain(k) && !w.is(k + 1, Flags::CAP) {
-            out.insert(w.text(k));
+            out.words.insert(w.text(k));
         }
-        if w.is(k + 1, Flags::REPORT) && plain(k) && !w.is(k - 1, Flags::CAP) {
-            out.insert(w.text(k));
+        // "Hartono menjelaskan", but not "Pilkada Bekasi melaporkan": a place is no name.
+        if w.is(k + 1, Flags::REPORT) && plain(k) && !w.is(k - 1, Flags::CAP) && !in_place[k] {
+            out.words.insert(w.text(k));
         }
     }
     out
@@ -583,12 +609,6 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         .filter_map(|m| m.name.map(|n| (n.0, name_text(w, n))))
         .filter(|(_, n)| n.contains(' '))
         .collect();
-    full.extend(
-        doc.entities
-            .iter()
-            .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
-            .map(|e| (doc.token_at(e.span.start), doc.slice(e.span))),
-    );
     // Introductions anywhere in the text ("Bupati Sleman Sri Handayani langsung memerintahkan …"):
     // they give a speaker named only by a short name its role and affiliation.
     let units = &cx.units;
@@ -625,6 +645,25 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             full.push((n.0, text));
         }
     }
+    // The entity layer's full names, unless one starts inside a name a mention gives ("Argo
+    // Yuwono" inside "Irjen Raden Prabowo Argo Yuwono"): the mention's is the name.
+    let mut named = vec![false; w.len()];
+    for m in found
+        .iter()
+        .filter_map(|f| f.mention.as_ref())
+        .chain(&scanned)
+    {
+        if let Some((s, e)) = m.name {
+            named[s..e.min(w.len())].fill(true);
+        }
+    }
+    full.extend(
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
+            .map(|e| (doc.token_at(e.span.start), doc.slice(e.span)))
+            .filter(|&(k, _)| !named.get(k).copied().unwrap_or(false)),
+    );
     full.sort_by_key(|x| x.0);
     let names = FullNames::new(&full);
     let expand = |name: &str, at: usize| names.expand(name, at);

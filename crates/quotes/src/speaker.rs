@@ -53,9 +53,36 @@ impl Mention {
     }
 }
 
-/// Short names used on their own in the document ("kata Hartono"), to tell where a name
-/// starts inside a long introduction.
-pub type ShortNames<'a> = HashSet<&'a str>;
+/// What the document tells about where a name starts inside a long introduction.
+#[derive(Debug, Default)]
+pub struct ShortNames<'a> {
+    /// Short names used on their own ("kata Hartono").
+    pub words: HashSet<&'a str>,
+    /// Words the entity layer reads elsewhere in the document as the last word of a place or an
+    /// organisation ("di Bekasi .", "Dinas Kesehatan Sidoarjo ,"): written before a name, such a
+    /// word closes the organisation, it does not open the name ("Bawaslu Bekasi Hartono").
+    pub places: HashSet<&'a str>,
+    /// Per token: inside a person the entity layer found.
+    pub persons: Vec<bool>,
+}
+
+impl ShortNames<'_> {
+    /// True when `word` is written alone as a name somewhere.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+}
+
+/// Organisations whose one word is their whole name ("Polri", "Kemenkes"), unlike "Kabupaten"
+/// or "Dinas", which need the words after them.
+fn complete_org(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    (lower.starts_with("kemen") && lower != "kementerian")
+        || matches!(
+            lower.as_str(),
+            "polri" | "bareskrim" | "densus" | "muhammadiyah" | "pbnu" | "bumn" | "bumd"
+        )
+}
 
 /// True when token `k` can be part of a speaker phrase.
 fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
@@ -541,29 +568,53 @@ fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
 
 /// Where the name at the end of `s..e` starts (e when there is none), ranks included.
 fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
+    // A word no name holds.
+    let stop = |k: usize| {
+        !w.is(k, Flags::CAP)
+            || w.is(
+                k,
+                Flags::UPPER
+                    | Flags::ORG
+                    | Flags::ORG_TAIL
+                    | Flags::ROLE
+                    | Flags::ROLE_MOD
+                    | Flags::RANK
+                    | Flags::GOV_ROLE,
+            )
+    };
+    // Initials written in capitals inside a name ("Bambang PS Brodjonegoro", "Irjen RZ Panca
+    // Putra"): short, no organisation, after a name word or a rank.
+    let initials = |k: usize| {
+        k > s
+            && w.is(k, Flags::UPPER)
+            && w.text(k).len() <= 2
+            && !w.is(k, Flags::ORG)
+            && (w.is(k - 1, Flags::RANK) || !stop(k - 1))
+    };
     let mut j = e;
-    while j > s
-        && e - j < MAX_NAME
-        && w.is(j - 1, Flags::CAP)
-        && !w.is(
-            j - 1,
-            Flags::UPPER
-                | Flags::ORG
-                | Flags::ORG_TAIL
-                | Flags::ROLE
-                | Flags::ROLE_MOD
-                | Flags::RANK
-                | Flags::GOV_ROLE,
-        )
-    {
+    while j > s && e - j < MAX_NAME && (!stop(j - 1) || (j < e && initials(j - 1))) {
         j -= 1;
     }
     if j == e {
         return e;
     }
     // An organisation word names its organisation first: "Kementerian Perhubungan Rina
-    // Wulandari", "Kabupaten Sleman Agus Salim".
-    if j > s && e - j >= 3 && w.is(j - 1, Flags::ORG) && w.is(j - 1, Flags::CAP) {
+    // Wulandari", "Kabupaten Sleman Agus Salim"; an organisation named in one word does not
+    // ("BNPB Budi Santoso Wijaya", "Polri Budi Santoso Wijaya").
+    if j > s
+        && e - j >= 3
+        && w.is(j - 1, Flags::ORG)
+        && w.is(j - 1, Flags::CAP)
+        && !w.is(j - 1, Flags::UPPER)
+        && !complete_org(w.text(j - 1))
+    {
+        j += 1;
+    }
+    // A place written before the name: "Bawaslu Bekasi Hartono" (unless the entity layer reads
+    // the word as part of a person).
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    while e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j))
+    {
         j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
@@ -574,8 +625,23 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             j = e - 3;
         }
     }
-    while j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
-        j -= 1;
+    // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
+    loop {
+        if j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
+            j -= 1;
+        } else if j >= s + 4
+            && w.is(j - 1, Flags::CLOSE_PAREN)
+            && w.is(j - 2, Flags::CAP)
+            && w.is(j - 3, Flags::OPEN_PAREN)
+            && w.is(j - 4, Flags::RANK)
+        {
+            j -= 3;
+        } else if j >= s + 2 && matches!(w.text(j - 1), "TNI" | "Polri") && w.is(j - 2, Flags::RANK)
+        {
+            j -= 1;
+        } else {
+            break;
+        }
     }
     j
 }
