@@ -176,12 +176,17 @@ impl<'w> ConllExporter<'w> {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
                 self.mark(doc, mention, "PERSONCOREF");
             }
+            // A speaker introduced before, named again with a role ("kata Menteri Budi"): the
+            // whole mention refers back.
+            if cue_after && introduces && role_first(s) && introduced.contains(&s.name) {
+                self.mark(doc, s.span, "PERSONCOREF");
+            }
             // The introduction: role + name, or a full name alone when the text gives the
             // speaker no position the lexicons know ("Penulis naskah …, Irfan Ramli,").
             let full_name = |p: &Span| doc.slice(*p).contains(char::is_whitespace);
             if let Some(person) = s.person.filter(|p| {
                 s.public_figure
-                    && (s.role.is_some() || full_name(p))
+                    && (s.role.is_some() || full_name(p) || introduces)
                     && quoted.contains(&s.name.as_deref())
             }) {
                 if introduced.insert(s.name.clone()) {
@@ -379,10 +384,24 @@ fn written_dates(doc: &Document) -> Vec<Span> {
 }
 
 /// True when the speaker mention itself introduces the speaker with a role before the name
-/// ("kata Kepala Dinas Kesehatan Budi Santoso").
+/// ("kata Kepala Dinas Kesehatan Budi Santoso"), or with a role or an organisation after it
+/// ("kata Budi Santoso, Kepala Dinas Kesehatan", "kata Budi Santoso dari Dinas Kesehatan").
 fn is_introduction(s: &Speaker) -> bool {
+    let Some(p) = s.person.filter(|p| s.span.contains(*p)) else {
+        return false;
+    };
+    let inside = |x: Option<Span>| x.filter(|x| s.span.contains(*x));
+    match (inside(s.role), inside(s.affiliation)) {
+        (Some(r), _) => r.end <= p.start || r.start >= p.end,
+        (None, Some(a)) => a.start >= p.end,
+        (None, None) => false,
+    }
+}
+
+/// True when the mention's role stands before the name ("kata Menteri Budi").
+fn role_first(s: &Speaker) -> bool {
     match (s.role, s.person) {
-        (Some(r), Some(p)) => s.span.contains(r) && s.span.contains(p) && r.end <= p.start,
+        (Some(r), Some(p)) => r.end <= p.start,
         _ => false,
     }
 }

@@ -567,7 +567,10 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
     let mut names = HashSet::new();
     let mut at = Vec::new();
     for k in 0..w.len() {
-        if !w.is(k, Flags::CAP) || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY) {
+        if !w.is(k, Flags::CAP)
+            || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY)
+            || connector(w, k)
+        {
             continue;
         }
         let years = w.text(k + 2);
@@ -587,7 +590,7 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
             || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
         if age || pseudonym || descriptor {
             let mut j = k + 1;
-            while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) {
+            while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
                 names.insert(w.text(j - 1));
                 j -= 1;
             }
@@ -595,6 +598,20 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         }
     }
     (names, at)
+}
+
+/// A capitalised word that opens a sentence as a connector, not a name: "Namun, warga …",
+/// "Pertama, penumpang …", "Akibatnya, pedagang …", "Menurut Budi (40), …".
+fn connector(w: &Words, k: usize) -> bool {
+    const ORDINALS: &[&str] = &[
+        "pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "selain", "lalu",
+    ];
+    let text = w.text(k);
+    w.is(
+        k,
+        Flags::STOP | Flags::ADVERB | Flags::ACCORDING | Flags::ACCORDING_NYA | Flags::REPORT,
+    ) || ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(text))
+        || (text.len() >= 7 && text.ends_with("nya"))
 }
 
 /// Speakers in reading order: short names to full ones, pronouns to the latest speaker.

@@ -246,6 +246,49 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             m.end = e;
         }
     }
+    // "kata Budi Hartono, Direktur Utama PT Sentosa Abadi", "kata Dedi, Kepala Regu B dari
+    // Dinas Pemadam Kebakaran": a capitalised position in apposition, its organisation after it.
+    if m.role.is_none()
+        && m.name.is_some()
+        && w.is(m.end, Flags::COMMA)
+        && w.is(m.end + 1, Flags::ROLE)
+        && w.is(m.end + 1, Flags::CAP)
+    {
+        let a = m.end + 1;
+        let run = |a: usize| {
+            let mut e = a;
+            while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
+                e += 1;
+                if w.is(e - 1, Flags::DOT_END) {
+                    break;
+                }
+            }
+            e
+        };
+        let mut e = run(a);
+        let mut from = None;
+        if e > a && e + 1 < limit && w.text(e) == "dari" && w.is(e + 1, Flags::CAP) {
+            let f = run(e + 1);
+            if f > e + 1 {
+                from = Some((e + 1, f));
+            }
+        }
+        let end = from.map_or(e, |(_, f)| f);
+        let closed = end == limit || w.is(end, Flags::COMMA | Flags::END);
+        if e > a && closed {
+            let r = segment(w, a, e, short);
+            if let Some((rs, re)) = r.role {
+                // Every word after the position is its organisation: the name came before.
+                if from.is_none() && re < e {
+                    from = Some((re, e));
+                }
+                e = end;
+                m.role = Some((rs, re));
+                m.affiliation = from;
+                m.end = e;
+            }
+        }
+    }
     Some(m)
 }
 
