@@ -586,8 +586,14 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         } else {
             k + 2
         };
-        let descriptor = (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER))
-            || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
+        // Not "Namun, kata Budi, warga diminta …" nor "Menurut Budi, pedagang …": there the
+        // comma ends the attribution and the clause starts (but "…,” kata Budi, warga Depok").
+        let attributed = k > 0
+            && (w.is(k - 1, Flags::ACCORDING)
+                || (k > 1 && w.is(k - 1, Flags::CUE) && w.is(k - 2, Flags::COMMA)));
+        let descriptor =
+            (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER) && !attributed)
+                || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
         if age || pseudonym || descriptor {
             let mut j = k + 1;
             while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
@@ -873,7 +879,14 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         // A subject that only points back ("Kekhawatiran itu wajar …") names nobody new: a
         // private person introduced before it is still who a later `-nya` refers to.
         let points_back = m.anaphoric && m.name.is_none() && m.pronoun.is_none();
-        if speaker.name.is_some() && !points_back {
+        // "Menurut data, …", "Menurut rencana, …": a source described in lower case that is no
+        // person (no role, no word for a private person) is nobody a later `-nya` stands for.
+        let no_person = m.private
+            && m.name.is_none()
+            && m.role.is_none()
+            && m.pronoun.is_none()
+            && !w.is(m.start, Flags::COMMONER | Flags::ROLE);
+        if speaker.name.is_some() && !points_back && !no_person {
             last = Some(speaker.clone());
             last_anchor = f.anchor;
         }
