@@ -128,6 +128,14 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     if k < limit && w.is(k, Flags::PRONOUN) {
         return Some(Mention::pronoun(w.word_span(k), k));
     }
+    // "kata salah satu warga": one of a group described in lower case, no name.
+    if w.text(k) == "salah"
+        && w.text(k + 1) == "satu"
+        && w.is(k + 2, Flags::LOWER)
+        && !w.is(k + 2, Flags::ROLE)
+    {
+        return descriptor(w, from, k, limit);
+    }
     let start = k;
     let mut lower_run = 0;
     while k < limit && k - start < MAX_PHRASE {
