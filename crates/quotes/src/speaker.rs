@@ -181,6 +181,32 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     if k == start {
         return descriptor(w, from, start, limit);
     }
+    // "kata politisi Partai Maju itu", "ujar dokter di Puskesmas Sukamaju ini": a lower-case
+    // position with a demonstrative describes someone named before; the capitalised words are
+    // their organisation, not their name.
+    if w.is(start, Flags::ROLE) && w.is(start, Flags::LOWER) {
+        let demonstrative = |k: usize| matches!(w.text(k), "itu" | "ini" | "tersebut");
+        let mut end = k;
+        if w.text(end) == "di" && w.is(end + 1, Flags::CAP) {
+            let mut e = end + 1;
+            while e < limit && e - end < MAX_PHRASE && phrase_token(w, e, end + 1, limit) {
+                e += 1;
+            }
+            if demonstrative(e) {
+                end = e;
+            }
+        }
+        if demonstrative(end) {
+            return Some(Mention {
+                start: from,
+                end,
+                role: Some((start, end)),
+                group,
+                anaphoric: true,
+                ..Mention::default()
+            });
+        }
+    }
     let mut m = segment(w, start, k, short);
     m.start = from;
     m.group = group;
