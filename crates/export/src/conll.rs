@@ -159,9 +159,10 @@ impl<'w> ConllExporter<'w> {
             .map(|s| s.name.as_deref())
             .collect();
         let mut introduced = HashSet::new();
-        // The corpus dates a statement once per article: the first one dated.
+        // The corpus dates the statements it labels and the statements that introduce their
+        // speakers (one document may hold several articles, each dated).
         let mut dated = false;
-        let mut intro_time = None;
+        let mut intro_dated = false;
         for q in &doc.quotes {
             let cue_after = cue_after(q);
             if cue_after {
@@ -191,27 +192,24 @@ impl<'w> ConllExporter<'w> {
             }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
+                    // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
+                    let written = self.mark_time(doc, q.time);
                     if s.role.is_some() {
                         self.mark_role(doc, s);
-                        if !cue_after {
-                            let written = q.time.filter(|t| doc.slice(*t).contains('('));
-                            intro_time = intro_time.or(written);
-                        }
+                        intro_dated |= written && !cue_after;
                     }
                 }
             }
-            if cue_after && !dated {
-                dated = self.mark_time(doc, q.time);
+            if cue_after {
+                dated |= self.mark_time(doc, q.time);
             }
         }
-        // No labelled statement is dated: the date of the first statement of any kind that has
-        // one ("X, Senin (13/4/2020), mengatakan, …") is still the article's date of speech.
-        if !dated {
-            dated = self.mark_time(doc, intro_time);
-        }
-        if !dated {
+        // Nothing labelled is dated: the date of the first statement of a public figure that
+        // has one is still the article's date of speech.
+        if !dated && !intro_dated {
             for q in &doc.quotes {
-                if self.mark_time(doc, q.time) {
+                let public = q.speaker.as_ref().is_some_and(|s| s.public_figure);
+                if public && self.mark_time(doc, q.time) {
                     break;
                 }
             }
