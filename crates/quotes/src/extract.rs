@@ -555,8 +555,22 @@ fn mixed_or_indirect(w: &Words, (s, e): (usize, usize)) -> QuoteKind {
 /// The name a mention gives, without ranks.
 fn name_text<'a>(w: &Words<'a>, (s, e): (usize, usize)) -> &'a str {
     let mut s = s;
-    while s + 1 < e && w.is(s, Flags::RANK) {
-        s += 1;
+    let first = s;
+    loop {
+        if s + 1 < e && w.is(s, Flags::RANK) {
+            s += 1;
+        } else if s > first
+            && s + 3 < e
+            && w.is(s, Flags::OPEN_PAREN)
+            && w.is(s + 2, Flags::CLOSE_PAREN)
+        {
+            // "Brigjen (Pol) Budi": the corps after a rank.
+            s += 3;
+        } else if s > first && s + 1 < e && matches!(w.text(s), "TNI" | "Polri") {
+            s += 1;
+        } else {
+            break;
+        }
     }
     w.cover_text(s, e)
 }
