@@ -110,7 +110,11 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
             out.words.insert(w.text(k));
         }
         // "Hartono menjelaskan", but not "Pilkada Bekasi melaporkan": a place is no name.
-        if w.is(k + 1, Flags::REPORT) && plain(k) && !w.is(k - 1, Flags::CAP) && !in_place[k] {
+        if w.is(k + 1, Flags::REPORT)
+            && plain(k)
+            && !w.is(k - 1, Flags::CAP)
+            && !in_place.get(k).copied().unwrap_or(false)
+        {
             out.words.insert(w.text(k));
         }
     }
