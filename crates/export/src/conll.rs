@@ -163,9 +163,10 @@ impl<'w> ConllExporter<'w> {
             .map(|s| s.name.as_deref())
             .collect();
         let mut introduced = HashSet::new();
-        // The corpus dates a statement once per article: the first one dated.
+        // The corpus dates the statements it labels and the statements that introduce their
+        // speakers (one document may hold several articles, each dated).
         let mut dated = false;
-        let mut intro_time = None;
+        let mut intro_dated = false;
         for q in &doc.quotes {
             let cue_after = cue_after(q);
             if cue_after {
@@ -180,37 +181,39 @@ impl<'w> ConllExporter<'w> {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
                 self.mark(doc, mention, "PERSONCOREF");
             }
+            // A speaker introduced before, named again with a role ("kata Menteri Budi"): the
+            // whole mention refers back.
+            if cue_after && introduces && role_first(s) && introduced.contains(&s.name) {
+                self.mark(doc, s.span, "PERSONCOREF");
+            }
             // The introduction: role + name, or a full name alone when the text gives the
             // speaker no position the lexicons know ("Penulis naskah …, Irfan Ramli,").
             let full_name = |p: &Span| doc.slice(*p).contains(char::is_whitespace);
             if let Some(person) = s.person.filter(|p| {
                 s.public_figure
-                    && (s.role.is_some() || full_name(p))
+                    && (s.role.is_some() || full_name(p) || introduces)
                     && quoted.contains(&s.name.as_deref())
             }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
+                    // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
+                    let written = self.mark_time(doc, q.time);
                     if s.role.is_some() {
                         self.mark_role(doc, s);
-                        if !cue_after {
-                            let written = q.time.filter(|t| doc.slice(*t).contains('('));
-                            intro_time = intro_time.or(written);
-                        }
+                        intro_dated |= written && !cue_after;
                     }
                 }
             }
-            if cue_after && !dated {
-                dated = self.mark_time(doc, q.time);
+            if cue_after {
+                dated |= self.mark_time(doc, q.time);
             }
         }
-        // No labelled statement is dated: the date of the first statement of any kind that has
-        // one ("X, Senin (13/4/2020), mengatakan, …") is still the article's date of speech.
-        if !dated {
-            dated = self.mark_time(doc, intro_time);
-        }
-        if !dated {
+        // Nothing labelled is dated: the date of the first statement of a public figure that
+        // has one is still the article's date of speech.
+        if !dated && !intro_dated {
             for q in &doc.quotes {
-                if self.mark_time(doc, q.time) {
+                let public = q.speaker.as_ref().is_some_and(|s| s.public_figure);
+                if public && self.mark_time(doc, q.time) {
                     break;
                 }
             }
@@ -482,10 +485,24 @@ fn extend_name(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
 }
 
 /// True when the speaker mention itself introduces the speaker with a role before the name
-/// ("kata Kepala Dinas Kesehatan Budi Santoso").
+/// ("kata Kepala Dinas Kesehatan Budi Santoso"), or with a role or an organisation after it
+/// ("kata Budi Santoso, Kepala Dinas Kesehatan", "kata Budi Santoso dari Dinas Kesehatan").
 fn is_introduction(s: &Speaker) -> bool {
+    let Some(p) = s.person.filter(|p| s.span.contains(*p)) else {
+        return false;
+    };
+    let inside = |x: Option<Span>| x.filter(|x| s.span.contains(*x));
+    match (inside(s.role), inside(s.affiliation)) {
+        (Some(r), _) => r.end <= p.start || r.start >= p.end,
+        (None, Some(a)) => a.start >= p.end,
+        (None, None) => false,
+    }
+}
+
+/// True when the mention's role stands before the name ("kata Menteri Budi").
+fn role_first(s: &Speaker) -> bool {
     match (s.role, s.person) {
-        (Some(r), Some(p)) => s.span.contains(r) && s.span.contains(p) && r.end <= p.start,
+        (Some(r), Some(p)) => r.end <= p.start,
         _ => false,
     }
 }

@@ -72,7 +72,32 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
 /// Names written alone next to a cue or verb ("kata Hartono", "Hartono menjelaskan"): they tell
 /// where a long introduction's name begins.
 fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
-    let mut out = HashSet::new();
+    let mut out = ShortNames::default();
+    // Tokens the entity layer puts in a place or an organisation; the last word of one where no
+    // capitalised word follows it is a place word.
+    let doc = w.doc;
+    let mut in_place = vec![false; w.len()];
+    out.persons = vec![false; w.len()];
+    for e in &doc.entities {
+        if e.label == EntityLabel::Per {
+            let mut k = doc.token_at(e.span.start);
+            while k < w.len() && w.span(k).start < e.span.end {
+                out.persons[k] = true;
+                k += 1;
+            }
+        }
+        if !matches!(e.label, EntityLabel::Loc | EntityLabel::Org) {
+            continue;
+        }
+        let mut k = doc.token_at(e.span.start);
+        while k < w.len() && w.span(k).start < e.span.end {
+            in_place[k] = true;
+            if w.is(k, Flags::CAP) && !w.is(k + 1, Flags::CAP) {
+                out.places.insert(w.text(k));
+            }
+            k += 1;
+        }
+    }
     let plain = |k: usize| {
         w.is(k, Flags::CAP)
             && !w.is(
@@ -87,10 +112,15 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
     };
     for k in 1..w.len().saturating_sub(1) {
         if w.is(k - 1, Flags::CUE) && plain(k) && !w.is(k + 1, Flags::CAP) {
-            out.insert(w.text(k));
+            out.words.insert(w.text(k));
         }
-        if w.is(k + 1, Flags::REPORT) && plain(k) && !w.is(k - 1, Flags::CAP) {
-            out.insert(w.text(k));
+        // "Hartono menjelaskan", but not "Pilkada Bekasi melaporkan": a place is no name.
+        if w.is(k + 1, Flags::REPORT)
+            && plain(k)
+            && !w.is(k - 1, Flags::CAP)
+            && !in_place.get(k).copied().unwrap_or(false)
+        {
+            out.words.insert(w.text(k));
         }
     }
     out
@@ -542,8 +572,22 @@ fn mixed_or_indirect(w: &Words, (s, e): (usize, usize)) -> QuoteKind {
 /// The name a mention gives, without ranks.
 fn name_text<'a>(w: &Words<'a>, (s, e): (usize, usize)) -> &'a str {
     let mut s = s;
-    while s + 1 < e && w.is(s, Flags::RANK) {
-        s += 1;
+    let first = s;
+    loop {
+        if s + 1 < e && w.is(s, Flags::RANK) {
+            s += 1;
+        } else if s > first
+            && s + 3 < e
+            && w.is(s, Flags::OPEN_PAREN)
+            && w.is(s + 2, Flags::CLOSE_PAREN)
+        {
+            // "Brigjen (Pol) Budi": the corps after a rank.
+            s += 3;
+        } else if s > first && s + 1 < e && matches!(w.text(s), "TNI" | "Polri") {
+            s += 1;
+        } else {
+            break;
+        }
     }
     w.cover_text(s, e)
 }
@@ -554,7 +598,10 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
     let mut names = HashSet::new();
     let mut at = Vec::new();
     for k in 0..w.len() {
-        if !w.is(k, Flags::CAP) || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY) {
+        if !w.is(k, Flags::CAP)
+            || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY)
+            || connector(w, k)
+        {
             continue;
         }
         let years = w.text(k + 2);
@@ -570,11 +617,17 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         } else {
             k + 2
         };
-        let descriptor = (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER))
-            || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
+        // Not "Namun, kata Budi, warga diminta …" nor "Menurut Budi, pedagang …": there the
+        // comma ends the attribution and the clause starts (but "…,” kata Budi, warga Depok").
+        let attributed = k > 0
+            && (w.is(k - 1, Flags::ACCORDING)
+                || (k > 1 && w.is(k - 1, Flags::CUE) && w.is(k - 2, Flags::COMMA)));
+        let descriptor =
+            (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER) && !attributed)
+                || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
         if age || pseudonym || descriptor {
             let mut j = k + 1;
-            while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) {
+            while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
                 names.insert(w.text(j - 1));
                 j -= 1;
             }
@@ -582,6 +635,20 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         }
     }
     (names, at)
+}
+
+/// A capitalised word that opens a sentence as a connector, not a name: "Namun, warga …",
+/// "Pertama, penumpang …", "Akibatnya, pedagang …", "Menurut Budi (40), …".
+fn connector(w: &Words, k: usize) -> bool {
+    const ORDINALS: &[&str] = &[
+        "pertama", "kedua", "ketiga", "keempat", "kelima", "terakhir", "selain", "lalu",
+    ];
+    let text = w.text(k);
+    w.is(
+        k,
+        Flags::STOP | Flags::ADVERB | Flags::ACCORDING | Flags::ACCORDING_NYA | Flags::REPORT,
+    ) || ORDINALS.iter().any(|o| o.eq_ignore_ascii_case(text))
+        || (text.len() >= 7 && text.ends_with("nya"))
 }
 
 /// Speakers in reading order: short names to full ones, pronouns to the latest speaker.
@@ -596,12 +663,6 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         .filter_map(|m| m.name.map(|n| (n.0, name_text(w, n))))
         .filter(|(_, n)| n.contains(' '))
         .collect();
-    full.extend(
-        doc.entities
-            .iter()
-            .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
-            .map(|e| (doc.token_at(e.span.start), doc.slice(e.span))),
-    );
     // Introductions anywhere in the text ("Bupati Sleman Sri Handayani langsung memerintahkan …"):
     // they give a speaker named only by a short name its role and affiliation.
     let units = &cx.units;
@@ -638,6 +699,25 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             full.push((n.0, text));
         }
     }
+    // The entity layer's full names, unless one starts inside a name a mention gives ("Argo
+    // Yuwono" inside "Irjen Raden Prabowo Argo Yuwono"): the mention's is the name.
+    let mut named = vec![false; w.len()];
+    for m in found
+        .iter()
+        .filter_map(|f| f.mention.as_ref())
+        .chain(&scanned)
+    {
+        if let Some((s, e)) = m.name {
+            named[s..e.min(w.len())].fill(true);
+        }
+    }
+    full.extend(
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
+            .map(|e| (doc.token_at(e.span.start), doc.slice(e.span)))
+            .filter(|&(k, _)| !named.get(k).copied().unwrap_or(false)),
+    );
     full.sort_by_key(|x| x.0);
     let names = FullNames::new(&full);
     let expand = |name: &str, at: usize| names.expand(name, at);
@@ -830,7 +910,14 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         // A subject that only points back ("Kekhawatiran itu wajar …") names nobody new: a
         // private person introduced before it is still who a later `-nya` refers to.
         let points_back = m.anaphoric && m.name.is_none() && m.pronoun.is_none();
-        if speaker.name.is_some() && !points_back {
+        // "Menurut data, …", "Menurut rencana, …": a source described in lower case that is no
+        // person (no role, no word for a private person) is nobody a later `-nya` stands for.
+        let no_person = m.private
+            && m.name.is_none()
+            && m.role.is_none()
+            && m.pronoun.is_none()
+            && !w.is(m.start, Flags::COMMONER | Flags::ROLE);
+        if speaker.name.is_some() && !points_back && !no_person {
             last = Some(speaker.clone());
             last_anchor = f.anchor;
         }

@@ -549,6 +549,98 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[1].3, "Rina Wulandari");
     }
 
+    /// (name, role, affiliation, person) of the speaker of quote `i`.
+    fn speaker_parts(doc: &Document, q: &Quote) -> (String, String, String, String) {
+        let s = q.speaker.as_ref().expect("a speaker");
+        let text = |x: Option<kutip_core::Span>| x.map_or(String::new(), |x| doc.slice(x).into());
+        (
+            s.name.clone().unwrap_or_default(),
+            text(s.role),
+            text(s.affiliation),
+            text(s.person),
+        )
+    }
+
+    #[test]
+    fn a_place_before_a_name_closes_the_organisation() {
+        let (doc, qs) = quotes(
+            "Banjir melanda Bekasi sejak pagi. Warga di Bekasi mengungsi. Ketua Bawaslu Bekasi \
+             Hartono mengatakan, laporan sudah diterima.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Hartono");
+        assert_eq!(role, "Ketua");
+        assert_eq!(affiliation, "Bawaslu Bekasi");
+    }
+
+    #[test]
+    fn an_organisation_named_in_one_word_takes_no_word_of_the_name() {
+        let (doc, qs) = quotes(
+            "Kepala Pusdalops BNPB Budi Santoso Wijaya menambahkan, pihaknya masih merekap data.",
+        );
+        let (name, _, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Santoso Wijaya");
+        assert_eq!(affiliation, "BNPB");
+    }
+
+    #[test]
+    fn ranks_keep_their_corps_and_names_keep_their_initials() {
+        let (doc, qs) = quotes(
+            "Kepala Bidang Humas Polda Sukamaju Brigadir Jenderal (Pol) Budi Hartono mengatakan, \
+             jalan ditutup. Kepala Badan Riset Nasional Bambang PS Wijaya mengatakan, alat siap.",
+        );
+        let (name, _, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Hartono");
+        assert_eq!(person, "Brigadir Jenderal (Pol) Budi Hartono");
+        assert_eq!(speaker_parts(&doc, &qs[1]).0, "Bambang PS Wijaya");
+    }
+
+    #[test]
+    fn a_position_in_apposition_after_the_cue_introduces_the_speaker() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” kata Budi Hartono, Direktur Utama PT Sentosa Abadi. “Stok cukup,” \
+             ujar Dedi Wijaya, Kepala Regu B dari Dinas Pemadam Kebakaran.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Hartono", "Direktur Utama", "PT Sentosa Abadi")
+        );
+        let (_, _, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(affiliation, "Dinas Pemadam Kebakaran");
+    }
+
+    #[test]
+    fn connectors_and_lower_case_sources_are_nobody_a_nya_stands_for() {
+        let (doc, qs) = quotes(
+            "Menteri Perhubungan Budi Hartono meninjau bandara. “Semua diperiksa,” kata Budi. \
+             Pertama, penumpang wajib datang lebih awal. Menurut data, penumpang naik. \
+             “Kami siap melayani,” ujarnya.",
+        );
+        let last = qs.last().unwrap();
+        assert_eq!(doc.slice(last.cue.unwrap()), "ujarnya");
+        let s = last.speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Hartono"));
+        assert!(s.public_figure);
+    }
+
+    #[test]
+    fn one_of_a_group_is_a_private_person() {
+        let (_, qs) = quotes("“Air naik cepat,” kata salah satu warga, saat ditemui.");
+        assert!(!qs[0].speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
+    fn a_position_with_a_demonstrative_points_back() {
+        let (doc, qs) = quotes(
+            "Anggota DPR Budi Hartono hadir. “Kami menolak,” kata Budi. “Aturan ini belum \
+             siap,” kata politisi Partai Maju itu.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Hartono"));
+        assert_eq!(doc.slice(s.span), "politisi Partai Maju");
+    }
+
     #[test]
     fn odd_input_never_panics() {
         for text in [

@@ -53,9 +53,36 @@ impl Mention {
     }
 }
 
-/// Short names used on their own in the document ("kata Hartono"), to tell where a name
-/// starts inside a long introduction.
-pub type ShortNames<'a> = HashSet<&'a str>;
+/// What the document tells about where a name starts inside a long introduction.
+#[derive(Debug, Default)]
+pub struct ShortNames<'a> {
+    /// Short names used on their own ("kata Hartono").
+    pub words: HashSet<&'a str>,
+    /// Words the entity layer reads elsewhere in the document as the last word of a place or an
+    /// organisation ("di Bekasi .", "Dinas Kesehatan Sidoarjo ,"): written before a name, such a
+    /// word closes the organisation, it does not open the name ("Bawaslu Bekasi Hartono").
+    pub places: HashSet<&'a str>,
+    /// Per token: inside a person the entity layer found.
+    pub persons: Vec<bool>,
+}
+
+impl ShortNames<'_> {
+    /// True when `word` is written alone as a name somewhere.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+}
+
+/// Organisations whose one word is their whole name ("Polri", "Kemenkes"), unlike "Kabupaten"
+/// or "Dinas", which need the words after them.
+fn complete_org(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    (lower.starts_with("kemen") && lower != "kementerian")
+        || matches!(
+            lower.as_str(),
+            "polri" | "bareskrim" | "densus" | "muhammadiyah" | "pbnu" | "bumn" | "bumd"
+        )
+}
 
 /// True when token `k` can be part of a speaker phrase.
 fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
@@ -101,6 +128,14 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     if k < limit && w.is(k, Flags::PRONOUN) {
         return Some(Mention::pronoun(w.word_span(k), k));
     }
+    // "kata salah satu warga": one of a group described in lower case, no name.
+    if w.text(k) == "salah"
+        && w.text(k + 1) == "satu"
+        && w.is(k + 2, Flags::LOWER)
+        && !w.is(k + 2, Flags::ROLE)
+    {
+        return descriptor(w, from, k, limit);
+    }
     let start = k;
     let mut lower_run = 0;
     while k < limit && k - start < MAX_PHRASE {
@@ -145,6 +180,32 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     }
     if k == start {
         return descriptor(w, from, start, limit);
+    }
+    // "kata politisi Partai Maju itu", "ujar dokter di Puskesmas Sukamaju ini": a lower-case
+    // position with a demonstrative describes someone named before; the capitalised words are
+    // their organisation, not their name.
+    if w.is(start, Flags::ROLE) && w.is(start, Flags::LOWER) {
+        let demonstrative = |k: usize| matches!(w.text(k), "itu" | "ini" | "tersebut");
+        let mut end = k;
+        if w.text(end) == "di" && w.is(end + 1, Flags::CAP) {
+            let mut e = end + 1;
+            while e < limit && e - end < MAX_PHRASE && phrase_token(w, e, end + 1, limit) {
+                e += 1;
+            }
+            if demonstrative(e) {
+                end = e;
+            }
+        }
+        if demonstrative(end) {
+            return Some(Mention {
+                start: from,
+                end,
+                role: Some((start, end)),
+                group,
+                anaphoric: true,
+                ..Mention::default()
+            });
+        }
     }
     let mut m = segment(w, start, k, short);
     m.start = from;
@@ -217,6 +278,49 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         if e < limit && w.is(e, Flags::COMMA) || e == limit || w.is(e, Flags::END) {
             m.role = Some((a, e));
             m.end = e;
+        }
+    }
+    // "kata Budi Hartono, Direktur Utama PT Sentosa Abadi", "kata Dedi, Kepala Regu B dari
+    // Dinas Pemadam Kebakaran": a capitalised position in apposition, its organisation after it.
+    if m.role.is_none()
+        && m.name.is_some()
+        && w.is(m.end, Flags::COMMA)
+        && w.is(m.end + 1, Flags::ROLE)
+        && w.is(m.end + 1, Flags::CAP)
+    {
+        let a = m.end + 1;
+        let run = |a: usize| {
+            let mut e = a;
+            while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
+                e += 1;
+                if w.is(e - 1, Flags::DOT_END) {
+                    break;
+                }
+            }
+            e
+        };
+        let mut e = run(a);
+        let mut from = None;
+        if e > a && e + 1 < limit && w.text(e) == "dari" && w.is(e + 1, Flags::CAP) {
+            let f = run(e + 1);
+            if f > e + 1 {
+                from = Some((e + 1, f));
+            }
+        }
+        let end = from.map_or(e, |(_, f)| f);
+        let closed = end == limit || w.is(end, Flags::COMMA | Flags::END);
+        if e > a && closed {
+            let r = segment(w, a, e, short);
+            if let Some((rs, re)) = r.role {
+                // Every word after the position is its organisation: the name came before.
+                if from.is_none() && re < e {
+                    from = Some((re, e));
+                }
+                e = end;
+                m.role = Some((rs, re));
+                m.affiliation = from;
+                m.end = e;
+            }
         }
     }
     Some(m)
@@ -541,29 +645,53 @@ fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
 
 /// Where the name at the end of `s..e` starts (e when there is none), ranks included.
 fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
+    // A word no name holds.
+    let stop = |k: usize| {
+        !w.is(k, Flags::CAP)
+            || w.is(
+                k,
+                Flags::UPPER
+                    | Flags::ORG
+                    | Flags::ORG_TAIL
+                    | Flags::ROLE
+                    | Flags::ROLE_MOD
+                    | Flags::RANK
+                    | Flags::GOV_ROLE,
+            )
+    };
+    // Initials written in capitals inside a name ("Bambang PS Brodjonegoro", "Irjen RZ Panca
+    // Putra"): short, no organisation, after a name word or a rank.
+    let initials = |k: usize| {
+        k > s
+            && w.is(k, Flags::UPPER)
+            && w.text(k).len() <= 2
+            && !w.is(k, Flags::ORG)
+            && (w.is(k - 1, Flags::RANK) || !stop(k - 1))
+    };
     let mut j = e;
-    while j > s
-        && e - j < MAX_NAME
-        && w.is(j - 1, Flags::CAP)
-        && !w.is(
-            j - 1,
-            Flags::UPPER
-                | Flags::ORG
-                | Flags::ORG_TAIL
-                | Flags::ROLE
-                | Flags::ROLE_MOD
-                | Flags::RANK
-                | Flags::GOV_ROLE,
-        )
-    {
+    while j > s && e - j < MAX_NAME && (!stop(j - 1) || (j < e && initials(j - 1))) {
         j -= 1;
     }
     if j == e {
         return e;
     }
     // An organisation word names its organisation first: "Kementerian Perhubungan Rina
-    // Wulandari", "Kabupaten Sleman Agus Salim".
-    if j > s && e - j >= 3 && w.is(j - 1, Flags::ORG) && w.is(j - 1, Flags::CAP) {
+    // Wulandari", "Kabupaten Sleman Agus Salim"; an organisation named in one word does not
+    // ("BNPB Budi Santoso Wijaya", "Polri Budi Santoso Wijaya").
+    if j > s
+        && e - j >= 3
+        && w.is(j - 1, Flags::ORG)
+        && w.is(j - 1, Flags::CAP)
+        && !w.is(j - 1, Flags::UPPER)
+        && !complete_org(w.text(j - 1))
+    {
+        j += 1;
+    }
+    // A place written before the name: "Bawaslu Bekasi Hartono" (unless the entity layer reads
+    // the word as part of a person).
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    while e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j))
+    {
         j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
@@ -574,8 +702,23 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             j = e - 3;
         }
     }
-    while j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
-        j -= 1;
+    // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
+    loop {
+        if j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
+            j -= 1;
+        } else if j >= s + 4
+            && w.is(j - 1, Flags::CLOSE_PAREN)
+            && w.is(j - 2, Flags::CAP)
+            && w.is(j - 3, Flags::OPEN_PAREN)
+            && w.is(j - 4, Flags::RANK)
+        {
+            j -= 3;
+        } else if j >= s + 2 && matches!(w.text(j - 1), "TNI" | "Polri") && w.is(j - 2, Flags::RANK)
+        {
+            j -= 1;
+        } else {
+            break;
+        }
     }
     j
 }
