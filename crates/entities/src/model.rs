@@ -297,7 +297,7 @@ impl Model {
     /// Tags one sentence: `scratch.tags` gets one tag index a word (see [`TAGS`]).
     pub fn tag(&self, words: &[&str], gazetteer: &[u8], scratch: &mut Scratch) {
         let n = words.len();
-        scratch.info.fill(words, gazetteer);
+        scratch.info.fill(words, gazetteer, &self.lexicon);
         scratch.tags.clear();
         scratch.tags.resize(n, O as u8);
         let mut i = 0;
@@ -541,6 +541,7 @@ pub fn train(
     options: &TrainOptions,
     mut progress: impl FnMut(usize, usize),
 ) -> Model {
+    let lexicon = lexicon(sentences);
     let mut trainer = Trainer::new(options.bits);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = options.seed | 1;
@@ -565,7 +566,13 @@ pub fn train(
             rng ^= rng >> 7;
             rng ^= rng << 17;
             scratch.set_domain(if rng % 2 == 0 { sentence.domain } else { 0 });
-            let pred = decode_float(&trainer, &words, &sentence.gazetteer, &mut scratch);
+            let pred = decode_float(
+                &trainer,
+                &words,
+                &sentence.gazetteer,
+                &lexicon,
+                &mut scratch,
+            );
             trainer.clock += 1;
             let now = trainer.clock;
             let gold = gold_for_runs(&sentence.tags, &scratch.info.candidate);
@@ -631,17 +638,19 @@ pub fn train(
     }
     let mut model = trainer.snapshot(true);
     model.fingerprint = model.compute_fingerprint();
-    let mut lexicon: Vec<u64> = sentences
+    model.lexicon = lexicon;
+    model.conventions = conventions.to_vec();
+    model
+}
+
+/// The hashes of the words written in lower case in the training data (longer than a letter).
+fn lexicon(sentences: &[TrainSentence]) -> HashKeyedSet {
+    sentences
         .iter()
         .flat_map(|s| &s.words)
         .filter(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().count() > 1)
         .map(|w| hash_lower(w))
-        .collect();
-    lexicon.sort_unstable();
-    lexicon.dedup();
-    model.lexicon = lexicon.into_iter().collect();
-    model.conventions = conventions.to_vec();
-    model
+        .collect()
 }
 
 /// Gold tags as the tagger can produce them: O outside candidate runs, and a run that starts
@@ -663,10 +672,11 @@ fn decode_float(
     trainer: &Trainer,
     words: &[&str],
     gazetteer: &[u8],
+    lexicon: &HashKeyedSet,
     scratch: &mut Scratch,
 ) -> Vec<u8> {
     let n = words.len();
-    scratch.info.fill(words, gazetteer);
+    scratch.info.fill(words, gazetteer, lexicon);
     let mut tags = vec![O as u8; n];
     let mut features = Vec::new();
     let t = |p: usize, c: usize| trainer.transitions[p * N_TAGS + c];
