@@ -105,6 +105,10 @@ pub struct EntitiesConfig {
     /// $, dolar AS), euro, yen, ringgit (RM), Singapore and Australian dollars, pound sterling,
     /// yuan, won, baht, peso, riyal, dirham, rupee, rubel, franc Swiss.
     pub currencies: std::collections::BTreeMap<String, String>,
+    /// Take an acronym in brackets written right after an organisation's or a place's name
+    /// into the name ("Komisi Antarbangsa (KAB)" one ORG), as idner-news-2k annotates it,
+    /// instead of tagging it as a mention of its own linked to the name (the default).
+    pub join_bracketed_acronyms: bool,
 }
 
 impl Default for EntitiesConfig {
@@ -125,6 +129,7 @@ impl Default for EntitiesConfig {
             .map(String::from)
             .to_vec(),
             currencies: Default::default(),
+            join_bracketed_acronyms: false,
         }
     }
 }
@@ -136,6 +141,7 @@ pub struct EntityStage {
     gazetteer_names: bool,
     name_cues: Vec<String>,
     currencies: rules::Currencies,
+    join_bracketed_acronyms: bool,
     aliases: std::collections::HashMap<String, String>,
 
     /// The model, or why the configured model or gazetteer files could not be read (reported
@@ -206,6 +212,7 @@ impl EntityStage {
             gazetteer_names: config.gazetteer_names,
             name_cues: config.name_cues,
             currencies,
+            join_bracketed_acronyms: config.join_bracketed_acronyms,
             aliases,
             model,
         }
@@ -248,6 +255,9 @@ impl Stage for EntityStage {
                 scratch,
             )
         });
+        if self.join_bracketed_acronyms {
+            rules::join_bracketed_acronyms(doc);
+        }
         rules::link_names(doc, &self.aliases);
         rules::link_roles(doc);
         rules::resolve_weekdays(doc);

@@ -1476,3 +1476,46 @@ mod tests {
         );
     }
 }
+
+/// Takes an acronym or short name written in brackets right after an organisation's or a
+/// place's name, the brackets touching it ("Komisi Antarbangsa (KAB)", "PT Sinar Jaya
+/// (Persero)"), into the name, as idner-news-2k annotates it; a separate mention inside the
+/// brackets is dropped. A person's nickname in brackets stays a mention of its own.
+pub fn join_bracketed_acronyms(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut inner: Vec<Span> = Vec::new();
+    for k in 0..doc.entities.len() {
+        let span = doc.entities[k].span;
+        if !matches!(doc.entities[k].label, EntityLabel::Org | EntityLabel::Loc) {
+            continue;
+        }
+        let end = span.end as usize;
+        let rest = &text[end..];
+        let after_space = rest.trim_start_matches(' ');
+        if after_space.len() == rest.len() || after_space.len() + 1 < rest.len() {
+            continue;
+        }
+        let Some(inside) = after_space.strip_prefix('(') else {
+            continue;
+        };
+        let word_len = inside
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '&'))
+            .unwrap_or(inside.len());
+        let word = &inside[..word_len];
+        if !word.chars().next().is_some_and(char::is_uppercase) || !inside[word_len..].starts_with(')')
+        {
+            continue;
+        }
+        let open = text.len() - after_space.len();
+        let close = open + 1 + word_len + 1;
+        inner.push(Span::new(open, close));
+        doc.entities[k].span = Span::new(span.start as usize, close);
+    }
+    if !inner.is_empty() {
+        doc.entities.retain(|e| {
+            !inner
+                .iter()
+                .any(|s| e.span.start >= s.start && e.span.start < s.end)
+        });
+    }
+}
