@@ -598,7 +598,10 @@ pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut
     let title = |k: usize| k != usize::MAX && info.title[k];
     out.push(f(50, combine(u64::from(title(left)), s0)));
     let common = |k: usize| k != usize::MAX && info.common[k];
-    out.push(f(51, combine(u64::from(common(i)) << 1 | u64::from(first), s0)));
+    out.push(f(
+        51,
+        combine(u64::from(common(i)) << 1 | u64::from(first), s0),
+    ));
     // The first and last three letters of the neighbours: affixed verbs and nouns that were
     // never seen whole ("menyerukan", "dikatakan", "kepolisian") still say what follows them.
     let affix = |k: usize, from_end: bool| -> u64 {
@@ -661,6 +664,40 @@ mod tests {
             assert!(!strong(word, GAZ_NONE), "{word}");
         }
         assert!(strong("desa", 1), "a gazetteer name covers it");
+    }
+
+    #[test]
+    fn hyphens_and_initials_between_capitalised_words_are_candidates() {
+        let words = [
+            "kata", "Ana", "Putri", "-", "Lestari", "dan", "Budi", "S", ".", "Wirawan",
+        ];
+        let mut info = SentenceInfo::default();
+        info.fill(&words, &[GAZ_NONE; 10], &HashKeyedSet::default());
+        assert!(info.candidate[3], "the hyphen inside a name");
+        assert!(
+            info.candidate[7] && info.candidate[8],
+            "the initial and its full stop"
+        );
+        let words = ["skor", "2", "-", "0", "dan", "Kota", "Lama", "."];
+        info.fill(&words, &[GAZ_NONE; 8], &HashKeyedSet::default());
+        assert!(!info.candidate[2], "a hyphen between digits");
+        assert!(!info.candidate[7], "a full stop after a word");
+    }
+
+    #[test]
+    fn capitalised_common_words_are_marked() {
+        let words = ["Masjid", "itu", "dibangun", "Budi", "."];
+        let common: HashKeyedSet = ["masjid", "itu"].iter().map(|w| hash_lower(w)).collect();
+        let mut info = SentenceInfo::default();
+        info.fill(&words, &[GAZ_NONE; 5], &common);
+        assert!(info.common[0], "Masjid is written in lower case elsewhere");
+        assert!(!info.common[3], "Budi is not");
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        context_features(&words, &info, 0, &mut a);
+        info.fill(&words, &[GAZ_NONE; 5], &HashKeyedSet::default());
+        context_features(&words, &info, 0, &mut b);
+        assert_ne!(a, b, "the mark is a feature");
     }
 
     #[test]

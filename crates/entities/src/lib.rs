@@ -323,6 +323,47 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_acronyms_join_the_name_only_when_asked() {
+        let text =
+            "Dana itu dikelola Badan Pengelola Dana Desa (BPDD) dan diawasi Budi Santoso (Bubu).";
+        let labelled = |doc: &Document| -> Vec<(EntityLabel, String)> {
+            doc.entities
+                .iter()
+                .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+                .map(|e| (e.label, doc.slice(e.span).to_string()))
+                .collect()
+        };
+        let config = EntitiesConfig {
+            organisations: vec!["Badan Pengelola Dana Desa".into()],
+            ..EntitiesConfig::default()
+        };
+        let joined = analysed_with(
+            text,
+            None,
+            EntitiesConfig {
+                join_bracketed_acronyms: true,
+                ..config.clone()
+            },
+        );
+        let found = labelled(&joined);
+        assert!(
+            found.contains(&(EntityLabel::Org, "Badan Pengelola Dana Desa (BPDD)".into())),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(_, t)| t == "BPDD"), "{found:?}");
+        // A person's nickname in brackets stays apart.
+        assert!(
+            !found.iter().any(|(_, t)| t.contains("(Bubu)")),
+            "{found:?}"
+        );
+        let found = labelled(&analysed_with(text, None, config));
+        assert!(
+            found.contains(&(EntityLabel::Org, "Badan Pengelola Dana Desa".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn ranks_and_titles_are_roles_not_names() {
         let found = tag("Hal itu disampaikan Kombes Sambodo Purnomo di Jakarta.");
         assert!(
@@ -347,7 +388,8 @@ mod tests {
     #[test]
     fn a_folded_convention_tags_as_its_feature_copies_do() {
         let words: Vec<&str> = "Presiden Joko Widodo bertemu Menteri Keuangan Sri Mulyani di \
-                                Istana Merdeka , Jakarta , kata juru bicara Polda Metro Jaya"
+                                Istana Merdeka , Jakarta , kata juru bicara Polda Metro Jaya . \
+                                Warga desa Sukamaju di Kabupaten Bogor mengungsi"
             .split_whitespace()
             .collect();
         let gazetteer = vec![0u8; words.len()];

@@ -1502,7 +1502,8 @@ pub fn join_bracketed_acronyms(doc: &mut Document) {
             .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '&'))
             .unwrap_or(inside.len());
         let word = &inside[..word_len];
-        if !word.chars().next().is_some_and(char::is_uppercase) || !inside[word_len..].starts_with(')')
+        if !word.chars().next().is_some_and(char::is_uppercase)
+            || !inside[word_len..].starts_with(')')
         {
             continue;
         }
