@@ -255,6 +255,7 @@ impl Stage for EntityStage {
                 scratch,
             )
         });
+        rules::people_before_ages(doc);
         if self.join_bracketed_acronyms {
             rules::join_bracketed_acronyms(doc);
         }
@@ -359,6 +360,15 @@ mod tests {
         let found = labelled(&analysed_with(text, None, config));
         assert!(
             found.contains(&(EntityLabel::Org, "Badan Pengelola Dana Desa".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_an_age_in_brackets_is_a_person() {
+        let found = tag("Seorang warga, Siti (52), mengaku belum bisa pulang.");
+        assert!(
+            found.contains(&(EntityLabel::Per, "Siti".into())),
             "{found:?}"
         );
     }

@@ -1520,3 +1520,53 @@ pub fn join_bracketed_acronyms(doc: &mut Document) {
         });
     }
 }
+
+/// Tags as a person the capitalised words right before an age in brackets ("Seorang warga,
+/// Wati (37), mengaku…"), when no other mention covers them: news introduces people so.
+pub fn people_before_ages(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let word = |k: usize| &text[tokens[k].span.range()];
+    let touching = |a: usize, b: usize| {
+        text[tokens[a].span.end as usize..tokens[b].span.start as usize]
+            .bytes()
+            .all(|b| b == b' ')
+    };
+    let mut found: Vec<Span> = Vec::new();
+    for i in 1..tokens.len().saturating_sub(2) {
+        let age = word(i + 1);
+        if word(i) != "("
+            || word(i + 2) != ")"
+            || !(1..=3).contains(&age.len())
+            || !age.bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let is_name_word = |k: usize| {
+            let w = word(k);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let mut first = i;
+        while first > 0 && i - first < 4 && is_name_word(first - 1) && touching(first - 1, first) {
+            first -= 1;
+        }
+        if first == i {
+            continue;
+        }
+        let span = tokens[first].span.cover(tokens[i - 1].span);
+        if doc
+            .entities
+            .iter()
+            .any(|e| e.span.start < span.end && span.start < e.span.end)
+        {
+            continue;
+        }
+        found.push(span);
+    }
+    for span in found {
+        let at = doc.entities.partition_point(|e| e.span.start < span.start);
+        doc.entities.insert(at, Entity::new(span, EntityLabel::Per));
+    }
+}
