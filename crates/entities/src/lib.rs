@@ -681,6 +681,7 @@ mod tests {
             epochs: 5,
             bits: 12,
             seed: 1,
+            runs: 1,
         };
         let data = [(None, text.to_string())];
         let a = train_files(&data, &options, |_, _| {});
