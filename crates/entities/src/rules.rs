@@ -1448,35 +1448,6 @@ pub fn link_roles(doc: &mut Document) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn indonesian_numbers() {
-        assert_eq!(parse_number("120.000"), Some(120000.0));
-        assert_eq!(parse_number("3,5"), Some(3.5));
-        assert_eq!(parse_number("10.000,50"), Some(10000.5));
-        assert_eq!(
-            money_value("3,5", Some("juta"), "IDR").as_deref(),
-            Some("3500000 IDR")
-        );
-        assert_eq!(iso_date("19/9/2023").as_deref(), Some("2023-09-19"));
-        assert_eq!(iso_date("40/9/2023"), None);
-        let day = days_from_civil(2023, 9, 19);
-        assert_eq!(civil_from_days(day), (2023, 9, 19));
-        assert_eq!(
-            (day + 3).rem_euclid(7),
-            1,
-            "19 September 2023 was a Tuesday"
-        );
-        assert_eq!(
-            parse_iso("2024-02-29T10:00:00Z"),
-            Some(days_from_civil(2024, 2, 29))
-        );
-    }
-}
-
 /// Takes an acronym or short name written in brackets right after an organisation's or a
 /// place's name, the brackets touching it ("Komisi Antarbangsa (KAB)", "PT Sinar Jaya
 /// (Persero)"), into the name, as idner-news-2k annotates it; a separate mention inside the
@@ -1525,21 +1496,30 @@ pub fn join_bracketed_acronyms(doc: &mut Document) {
 /// Wati (37), mengaku…"), when no other mention covers them: news introduces people so.
 pub fn people_before_ages(doc: &mut Document) {
     let text = doc.text.as_str();
+    let bytes = text.as_bytes();
     let tokens = &doc.tokens;
     let word = |k: usize| &text[tokens[k].span.range()];
     let touching = |a: usize, b: usize| {
-        text[tokens[a].span.end as usize..tokens[b].span.start as usize]
-            .bytes()
-            .all(|b| b == b' ')
+        bytes[tokens[a].span.end as usize..tokens[b].span.start as usize]
+            .iter()
+            .all(|&b| b == b' ')
     };
     let mut found: Vec<Span> = Vec::new();
-    for i in 1..tokens.len().saturating_sub(2) {
-        let age = word(i + 1);
-        if word(i) != "("
+    // Brackets are rare: find them in the text (memchr), not by walking every token.
+    let mut from = 0;
+    while let Some(at) = text[from..].find('(').map(|k| from + k) {
+        from = at + 1;
+        let i = tokens.partition_point(|t| (t.span.start as usize) < at);
+        if i == 0
+            || i + 2 >= tokens.len()
+            || tokens[i].span.start as usize != at
+            || tokens[i].span.len() != 1
             || word(i + 2) != ")"
-            || !(1..=3).contains(&age.len())
-            || !age.bytes().all(|b| b.is_ascii_digit())
         {
+            continue;
+        }
+        let age = word(i + 1);
+        if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
         let is_name_word = |k: usize| {
@@ -1555,18 +1535,52 @@ pub fn people_before_ages(doc: &mut Document) {
         if first == i {
             continue;
         }
-        let span = tokens[first].span.cover(tokens[i - 1].span);
-        if doc
-            .entities
+        let name = tokens[first].span.cover(tokens[i - 1].span);
+        // Entities come in text order: only those starting before the name's end, and the few
+        // last of them, can overlap it.
+        let before = doc.entities.partition_point(|e| e.span.start < name.end);
+        if doc.entities[..before]
             .iter()
-            .any(|e| e.span.start < span.end && span.start < e.span.end)
+            .rev()
+            .take(4)
+            .any(|e| e.span.end > name.start)
         {
             continue;
         }
-        found.push(span);
+        found.push(name);
     }
-    for span in found {
-        let at = doc.entities.partition_point(|e| e.span.start < span.start);
-        doc.entities.insert(at, Entity::new(span, EntityLabel::Per));
+    if !found.is_empty() {
+        doc.entities
+            .extend(found.into_iter().map(|s| Entity::new(s, EntityLabel::Per)));
+        doc.entities.sort_by_key(|e| e.span.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indonesian_numbers() {
+        assert_eq!(parse_number("120.000"), Some(120000.0));
+        assert_eq!(parse_number("3,5"), Some(3.5));
+        assert_eq!(parse_number("10.000,50"), Some(10000.5));
+        assert_eq!(
+            money_value("3,5", Some("juta"), "IDR").as_deref(),
+            Some("3500000 IDR")
+        );
+        assert_eq!(iso_date("19/9/2023").as_deref(), Some("2023-09-19"));
+        assert_eq!(iso_date("40/9/2023"), None);
+        let day = days_from_civil(2023, 9, 19);
+        assert_eq!(civil_from_days(day), (2023, 9, 19));
+        assert_eq!(
+            (day + 3).rem_euclid(7),
+            1,
+            "19 September 2023 was a Tuesday"
+        );
+        assert_eq!(
+            parse_iso("2024-02-29T10:00:00Z"),
+            Some(days_from_civil(2024, 2, 29))
+        );
     }
 }
