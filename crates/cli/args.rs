@@ -168,6 +168,9 @@ pub struct TrainArgs {
     /// Seed of the shuffle between passes; the same seed and data give the same model.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Perceptrons to train, with seeds `seed`, `seed + 1`…; the model is their mean.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=32))]
+    pub runs: u64,
     /// Training files: token in the first column, BIO tag (PER, ORG, LOC) in the last. Write
     /// CONVENTION=FILE to name a file's annotation convention (e.g. news=idner.train.bio): the
     /// model then also learns weights of its own for it, chosen by the entities stage's

@@ -220,6 +220,7 @@ fn train(args: TrainArgs) -> anyhow::Result<u8> {
         epochs: args.epochs,
         bits: args.bits,
         seed: args.seed,
+        runs: args.runs as usize,
     };
     let started = std::time::Instant::now();
     let model = kutip_entities::train_files(&texts, &options, |epoch, wrong| {

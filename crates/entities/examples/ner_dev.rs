@@ -47,7 +47,12 @@ fn main() {
         .ok()
         .and_then(|e| e.parse().ok())
         .unwrap_or(7);
-    let opts = TrainOptions { epochs, bits, seed };
+    let opts = TrainOptions {
+        epochs,
+        bits,
+        seed,
+        ..TrainOptions::default()
+    };
     let t = std::time::Instant::now();
     let m = kutip_entities::train_files(&train, &opts, |e, w| eprintln!("epoch {e}: {w} wrong"));
     eprintln!("trained in {:?}", t.elapsed());

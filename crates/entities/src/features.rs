@@ -23,6 +23,8 @@ pub struct SentenceInfo {
     pub left: Vec<usize>,
     /// The nearest token after each token that is not a quotation mark (`usize::MAX`: none).
     pub right: Vec<usize>,
+    /// Whether each capitalised token is a word seen in lower case in the training data.
+    pub common: Vec<bool>,
     /// Whether each token is a title, rank or position word (see [`TITLE_WORDS`]).
     pub title: Vec<bool>,
     /// Hashes of each token's first and of its last three letters, lower-cased (context
@@ -334,6 +336,11 @@ fn shape(word: &str) -> u64 {
     fnv(out[..n].iter().copied(), 2)
 }
 
+/// Whether a word has a capital letter.
+fn has_capital(word: &str) -> bool {
+    word.chars().any(char::is_uppercase)
+}
+
 /// Whether a token can be part of a name: it has a capital letter or a digit, or a gazetteer
 /// name covers it.
 fn strong(word: &str, gazetteer: u8) -> bool {
@@ -387,10 +394,13 @@ fn flags4(bytes: &[u8]) -> bool {
 }
 
 impl SentenceInfo {
-    /// Prepares a sentence. `gazetteer` holds one tag a token (may be all [`GAZ_NONE`]).
-    pub fn fill(&mut self, words: &[&str], gazetteer: &[u8]) {
+    /// Prepares a sentence. `gazetteer` holds one tag a token (may be all [`GAZ_NONE`]);
+    /// `common` holds the hashes ([`hash_lower`]) of words seen in lower case in the training
+    /// data: a capitalised word among them has a shape of its own ("Pada", "Masjid" are
+    /// common words written with a capital, "Budi" is not).
+    pub fn fill(&mut self, words: &[&str], gazetteer: &[u8], common: &HashKeyedSet) {
         self.mark(words, gazetteer);
-        self.hash(words);
+        self.hash(words, common);
     }
 
     /// [`SentenceInfo::fill`] without the hashes: which tokens are candidates and which
@@ -439,15 +449,30 @@ impl SentenceInfo {
                 self.candidate[i] = true;
             }
         }
+        // A hyphen, an apostrophe or an initial's full stop between two capitalised words may
+        // be inside a name ("Ana Putri - Lestari", "Budi S . Wirawan", "Sean O ' Connor").
+        for i in 1..n.saturating_sub(1) {
+            if !self.candidate[i]
+                && matches!(words[i], "-" | "'" | ".")
+                && has_capital(words[i - 1])
+                && has_capital(words[i + 1])
+                && (words[i] != "." || words[i - 1].chars().nth(1).is_none())
+            {
+                self.candidate[i] = true;
+            }
+        }
     }
 
-    /// The hashes of the candidates and their neighbours (the features need no others).
-    pub fn hash(&mut self, words: &[&str]) {
+    /// The hashes of the candidates and their neighbours (the features need no others);
+    /// `common` as for [`SentenceInfo::fill`].
+    pub fn hash(&mut self, words: &[&str], common: &HashKeyedSet) {
         let n = words.len();
         // Hashes are needed only for candidates and their neighbours: most tokens are neither.
         self.lower.resize(n, 0);
         self.shape.resize(n, LOWER_SHAPE);
         self.title.resize(n, false);
+        self.common.clear();
+        self.common.resize(n, false);
         self.affixes.resize(n, [0; 2]);
         for i in 0..n {
             if !self.candidate[i] {
@@ -465,6 +490,7 @@ impl SentenceInfo {
                 // Lower-case words are only context for their neighbours: their shape is fixed.
                 if self.strong[k] {
                     self.shape[k] = shape(w);
+                    self.common[k] = common.contains(&lower);
                 }
             }
         }
@@ -615,6 +641,11 @@ pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut
     out.push(f(18, combine(s0, w_next)));
     let title = |k: usize| k != usize::MAX && info.title[k];
     out.push(f(50, combine(u64::from(title(left)), s0)));
+    let common = |k: usize| k != usize::MAX && info.common[k];
+    out.push(f(
+        51,
+        combine(u64::from(common(i)) << 1 | u64::from(first), s0),
+    ));
     // The first and last three letters of the neighbours: affixed verbs and nouns that were
     // never seen whole ("menyerukan", "dikatakan", "kepolisian") still say what follows them.
     let affix = |k: usize, from_end: bool| -> u64 {
@@ -689,6 +720,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn hyphens_and_initials_between_capitalised_words_are_candidates() {
+        let words = [
+            "kata", "Ana", "Putri", "-", "Lestari", "dan", "Budi", "S", ".", "Wirawan",
+        ];
+        let mut info = SentenceInfo::default();
+        info.fill(&words, &[GAZ_NONE; 10], &HashKeyedSet::default());
+        assert!(info.candidate[3], "the hyphen inside a name");
+        assert!(
+            info.candidate[7] && info.candidate[8],
+            "the initial and its full stop"
+        );
+        let words = ["skor", "2", "-", "0", "dan", "Kota", "Lama", "."];
+        info.fill(&words, &[GAZ_NONE; 8], &HashKeyedSet::default());
+        assert!(!info.candidate[2], "a hyphen between digits");
+        assert!(!info.candidate[7], "a full stop after a word");
+    }
+
+    #[test]
+    fn capitalised_common_words_are_marked() {
+        let words = ["Masjid", "itu", "dibangun", "Budi", "."];
+        let common: HashKeyedSet = ["masjid", "itu"].iter().map(|w| hash_lower(w)).collect();
+        let mut info = SentenceInfo::default();
+        info.fill(&words, &[GAZ_NONE; 5], &common);
+        assert!(info.common[0], "Masjid is written in lower case elsewhere");
+        assert!(!info.common[3], "Budi is not");
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        context_features(&words, &info, 0, &mut a);
+        info.fill(&words, &[GAZ_NONE; 5], &HashKeyedSet::default());
+        context_features(&words, &info, 0, &mut b);
+        assert_ne!(a, b, "the mark is a feature");
     }
 
     #[test]

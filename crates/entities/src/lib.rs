@@ -105,6 +105,10 @@ pub struct EntitiesConfig {
     /// $, dolar AS), euro, yen, ringgit (RM), Singapore and Australian dollars, pound sterling,
     /// yuan, won, baht, peso, riyal, dirham, rupee, rubel, franc Swiss.
     pub currencies: std::collections::BTreeMap<String, String>,
+    /// Take an acronym in brackets written right after an organisation's or a place's name
+    /// into the name ("Komisi Antarbangsa (KAB)" one ORG), as idner-news-2k annotates it,
+    /// instead of tagging it as a mention of its own linked to the name (the default).
+    pub join_bracketed_acronyms: bool,
 }
 
 impl Default for EntitiesConfig {
@@ -125,6 +129,7 @@ impl Default for EntitiesConfig {
             .map(String::from)
             .to_vec(),
             currencies: Default::default(),
+            join_bracketed_acronyms: false,
         }
     }
 }
@@ -136,6 +141,7 @@ pub struct EntityStage {
     gazetteer_names: bool,
     name_cues: Vec<String>,
     currencies: rules::Currencies,
+    join_bracketed_acronyms: bool,
     aliases: std::collections::HashMap<String, String>,
 
     /// The model, or why the configured model or gazetteer files could not be read (reported
@@ -206,6 +212,7 @@ impl EntityStage {
             gazetteer_names: config.gazetteer_names,
             name_cues: config.name_cues,
             currencies,
+            join_bracketed_acronyms: config.join_bracketed_acronyms,
             aliases,
             model,
         }
@@ -248,6 +255,10 @@ impl Stage for EntityStage {
                 scratch,
             )
         });
+        rules::people_before_ages(doc);
+        if self.join_bracketed_acronyms {
+            rules::join_bracketed_acronyms(doc);
+        }
         rules::link_names(doc, &self.aliases);
         rules::link_roles(doc);
         rules::resolve_weekdays(doc);
@@ -313,6 +324,56 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_acronyms_join_the_name_only_when_asked() {
+        let text =
+            "Dana itu dikelola Badan Pengelola Dana Desa (BPDD) dan diawasi Budi Santoso (Bubu).";
+        let labelled = |doc: &Document| -> Vec<(EntityLabel, String)> {
+            doc.entities
+                .iter()
+                .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Org))
+                .map(|e| (e.label, doc.slice(e.span).to_string()))
+                .collect()
+        };
+        let config = EntitiesConfig {
+            organisations: vec!["Badan Pengelola Dana Desa".into()],
+            ..EntitiesConfig::default()
+        };
+        let joined = analysed_with(
+            text,
+            None,
+            EntitiesConfig {
+                join_bracketed_acronyms: true,
+                ..config.clone()
+            },
+        );
+        let found = labelled(&joined);
+        assert!(
+            found.contains(&(EntityLabel::Org, "Badan Pengelola Dana Desa (BPDD)".into())),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(_, t)| t == "BPDD"), "{found:?}");
+        // A person's nickname in brackets stays apart.
+        assert!(
+            !found.iter().any(|(_, t)| t.contains("(Bubu)")),
+            "{found:?}"
+        );
+        let found = labelled(&analysed_with(text, None, config));
+        assert!(
+            found.contains(&(EntityLabel::Org, "Badan Pengelola Dana Desa".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_an_age_in_brackets_is_a_person() {
+        let found = tag("Seorang warga, Siti (52), mengaku belum bisa pulang.");
+        assert!(
+            found.contains(&(EntityLabel::Per, "Siti".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn ranks_and_titles_are_roles_not_names() {
         let found = tag("Hal itu disampaikan Kombes Sambodo Purnomo di Jakarta.");
         assert!(
@@ -337,7 +398,8 @@ mod tests {
     #[test]
     fn a_folded_convention_tags_as_its_feature_copies_do() {
         let words: Vec<&str> = "Presiden Joko Widodo bertemu Menteri Keuangan Sri Mulyani di \
-                                Istana Merdeka , Jakarta , kata juru bicara Polda Metro Jaya"
+                                Istana Merdeka , Jakarta , kata juru bicara Polda Metro Jaya . \
+                                Warga desa Sukamaju di Kabupaten Bogor mengungsi"
             .split_whitespace()
             .collect();
         let gazetteer = vec![0u8; words.len()];
@@ -619,6 +681,7 @@ mod tests {
             epochs: 5,
             bits: 12,
             seed: 1,
+            runs: 1,
         };
         let data = [(None, text.to_string())];
         let a = train_files(&data, &options, |_, _| {});

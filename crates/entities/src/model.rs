@@ -314,7 +314,7 @@ impl Model {
         let n = words.len();
         scratch.info.mark(words, gazetteer);
         drop_runs_without_names(words, gazetteer, &mut scratch.info.candidate);
-        scratch.info.hash(words);
+        scratch.info.hash(words, &self.lexicon);
         scratch.tags.clear();
         scratch.tags.resize(n, O as u8);
         let mut i = 0;
@@ -475,6 +475,9 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Seed of the shuffle between passes (training is deterministic for a given seed).
     pub seed: u64,
+    /// Perceptrons trained, each with its own shuffle (seeds `seed`, `seed + 1`…); the model
+    /// is the mean of their averaged weights, steadier than any one of them.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -483,6 +486,7 @@ impl Default for TrainOptions {
             epochs: 20,
             bits: 16,
             seed: 7,
+            runs: 4,
         }
     }
 }
@@ -522,8 +526,8 @@ impl Trainer {
         w[k] += d;
     }
 
-    /// The current (not averaged) weights as a model, to decode with while training.
-    fn snapshot(&self, averaged: bool) -> Model {
+    /// The averaged weights and transitions.
+    fn averaged(&self, averaged: bool) -> (Vec<f32>, Vec<f32>) {
         let avg = |w: &[f32], t: &[f64], s: &[u32], k: usize| -> f32 {
             if averaged && self.clock > 0 {
                 ((t[k] + f64::from(w[k]) * f64::from(self.clock - s[k])) / f64::from(self.clock))
@@ -545,7 +549,7 @@ impl Trainer {
                 )
             })
             .collect();
-        quantise(self.bits, &weights, &transitions)
+        (weights, transitions)
     }
 }
 
@@ -582,9 +586,42 @@ pub fn train(
     options: &TrainOptions,
     mut progress: impl FnMut(usize, usize),
 ) -> Model {
+    let lexicon = lexicon(sentences);
+    let runs = options.runs.max(1);
+    let (mut weights, mut transitions) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        let (w, t) = train_run(
+            sentences,
+            &lexicon,
+            options,
+            options.seed.wrapping_add(run as u64),
+            &mut progress,
+        );
+        if run == 0 {
+            (weights, transitions) = (w, t);
+        } else {
+            weights.iter_mut().zip(w).for_each(|(a, b)| *a += b);
+            transitions.iter_mut().zip(t).for_each(|(a, b)| *a += b);
+        }
+    }
+    let mut model = quantise(options.bits, &weights, &transitions);
+    model.fingerprint = model.compute_fingerprint();
+    model.lexicon = lexicon;
+    model.conventions = conventions.to_vec();
+    model
+}
+
+/// One averaged perceptron's weights and transitions, trained with shuffle seed `seed`.
+fn train_run(
+    sentences: &[TrainSentence],
+    lexicon: &HashKeyedSet,
+    options: &TrainOptions,
+    seed: u64,
+    progress: &mut impl FnMut(usize, usize),
+) -> (Vec<f32>, Vec<f32>) {
     let mut trainer = Trainer::new(options.bits);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = options.seed | 1;
+    let mut rng = seed | 1;
     let mut scratch = Scratch::default();
     let mut features = Vec::new();
     for epoch in 0..options.epochs {
@@ -606,7 +643,7 @@ pub fn train(
             rng ^= rng >> 7;
             rng ^= rng << 17;
             scratch.set_domain(if rng % 2 == 0 { sentence.domain } else { 0 });
-            let pred = decode_float(&trainer, &words, &sentence.gazetteer, &mut scratch);
+            let pred = decode_float(&trainer, &words, &sentence.gazetteer, lexicon, &mut scratch);
             trainer.clock += 1;
             let now = trainer.clock;
             let gold = gold_for_runs(&sentence.tags, &scratch.info.candidate);
@@ -670,19 +707,17 @@ pub fn train(
         }
         progress(epoch + 1, wrong);
     }
-    let mut model = trainer.snapshot(true);
-    model.fingerprint = model.compute_fingerprint();
-    let mut lexicon: Vec<u64> = sentences
+    trainer.averaged(true)
+}
+
+/// The hashes of the words written in lower case in the training data (longer than a letter).
+fn lexicon(sentences: &[TrainSentence]) -> HashKeyedSet {
+    sentences
         .iter()
         .flat_map(|s| &s.words)
         .filter(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && w.chars().count() > 1)
         .map(|w| hash_lower(w))
-        .collect();
-    lexicon.sort_unstable();
-    lexicon.dedup();
-    model.lexicon = lexicon.into_iter().collect();
-    model.conventions = conventions.to_vec();
-    model
+        .collect()
 }
 
 /// Gold tags as the tagger can produce them: O outside candidate runs, and a run that starts
@@ -704,10 +739,11 @@ fn decode_float(
     trainer: &Trainer,
     words: &[&str],
     gazetteer: &[u8],
+    lexicon: &HashKeyedSet,
     scratch: &mut Scratch,
 ) -> Vec<u8> {
     let n = words.len();
-    scratch.info.fill(words, gazetteer);
+    scratch.info.fill(words, gazetteer, lexicon);
     let mut tags = vec![O as u8; n];
     let mut features = Vec::new();
     let t = |p: usize, c: usize| trainer.transitions[p * N_TAGS + c];
@@ -801,7 +837,9 @@ mod tests {
 
     /// Tags with every candidate run scored, as training decodes.
     fn tag_every_run(model: &Model, words: &[&str], scratch: &mut Scratch) -> Vec<u8> {
-        scratch.info.fill(words, &vec![0; words.len()]);
+        scratch
+            .info
+            .fill(words, &vec![0; words.len()], &model.lexicon);
         scratch.tags.clear();
         scratch.tags.resize(words.len(), O as u8);
         let mut i = 0;

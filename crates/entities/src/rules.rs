@@ -1514,6 +1514,114 @@ pub fn link_roles(doc: &mut Document) {
     }
 }
 
+/// Takes an acronym or short name written in brackets right after an organisation's or a
+/// place's name, the brackets touching it ("Komisi Antarbangsa (KAB)", "PT Sinar Jaya
+/// (Persero)"), into the name, as idner-news-2k annotates it; a separate mention inside the
+/// brackets is dropped. A person's nickname in brackets stays a mention of its own.
+pub fn join_bracketed_acronyms(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let mut inner: Vec<Span> = Vec::new();
+    for k in 0..doc.entities.len() {
+        let span = doc.entities[k].span;
+        if !matches!(doc.entities[k].label, EntityLabel::Org | EntityLabel::Loc) {
+            continue;
+        }
+        let end = span.end as usize;
+        let rest = &text[end..];
+        let after_space = rest.trim_start_matches(' ');
+        if after_space.len() == rest.len() || after_space.len() + 1 < rest.len() {
+            continue;
+        }
+        let Some(inside) = after_space.strip_prefix('(') else {
+            continue;
+        };
+        let word_len = inside
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == '&'))
+            .unwrap_or(inside.len());
+        let word = &inside[..word_len];
+        if !word.chars().next().is_some_and(char::is_uppercase)
+            || !inside[word_len..].starts_with(')')
+        {
+            continue;
+        }
+        let open = text.len() - after_space.len();
+        let close = open + 1 + word_len + 1;
+        inner.push(Span::new(open, close));
+        doc.entities[k].span = Span::new(span.start as usize, close);
+    }
+    if !inner.is_empty() {
+        doc.entities.retain(|e| {
+            !inner
+                .iter()
+                .any(|s| e.span.start >= s.start && e.span.start < s.end)
+        });
+    }
+}
+
+/// Tags as a person the capitalised words right before an age in brackets ("Seorang warga,
+/// Wati (37), mengaku…"), when no other mention covers them: news introduces people so.
+pub fn people_before_ages(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let bytes = text.as_bytes();
+    let tokens = &doc.tokens;
+    let word = |k: usize| &text[tokens[k].span.range()];
+    let touching = |a: usize, b: usize| {
+        bytes[tokens[a].span.end as usize..tokens[b].span.start as usize]
+            .iter()
+            .all(|&b| b == b' ')
+    };
+    let mut found: Vec<Span> = Vec::new();
+    // Brackets are rare: find them in the text (memchr), not by walking every token.
+    let mut from = 0;
+    while let Some(at) = text[from..].find('(').map(|k| from + k) {
+        from = at + 1;
+        let i = tokens.partition_point(|t| (t.span.start as usize) < at);
+        if i == 0
+            || i + 2 >= tokens.len()
+            || tokens[i].span.start as usize != at
+            || tokens[i].span.len() != 1
+            || word(i + 2) != ")"
+        {
+            continue;
+        }
+        let age = word(i + 1);
+        if !(1..=3).contains(&age.len()) || !age.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let is_name_word = |k: usize| {
+            let w = word(k);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        };
+        let mut first = i;
+        while first > 0 && i - first < 4 && is_name_word(first - 1) && touching(first - 1, first) {
+            first -= 1;
+        }
+        if first == i {
+            continue;
+        }
+        let name = tokens[first].span.cover(tokens[i - 1].span);
+        // Entities come in text order: only those starting before the name's end, and the few
+        // last of them, can overlap it.
+        let before = doc.entities.partition_point(|e| e.span.start < name.end);
+        if doc.entities[..before]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|e| e.span.end > name.start)
+        {
+            continue;
+        }
+        found.push(name);
+    }
+    if !found.is_empty() {
+        doc.entities
+            .extend(found.into_iter().map(|s| Entity::new(s, EntityLabel::Per)));
+        doc.entities.sort_by_key(|e| e.span.start);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
