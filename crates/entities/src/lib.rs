@@ -256,6 +256,7 @@ impl Stage for EntityStage {
             )
         });
         rules::people_before_ages(doc);
+        rules::places_before_people(doc);
         if self.join_bracketed_acronyms {
             rules::join_bracketed_acronyms(doc);
         }

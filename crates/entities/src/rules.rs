@@ -1622,6 +1622,43 @@ pub fn people_before_ages(doc: &mut Document) {
     }
 }
 
+/// Splits a place off the front of a person's name when the document names that place on its
+/// own elsewhere ("Warga di Bekasi mengungsi. … Ketua Bawaslu Bekasi Hartono"): "Bekasi" is a
+/// place, "Hartono" the person, not "Bekasi Hartono".
+pub fn places_before_people(doc: &mut Document) {
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let places: std::collections::HashSet<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.label == EntityLabel::Loc)
+        .map(|e| &text[e.span.range()])
+        .filter(|name| !name.contains(' '))
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    // (index of the person, the token that is a place, the token after it)
+    let mut split = Vec::new();
+    for (k, e) in doc.entities.iter().enumerate() {
+        if e.label != EntityLabel::Per {
+            continue;
+        }
+        let first = doc.token_at(e.span.start);
+        let (Some(head), Some(next)) = (tokens.get(first), tokens.get(first + 1)) else {
+            continue;
+        };
+        if next.span.end <= e.span.end && places.contains(&text[head.span.range()]) {
+            split.push((k, head.span, next.span.start));
+        }
+    }
+    for &(k, place, rest) in split.iter().rev() {
+        let person = &mut doc.entities[k];
+        person.span = Span::new(rest as usize, person.span.end as usize);
+        doc.entities.insert(k, Entity::new(place, EntityLabel::Loc));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1671,6 +1708,59 @@ mod tests {
             assert!(table.may_start(&first.to_uppercase()), "{role}");
         }
         assert!(!table.may_start("kata") && !table.may_start("dan"));
+    }
+
+    #[test]
+    fn a_place_named_on_its_own_is_split_off_a_person() {
+        let text = "Warga di Sukamaju mengungsi. Ketua Bawaslu Sukamaju Hartono Wibowo hadir. \
+                    Ketua Sukamaju Hartono datang.";
+        let mut doc = Document::new("t", text);
+        let mut start = 0;
+        for (k, c) in doc.text.char_indices().chain([(doc.text.len(), ' ')]) {
+            if c == ' ' || c == '.' {
+                if k > start {
+                    doc.tokens
+                        .push(Token::new(Span::new(start, k), TokenKind::Word));
+                }
+                start = k + c.len_utf8();
+            }
+        }
+        let at = |word: &str, nth: usize| {
+            let k = text.match_indices(word).nth(nth).unwrap().0;
+            Span::new(k, k + word.len())
+        };
+        doc.entities = vec![
+            Entity::new(at("Sukamaju", 0), EntityLabel::Loc),
+            Entity::new(at("Bawaslu", 0), EntityLabel::Org),
+            Entity::new(at("Sukamaju Hartono Wibowo", 0), EntityLabel::Per),
+            Entity::new(at("Sukamaju Hartono", 1), EntityLabel::Per),
+        ];
+        places_before_people(&mut doc);
+        let found: Vec<(EntityLabel, &str)> = doc
+            .entities
+            .iter()
+            .map(|e| (e.label, &text[e.span.range()]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (EntityLabel::Loc, "Sukamaju"),
+                (EntityLabel::Org, "Bawaslu"),
+                (EntityLabel::Loc, "Sukamaju"),
+                (EntityLabel::Per, "Hartono Wibowo"),
+                (EntityLabel::Loc, "Sukamaju"),
+                (EntityLabel::Per, "Hartono"),
+            ]
+        );
+        // A one-word person is left alone, and so is a name whose first word names no place.
+        doc.entities = vec![
+            Entity::new(at("Sukamaju", 0), EntityLabel::Loc),
+            Entity::new(at("Hartono Wibowo", 0), EntityLabel::Per),
+            Entity::new(at("Sukamaju", 2), EntityLabel::Per),
+        ];
+        let before = doc.entities.clone();
+        places_before_people(&mut doc);
+        assert_eq!(doc.entities, before);
     }
 
     #[test]
