@@ -625,7 +625,7 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         let descriptor =
             (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER) && !attributed)
                 || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
-        if age || pseudonym || descriptor {
+        if age || pseudonym || descriptor || described_after(w, k) {
             let mut j = k + 1;
             while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
                 names.insert(w.text(j - 1));
@@ -635,6 +635,25 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         }
     }
     (names, at)
+}
+
+/// "Rudi yang sehari-hari bekerja sebagai penjahit", "Rudi yang kini berusia 60 tahun": a
+/// relative clause after the name `k` that gives a private person's occupation or age.
+fn described_after(w: &Words, k: usize) -> bool {
+    if w.text(k + 1) != "yang" {
+        return false;
+    }
+    // Up to two adverbs ("sehari-hari", "saat itu", "kini") before the verb.
+    (k + 2..k + 5)
+        .take_while(|&j| w.is(j, Flags::LOWER))
+        .any(|j| match w.text(j) {
+            "berusia" => {
+                let n = w.text(j + 1);
+                !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+            }
+            "bekerja" => w.text(j + 1) == "sebagai" && w.is(j + 2, Flags::LOWER),
+            _ => false,
+        })
 }
 
 /// A capitalised word that opens a sentence as a connector, not a name: "Namun, warga …",
@@ -721,13 +740,15 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     full.sort_by_key(|x| x.0);
     let names = FullNames::new(&full);
     let expand = |name: &str, at: usize| names.expand(name, at);
-    // Public figures: introduced with a role, a rank or an organisation somewhere.
+    // Public figures: introduced with a role, a rank or an organisation somewhere. An
+    // organisation alone does not outweigh an introduction by age or descriptor: in "Menurut
+    // Rudi dan Sari, …" the words before the name are a coordination, not an affiliation.
     let mut public: HashSet<String> = HashSet::new();
     for m in found.iter().filter_map(|f| f.mention.as_ref()) {
-        if let Some(n) = m
-            .name
-            .filter(|_| m.role.is_some() || m.affiliation.is_some())
-        {
+        if let Some(n) = m.name.filter(|n| {
+            m.role.is_some()
+                || (m.affiliation.is_some() && !(n.0..n.1).any(|k| private.contains(w.text(k))))
+        }) {
             public.insert(expand(name_text(w, n), n.0));
         }
     }

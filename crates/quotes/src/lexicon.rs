@@ -859,4 +859,8 @@ pub const PRIVATE_PEOPLE: &[&str] = &[
     "pengungsi",
     "pemain",
     "atlet",
+    "pemilik",
+    "pelaku",
+    "guru",
+    "pegawai",
 ];

@@ -625,6 +625,38 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn an_occupation_or_age_in_a_relative_clause_makes_a_private_person() {
+        let (_, qs) = quotes(
+            "“Pesanan sepi sejak Maret,” kata Wiryo yang sehari-hari bekerja sebagai penjahit. \
+             “Kami bertahan,” kata Wiryo.",
+        );
+        assert!(
+            qs.iter()
+                .all(|q| !q.speaker.as_ref().unwrap().public_figure)
+        );
+        let (_, qs) = quotes("“Saya masih kuat,” jawab Darsih yang kini berusia 70 tahun.");
+        assert!(!qs[0].speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
+    fn a_small_trader_named_with_a_comma_is_a_private_person() {
+        let (_, qs) = quotes(
+            "Adapun Wulan, pelaku usaha kecil di Sukamaju, menutup usahanya. \
+             “Pembeli berkurang,” kata Wulan.",
+        );
+        assert!(!qs.last().unwrap().speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
+    fn a_coordination_is_no_affiliation_of_a_private_person() {
+        let (_, qs) = quotes(
+            "Darto (45), petani Desa Sukamaju, masih ke ladang. Menurut Wiryo dan Darto, \
+             panen gagal. “Air tidak datang,” ujar Darto.",
+        );
+        assert!(!qs.last().unwrap().speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
     fn one_of_a_group_is_a_private_person() {
         let (_, qs) = quotes("“Air naik cepat,” kata salah satu warga, saat ditemui.");
         assert!(!qs[0].speaker.as_ref().unwrap().public_figure);
