@@ -718,8 +718,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             full.push((n.0, text));
         }
     }
-    // The entity layer's full names, unless one starts inside a name a mention gives ("Argo
-    // Yuwono" inside "Irjen Raden Prabowo Argo Yuwono"): the mention's is the name.
+    // The entity layer's full names, unless one starts inside a name a mention gives ("Adi
+    // Wibowo" inside "Irjen Raden Santoso Adi Wibowo"): the mention's is the name.
     let mut named = vec![false; w.len()];
     for m in found
         .iter()

@@ -576,7 +576,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     #[test]
     fn an_organisation_named_in_one_word_takes_no_word_of_the_name() {
         let (doc, qs) = quotes(
-            "Kepala Pusdalops BNPB Budi Santoso Wijaya menambahkan, pihaknya masih merekap data.",
+            "Kepala Pusdalops BNPB Budi Santoso Wijaya menambahkan, tim gabungan tiba sore ini.",
         );
         let (name, _, affiliation, _) = speaker_parts(&doc, &qs[0]);
         assert_eq!(name, "Budi Santoso Wijaya");
@@ -614,7 +614,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     fn connectors_and_lower_case_sources_are_nobody_a_nya_stands_for() {
         let (doc, qs) = quotes(
             "Menteri Perhubungan Budi Hartono meninjau bandara. “Semua diperiksa,” kata Budi. \
-             Pertama, penumpang wajib datang lebih awal. Menurut data, penumpang naik. \
+             Pertama, tiket dijual di loket. Menurut data, jumlah tamu naik. \
              “Kami siap melayani,” ujarnya.",
         );
         let last = qs.last().unwrap();
@@ -658,7 +658,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
 
     #[test]
     fn one_of_a_group_is_a_private_person() {
-        let (_, qs) = quotes("“Air naik cepat,” kata salah satu warga, saat ditemui.");
+        let (_, qs) = quotes("“Air naik cepat,” kata salah satu warga, sambil menunjuk sungai.");
         assert!(!qs[0].speaker.as_ref().unwrap().public_figure);
     }
 

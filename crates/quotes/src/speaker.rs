@@ -659,8 +659,8 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
                     | Flags::GOV_ROLE,
             )
     };
-    // Initials written in capitals inside a name ("Bambang PS Brodjonegoro", "Irjen RZ Panca
-    // Putra"): short, no organisation, after a name word or a rank.
+    // Initials written in capitals inside a name ("Bambang PS Wijaya", "Irjen RZ Budi
+    // Santoso"): short, no organisation, after a name word or a rank.
     let initials = |k: usize| {
         k > s
             && w.is(k, Flags::UPPER)
