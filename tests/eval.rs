@@ -180,27 +180,10 @@ fn words_hash(words: &str) -> u64 {
     h.finish()
 }
 
-/// Runs `pipeline` over `words` written as a one-document CoNLL file; (token, label) pairs.
+/// Runs `pipeline` over `words` written as a one-document CoNLL file of one sentence row;
+/// (token, label) pairs.
 fn conll_labels(pipeline: &str, words: &str) -> Vec<(String, String)> {
-    let name = std::path::Path::new(pipeline).file_stem().unwrap();
-    // One directory per input: tests run in parallel.
-    let dir = Dir::new(&format!(
-        "conll-labels-{}-{:x}",
-        name.to_string_lossy(),
-        words_hash(words)
-    ));
-    let mut input = String::from("-DOCSTART-\tO\n\n");
-    for w in words.split(' ') {
-        input.push_str(w);
-        input.push_str("\tO\n");
-    }
-    let file = dir.write("in.conll", &input);
-    kutip_ok(&["run", "-q", "-p", pipeline, path_str(&file)], 0)
-        .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(t, _)| *t != "-DOCSTART-")
-        .map(|(t, l)| (t.to_string(), l.to_string()))
-        .collect()
+    conll_rows_labels(pipeline, &[words])
 }
 
 #[test]
@@ -291,8 +274,11 @@ fn pfsa_reads_a_speaker_whose_date_stands_right_before_the_verb() {
 /// Runs `pipeline` over sentence rows (words split on spaces, a blank line between rows) written
 /// as a one-document CoNLL file; (token, label) pairs.
 fn conll_rows_labels(pipeline: &str, rows: &[&str]) -> Vec<(String, String)> {
+    let name = std::path::Path::new(pipeline).file_stem().unwrap();
+    // One directory per pipeline and input: tests run in parallel.
     let dir = Dir::new(&format!(
-        "conll-rows-labels-{:x}",
+        "conll-labels-{}-{:x}",
+        name.to_string_lossy(),
         words_hash(&rows.join("\n"))
     ));
     let mut input = String::from("-DOCSTART-\tO\n\n");
