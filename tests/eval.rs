@@ -108,21 +108,22 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/idner-news-2k.dev.bio",
         &[
-            ("micro", 0.82),
+            ("micro", 0.825),
             ("PER", 0.90),
-            ("ORG", 0.825),
+            ("ORG", 0.835),
             // The shared convention on the news set: 71.4 before the common-word feature,
-            // 70.8 after (while the news convention's LOC rose to 77.1).
-            ("LOC", 0.705),
+            // 70.8 after (while the news convention's LOC rose to 77.1), 71.2 with buildings
+            // as place heads.
+            ("LOC", 0.71),
         ],
     ),
     (
         "pipelines/ner-news.toml",
         "ner/idner-news-2k.dev.bio",
         &[
-            ("micro", 0.845),
-            ("PER", 0.91),
-            ("ORG", 0.825),
+            ("micro", 0.85),
+            ("PER", 0.915),
+            ("ORG", 0.835),
             ("LOC", 0.77),
         ],
     ),

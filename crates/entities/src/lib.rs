@@ -309,6 +309,79 @@ mod tests {
             .collect()
     }
 
+    /// `words` as one pre-tokenized sentence, one token a word (as the CoNLL input gives
+    /// them), tagged with `config`: (label, text) of every PER, ORG and LOC.
+    fn names_in_tokens(words: &str, config: EntitiesConfig) -> Vec<(EntityLabel, String)> {
+        let mut doc = Document::new("t", words);
+        let mut start = 0;
+        for word in words.split(' ') {
+            let span = kutip_core::Span::new(start, start + word.len());
+            doc.tokens
+                .push(kutip_core::Token::new(span, kutip_core::TokenKind::Word));
+            start += word.len() + 1;
+        }
+        doc.sentences.push(kutip_core::Sentence {
+            span: kutip_core::Span::new(0, words.len()),
+            first_token: 0,
+            end_token: doc.tokens.len() as u32,
+        });
+        doc.layers = Layers::TOKENS | Layers::SENTENCES;
+        EntityStage::new(config).process(&mut doc).unwrap();
+        doc.entities
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.label,
+                    EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
+                )
+            })
+            .map(|e| (e.label, doc.slice(e.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_bracketed_number_token_closes_a_name() {
+        let config = || EntitiesConfig {
+            gazetteer_names: false,
+            join_bracketed_acronyms: true,
+            ..EntitiesConfig::default()
+        };
+        let found = names_in_tokens(
+            "Budi Santoso Wirawan (30) mengaku bersalah di pengadilan .",
+            config(),
+        );
+        assert!(
+            found.contains(&(EntityLabel::Per, "Budi Santoso Wirawan".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_acronym_token_closes_an_organisation() {
+        let config = EntitiesConfig {
+            gazetteer_names: false,
+            join_bracketed_acronyms: true,
+            ..EntitiesConfig::default()
+        };
+        let found = names_in_tokens(
+            "Komisi Pemilihan Umum (KPU) Sukamaju melaksanakan rapat .",
+            config,
+        );
+        assert!(
+            found.contains(&(EntityLabel::Org, "Komisi Pemilihan Umum (KPU)".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_hospital_or_a_building_is_a_place() {
+        let found = tag("Korban dirawat di Rumah Sakit Harapan Sukamaju sejak Senin.");
+        assert!(
+            found.contains(&(EntityLabel::Loc, "Rumah Sakit Harapan Sukamaju".into())),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn sentence_initial_common_words_are_not_people() {
         let found = tag(
