@@ -87,7 +87,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.75),
             ("ROLE", 0.54),
             ("AFFILIATION", 0.51),
-            ("DATETIME", 0.865),
+            ("DATETIME", 0.87),
         ],
     ),
     (
@@ -226,6 +226,19 @@ fn pfsa_dates_an_introduction_in_a_sentence_of_its_own() {
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
     assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
     assert_eq!(label_of(&got, ")"), "L-DATETIME", "{got:?}");
+}
+
+#[test]
+fn pfsa_dates_an_introduction_whose_day_comes_before_the_name() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Dalam kunjungan ke Sukamaju , Senin ( 13 / 4 / 2020 ) , hadir Kepala Dinas Pertanian Sukamaju Budi Hartono .",
+            "” Kami siap memanen , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
 }
 
 #[test]

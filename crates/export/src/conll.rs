@@ -205,7 +205,7 @@ impl<'w> ConllExporter<'w> {
                     self.mark(doc, person, "PERSON");
                     // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
                     let written =
-                        self.mark_time(doc, date_after(doc, person).or_else(|| spoken(q)));
+                        self.mark_time(doc, date_in_sentence(doc, person).or_else(|| spoken(q)));
                     if s.role.is_some() {
                         self.mark_role(doc, s);
                         intro_dated |= written && !cue_after;
@@ -406,33 +406,37 @@ const MONTHS: [&str; 12] = [
 ];
 const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
 
-/// The first date written `, Senin (13/4/2020)` after `span` in its sentence: the day a speaker
-/// introduced there spoke ("Hal itu disampaikan Kepala Dinas Budi di Sukamaju, Senin (…).").
-fn date_after(doc: &Document, span: Span) -> Option<Span> {
+/// The first date written `, Senin (13/4/2020)` after `span` in its sentence, else the nearest
+/// before it: the day a speaker introduced there spoke
+/// ("Hal itu disampaikan Kepala Dinas Budi di Sukamaju, Senin (…).",
+/// "Ditemui di Sukamaju, Senin (…), Kepala Dinas Budi membenarkan …").
+fn date_in_sentence(doc: &Document, span: Span) -> Option<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let sentence = doc
         .sentences
         .get(doc.sentences.partition_point(|s| s.span.end <= span.start))?;
-    let end = sentence.end_token as usize;
-    let mut k = doc.token_at(span.end).max(sentence.first_token as usize);
-    while k < end {
-        // After a comma, as the day of speech is set off; "… pada Senin (…)" after the name is
-        // mostly the day of what is reported.
-        if DAYS.contains(&text(k)) && text(k + 1) == "(" && k > 0 && text(k - 1) == "," {
-            let mut q = k + 2;
-            while q < end
-                && q < k + 8
-                && (text(q) == "/" || text(q).bytes().all(|b| b.is_ascii_digit()))
-            {
-                q += 1;
-            }
-            if q > k + 3 && q < end && text(q) == ")" {
-                return Some(doc.tokens[k].span.cover(doc.tokens[q].span));
-            }
+    let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+    // After a comma, as the day of speech is set off; "… pada Senin (…)" is mostly the day of
+    // what is reported.
+    let date_at = |k: usize| {
+        if !(DAYS.contains(&text(k)) && text(k + 1) == "(" && k > 0 && text(k - 1) == ",") {
+            return None;
         }
-        k += 1;
-    }
-    None
+        let mut q = k + 2;
+        while q < end
+            && q < k + 8
+            && (text(q) == "/" || text(q).bytes().all(|b| b.is_ascii_digit()))
+        {
+            q += 1;
+        }
+        (q > k + 3 && q < end && text(q) == ")")
+            .then(|| doc.tokens[k].span.cover(doc.tokens[q].span))
+    };
+    // The first after the name, else the nearest before it.
+    let name = doc.token_at(span.start).clamp(first, end);
+    (doc.token_at(span.end).max(name)..end)
+        .find_map(date_at)
+        .or_else(|| (first..name).rev().find_map(date_at))
 }
 
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,
