@@ -87,7 +87,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.75),
             ("ROLE", 0.54),
             ("AFFILIATION", 0.51),
-            ("DATETIME", 0.815),
+            ("DATETIME", 0.87),
         ],
     ),
     (
@@ -199,6 +199,47 @@ fn kota_labels_people_and_positions_that_say_nothing() {
     assert_eq!(label("Budi"), "B-PERSON", "{got:?}");
     assert_eq!(label("Santoso"), "L-PERSON", "{got:?}");
     assert_eq!(label("Gedung"), "O", "{got:?}");
+}
+
+#[test]
+fn pfsa_leaves_the_date_of_what_is_reported_undated() {
+    // The day the harvest starts is not the day the speaker spoke.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Pertanian Sukamaju Budi Hartono mengatakan , panen raya dimulai pada Rabu ( 8 / 4 / 2020 ) .",
+            "” Kami siap , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Rabu"), "O", "{got:?}");
+}
+
+#[test]
+fn pfsa_dates_an_introduction_in_a_sentence_of_its_own() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Hal itu disampaikan Kepala Dinas Pertanian Sukamaju Budi Hartono di Sukamaju , Senin ( 13 / 4 / 2020 ) .",
+            "” Kami siap memanen , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+    assert_eq!(label_of(&got, ")"), "L-DATETIME", "{got:?}");
+}
+
+#[test]
+fn pfsa_dates_an_introduction_whose_day_comes_before_the_name() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Dalam kunjungan ke Sukamaju , Senin ( 13 / 4 / 2020 ) , hadir Kepala Dinas Pertanian Sukamaju Budi Hartono .",
+            "” Kami siap memanen , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
 }
 
 #[test]

@@ -167,6 +167,13 @@ impl<'w> ConllExporter<'w> {
         // speakers (one document may hold several articles, each dated).
         let mut dated = false;
         let mut intro_dated = false;
+        // A date inside what is reported ("X mengatakan, warga dievakuasi pada Senin (…)") is the
+        // day of the event, not of the statement; one that opens it ("Menurut X, Senin (…), …")
+        // is the statement's.
+        let spoken = |q: &Quote| {
+            q.time
+                .filter(|t| t.start <= q.content.start || !q.content.contains(*t))
+        };
         for q in &doc.quotes {
             let cue_after = cue_after(q);
             if cue_after {
@@ -197,7 +204,8 @@ impl<'w> ConllExporter<'w> {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
                     // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
-                    let written = self.mark_time(doc, q.time);
+                    let written =
+                        self.mark_time(doc, date_in_sentence(doc, person).or_else(|| spoken(q)));
                     if s.role.is_some() {
                         self.mark_role(doc, s);
                         intro_dated |= written && !cue_after;
@@ -205,7 +213,7 @@ impl<'w> ConllExporter<'w> {
                 }
             }
             if cue_after {
-                dated |= self.mark_time(doc, q.time);
+                dated |= self.mark_time(doc, spoken(q));
             }
         }
         // Nothing labelled is dated: the date of the first statement of a public figure that
@@ -213,7 +221,7 @@ impl<'w> ConllExporter<'w> {
         if !dated && !intro_dated {
             for q in &doc.quotes {
                 let public = q.speaker.as_ref().is_some_and(|s| s.public_figure);
-                if public && self.mark_time(doc, q.time) {
+                if public && self.mark_time(doc, spoken(q)) {
                     break;
                 }
             }
@@ -397,6 +405,39 @@ const MONTHS: [&str; 12] = [
     "Desember",
 ];
 const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
+
+/// The first date written `, Senin (13/4/2020)` after `span` in its sentence, else the nearest
+/// before it: the day a speaker introduced there spoke
+/// ("Hal itu disampaikan Kepala Dinas Budi di Sukamaju, Senin (…).",
+/// "Ditemui di Sukamaju, Senin (…), Kepala Dinas Budi membenarkan …").
+fn date_in_sentence(doc: &Document, span: Span) -> Option<Span> {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let sentence = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.span.end <= span.start))?;
+    let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+    // After a comma, as the day of speech is set off; "… pada Senin (…)" is mostly the day of
+    // what is reported.
+    let date_at = |k: usize| {
+        if !(DAYS.contains(&text(k)) && text(k + 1) == "(" && k > 0 && text(k - 1) == ",") {
+            return None;
+        }
+        let mut q = k + 2;
+        while q < end
+            && q < k + 8
+            && (text(q) == "/" || text(q).bytes().all(|b| b.is_ascii_digit()))
+        {
+            q += 1;
+        }
+        (q > k + 3 && q < end && text(q) == ")")
+            .then(|| doc.tokens[k].span.cover(doc.tokens[q].span))
+    };
+    // The first after the name, else the nearest before it.
+    let name = doc.token_at(span.start).clamp(first, end);
+    (doc.token_at(span.end).max(name)..end)
+        .find_map(date_at)
+        .or_else(|| (first..name).rev().find_map(date_at))
+}
 
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,
 /// `Kamis 28 November 2024`, `Kamis, 28 November 2024`.
