@@ -10,22 +10,10 @@ use kutip_core::{Document, Stage};
 use kutip_entities::{EntitiesConfig, EntityStage};
 use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 use std::hint::black_box;
-use std::path::PathBuf;
 
-/// The fixture articles, each once.
-fn articles() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .map(|e| e.expect("fixture").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
-        .collect()
-}
+#[path = "../../../tests/fixture_articles.rs"]
+mod fixture_articles;
+use fixture_articles::fixture_articles;
 
 /// A tokenized document, ready for the entity stage.
 fn tokenized(tokenizer: &TokenizeStage, id: &str, text: String) -> Document {
@@ -37,7 +25,10 @@ fn tokenized(tokenizer: &TokenizeStage, id: &str, text: String) -> Document {
 fn bench(c: &mut Criterion) {
     const TARGET: usize = 1 << 20;
     let tokenizer = TokenizeStage::new(TokenizeConfig::default());
-    let one = articles();
+    let one: Vec<String> = fixture_articles()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
     let mut small = Vec::new();
     let mut big = String::new();
     let mut bytes = 0;

@@ -381,16 +381,11 @@ fn flags8(bytes: &[u8]) -> bool {
     (x | upper | digit) & H != 0
 }
 
-/// [`flags8`] for four bytes.
+/// [`flags8`] for four bytes (zero bytes are none of the three).
 fn flags4(bytes: &[u8]) -> bool {
-    const L: u32 = 0x0101_0101;
-    const H: u32 = 0x8080_8080;
-    let x = u32::from_le_bytes(bytes.try_into().expect("four bytes"));
-    let y = x | H;
-    let at_least = |c: u32| y.wrapping_sub(c * L);
-    let upper = at_least(0x41) & !at_least(0x5b);
-    let digit = at_least(0x30) & !at_least(0x3a);
-    (x | upper | digit) & H != 0
+    let mut eight = [0u8; 8];
+    eight[..4].copy_from_slice(bytes);
+    flags8(&eight)
 }
 
 impl SentenceInfo {

@@ -13,20 +13,16 @@ use kutip_export::{
 use kutip_quotes::{QuoteStage, QuotesConfig};
 use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 use std::io::Write;
-use std::path::PathBuf;
+
+#[path = "../../../tests/fixture_articles.rs"]
+mod fixture_articles;
+use fixture_articles::fixture_articles;
 
 /// The fixture articles with tokens, entities and quotes, repeated to about 1 MB of text.
 fn documents() -> (Vec<Document>, usize) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .map(|e| e.expect("fixture").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
+    let texts: Vec<String> = fixture_articles()
+        .into_iter()
+        .map(|(_, text)| text)
         .collect();
     let stages: [Box<dyn Stage>; 3] = [
         Box::new(TokenizeStage::new(TokenizeConfig::default())),

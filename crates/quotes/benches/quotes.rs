@@ -11,22 +11,10 @@ use kutip_entities::{EntitiesConfig, EntityStage};
 use kutip_quotes::{QuoteStage, QuotesConfig};
 use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 use std::hint::black_box;
-use std::path::PathBuf;
 
-/// The fixture articles, each once.
-fn articles() -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .map(|e| e.expect("fixture").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
-        .collect()
-}
+#[path = "../../../tests/fixture_articles.rs"]
+mod fixture_articles;
+use fixture_articles::fixture_articles;
 
 /// A document with tokens, sentences and entities, ready for the quote stage.
 fn prepared(id: &str, text: String) -> Document {
@@ -42,7 +30,10 @@ fn prepared(id: &str, text: String) -> Document {
 
 fn bench(c: &mut Criterion) {
     const TARGET: usize = 1 << 20;
-    let one = articles();
+    let one: Vec<String> = fixture_articles()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect();
     let mut small = Vec::new();
     let mut big = String::new();
     let mut bytes = 0;

@@ -6,7 +6,10 @@
 use kutip_core::{Document, QuoteMarkRole, Stage, TokenKind};
 use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 use std::fmt::Write as _;
-use std::path::PathBuf;
+
+#[path = "../../../tests/fixture_articles.rs"]
+mod fixture_articles;
+use fixture_articles::fixture_articles;
 
 fn render(doc: &Document) -> String {
     let mut out = String::new();
@@ -46,18 +49,11 @@ fn render(doc: &Document) -> String {
 
 #[test]
 fn tokenization_of_each_fixture() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/fixtures")
-        .map(|e| e.expect("fixture").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty());
+    let articles = fixture_articles();
+    assert!(!articles.is_empty());
     let stage = TokenizeStage::new(TokenizeConfig::default());
-    for path in paths {
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let mut doc = Document::new(&name, std::fs::read_to_string(&path).unwrap());
+    for (name, text) in articles {
+        let mut doc = Document::new(&name, text);
         stage.process(&mut doc).unwrap();
         insta::with_settings!({ snapshot_suffix => name.clone(), prepend_module_to_snapshot => false }, {
             insta::assert_snapshot!("tokens", render(&doc));
