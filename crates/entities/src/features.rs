@@ -564,6 +564,46 @@ fn add_domain_copies(domain: u64, out: &mut Vec<u64>, from: usize) {
 /// The features that depend on the word alone (so the tagger can cache their sum per word):
 /// bias, the word, its shape, affixes and length. `lower` and `shape` are its hashes.
 pub fn word_features(word: &str, lower: u64, shape: u64, domain: u64, out: &mut Vec<u64>) {
+    // Most words are ASCII: their letters lower-case byte by byte, which gives the same values
+    // as the `char` path without decoding UTF-8 or the Unicode case tables.
+    if word.is_ascii() {
+        let letter = |b: &u8| u64::from(b.to_ascii_lowercase());
+        let bytes = word.as_bytes();
+        word_features_of(
+            [lower, shape, bytes.len() as u64],
+            bytes.iter().map(letter),
+            bytes.iter().rev().map(letter),
+            domain,
+            out,
+        );
+    } else {
+        word_features_of_chars(word, lower, shape, domain, out);
+    }
+}
+
+/// [`word_features`] for any word, decoding characters.
+fn word_features_of_chars(word: &str, lower: u64, shape: u64, domain: u64, out: &mut Vec<u64>) {
+    word_features_of(
+        [lower, shape, word.chars().count() as u64],
+        word.chars().flat_map(char::to_lowercase).map(u64::from),
+        word.chars()
+            .rev()
+            .flat_map(char::to_lowercase)
+            .map(u64::from),
+        domain,
+        out,
+    );
+}
+
+/// [`word_features`] from the word's hashes and length in characters, and its lower-cased
+/// letters from the start and from the end.
+fn word_features_of(
+    [lower, shape, len]: [u64; 3],
+    letters: impl Iterator<Item = u64>,
+    letters_from_end: impl Iterator<Item = u64>,
+    domain: u64,
+    out: &mut Vec<u64>,
+) {
     let from = out.len();
     let f = feature;
     out.push(f(0, 0));
@@ -571,37 +611,136 @@ pub fn word_features(word: &str, lower: u64, shape: u64, domain: u64, out: &mut 
     out.push(f(2, shape));
     // Affixes mark common words (me-, ber-, di-, -an, -kan, -nya) and name endings (-o, -wati).
     let mut prefix_hash = 0xabcd_u64;
-    for (k, c) in word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .take(4)
-        .enumerate()
-    {
-        prefix_hash = combine(prefix_hash, u64::from(c));
+    for (k, c) in letters.take(4).enumerate() {
+        prefix_hash = combine(prefix_hash, c);
         if k >= 1 {
             out.push(f(20 + k as u64, prefix_hash));
         }
     }
     let mut suffix_hash = 0xdcba_u64;
-    for (k, c) in word
-        .chars()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .take(4)
-        .enumerate()
-    {
-        suffix_hash = combine(suffix_hash, u64::from(c));
+    for (k, c) in letters_from_end.take(4).enumerate() {
+        suffix_hash = combine(suffix_hash, c);
         if k >= 1 {
             out.push(f(30 + k as u64, suffix_hash));
         }
     }
-    let len = word.chars().count().min(8) as u64;
-    out.push(f(40, combine(len, shape)));
+    out.push(f(40, combine(len.min(8), shape)));
     add_domain_copies(domain, out, from);
 }
 
-/// The features of token `i` that look at its neighbours.
+/// The features of token `i` that look at its neighbours: [`own_context_features`],
+/// [`left_features`] of the token before, [`right_features`] of the token after and
+/// [`pair_features`]. The tagger caches the sums of the first three by what they depend on
+/// (`Model::decode_run`), so each part must depend on nothing but what its comment says; a
+/// feature that combines the token with a neighbour goes in [`pair_features`].
 pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
+    own_context_features(words, info, i, out);
+    left_features(&Neighbour::left_of(info, i), info.domain, out);
+    right_features(&Neighbour::right_of(info, i), info.domain, out);
+    pair_features(info, i, out);
+}
+
+/// Whether token `i` opens its sentence or a clause: nothing before it (looking through
+/// quotation marks), or a bracket, a colon or a dash.
+pub fn is_first(words: &[&str], info: &SentenceInfo, i: usize) -> bool {
+    let left = info.left[i];
+    left == usize::MAX || matches!(words[left], "(" | ":" | "-" | "—" | "–")
+}
+
+/// Whether the token before token `i` (looking through quotation marks) is a title word.
+pub fn after_title(info: &SentenceInfo, i: usize) -> bool {
+    let left = info.left[i];
+    left != usize::MAX && info.title[left]
+}
+
+/// The context features of token `i` that depend only on the token's own hashes, its gazetteer
+/// tag and whether it is a common word, and on two bits of its left context: [`is_first`] and
+/// [`after_title`]. The tagger caches their sum with the word's own features, keyed by these.
+pub fn own_context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
+    let from = out.len();
+    let f = feature;
+    let w0 = info.lower[i];
+    let s0 = info.shape[i];
+    let first = u64::from(is_first(words, info, i));
+    out.push(f(12, u64::from(info.gazetteer[i])));
+    out.push(f(15, combine(first, s0)));
+    out.push(f(16, combine(first, w0)));
+    out.push(f(50, combine(u64::from(after_title(info, i)), s0)));
+    out.push(f(51, combine(u64::from(info.common[i]) << 1 | first, s0)));
+    add_domain_copies(info.domain, out, from);
+}
+
+/// What a neighbour of a token brings to the token's features (the sentinels where there is no
+/// neighbour): all that [`left_features`] and [`right_features`] depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Neighbour {
+    /// Its [`SentenceInfo::lower`].
+    pub lower: u64,
+    /// Its [`SentenceInfo::shape`].
+    pub shape: u64,
+    /// Its [`SentenceInfo::gazetteer`] tag (99: no neighbour).
+    pub gazetteer: u64,
+    /// Its [`SentenceInfo::affixes`].
+    pub affixes: [u64; 2],
+}
+
+impl Neighbour {
+    fn at(info: &SentenceInfo, k: usize, edge: u64) -> Neighbour {
+        if k == usize::MAX {
+            Neighbour {
+                lower: edge,
+                shape: edge,
+                gazetteer: 99,
+                affixes: [7, 7],
+            }
+        } else {
+            Neighbour {
+                lower: info.lower[k],
+                shape: info.shape[k],
+                gazetteer: u64::from(info.gazetteer[k]),
+                affixes: info.affixes[k],
+            }
+        }
+    }
+
+    /// The token before token `i`, looking through quotation marks.
+    pub fn left_of(info: &SentenceInfo, i: usize) -> Neighbour {
+        Neighbour::at(info, info.left[i], BEFORE)
+    }
+
+    /// The token after token `i`, looking through quotation marks.
+    pub fn right_of(info: &SentenceInfo, i: usize) -> Neighbour {
+        Neighbour::at(info, info.right[i], AFTER)
+    }
+}
+
+/// The features of a token that depend only on the token before it (and the convention).
+pub fn left_features(left: &Neighbour, domain: u64, out: &mut Vec<u64>) {
+    let from = out.len();
+    let f = feature;
+    out.push(f(3, left.lower));
+    out.push(f(7, left.shape));
+    out.push(f(13, left.gazetteer));
+    // The first and last three letters of the neighbours: affixed verbs and nouns that were
+    // never seen whole ("menyerukan", "dikatakan", "kepolisian") still say what follows them.
+    out.push(f(60, left.affixes[0]));
+    out.push(f(61, left.affixes[1]));
+    add_domain_copies(domain, out, from);
+}
+
+/// The features of a token that depend only on the token after it (and the convention).
+pub fn right_features(right: &Neighbour, domain: u64, out: &mut Vec<u64>) {
+    let from = out.len();
+    let f = feature;
+    out.push(f(4, right.lower));
+    out.push(f(8, right.shape));
+    out.push(f(14, right.gazetteer));
+    out.push(f(62, right.affixes[0]));
+    add_domain_copies(domain, out, from);
+}
+
+/// The features of token `i` that combine it with a neighbour.
+pub fn pair_features(info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     let from = out.len();
     let at = |k: usize, values: &[u64], edge: u64| -> u64 {
         if k == usize::MAX { edge } else { values[k] }
@@ -612,47 +751,11 @@ pub fn context_features(words: &[&str], info: &SentenceInfo, i: usize, out: &mut
     let s0 = info.shape[i];
     let (w_prev, w_next) = (at(left, &info.lower, BEFORE), at(right, &info.lower, AFTER));
     let (s_prev, s_next) = (at(left, &info.shape, BEFORE), at(right, &info.shape, AFTER));
-    let gaz = |k: usize| -> u64 {
-        if k == usize::MAX {
-            99
-        } else {
-            u64::from(info.gazetteer[k])
-        }
-    };
-    let first = left == usize::MAX || matches!(words[left], "(" | ":" | "-" | "—" | "–");
-    out.push(f(3, w_prev));
-    out.push(f(4, w_next));
-    out.push(f(7, s_prev));
-    out.push(f(8, s_next));
     out.push(f(9, combine(w_prev, w0)));
     out.push(f(10, combine(w0, w_next)));
     out.push(f(11, combine(s_prev, combine(s0, s_next))));
-    out.push(f(12, gaz(i)));
-    out.push(f(13, gaz(left)));
-    out.push(f(14, gaz(right)));
-    out.push(f(15, combine(u64::from(first), s0)));
-    out.push(f(16, combine(u64::from(first), w0)));
     out.push(f(17, combine(w_prev, s0)));
     out.push(f(18, combine(s0, w_next)));
-    let title = |k: usize| k != usize::MAX && info.title[k];
-    out.push(f(50, combine(u64::from(title(left)), s0)));
-    let common = |k: usize| k != usize::MAX && info.common[k];
-    out.push(f(
-        51,
-        combine(u64::from(common(i)) << 1 | u64::from(first), s0),
-    ));
-    // The first and last three letters of the neighbours: affixed verbs and nouns that were
-    // never seen whole ("menyerukan", "dikatakan", "kepolisian") still say what follows them.
-    let affix = |k: usize, from_end: bool| -> u64 {
-        if k == usize::MAX {
-            7
-        } else {
-            info.affixes[k][usize::from(from_end)]
-        }
-    };
-    out.push(f(60, affix(left, false)));
-    out.push(f(61, affix(left, true)));
-    out.push(f(62, affix(right, false)));
     add_domain_copies(info.domain, out, from);
 }
 
@@ -690,6 +793,114 @@ mod tests {
                     affix3_chars(word, from_end),
                     "{word}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn word_features_of_ascii_and_other_words_agree() {
+        // The byte path gives the character path's values (the model was trained on them).
+        for word in [
+            "Jakarta",
+            "KPK",
+            "di",
+            "a",
+            "",
+            "menyerukan",
+            "1.500",
+            "PDI-P",
+            "Abcdefghijk",
+        ] {
+            for domain in [0, 12345] {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                word_features(word, hash_lower(word), shape(word), domain, &mut fast);
+                word_features_of_chars(word, hash_lower(word), shape(word), domain, &mut slow);
+                assert_eq!(fast, slow, "{word}");
+            }
+        }
+        let mut features = Vec::new();
+        word_features("Ümit", hash_lower("Ümit"), shape("Ümit"), 0, &mut features);
+        assert_eq!(features.len(), 3 + 3 + 3 + 1);
+    }
+
+    /// The context features as one function, as the built-in model was trained with them
+    /// before they were split into parts the tagger can cache.
+    fn context_features_in_one(words: &[&str], info: &SentenceInfo, i: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        let at = |k: usize, values: &[u64], edge: u64| -> u64 {
+            if k == usize::MAX { edge } else { values[k] }
+        };
+        let (left, right) = (info.left[i], info.right[i]);
+        let f = feature;
+        let w0 = info.lower[i];
+        let s0 = info.shape[i];
+        let (w_prev, w_next) = (at(left, &info.lower, BEFORE), at(right, &info.lower, AFTER));
+        let (s_prev, s_next) = (at(left, &info.shape, BEFORE), at(right, &info.shape, AFTER));
+        let gaz = |k: usize| -> u64 {
+            if k == usize::MAX {
+                99
+            } else {
+                u64::from(info.gazetteer[k])
+            }
+        };
+        let first = left == usize::MAX || matches!(words[left], "(" | ":" | "-" | "—" | "–");
+        out.push(f(3, w_prev));
+        out.push(f(4, w_next));
+        out.push(f(7, s_prev));
+        out.push(f(8, s_next));
+        out.push(f(9, combine(w_prev, w0)));
+        out.push(f(10, combine(w0, w_next)));
+        out.push(f(11, combine(s_prev, combine(s0, s_next))));
+        out.push(f(12, gaz(i)));
+        out.push(f(13, gaz(left)));
+        out.push(f(14, gaz(right)));
+        out.push(f(15, combine(u64::from(first), s0)));
+        out.push(f(16, combine(u64::from(first), w0)));
+        out.push(f(17, combine(w_prev, s0)));
+        out.push(f(18, combine(s0, w_next)));
+        let title = |k: usize| k != usize::MAX && info.title[k];
+        out.push(f(50, combine(u64::from(title(left)), s0)));
+        let common = |k: usize| k != usize::MAX && info.common[k];
+        out.push(f(
+            51,
+            combine(u64::from(common(i)) << 1 | u64::from(first), s0),
+        ));
+        let affix = |k: usize, from_end: bool| -> u64 {
+            if k == usize::MAX {
+                7
+            } else {
+                info.affixes[k][usize::from(from_end)]
+            }
+        };
+        out.push(f(60, affix(left, false)));
+        out.push(f(61, affix(left, true)));
+        out.push(f(62, affix(right, false)));
+        add_domain_copies(info.domain, &mut out, 0);
+        out
+    }
+
+    #[test]
+    fn context_features_in_parts_are_the_features_in_one() {
+        let words: Vec<&str> = "\" Kapten Budi \" - Ana ( Sukamaju ) : kata Masjid Kota Lama"
+            .split(' ')
+            .collect();
+        let common: HashKeyedSet = ["masjid", "kata"].iter().map(|w| hash_lower(w)).collect();
+        let mut gazetteer = vec![GAZ_NONE; words.len()];
+        gazetteer[6] = 6;
+        let mut info = SentenceInfo::default();
+        for domain in [0, 999] {
+            info.fill(&words, &gazetteer, &common);
+            info.domain = domain;
+            for i in 0..words.len() {
+                if info.lower[i] == 0 {
+                    continue;
+                }
+                let mut parts = Vec::new();
+                context_features(&words, &info, i, &mut parts);
+                let mut one = context_features_in_one(&words, &info, i);
+                parts.sort_unstable();
+                one.sort_unstable();
+                assert_eq!(parts, one, "{}", words[i]);
             }
         }
     }

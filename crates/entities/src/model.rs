@@ -6,8 +6,9 @@
 //! without a capital letter or a gazetteer hit is O too.
 
 use crate::features::{
-    HashKeyedSet, SentenceInfo, combine, context_features, domain_mask, hash_lower, mix,
-    token_features, word_features,
+    HashKeyedSet, Neighbour, SentenceInfo, after_title, combine, domain_mask, hash_lower, is_first,
+    left_features, mix, own_context_features, pair_features, right_features, token_features,
+    word_features,
 };
 use kutip_core::EntityLabel;
 
@@ -109,14 +110,19 @@ pub struct Scratch {
     back: Vec<[u8; N_TAGS]>,
     /// One tag a token after [`Model::tag`].
     pub tags: Vec<u8>,
-    /// Direct-mapped cache of the summed word-only feature weights (see [`word_features`]) by
-    /// word, shape, convention and model: words repeat, so most candidates skip half their
-    /// look-ups.
-    word_cache: Vec<(u64, [i32; N_TAGS])>,
+    /// Direct-mapped cache of summed rows of the weight table, for the parts of a candidate's
+    /// features that repeat with its words (see [`Model::decode_run`]): words and their
+    /// neighbours repeat, so most candidates look up only their five pair features' rows.
+    sums: Vec<(u64, [i32; ROW])>,
 }
 
-/// Entries in [`Scratch::word_cache`] (a power of two).
-const WORD_CACHE: usize = 4096;
+/// Entries in [`Scratch::sums`] (a power of two).
+const SUM_CACHE: usize = 1 << 13;
+
+/// Told apart in the keys of [`Scratch::sums`]: the sums of a token's left or right
+/// neighbour's features (the sums of its own features have a key of their own shape).
+const LEFT_SUM: u64 = 0x6c65_6674_0000_0000;
+const RIGHT_SUM: u64 = 0x7269_6768_0000_0000;
 
 impl Scratch {
     /// Tags in the annotation convention with this [`convention_id`] (0: the shared one).
@@ -132,12 +138,6 @@ impl Model {
         // convention is folded in); branchless, since the half a feature lands in is random.
         let upper = row >> (self.bits - 1);
         (row ^ (self.fold & upper.wrapping_neg())) * ROW
-    }
-
-    /// The summed weights of some features, per tag.
-    fn sum(&self, features: &[u64]) -> [i32; N_TAGS] {
-        let lanes = self.sum_rows(features);
-        std::array::from_fn(|k| lanes[k])
     }
 
     /// The summed rows of some features, all eight lanes (the padding one too): kept out of
@@ -331,6 +331,82 @@ impl Model {
         }
     }
 
+    /// The summed rows of the features `fill` writes, from `sums` if `key` is there (`key` must
+    /// stand for everything the features depend on, the model and the convention included).
+    fn cached_sum(
+        &self,
+        sums: &mut [(u64, [i32; ROW])],
+        key: u64,
+        features: &mut Vec<u64>,
+        fill: impl FnOnce(&mut Vec<u64>),
+    ) -> [i32; ROW] {
+        // Not the lowest bit: keys are odd (0 marks an empty slot).
+        let slot = &mut sums[(key >> 1) as usize & (SUM_CACHE - 1)];
+        if slot.0 != key {
+            features.clear();
+            fill(features);
+            *slot = (key, self.sum_rows(features));
+        }
+        slot.1
+    }
+
+    /// The emission scores of candidate `i`: the summed rows of its features
+    /// ([`token_features`]).
+    ///
+    /// They are summed in four parts: the word's own features with the context features that
+    /// depend only on the word and two bits of its left context ([`own_context_features`]), the
+    /// features of its left and of its right neighbour ([`left_features`], [`right_features`]),
+    /// and the pair features. Words and their neighbours repeat ("di", "kata", ","), so the sums
+    /// of the first three are cached in `sums` by what they depend on (the sums are integers:
+    /// the order they are added in does not change them), and most candidates look up five rows
+    /// of the weight table instead of 28.
+    fn emission(
+        &self,
+        words: &[&str],
+        info: &SentenceInfo,
+        i: usize,
+        features: &mut Vec<u64>,
+        sums: &mut [(u64, [i32; ROW])],
+    ) -> [i32; N_TAGS] {
+        let salt = info.domain ^ self.fingerprint;
+        let (lower, shape) = (info.lower[i], info.shape[i]);
+        let context = u64::from(info.gazetteer[i])
+            | u64::from(is_first(words, info, i)) << 8
+            | u64::from(after_title(info, i)) << 9
+            | u64::from(info.common[i]) << 10;
+        let key = combine(combine(lower, shape), salt ^ context) | 1;
+        let mut lanes = self.cached_sum(sums, key, features, |out| {
+            word_features(words[i], lower, shape, info.domain, out);
+            own_context_features(words, info, i, out);
+        });
+        let left = Neighbour::left_of(info, i);
+        let key = combine(
+            combine(
+                left.lower ^ left.affixes[0].rotate_left(21) ^ left.affixes[1].rotate_left(42),
+                left.shape,
+            ),
+            salt ^ LEFT_SUM ^ left.gazetteer << 16,
+        ) | 1;
+        let left = self.cached_sum(sums, key, features, |out| {
+            left_features(&left, info.domain, out);
+        });
+        let right = Neighbour::right_of(info, i);
+        let key = combine(
+            combine(right.lower ^ right.affixes[0].rotate_left(21), right.shape),
+            salt ^ RIGHT_SUM ^ right.gazetteer << 16,
+        ) | 1;
+        let right = self.cached_sum(sums, key, features, |out| {
+            right_features(&right, info.domain, out);
+        });
+        features.clear();
+        pair_features(info, i, features);
+        let pair = self.sum_rows(features);
+        for k in 0..ROW {
+            lanes[k] += left[k] + right[k] + pair[k];
+        }
+        std::array::from_fn(|k| lanes[k])
+    }
+
     /// Viterbi over tokens `start..end`, all candidates; the token before is O (or absent).
     fn decode_run(&self, words: &[&str], start: usize, end: usize, scratch: &mut Scratch) {
         let Scratch {
@@ -339,36 +415,15 @@ impl Model {
             scores,
             back,
             tags,
-            word_cache,
+            sums,
         } = scratch;
-        if word_cache.is_empty() {
-            word_cache.resize(WORD_CACHE, (0, [0; N_TAGS]));
+        if sums.is_empty() {
+            sums.resize(SUM_CACHE, (0, [0; ROW]));
         }
         scores.clear();
         back.clear();
         for i in start..end {
-            let key = combine(
-                combine(info.lower[i], info.shape[i]),
-                info.domain ^ self.fingerprint,
-            ) | 1;
-            let slot = &mut word_cache[key as usize & (WORD_CACHE - 1)];
-            if slot.0 != key {
-                features.clear();
-                word_features(
-                    words[i],
-                    info.lower[i],
-                    info.shape[i],
-                    info.domain,
-                    features,
-                );
-                *slot = (key, self.sum(features));
-            }
-            let mut emit = slot.1;
-            features.clear();
-            context_features(words, info, i, features);
-            for (e, c) in emit.iter_mut().zip(self.sum(features)) {
-                *e += c;
-            }
+            let emit = self.emission(words, info, i, features, sums);
             let mut best = [i32::MIN / 2; N_TAGS];
             let mut from = [0u8; N_TAGS];
             for cur in 0..N_TAGS {
@@ -857,6 +912,44 @@ mod tests {
     }
 
     #[test]
+    fn cached_emissions_are_the_sums_of_every_feature() {
+        let sentences = [
+            "Kapolda Metro Jaya Irjen Budi Santoso mengatakan , \" Kami sudah tiba di desa Sukamaju .\"",
+            "\" Kami sudah tiba di desa Sukamaju , \" kata Budi Santoso kepada wartawan di Jakarta .",
+            "Menurut Budi , Bank Rakyat Sukamaju ( BRS ) Timur akan dibuka pada 12 Mei 2023 .",
+            "( Sukamaju ) - Ana Putri - Lestari dan Budi S . Wirawan bertemu di Kota Lama : Jakarta",
+            "Ümit Çelik dari İstanbul dan Masjid Raya Sukamaju .",
+        ];
+        for (model, domain) in [
+            (crate::builtin_model(), 0),
+            (crate::builtin_model(), convention_id("news")),
+            (
+                crate::builtin_model().with_convention(convention_id("news")),
+                0,
+            ),
+        ] {
+            let mut scratch = Scratch::default();
+            scratch.set_domain(domain);
+            let mut sums = vec![(0, [0; ROW]); SUM_CACHE];
+            // Twice over, so the second pass reads its sums from the cache.
+            for sentence in sentences.iter().chain(&sentences) {
+                let words: Vec<&str> = sentence.split(' ').collect();
+                let mut gazetteer = vec![0; words.len()];
+                gazetteer[words.len() - 2] = 6;
+                let info = &mut scratch.info;
+                info.fill(&words, &gazetteer, &model.lexicon);
+                for i in (0..words.len()).filter(|&i| info.candidate[i]) {
+                    let mut all = Vec::new();
+                    token_features(&words, info, i, &mut all);
+                    let expected: [i32; N_TAGS] = std::array::from_fn(|k| model.sum_rows(&all)[k]);
+                    let got = model.emission(&words, info, i, &mut scratch.features, &mut sums);
+                    assert_eq!(got, expected, "{} in {sentence}", words[i]);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn whole_rows_sum_as_weight_by_weight() {
         let model = crate::builtin_model().with_convention(convention_id("news"));
         let features: Vec<u64> = (1..40u64).map(|k| mix(k * 7919)).collect();
@@ -867,7 +960,7 @@ mod tests {
                     *e += i32::from(model.weights[model.row(f) + tag]);
                 }
             }
-            assert_eq!(model.sum(&features[..n]), expected);
+            assert_eq!(model.sum_rows(&features[..n])[..N_TAGS], expected);
         }
     }
 
