@@ -34,6 +34,66 @@ pub struct SentenceInfo {
     /// convention, learnt from that convention's corpus only; tagging in a convention adds its
     /// copies to the shared weights.
     pub domain: u64,
+    /// Direct-mapped cache of what [`SentenceInfo::hash`] computes from a word's bytes alone,
+    /// by [`word_key`]: words repeat, and hashing a word costs several times what finding it
+    /// here does.
+    word_hashes: Vec<(u64, WordHashes)>,
+}
+
+/// Entries in [`SentenceInfo::word_hashes`] (a power of two).
+const WORD_HASHES: usize = 4096;
+
+/// The hashes of a word that depend on its bytes alone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordHashes {
+    lower: u64,
+    shape: u64,
+    affixes: [u64; 2],
+    title: bool,
+}
+
+impl WordHashes {
+    fn of(word: &str) -> WordHashes {
+        let lower = hash_lower(word);
+        WordHashes {
+            lower,
+            shape: shape(word),
+            affixes: [affix3(word, false), affix3(word, true)],
+            title: is_title_word(word, lower),
+        }
+    }
+}
+
+/// A quick 64-bit hash of a word's exact bytes, read eight (or four) at a time, odd (0 marks an
+/// empty cache slot): the key of [`SentenceInfo::word_hashes`]. Overlapping reads are fine, as
+/// the length is hashed too.
+fn word_key(word: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let b = word.as_bytes();
+    let n = b.len();
+    let step = |h: u64, v: u64| (h ^ v).wrapping_mul(K).rotate_left(29);
+    let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            b[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
+    let mut h = step(0, n as u64);
+    if n >= 8 {
+        for at in (0..n - 7).step_by(8) {
+            h = step(h, u64_at(at));
+        }
+        h = step(h, u64_at(n - 8));
+    } else if n >= 4 {
+        h = step(h, u32_at(0) | u32_at(n - 4) << 32);
+    } else {
+        let v = b
+            .iter()
+            .enumerate()
+            .fold(0, |v, (k, &x)| v | u64::from(x) << (8 * k));
+        h = step(h, v);
+    }
+    mix(h) | 1
 }
 
 /// Titles, honorifics, ranks and positions that stand before names, lower-cased and without a
@@ -469,6 +529,10 @@ impl SentenceInfo {
         self.common.clear();
         self.common.resize(n, false);
         self.affixes.resize(n, [0; 2]);
+        if self.word_hashes.is_empty() {
+            self.word_hashes
+                .resize(WORD_HASHES, (0, WordHashes::default()));
+        }
         for i in 0..n {
             if !self.candidate[i] {
                 continue;
@@ -478,14 +542,19 @@ impl SentenceInfo {
                     continue;
                 }
                 let w = words[k];
-                let lower = hash_lower(w);
-                self.lower[k] = lower;
-                self.title[k] = is_title_word(w, lower);
-                self.affixes[k] = [affix3(w, false), affix3(w, true)];
+                let key = word_key(w);
+                let slot = &mut self.word_hashes[(key >> 1) as usize & (WORD_HASHES - 1)];
+                if slot.0 != key {
+                    *slot = (key, WordHashes::of(w));
+                }
+                let hashes = slot.1;
+                self.lower[k] = hashes.lower;
+                self.title[k] = hashes.title;
+                self.affixes[k] = hashes.affixes;
                 // Lower-case words are only context for their neighbours: their shape is fixed.
                 if self.strong[k] {
-                    self.shape[k] = shape(w);
-                    self.common[k] = common.contains(&lower);
+                    self.shape[k] = hashes.shape;
+                    self.common[k] = common.contains(&hashes.lower);
                 }
             }
         }
@@ -901,6 +970,35 @@ mod tests {
                 parts.sort_unstable();
                 one.sort_unstable();
                 assert_eq!(parts, one, "{}", words[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn cached_word_hashes_are_the_words_hashes() {
+        let words: Vec<&str> = "Budi budi BUDI di Jakarta , Ümit ümit 1.500 Abcdefghijklmnop \
+                                Abcdefghijklmnoq abcdefgh abcdefg abc ab a"
+            .split(' ')
+            .collect();
+        let mut keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), words.len(), "every word has a key of its own");
+        let mut info = SentenceInfo::default();
+        // Twice over, so the second pass finds every word in the cache.
+        for _ in 0..2 {
+            info.fill(
+                &words,
+                &vec![GAZ_NONE; words.len()],
+                &HashKeyedSet::default(),
+            );
+            for (k, w) in words.iter().enumerate() {
+                if info.lower[k] != 0 {
+                    let hashes = WordHashes::of(w);
+                    assert_eq!(info.lower[k], hashes.lower, "{w}");
+                    assert_eq!(info.affixes[k], hashes.affixes, "{w}");
+                    assert_eq!(info.title[k], hashes.title, "{w}");
+                }
             }
         }
     }
