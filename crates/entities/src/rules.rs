@@ -1,7 +1,7 @@
 //! Rules over tokens: gazetteer look-ups, capitalised runs, numbers, dates and roles.
 
 use crate::Gazetteer;
-use crate::features::{HashKeyed, combine, hash_exact, hash_lower};
+use crate::features::{HashKeyed, combine, hash_exact, hash_lower, mix};
 use crate::model::{Model, Scratch, is_begin, tag_label};
 use kutip_core::{BoilerplateKind, Document, Entity, EntityLabel, Span, Token, TokenKind};
 
@@ -898,6 +898,10 @@ fn is_title(word: &str) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
     };
+    // Most tokens are lower-case words, and the only honorific that is one is "dr.".
+    if first.is_ascii_lowercase() && word != "dr." {
+        return false;
+    }
     b.len() < 64
         && bits[0][usize::from(first)] & bits[1][usize::from(last)] & 1 << b.len() != 0
         && (starts_upper(word) || word == "dr.")
@@ -926,6 +930,25 @@ struct RoleTable {
     /// `(length, last byte lower-cased)` of every first word: the first test alone let a
     /// fifth of all tokens through.
     last_words: [u64; 256],
+    /// A 4096-bit filter of the first words by [`folded_key`]: the two tests above still let
+    /// a sixth of all tokens through ("kepada" looks like "kepala" to them), each then hashed
+    /// and looked up.
+    first_word_filter: [u64; 64],
+}
+
+/// A quick hash of an ASCII word's bytes with bit 5 set in each (which lower-cases letters and
+/// keeps lower-case ones as they are), for [`RoleTable::first_word_filter`]: a word that
+/// equals a lower-case word but for ASCII case has that word's key.
+fn folded_key(word: &[u8]) -> u64 {
+    let mut h = word.len() as u64;
+    for chunk in word.chunks(8) {
+        let v = chunk
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (k, &b)| v | u64::from(b | 0x20) << (8 * k));
+        h = (h ^ v).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+    mix(h)
 }
 
 impl RoleTable {
@@ -937,6 +960,11 @@ impl RoleTable {
                 & self.last_words[usize::from(last)]
                 & 1 << word.len()
                 != 0
+            // A word with other than ASCII bytes is let through (its lower case may differ).
+            && (!word.is_ascii() || {
+                let key = folded_key(word.as_bytes());
+                self.first_word_filter[(key >> 6 & 63) as usize] & 1 << (key & 63) != 0
+            })
     }
 }
 
@@ -948,9 +976,13 @@ fn role_table() -> &'static RoleTable {
             prefixes: HashKeyed::default(),
             first_words: [0; 256],
             last_words: [0; 256],
+            first_word_filter: [0; 64],
         };
         for role in ROLES {
             let first = role.split(' ').next().unwrap_or(role);
+            debug_assert!(first.bytes().all(|b| b.is_ascii_lowercase()), "{first}");
+            let key = folded_key(first.as_bytes());
+            table.first_word_filter[(key >> 6 & 63) as usize] |= 1 << (key & 63);
             table.first_words[usize::from(first.as_bytes()[0])] |= 1 << first.len();
             let last = first.as_bytes()[first.len() - 1].to_ascii_lowercase();
             table.last_words[usize::from(last)] |= 1 << first.len();
@@ -1007,11 +1039,30 @@ fn number_or_date(
 ) -> Option<(usize, EntityLabel, Option<String>)> {
     let word = |k: usize| (k < end).then(|| &text[tokens[k].span.range()]);
     let w = word(i)?;
+    let number_after = || {
+        tokens[i + 1..end.min(i + 4)]
+            .iter()
+            .any(|t| t.kind == TokenKind::Number)
+    };
+    // Nearly every token is a word that starts none of the rules below: only a number, a
+    // capitalised word (weekdays, months), "hari", "tahun" or "pukul" in any case, or a
+    // currency before a number can. Rejecting the rest here skips the comparisons with every
+    // weekday and month for most tokens.
+    let capitalised = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if tokens[i].kind != TokenKind::Number
+        && !capitalised
+        && !["hari", "tahun", "pukul"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+        && !number_after()
+    {
+        return None;
+    }
     // "hari Selasa (19/9/2023)", "Selasa (19/9/2023)", "Selasa malam", "hari Kamis"
     let weekday_at =
         if w.eq_ignore_ascii_case("hari") && word(i + 1).is_some_and(|x| WEEKDAYS.contains(&x)) {
             Some(i + 1)
-        } else if WEEKDAYS.contains(&w) && w != "Minggu" {
+        } else if capitalised && WEEKDAYS.contains(&w) && w != "Minggu" {
             Some(i)
         } else {
             None
@@ -1046,11 +1097,7 @@ fn number_or_date(
         }
     }
     // "Rp 3,5 juta", "US$ 5 juta", "€20": a currency before an amount.
-    if tokens[i].kind != TokenKind::Number
-        && tokens[i + 1..end.min(i + 4)]
-            .iter()
-            .any(|t| t.kind == TokenKind::Number)
-    {
+    if tokens[i].kind != TokenKind::Number && number_after() {
         if let Some((n, code)) = currencies.at(text, tokens, i, end) {
             if tokens
                 .get(i + n)
@@ -1695,6 +1742,32 @@ pub fn places_before_people(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_role_passes_the_first_word_filters_in_any_case() {
+        let table = role_table();
+        for role in ROLES {
+            let first = role.split(' ').next().unwrap();
+            let mut capitalised = first.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            for word in [first.to_string(), capitalised, first.to_ascii_uppercase()] {
+                assert!(table.may_start(&word), "{word}");
+            }
+        }
+        // Words the byte tests alone let through.
+        assert!(!table.may_start("kepada"));
+        assert!(!table.may_start("kedua"));
+    }
+
+    #[test]
+    fn titles_are_found_only_as_written() {
+        for word in ["Pak", "Dr.", "dr.", "Kapten"] {
+            assert!(is_title(word), "{word}");
+        }
+        for word in ["pak", "kapten", "", "Budi", "dr"] {
+            assert!(!is_title(word), "{word}");
+        }
+    }
 
     #[test]
     fn indonesian_numbers() {
