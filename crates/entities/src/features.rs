@@ -412,13 +412,19 @@ fn strong(word: &str, gazetteer: u8) -> bool {
     // non-ASCII byte. Overlapping reads cover a word of any length (an "any" test).
     let b = word.as_bytes();
     let n = b.len();
+    let u32_at = |at: usize| {
+        u64::from(u32::from_le_bytes(
+            b[at..at + 4].try_into().expect("four bytes"),
+        ))
+    };
     let flagged = if n >= 8 {
         b.chunks_exact(8).any(flags8) || flags8(&b[n - 8..])
     } else if n >= 4 {
-        flags4(&b[..4]) || flags4(&b[n - 4..])
+        // The first and the last four bytes (overlapping) as one word.
+        flags(u32_at(0) | u32_at(n - 4) << 32)
     } else {
-        b.iter()
-            .any(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || !b.is_ascii())
+        // Zero bytes are none of the three.
+        flags(b.iter().rev().fold(0, |v, &x| v << 8 | u64::from(x)))
     };
     flagged
         && (b
@@ -429,9 +435,13 @@ fn strong(word: &str, gazetteer: u8) -> bool {
 
 /// Whether any of eight bytes is an ASCII capital, an ASCII digit or not ASCII.
 fn flags8(bytes: &[u8]) -> bool {
+    flags(u64::from_le_bytes(bytes.try_into().expect("eight bytes")))
+}
+
+/// Whether any of the eight bytes of `x` is an ASCII capital, an ASCII digit or not ASCII.
+fn flags(x: u64) -> bool {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(bytes.try_into().expect("eight bytes"));
     // With each byte's top bit set, subtracting c from it borrows nothing across bytes and
     // leaves the top bit set exactly where the (7-bit) byte is at least c.
     let y = x | H;
@@ -439,13 +449,6 @@ fn flags8(bytes: &[u8]) -> bool {
     let upper = at_least(0x41) & !at_least(0x5b);
     let digit = at_least(0x30) & !at_least(0x3a);
     (x | upper | digit) & H != 0
-}
-
-/// [`flags8`] for four bytes (zero bytes are none of the three).
-fn flags4(bytes: &[u8]) -> bool {
-    let mut eight = [0u8; 8];
-    eight[..4].copy_from_slice(bytes);
-    flags8(&eight)
 }
 
 impl SentenceInfo {
@@ -472,19 +475,23 @@ impl SentenceInfo {
         self.affixes.clear();
         self.gazetteer.extend_from_slice(gazetteer);
         // `right` first holds whether each token is a quotation mark, tested once a token.
+        // (The passes below extend from iterators or walk pairs of slices: a push or an index
+        // per token costs a capacity or bounds check each.)
         self.right
             .extend(words.iter().map(|w| usize::from(is_quote_mark(w))));
         let mut last = usize::MAX;
-        for i in 0..words.len() {
-            self.left.push(last);
-            if self.right[i] == 0 {
-                last = i;
-            }
-        }
+        self.left
+            .extend(self.right.iter().enumerate().map(|(i, &quote)| {
+                let left = last;
+                if quote == 0 {
+                    last = i;
+                }
+                left
+            }));
         let mut next = usize::MAX;
-        for i in (0..words.len()).rev() {
-            let quote = self.right[i] != 0;
-            self.right[i] = next;
+        for (i, right) in self.right.iter_mut().enumerate().rev() {
+            let quote = *right != 0;
+            *right = next;
             if !quote {
                 next = i;
             }
@@ -495,13 +502,15 @@ impl SentenceInfo {
         self.candidate.extend_from_slice(&self.strong);
         // A lower-case word right before a name ("desa Sukamaju", "kabupaten Bogor") or between
         // two name words ("Bank of America") may belong to it.
-        for (i, word) in words.iter().enumerate().take(n.saturating_sub(1)) {
-            if !self.candidate[i]
-                && self.strong[i + 1]
-                && word.len() > 1
-                && word.chars().all(char::is_alphabetic)
+        for ((candidate, word), &strong_next) in self
+            .candidate
+            .iter_mut()
+            .zip(words)
+            .zip(self.strong.iter().skip(1))
+        {
+            if !*candidate && strong_next && word.len() > 1 && word.chars().all(char::is_alphabetic)
             {
-                self.candidate[i] = true;
+                *candidate = true;
             }
         }
         // A hyphen, an apostrophe or an initial's full stop between two capitalised words may
