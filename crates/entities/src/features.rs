@@ -41,7 +41,7 @@ pub struct SentenceInfo {
 }
 
 /// Entries in [`SentenceInfo::word_hashes`] (a power of two).
-const WORD_HASHES: usize = 4096;
+const WORD_HASHES: usize = 8192;
 
 /// The hashes of a word that depend on its bytes alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

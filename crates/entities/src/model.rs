@@ -117,7 +117,7 @@ pub struct Scratch {
 }
 
 /// Entries in [`Scratch::sums`] (a power of two).
-const SUM_CACHE: usize = 1 << 13;
+const SUM_CACHE: usize = 1 << 14;
 
 /// Told apart in the keys of [`Scratch::sums`]: the sums of a token's left or right
 /// neighbour's features (the sums of its own features have a key of their own shape).
