@@ -552,11 +552,20 @@ impl SentenceInfo {
                 }
                 let w = words[k];
                 let key = word_key(w);
-                let slot = &mut self.word_hashes[(key >> 1) as usize & (WORD_HASHES - 1)];
-                if slot.0 != key {
-                    *slot = (key, WordHashes::of(w));
-                }
-                let hashes = slot.1;
+                // Two ways, as `Model`'s cache of row sums: a key is in either slot of its pair,
+                // the one it last went into first.
+                let at = (key >> 1) as usize & (WORD_HASHES - 2);
+                let pair = &mut self.word_hashes[at..at + 2];
+                let hashes = if pair[0].0 == key {
+                    pair[0].1
+                } else if pair[1].0 == key {
+                    pair[1].1
+                } else {
+                    let hashes = WordHashes::of(w);
+                    pair[1] = pair[0];
+                    pair[0] = (key, hashes);
+                    hashes
+                };
                 self.lower[k] = hashes.lower;
                 self.title[k] = hashes.title;
                 self.affixes[k] = hashes.affixes;

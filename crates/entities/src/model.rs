@@ -340,14 +340,24 @@ impl Model {
         features: &mut Vec<u64>,
         fill: impl FnOnce(&mut Vec<u64>),
     ) -> [i32; ROW] {
-        // Not the lowest bit: keys are odd (0 marks an empty slot).
-        let slot = &mut sums[(key >> 1) as usize & (SUM_CACHE - 1)];
-        if slot.0 != key {
-            features.clear();
-            fill(features);
-            *slot = (key, self.sum_rows(features));
+        // Two ways: a key may be in either slot of its pair, the one it last went into first
+        // (a direct-mapped cache of the same size missed half again as often, each miss costing
+        // a dozen row look-ups). Not the lowest bit for the index: keys are odd (0 marks an
+        // empty slot).
+        let at = (key >> 1) as usize & (SUM_CACHE - 2);
+        let pair = &mut sums[at..at + 2];
+        if pair[0].0 == key {
+            return pair[0].1;
         }
-        slot.1
+        if pair[1].0 == key {
+            return pair[1].1;
+        }
+        features.clear();
+        fill(features);
+        let sum = self.sum_rows(features);
+        pair[1] = pair[0];
+        pair[0] = (key, sum);
+        sum
     }
 
     /// The emission scores of candidate `i`: the summed rows of its features
