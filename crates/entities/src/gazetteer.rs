@@ -1063,14 +1063,23 @@ const ORGANISATIONS: &[&str] = &[
     "The Guardian",
 ];
 
+/// What a sequence of words is to the gazetteer.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sequence {
+    /// The label of the name it is.
+    label: Option<EntityLabel>,
+    /// Whether it is a proper prefix of a name: a look-up goes on to the next word.
+    prefix: bool,
+}
+
 /// Names and their labels, keyed by their text as written.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
     names: HashMap<String, EntityLabel>,
-    /// The same names keyed by the combined hashes of their words, for allocation-free look-ups.
-    hashed: HashKeyed<EntityLabel>,
-    /// Hashes of every proper prefix of a name (in words), to stop a look-up early.
-    prefixes: HashKeyed<()>,
+    /// The same names and every proper prefix of one (in words), keyed by the combined hashes
+    /// of their words, for allocation-free look-ups: one map, so a word that starts no name
+    /// costs one look-up.
+    sequences: HashKeyed<Sequence>,
     /// The ASCII bytes some name starts with, as bits: a token starting with any other ASCII
     /// byte (lower case, punctuation) starts no name and is never hashed.
     ascii_starts: u128,
@@ -1083,8 +1092,7 @@ impl Gazetteer {
     pub fn builtin() -> Gazetteer {
         let mut g = Gazetteer {
             names: HashMap::new(),
-            hashed: HashKeyed::default(),
-            prefixes: HashKeyed::default(),
+            sequences: HashKeyed::default(),
             ascii_starts: 0,
             longest: 1,
         };
@@ -1114,11 +1122,16 @@ impl Gazetteer {
             self.ascii_starts |= 1 << first;
         }
         self.longest = self.longest.max(key.split(' ').count());
-        self.hashed.insert(sequence_hash(key.split(' ')), label);
+        self.sequences
+            .entry(sequence_hash(key.split(' ')))
+            .or_default()
+            .label = Some(label);
         let words: Vec<&str> = key.split(' ').collect();
         for n in 1..words.len() {
-            self.prefixes
-                .insert(sequence_hash(words[..n].iter().copied()), ());
+            self.sequences
+                .entry(sequence_hash(words[..n].iter().copied()))
+                .or_default()
+                .prefix = true;
         }
         self.names.insert(key, label);
     }
@@ -1187,10 +1200,13 @@ impl Gazetteer {
                 } else {
                     combine(h, hash_exact(w))
                 };
-                if let Some(label) = self.hashed.get(&h) {
-                    best = Some((n + 1, *label));
+                let Some(sequence) = self.sequences.get(&h) else {
+                    break;
+                };
+                if let Some(label) = sequence.label {
+                    best = Some((n + 1, label));
                 }
-                if !self.prefixes.contains_key(&h) {
+                if !sequence.prefix {
                     break;
                 }
             }

@@ -1480,7 +1480,7 @@ pub const BUILTIN_ALIASES: &[(&str, &str)] = &[
 /// "Joko Widodo", "KPK" → "Komisi Pemberantasan Korupsi"), and so does an acronym written in
 /// brackets after its expansion ("Badan Penanggulangan Bencana Daerah (BPBD)"). Every mention of
 /// one canonical name gets one cluster id.
-pub fn link_names(doc: &mut Document, aliases: &std::collections::HashMap<String, String>) {
+pub fn link_names(doc: &mut Document, aliases: &foldhash::HashMap<String, String>) {
     // Cluster ids by the hash of the canonical name; full names by the hash of each of their
     // words (the latest full name wins).
     let mut clusters: HashKeyed<u32> = HashKeyed::default();
