@@ -56,6 +56,15 @@ pub struct ConllConfig {
     /// positions, not titles, so a `ROLE` from the entity layer made of these words only is left
     /// unlabelled, and a `PERSON`/`PERSONCOREF` starts after them. Matched as written.
     pub titles: Vec<String>,
+    /// With the `kota` scheme: a token with a full stop between digits (`Rp10.000`, `1.932.666`,
+    /// `03.00`) is left out of a statement and splits it in two. KoTA's annotation cut
+    /// sentences at every full stop, numbers too: such a token is `O` and the statement starts
+    /// again after it.
+    pub dotted_number_breaks: bool,
+    /// With the `kota` scheme: how many tokens back a name counts as written already (a later
+    /// reference, not an introduction). A corpus file without article boundaries is one
+    /// document; a few hundred tokens are about an article.
+    pub repeat_window: usize,
 }
 
 impl Default for ConllConfig {
@@ -75,6 +84,8 @@ impl Default for ConllConfig {
             ]
             .map(String::from)
             .to_vec(),
+            dotted_number_breaks: true,
+            repeat_window: 300,
         }
     }
 }
@@ -245,7 +256,7 @@ impl<'w> ConllExporter<'w> {
                     && s.role.is_none()
                     && s.affiliation.is_some_and(|a| s.span.contains(a))
             });
-            self.mark(doc, q.content, "STATEMENT");
+            self.mark_statement(doc, q.content);
             if let Some(cue) = q.cue {
                 let word = doc.slice(cue).to_lowercase();
                 let label = if self.config.coref_cues.contains(&word) {
@@ -300,12 +311,35 @@ impl<'w> ConllExporter<'w> {
                 in_entity[k] = true;
             }
         }
+        // The speakers of direct quotes ("…, ” kata Budi Santoso."): KoTA leaves a direct
+        // quote's attribution `O` with the quote.
+        let direct_speakers: Vec<Span> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .flat_map(|q| {
+                let after_cue = q.cue.and_then(|c| {
+                    let k = doc.token_at(c.start) + 1;
+                    doc.tokens.get(k).map(|t| t.span)
+                });
+                q.speaker
+                    .as_ref()
+                    .map(|s| s.span)
+                    .into_iter()
+                    .chain(after_cue)
+            })
+            .collect();
         for e in &doc.entities {
             if quoted.iter().any(|c| c.contains(e.span)) {
                 continue;
             }
             let label = match e.label {
-                EntityLabel::Per if doc.slice(e.span).contains(char::is_whitespace) => "PERSON",
+                EntityLabel::Per
+                    if doc.slice(e.span).contains(char::is_whitespace)
+                        && self.fill_person(doc, e.span, &direct_speakers) =>
+                {
+                    "PERSON"
+                }
                 EntityLabel::Role
                     if !doc
                         .slice(e.span)
@@ -323,6 +357,78 @@ impl<'w> ConllExporter<'w> {
                 _ => e.span,
             };
             self.mark(doc, span, label);
+        }
+    }
+
+    /// Whether the entity fill labels the person `span` found by the entity layer: KoTA
+    /// labels people named in the running text, the first time an article names them.
+    fn fill_person(&self, doc: &Document, span: Span, direct_speakers: &[Span]) -> bool {
+        let first = doc.token_at(span.start);
+        let mut end = first;
+        while end < doc.tokens.len() && doc.tokens[end].span.start < span.end {
+            end += 1;
+        }
+        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let before = if first > 0 { text(first - 1) } else { "" };
+        let after = text(end);
+        // Credits, captions and lists ("Pewarta : Budi Santoso", "( Foto / Budi Santoso )",
+        // "Bidang Humas : Budi Santoso –") are not mentions in the running text.
+        if matches!(before, ":" | "(" | "/" | "|") || matches!(after, ")" | ":" | "/" | "|" | "–")
+        {
+            return false;
+        }
+        // A name of four words or more, or one running on into a capitalised word the tagger
+        // left out, is mostly a name glued to something else (a unit, a caption, a title).
+        if end - first >= 4
+            || (after.starts_with(char::is_uppercase) && !text(end - 1).ends_with('.'))
+        {
+            return false;
+        }
+        if direct_speakers.iter().any(|s| s.overlaps(span)) {
+            return false;
+        }
+        // A name the article wrote a little before is a later reference.
+        !self.repeated(doc, first, end)
+    }
+
+    /// True when the words of tokens `first..end` were written within the `repeat_window`
+    /// tokens before them (case and a final full stop or comma ignored).
+    fn repeated(&self, doc: &Document, first: usize, end: usize) -> bool {
+        let norm = |k: usize| doc.slice(doc.tokens[k].span).trim_end_matches(['.', ',']);
+        let n = end - first;
+        if n == 0 || first < n {
+            return false;
+        }
+        let from = first.saturating_sub(self.config.repeat_window);
+        (from..=first - n)
+            .any(|k| (0..n).all(|i| norm(k + i).eq_ignore_ascii_case(norm(first + i))))
+    }
+
+    /// A KoTA statement: `content`, over the glued token right after it whose first part ends
+    /// its sentence (`… di pasar.Budi`: the corpus's token belongs to the sentence it ends), cut
+    /// at the tokens of numbers with a full stop inside (see `dotted_number_breaks`).
+    fn mark_statement(&mut self, doc: &Document, content: Span) {
+        let first = doc.token_at(content.start);
+        let mut end = first;
+        while end < doc.tokens.len() && doc.tokens[end].span.start < content.end {
+            end += 1;
+        }
+        if end < doc.tokens.len() && ends_sentence_glued(doc.slice(doc.tokens[end].span)) {
+            end += 1;
+        }
+        let mut start = first;
+        for k in first..=end {
+            let cut = k == end
+                || (self.config.dotted_number_breaks
+                    && dotted_number(doc.slice(doc.tokens[k].span)));
+            if !cut {
+                continue;
+            }
+            if k > start {
+                let span = doc.tokens[start].span.cover(doc.tokens[k - 1].span);
+                self.mark(doc, span, "STATEMENT");
+            }
+            start = k + 1;
         }
     }
 
@@ -437,6 +543,31 @@ fn date_in_sentence(doc: &Document, span: Span) -> Option<Span> {
     (doc.token_at(span.end).max(name)..end)
         .find_map(date_at)
         .or_else(|| (first..name).rev().find_map(date_at))
+}
+
+/// A token holding the end of one sentence and the start of the next (`pasar.Budi`,
+/// `2024.Menurut`): a full stop after at least three characters (or a digit or closing
+/// bracket), then a capitalised word. Not an abbreviation (`Dr.Budi`, `S.H.`).
+fn ends_sentence_glued(token: &str) -> bool {
+    let Some(dot) = token.bytes().rposition(|b| b == b'.') else {
+        return false;
+    };
+    let (head, tail) = (&token[..dot], &token[dot + 1..]);
+    let tail = tail.trim_start_matches(['"', '“']);
+    let head_ends = head.chars().count() >= 3 && !head.contains('.')
+        || head.ends_with(|c: char| c.is_ascii_digit() || c == ')');
+    head_ends
+        && tail.chars().count() >= 2
+        && tail.starts_with(char::is_uppercase)
+        && tail.chars().all(char::is_alphabetic)
+        && tail.chars().skip(1).any(char::is_lowercase)
+}
+
+/// A number written with a full stop between digits (`Rp10.000`, `1.932.666`, `03.00`).
+fn dotted_number(token: &str) -> bool {
+    let b = token.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
 }
 
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,
