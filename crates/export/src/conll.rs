@@ -273,12 +273,31 @@ impl<'w> ConllExporter<'w> {
                 let mention = trimmed;
                 if org || q.cue.is_some_and(|c| c.contains(s.span)) {
                     // An organisation, or the `-nya` of the cue.
-                } else if same && (s.role.is_some() || doc.slice(mention).contains(' ')) {
-                    // A name written in full, or with its role, is a `PERSON` wherever it
-                    // stands: KoTA introduces a speaker again in each article, and a corpus
-                    // file without article boundaries is one document here.
+                } else if same
+                    && (s.role.is_some() || doc.slice(mention).contains(' '))
+                    && !self.repeated_span(doc, mention)
+                {
+                    // A name written in full, or with its role, is a `PERSON` where the
+                    // article introduces it: KoTA introduces a speaker again in each article,
+                    // and a corpus file without article boundaries is one document here, so a
+                    // name not written within `repeat_window` tokens before counts as new.
                     self.mark(doc, mention, "PERSON");
                     self.mark_role(doc, s);
+                } else if same && (s.role.is_some() || doc.slice(mention).contains(' ')) {
+                    // A full name written again soon after is a later reference: the corpus
+                    // labels those unevenly (dev: of 126, 16 `PERSON`, 32 `PERSONCOREF`, the
+                    // rest nothing), so it is left unlabelled.
+                } else if !same
+                    && doc.slice(mention).contains(' ')
+                    && doc
+                        .slice(mention)
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                    && !self.repeated_span(doc, mention)
+                {
+                    // A full name the speaker was resolved through to an earlier introduction:
+                    // where the article has not written it lately it is introduced again.
+                    self.mark(doc, mention, "PERSON");
                 } else {
                     self.mark(doc, mention, "PERSONCOREF");
                 }
@@ -353,9 +372,16 @@ impl<'w> ConllExporter<'w> {
             };
             let span = match label {
                 "PERSON" => self.without_titles(doc, e.span),
-                "AFFILIATION" => extend_name(doc, e.span, &in_entity),
+                "AFFILIATION" => extend_name(doc, e.span, &in_entity, true),
+                "ROLE" => extend_name(doc, e.span, &in_entity, false),
                 _ => e.span,
             };
+            if label == "AFFILIATION" {
+                let (first, end) = token_range(doc, span);
+                if set_off(doc, first, end) {
+                    continue;
+                }
+            }
             self.mark(doc, span, label);
         }
     }
@@ -363,18 +389,10 @@ impl<'w> ConllExporter<'w> {
     /// Whether the entity fill labels the person `span` found by the entity layer: KoTA
     /// labels people named in the running text, the first time an article names them.
     fn fill_person(&self, doc: &Document, span: Span, direct_speakers: &[Span]) -> bool {
-        let first = doc.token_at(span.start);
-        let mut end = first;
-        while end < doc.tokens.len() && doc.tokens[end].span.start < span.end {
-            end += 1;
-        }
+        let (first, end) = token_range(doc, span);
         let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
-        let before = if first > 0 { text(first - 1) } else { "" };
         let after = text(end);
-        // Credits, captions and lists ("Pewarta : Budi Santoso", "( Foto / Budi Santoso )",
-        // "Bidang Humas : Budi Santoso –") are not mentions in the running text.
-        if matches!(before, ":" | "(" | "/" | "|") || matches!(after, ")" | ":" | "/" | "|" | "–")
-        {
+        if set_off(doc, first, end) {
             return false;
         }
         // A name of four words or more, or one running on into a capitalised word the tagger
@@ -389,6 +407,12 @@ impl<'w> ConllExporter<'w> {
         }
         // A name the article wrote a little before is a later reference.
         !self.repeated(doc, first, end)
+    }
+
+    /// [`Self::repeated`] for the tokens of `span`.
+    fn repeated_span(&self, doc: &Document, span: Span) -> bool {
+        let (first, end) = token_range(doc, span);
+        self.repeated(doc, first, end)
     }
 
     /// True when the words of tokens `first..end` were written within the `repeat_window`
@@ -545,6 +569,26 @@ fn date_in_sentence(doc: &Document, span: Span) -> Option<Span> {
         .or_else(|| (first..name).rev().find_map(date_at))
 }
 
+/// True when tokens `first..end` stand in brackets or in a credit, caption or list
+/// ("Pewarta : Budi Santoso", "( Foto / Budi Santoso )", "Bidang Humas : Budi Santoso –",
+/// "Tunjangan Profesi Guru ( TPG )"): not a mention in the running text, or an abbreviation
+/// whose organisation, if any, carries it.
+fn set_off(doc: &Document, first: usize, end: usize) -> bool {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let before = if first > 0 { text(first - 1) } else { "" };
+    matches!(before, ":" | "(" | "/" | "|") || matches!(text(end), ")" | ":" | "/" | "|" | "–")
+}
+
+/// The tokens `first..end` that `span` covers.
+fn token_range(doc: &Document, span: Span) -> (usize, usize) {
+    let first = doc.token_at(span.start);
+    let mut end = first;
+    while end < doc.tokens.len() && doc.tokens[end].span.start < span.end {
+        end += 1;
+    }
+    (first, end)
+}
+
 /// A token holding the end of one sentence and the start of the next (`pasar.Budi`,
 /// `2024.Menurut`): a full stop after at least three characters (or a digit or closing
 /// bracket), then a capitalised word. Not an abbreviation (`Dr.Budi`, `S.H.`).
@@ -623,29 +667,35 @@ fn written_dates(doc: &Document) -> Vec<Span> {
     out
 }
 
-/// `span` widened over the capitalised words right after it that no entity covers, and over an
-/// abbreviation in brackets: KoTA's organisations run to their place and abbreviation
-/// ("Komisi Perlindungan Anak ( KPA )", "Dinas Pertanian Sukamaju"). (Widening positions the
-/// same way was measured and lost: dev ROLE 27.0 → 22.2.)
-fn extend_name(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
+/// `span` widened over the capitalised words right after it that no entity covers (when
+/// `words`), and over an abbreviation in brackets: KoTA's organisations run to their place and
+/// abbreviation ("Komisi Perlindungan Anak ( KPA )", "Dinas Pertanian Sukamaju"), and its
+/// positions to their abbreviation ("Menteri Koordinator … ( Menko PM )"). The abbreviation is
+/// the name's short form even where the entity layer made it an organisation of its own.
+/// (Widening positions over the words after them was measured and lost: dev ROLE 27.0 → 22.2.)
+fn extend_name(doc: &Document, span: Span, in_entity: &[bool], words: bool) -> Span {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let free = |k: usize| k < doc.tokens.len() && !in_entity[k];
-    let cap = |k: usize| {
-        free(k)
+    let upper = |k: usize| {
+        k < doc.tokens.len()
             && doc.tokens[k].kind == TokenKind::Word
             && text(k).starts_with(|c: char| c.is_uppercase())
             && !text(k).contains('.')
     };
+    let cap = |k: usize| free(k) && upper(k);
     let mut k = doc.token_at(span.end.saturating_sub(1)) + 1;
     let limit = k + 6;
     let mut end = span.end;
     while k < limit {
-        if cap(k) {
+        if words && cap(k) {
             end = doc.tokens[k].span.end;
             k += 1;
-        } else if text(k) == "(" && cap(k + 1) && text(k + 2) == ")" && free(k + 2) {
+        } else if text(k) == "(" && upper(k + 1) && text(k + 2) == ")" {
             end = doc.tokens[k + 2].span.end;
-            k += 3;
+            break;
+        } else if text(k) == "(" && upper(k + 1) && upper(k + 2) && text(k + 3) == ")" {
+            end = doc.tokens[k + 3].span.end;
+            break;
         } else {
             break;
         }
