@@ -641,10 +641,9 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                 q += 1;
             }
             if q > p + 2 && text(q) == ")" && p > start {
+                // The part of the day written after the date ("Sabtu (30/11/2024) malam") is
+                // mostly left out by KoTA (dev: 7 of 9).
                 end = Some(q);
-                if PARTS_OF_DAY.contains(&bare(q + 1)) {
-                    end = Some(q + 1);
-                }
             }
         } else if (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
             && digits(p)
