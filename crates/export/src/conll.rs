@@ -65,6 +65,11 @@ pub struct ConllConfig {
     /// reference, not an introduction). A corpus file without article boundaries is one
     /// document; a few hundred tokens are about an article.
     pub repeat_window: usize,
+    /// With the `kota` scheme: verbs whose object is mostly a topic, an addressee or an example
+    /// rather than a reported clause ("menekankan pentingnya …", "menyoroti …", "mengajak warga
+    /// …", "mencontohkan …"). Right before their object (no comma or `bahwa`), their cue and
+    /// speaker are labelled and the object is not a `STATEMENT`.
+    pub topic_cues: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -86,6 +91,17 @@ impl Default for ConllConfig {
             .to_vec(),
             dotted_number_breaks: true,
             repeat_window: 300,
+            topic_cues: [
+                "menekankan",
+                "menyoroti",
+                "mengajak",
+                "mencontohkan",
+                "menceritakan",
+                "mengusulkan",
+                "melanjutkan",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }
@@ -254,6 +270,9 @@ impl<'w> ConllExporter<'w> {
                 in_entity[k] = true;
             }
         }
+        // The objects of topic verbs: not statements, and not filled with entities either (as a
+        // statement's tokens are not).
+        let mut objects: Vec<Span> = Vec::new();
         // The sentences whose reported speech is labelled.
         let mut reported = vec![false; doc.sentences.len()];
         for q in doc
@@ -274,7 +293,23 @@ impl<'w> ConllExporter<'w> {
                     && s.role.is_none()
                     && s.affiliation.is_some_and(|a| s.span.contains(a))
             });
-            self.mark_statement(doc, q.content);
+            // A topic verb with its object right after it ("menyoroti pentingnya …"): KoTA
+            // labels the cue and the speaker but mostly not the object as a statement.
+            let topic = q.cue.is_some_and(|c| {
+                let (k, _) = token_range(doc, c);
+                let next = doc.tokens.get(k + 1).map_or("", |t| doc.slice(t.span));
+                !matches!(next, "," | ":" | "bahwa")
+                    && self
+                        .config
+                        .topic_cues
+                        .iter()
+                        .any(|t| t.eq_ignore_ascii_case(doc.slice(c)))
+            });
+            if topic {
+                objects.push(q.content);
+            } else {
+                self.mark_statement(doc, q.content);
+            }
             if let Some(cue) = q.cue {
                 let word = doc.slice(cue).to_lowercase();
                 let label = if self.config.coref_cues.contains(&word) {
@@ -363,7 +398,7 @@ impl<'w> ConllExporter<'w> {
             })
             .collect();
         for e in &doc.entities {
-            if quoted.iter().any(|c| c.contains(e.span)) {
+            if quoted.iter().chain(&objects).any(|c| c.contains(e.span)) {
                 continue;
             }
             let label = match e.label {
