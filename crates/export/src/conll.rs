@@ -427,7 +427,11 @@ impl<'w> ConllExporter<'w> {
             };
             if label == "AFFILIATION" {
                 let (first, end) = token_range(doc, span);
-                if set_off(doc, first, end) {
+                // An academic degree after a name ("Budi Santoso , SH , MM") is no
+                // organisation.
+                if set_off(doc, first, end)
+                    || end == first + 1 && DEGREES.contains(&doc.slice(doc.tokens[first].span))
+                {
                     continue;
                 }
             }
@@ -634,6 +638,13 @@ fn date_in_sentence(doc: &Document, span: Span) -> Option<Span> {
         .or_else(|| (first..name).rev().find_map(date_at))
 }
 
+/// Academic degrees written after a name without their full stops, which an entity tagger
+/// may read as an organisation's abbreviation.
+const DEGREES: [&str; 24] = [
+    "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
+    "SIP", "SKom", "SKM", "MKes", "SP", "MP", "MBA", "PhD", "Lc", "SHI",
+];
+
 /// Words that make a position an acting or deputy one ("Pj Bupati", "Plt. Kepala Dinas",
 /// "Wakil Ketua"): part of the position.
 const ACTING: [&str; 8] = [
@@ -766,6 +777,11 @@ fn extend_name(doc: &Document, span: Span, in_entity: &[bool], words: bool) -> S
     };
     let cap = |k: usize| free(k) && upper(k);
     let mut k = doc.token_at(span.end.saturating_sub(1)) + 1;
+    // A name whose last word carries the sentence's full stop ("Universitas Sukamaju.") ends
+    // there: the capitalised word after it starts the next sentence.
+    if k > 0 && text(k - 1).ends_with('.') {
+        return span;
+    }
     let limit = k + 6;
     let mut end = span.end;
     while k < limit {
