@@ -435,10 +435,11 @@ impl<'w> ConllExporter<'w> {
                     continue;
                 }
             }
-            if label == "ROLE" {
-                // A position right after a capitalised word, in a sentence that reports no
-                // speech, is mostly inside a longer name or a list run together by the source
-                // ("Budi SantosoWakil Ketua Umum : …"): its extent is a guess (dev: 7% right).
+            if label == "ROLE" || label == "AFFILIATION" {
+                // A position or organisation right after a capitalised word, in a sentence
+                // that reports no speech, is mostly inside a longer name or a list run together
+                // by the source ("Budi SantosoWakil Ketua Umum : …"): its extent is a guess
+                // (dev: 7% and 10% right).
                 let (first, _) = token_range(doc, span);
                 let before = first
                     .checked_sub(1)
