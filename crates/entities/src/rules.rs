@@ -402,6 +402,12 @@ fn touching_tokens_spelling(
     None
 }
 
+/// The convention id of `news` (hashed once).
+fn news_id() -> u64 {
+    static ID: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| crate::model::convention_id("news"))
+}
+
 /// Tags every sentence's tokens: the model finds people, organisations and places; rules find
 /// dates, times, amounts and roles in the rest, and split honorifics and ranks off names.
 /// Related-article links, subheadings and datelines are skipped: a name in another article's
@@ -410,7 +416,8 @@ fn touching_tokens_spelling(
 pub fn tag(
     doc: &Document,
     gazetteer: &Gazetteer,
-    model: &Model,
+    // The model, and with the `auto` convention the model folded with the news one.
+    (model, news_model): (&Model, Option<&Model>),
     gazetteer_names: bool,
     name_cues: &[String],
     currencies: &Currencies,
@@ -458,7 +465,13 @@ pub fn tag(
         words.clear();
         words.extend(sentence_tokens.iter().map(|t| &text[t.span.range()]));
         gazetteer.tag_tokens(&words, &mut codes);
-        model.tag(&words, &codes, scratch);
+        // The `auto` convention: a sentence that reads like news is tagged in its convention.
+        match news_model {
+            Some(news) if model.genre().classify(&words) == news_id() => {
+                news.tag(&words, &codes, scratch)
+            }
+            _ => model.tag(&words, &codes, scratch),
+        }
         covered.clear();
         covered.resize(words.len(), false);
         let sentence_span = sentence_tokens[0]
