@@ -276,6 +276,7 @@ impl Stage for EntityStage {
         });
         rules::people_before_ages(doc);
         rules::places_before_people(doc);
+        rules::titles_of_works(doc);
         if self.join_bracketed_acronyms {
             rules::join_bracketed_acronyms(doc);
         }
@@ -558,6 +559,26 @@ mod tests {
         assert_eq!(
             names_in_tokens(encyclopaedic, config("auto")),
             names_in_tokens(encyclopaedic, config("shared"))
+        );
+    }
+
+    #[test]
+    fn names_in_the_quoted_title_of_a_work_are_dropped() {
+        let config = || EntitiesConfig {
+            convention: "shared".into(),
+            gazetteer_names: false,
+            ..EntitiesConfig::default()
+        };
+        let names = names_in_tokens(
+            "Ia merilis album \" Sari Wulandari \" , \" Kota Lama \" dan \" Budi Santoso \" pada 2010 .",
+            config(),
+        );
+        assert!(names.is_empty(), "{names:?}");
+        // A name in quotation marks after another word is still a name.
+        let names = names_in_tokens("Ia bertemu \" Budi Santoso \" di Jakarta .", config());
+        assert!(
+            names.contains(&(EntityLabel::Per, "Budi Santoso".into())),
+            "{names:?}"
         );
     }
 
