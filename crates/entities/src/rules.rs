@@ -1705,6 +1705,106 @@ pub fn places_before_people(doc: &mut Document) {
     }
 }
 
+/// Words that introduce the title of a work: what follows them in quotation marks is a title
+/// ("lagu \"Sari Wulandari\"", "film \"Kota Lama\""), not a person, organisation or place
+/// (in NERGrit's training file 126 of 133 such quoted titles hold no name).
+const WORK_WORDS: &[&str] = &[
+    "lagu",
+    "lagunya",
+    "album",
+    "albumnya",
+    "film",
+    "filmnya",
+    "single",
+    "singel",
+    "singelnya",
+    "judul",
+    "berjudul",
+    "bertajuk",
+    "tajuk",
+    "novel",
+    "buku",
+    "serial",
+    "sinetron",
+    "drama",
+    "lakon",
+    "puisi",
+    "sajak",
+    "tembang",
+    "kartun",
+    "klip",
+    "video",
+];
+
+/// Drops the people, organisations and places inside quotation marks that hold the title of a
+/// work: the quotation follows a work word ("lagu", "album", "film", "berjudul"…), directly or
+/// through a list of quoted titles ("album \"A\" , \"B\" dan \"C\"").
+pub fn titles_of_works(doc: &mut Document) {
+    if doc.entities.is_empty() {
+        return;
+    }
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let word = |k: usize| &text[tokens[k].span.range()];
+    let quote = |k: usize| matches!(word(k), "\"" | "“" | "”");
+    // The nearest quotation mark within a few tokens, walking from `k` by `step`.
+    let nearest_quote = |k: usize, back: bool| -> Option<usize> {
+        let mut k = k;
+        for _ in 0..10 {
+            k = if back {
+                k.checked_sub(1)?
+            } else {
+                k.checked_add(1).filter(|&k| k < tokens.len())?
+            };
+            if quote(k) {
+                return Some(k);
+            }
+        }
+        None
+    };
+    let is_title = |e: &Entity| -> bool {
+        if !matches!(
+            e.label,
+            EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
+        ) {
+            return false;
+        }
+        let first = tokens.partition_point(|t| t.span.start < e.span.start);
+        let last = tokens.partition_point(|t| t.span.end < e.span.end);
+        if first >= tokens.len() || last >= tokens.len() {
+            return false;
+        }
+        let (Some(open), Some(_)) = (nearest_quote(first, true), nearest_quote(last, false)) else {
+            return false;
+        };
+        // Back over earlier quoted titles of a list and their commas and conjunctions.
+        let mut k = open;
+        for _ in 0..6 {
+            let Some(before) = k.checked_sub(1) else {
+                return false;
+            };
+            k = before;
+            while matches!(word(k), "," | "dan" | "atau" | "serta") {
+                let Some(before) = k.checked_sub(1) else {
+                    return false;
+                };
+                k = before;
+            }
+            if quote(k) {
+                match nearest_quote(k, true) {
+                    Some(opening) => k = opening,
+                    None => return false,
+                }
+                continue;
+            }
+            let w = word(k);
+            return w.len() <= 10 && WORK_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t));
+        }
+        false
+    };
+    doc.entities.retain(|e| !is_title(e));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1850,104 +1950,4 @@ mod tests {
         );
         assert!(hashed.words.is_some());
     }
-}
-
-/// Words that introduce the title of a work: what follows them in quotation marks is a title
-/// ("lagu \"Sari Wulandari\"", "film \"Kota Lama\""), not a person, organisation or place
-/// (in NERGrit's training file 126 of 133 such quoted titles hold no name).
-const WORK_WORDS: &[&str] = &[
-    "lagu",
-    "lagunya",
-    "album",
-    "albumnya",
-    "film",
-    "filmnya",
-    "single",
-    "singel",
-    "singelnya",
-    "judul",
-    "berjudul",
-    "bertajuk",
-    "tajuk",
-    "novel",
-    "buku",
-    "serial",
-    "sinetron",
-    "drama",
-    "lakon",
-    "puisi",
-    "sajak",
-    "tembang",
-    "kartun",
-    "klip",
-    "video",
-];
-
-/// Drops the people, organisations and places inside quotation marks that hold the title of a
-/// work: the quotation follows a work word ("lagu", "album", "film", "berjudul"…), directly or
-/// through a list of quoted titles ("album \"A\" , \"B\" dan \"C\"").
-pub fn titles_of_works(doc: &mut Document) {
-    if doc.entities.is_empty() {
-        return;
-    }
-    let text = doc.text.as_str();
-    let tokens = &doc.tokens;
-    let word = |k: usize| &text[tokens[k].span.range()];
-    let quote = |k: usize| matches!(word(k), "\"" | "“" | "”");
-    // The nearest quotation mark within a few tokens, walking from `k` by `step`.
-    let nearest_quote = |k: usize, back: bool| -> Option<usize> {
-        let mut k = k;
-        for _ in 0..10 {
-            k = if back {
-                k.checked_sub(1)?
-            } else {
-                k.checked_add(1).filter(|&k| k < tokens.len())?
-            };
-            if quote(k) {
-                return Some(k);
-            }
-        }
-        None
-    };
-    let is_title = |e: &Entity| -> bool {
-        if !matches!(
-            e.label,
-            EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
-        ) {
-            return false;
-        }
-        let first = tokens.partition_point(|t| t.span.start < e.span.start);
-        let last = tokens.partition_point(|t| t.span.end < e.span.end);
-        if first >= tokens.len() || last >= tokens.len() {
-            return false;
-        }
-        let (Some(open), Some(_)) = (nearest_quote(first, true), nearest_quote(last, false)) else {
-            return false;
-        };
-        // Back over earlier quoted titles of a list and their commas and conjunctions.
-        let mut k = open;
-        for _ in 0..6 {
-            let Some(before) = k.checked_sub(1) else {
-                return false;
-            };
-            k = before;
-            while matches!(word(k), "," | "dan" | "atau" | "serta") {
-                let Some(before) = k.checked_sub(1) else {
-                    return false;
-                };
-                k = before;
-            }
-            if quote(k) {
-                match nearest_quote(k, true) {
-                    Some(opening) => k = opening,
-                    None => return false,
-                }
-                continue;
-            }
-            let w = word(k);
-            return w.len() <= 10 && WORK_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t));
-        }
-        false
-    };
-    doc.entities.retain(|e| !is_title(e));
 }
