@@ -1520,6 +1520,8 @@ const ORGANISATIONS: &[&str] = &[
     "McLaren",
     "Red Bull",
     // television, radio and media (added from general knowledge)
+    // (names starting with a lower-case letter, "tvOne", "iNews", are left out: every word
+    // starting with that letter would then be hashed and looked up)
     "RCTI",
     "SCTV",
     "Indosiar",
@@ -1531,11 +1533,9 @@ const ORGANISATIONS: &[&str] = &[
     "MNCTV",
     "Global TV",
     "GTV",
-    "tvOne",
     "TvOne",
     "TV One",
     "NET TV",
-    "iNews",
     "CNBC",
     "MTV",
     "NBC",
@@ -1643,7 +1643,6 @@ const ORGANISATIONS: &[&str] = &[
     "Saudi Aramco",
     "Walmart",
     "Amazon.com",
-    "eBay",
     "Uber",
     "Spotify",
     "Mastercard",
