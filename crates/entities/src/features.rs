@@ -597,6 +597,11 @@ pub fn word_features(word: &str, lower: u64, shape: u64, domain: u64, out: &mut 
     }
     let len = word.chars().count().min(8) as u64;
     out.push(f(40, combine(len, shape)));
+    // A common given name ("Budi", "Jennifer"), with its shape: in a sentence's words or the
+    // training data's, unseen names of people are still names. Only cache misses get here.
+    if crate::given_names::is_given_name(lower) {
+        out.push(f(41, shape));
+    }
     add_domain_copies(domain, out, from);
 }
 

@@ -24,6 +24,7 @@
 mod features;
 mod gazetteer;
 mod genre;
+mod given_names;
 pub mod model;
 mod rules;
 
