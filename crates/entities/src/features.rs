@@ -712,6 +712,11 @@ fn word_features_of(
         }
     }
     out.push(f(40, combine(len.min(8), shape)));
+    // A common given name ("Budi", "Jennifer"), with its shape: in a sentence's words or the
+    // training data's, unseen names of people are still names. Only cache misses get here.
+    if crate::given_names::is_given_name(lower) {
+        out.push(f(41, shape));
+    }
     add_domain_copies(domain, out, from);
 }
 

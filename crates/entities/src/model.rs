@@ -10,6 +10,7 @@ use crate::features::{
     left_features, mix, own_context_features, pair_features, right_features, token_features,
     word_features,
 };
+use crate::genre::GenreClassifier;
 use kutip_core::EntityLabel;
 
 /// The tags, in model order.
@@ -91,6 +92,9 @@ pub struct Model {
     lexicon: HashKeyedSet,
     /// Names of the annotation conventions the model learnt, besides the shared one.
     conventions: Vec<String>,
+    /// Which convention's training set a sentence reads like (for the `auto` convention);
+    /// an optional section at the end of the file.
+    genre: GenreClassifier,
 }
 
 impl std::fmt::Debug for Model {
@@ -192,9 +196,11 @@ impl Model {
             .collect();
         let len = (1usize << bits) * ROW;
         let raw = r.take(len * 2)?;
-        if !r.0.is_empty() {
-            return Err(ModelError::Corrupt("extra bytes"));
-        }
+        let genre = if r.0.is_empty() {
+            GenreClassifier::default()
+        } else {
+            GenreClassifier::read(r.0).ok_or(ModelError::Corrupt("extra bytes"))?
+        };
         let weights = raw
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
@@ -207,6 +213,7 @@ impl Model {
             fingerprint: 0,
             lexicon,
             conventions,
+            genre,
         };
         model.fingerprint = model.compute_fingerprint();
         Ok(model)
@@ -250,6 +257,7 @@ impl Model {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
+        self.genre.write(&mut out);
         out
     }
 
@@ -293,6 +301,11 @@ impl Model {
         self.fold = fold;
         self.fingerprint = self.compute_fingerprint();
         self
+    }
+
+    /// Which convention's training set a sentence reads like.
+    pub fn genre(&self) -> &GenreClassifier {
+        &self.genre
     }
 
     /// The annotation conventions the model learnt besides the shared one.
@@ -641,6 +654,7 @@ fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
         fingerprint: 0,
         lexicon: HashKeyedSet::default(),
         conventions: Vec::new(),
+        genre: GenreClassifier::default(),
     }
 }
 
@@ -673,6 +687,7 @@ pub fn train(
     model.fingerprint = model.compute_fingerprint();
     model.lexicon = lexicon;
     model.conventions = conventions.to_vec();
+    model.genre = GenreClassifier::train(sentences.iter().map(|s| (s.words.as_slice(), s.domain)));
     model
 }
 
