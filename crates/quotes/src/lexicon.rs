@@ -487,6 +487,33 @@ pub const ORG_WORDS: &[&str] = &[
     "kemenhan",
 ];
 
+/// Units inside an organisation: written between a position and the organisation, they belong
+/// to the position ("Kepala Bidang Humas | Polda X", "Dekan Fakultas Hukum | Universitas X",
+/// "Kepala Biro Perencanaan | Kementerian X").
+pub const SUB_UNITS: &[&str] = &[
+    "bidang",
+    "subbidang",
+    "bagian",
+    "subbagian",
+    "seksi",
+    "subseksi",
+    "divisi",
+    "departemen",
+    "fakultas",
+    "jurusan",
+    "prodi",
+    "laboratorium",
+    "unit",
+    "biro",
+    "komisi",
+    "direktorat",
+    "subdirektorat",
+    "subdit",
+    "kedeputian",
+    "sekretariat",
+    "kompartemen",
+];
+
 /// Ranks and honorifics that are part of a person's name as introduced ("Komisaris Besar",
 /// "Irjen", "Prof").
 pub const RANKS: &[&str] = &[

@@ -179,6 +179,7 @@ impl Lexicon {
                 Box::new(words(ORG_WORDS, &config.organisations)),
             ),
             (Flags::ORG_TAIL, Box::new(words(ORG_TAILS, &[]))),
+            (Flags::SUBUNIT, Box::new(words(SUB_UNITS, &[]))),
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
@@ -240,7 +241,7 @@ impl Lexicon {
         }
         // Neither map can hold it: only the pe-/ke-…-an rule of `classify` is left.
         if is_field_noun(bytes) {
-            Flags::ORG_TAIL
+            Flags::ORG_TAIL | Flags::FIELD
         } else {
             Flags::empty()
         }
@@ -250,7 +251,7 @@ impl Lexicon {
     pub(crate) fn classify(&self, lower: &str) -> Flags {
         let mut f = self.words.get(lower).copied().unwrap_or_default();
         if is_field_noun(lower.as_bytes()) {
-            f |= Flags::ORG_TAIL;
+            f |= Flags::ORG_TAIL | Flags::FIELD;
         }
         // `katanya`, `menurutnya`: the `-nya` form of a cue that is not itself a listed word.
         if let Some(stem) = lower.strip_suffix("nya") {
@@ -367,7 +368,7 @@ mod tests {
         // A word in no list is still an institution's field by its affixes.
         assert_eq!(
             lex.classify_ascii("Perhubungan", &mut lower),
-            Flags::ORG_TAIL
+            Flags::ORG_TAIL | Flags::FIELD
         );
     }
 
@@ -571,6 +572,45 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(name, "Hartono");
         assert_eq!(role, "Ketua");
         assert_eq!(affiliation, "Bawaslu Bekasi");
+    }
+
+    #[test]
+    fn units_and_fields_before_the_organisation_belong_to_the_position() {
+        let (doc, qs) = quotes(
+            "Kepala Bidang Pencegahan dan Pengendalian Penyakit Dinas Kesehatan Jawa Tengah Budi \
+             Santoso mengatakan, vaksin tiba. Dekan Fakultas Hukum Universitas Sukamaju Sari \
+             Wulandari mengatakan, kuliah dibuka. Anggota Komisi IX DPR Dedi Hartono mengatakan, \
+             rapat ditunda.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+                "Dinas Kesehatan Jawa Tengah",
+            ),
+            (
+                "Sari Wulandari",
+                "Dekan Fakultas Hukum",
+                "Universitas Sukamaju",
+            ),
+            ("Dedi Hartono", "Anggota Komisi IX", "DPR"),
+        ];
+        for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn a_two_word_name_takes_the_longer_name_it_begins() {
+        let (doc, qs) = quotes(
+            "Menteri Pertanian Sari Wulandari Putri mengatakan, panen naik. “Stok aman,” kata \
+             Sari Wulandari.",
+        );
+        let (name, role, _, person) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(name, "Sari Wulandari Putri");
+        assert_eq!(role, "Menteri Pertanian");
+        assert_eq!(person, "Sari Wulandari Putri");
     }
 
     #[test]

@@ -565,6 +565,18 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         return m;
     }
     let org_ahead = |from: usize| (from..e).any(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP));
+    // An organisation a unit can belong to: an organisation word that is no unit itself, or an
+    // acronym of three letters or more ("BKN", "PMI"; two-letter capitals are mostly initials),
+    // but not an abbreviation in brackets, which repeats the unit's own name ("Komisi Pemilihan
+    // Umum ( KPU )").
+    let top_org_ahead = |from: usize| {
+        (from..e).any(|k| {
+            w.is(k, Flags::CAP)
+                && !w.is(k.wrapping_sub(1), Flags::OPEN_PAREN)
+                && ((w.is(k, Flags::ORG) && !w.is(k, Flags::SUBUNIT))
+                    || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3 && !roman(w.text(k))))
+        })
+    };
     if w.is(i, Flags::ROLE) || (i > s && w.is(i, Flags::LOWER)) {
         let rs = if i > s && !w.is(s, Flags::ROLE) {
             s
@@ -590,6 +602,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD)
             {
                 i += 3;
+            } else if f.contains(Flags::CAP)
+                && !gov
+                && (f.contains(Flags::SUBUNIT)
+                    || (f.contains(Flags::FIELD) && !f.intersects(Flags::ORG | Flags::UPPER)))
+                && top_org_ahead(i + 1)
+            {
+                // A unit inside the organisation named after it, and the fields that name the
+                // unit, belong to the position: "Dekan Fakultas Hukum | Universitas X",
+                // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X".
+                i += 1;
+            } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
+                // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
+                i += 1;
             } else if f.contains(Flags::CAP)
                 && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL)
                 && !gov
@@ -637,6 +662,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         m.affiliation = Some((i, ns));
     }
     m
+}
+
+/// A Roman numeral written in capitals ("II", "IX"): the number of a unit.
+fn roman(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
 }
 
 fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
