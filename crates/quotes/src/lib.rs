@@ -239,12 +239,15 @@ impl Lexicon {
             lower.make_ascii_lowercase();
             return self.classify(lower);
         }
-        // Neither map can hold it: only the pe-/ke-…-an rule of `classify` is left.
+        // Neither map can hold it: only the pe-/ke-…-an and kemen- rules of `classify` are left.
+        let mut f = Flags::empty();
         if is_field_noun(bytes) {
-            Flags::ORG_TAIL | Flags::FIELD
-        } else {
-            Flags::empty()
+            f |= Flags::ORG_TAIL | Flags::FIELD;
         }
+        if is_ministry(bytes) {
+            f |= Flags::ORG;
+        }
+        f
     }
 
     /// The flags a lower-case word earns.
@@ -252,6 +255,9 @@ impl Lexicon {
         let mut f = self.words.get(lower).copied().unwrap_or_default();
         if is_field_noun(lower.as_bytes()) {
             f |= Flags::ORG_TAIL | Flags::FIELD;
+        }
+        if is_ministry(lower.as_bytes()) {
+            f |= Flags::ORG;
         }
         // `katanya`, `menurutnya`: the `-nya` form of a cue that is not itself a listed word.
         if let Some(stem) = lower.strip_suffix("nya") {
@@ -276,6 +282,14 @@ fn is_field_noun(word: &[u8]) -> bool {
     word.len() >= 8
         && (word[..2].eq_ignore_ascii_case(b"pe") || word[..2].eq_ignore_ascii_case(b"ke"))
         && word[word.len() - 2..].eq_ignore_ascii_case(b"an")
+}
+
+/// "Kemenhub", "Kemenperin", "Kemenkumham": a ministry named in one word (kemen- and its
+/// field), like the listed "Kemenkes". Ignores ASCII case.
+fn is_ministry(word: &[u8]) -> bool {
+    word.len() >= 7
+        && word[..5].eq_ignore_ascii_case(b"kemen")
+        && !word.eq_ignore_ascii_case(b"kementerian")
 }
 
 /// The `quotes` stage.
@@ -599,6 +613,28 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
             assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
         }
+    }
+
+    #[test]
+    fn ministry_words_and_one_word_ministries_are_no_names() {
+        let (doc, qs) = quotes(
+            "Menteri Dalam Negeri Budi Santoso mengatakan, rapat ditunda. Direktur Jenderal \
+             Perhubungan Udara Kemenhub Sari Wulandari mengatakan, bandara dibuka.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Budi Santoso", "Menteri Dalam Negeri")
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Sari Wulandari",
+                "Direktur Jenderal Perhubungan Udara",
+                "Kemenhub"
+            )
+        );
     }
 
     #[test]

@@ -605,12 +605,13 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             } else if f.contains(Flags::CAP)
                 && !gov
                 && (f.contains(Flags::SUBUNIT)
-                    || (f.contains(Flags::FIELD) && !f.intersects(Flags::ORG | Flags::UPPER)))
+                    || (f.contains(Flags::ORG_TAIL) && !f.intersects(Flags::ORG | Flags::UPPER)))
                 && top_org_ahead(i + 1)
             {
-                // A unit inside the organisation named after it, and the fields that name the
-                // unit, belong to the position: "Dekan Fakultas Hukum | Universitas X",
-                // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X".
+                // A unit inside the organisation named after it, and the fields and places that
+                // name the unit, belong to the position: "Dekan Fakultas Hukum | Universitas X",
+                // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X",
+                // "Direktur Jenderal Otonomi Daerah | Kementerian X".
                 i += 1;
             } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
@@ -719,9 +720,9 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     }
     // A place written before the name: "Bawaslu Bekasi Hartono" (unless the entity layer reads
     // the word as part of a person).
+    // One word only: of "Kota Bogor Bima Arya" a second place word ("Bima") is the name's.
     let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
-    while e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j))
-    {
+    if e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j)) {
         j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
