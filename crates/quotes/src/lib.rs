@@ -638,6 +638,47 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn lists_numbers_titles_and_crossheads_around_a_subject() {
+        let (doc, qs) = quotes(
+            "Kepala Dinas Pariwisata , Pemuda , dan Olahraga Jawa Tengah Budi Santoso menyatakan, \
+             wisata dibuka. Kepala SMAN 3 Jakarta Sari Wulandari mengatakan, kelas dimulai. \
+             Kewaspadaan Kepala Dinas Kesehatan Jawa Barat dr Rina Hartati mengatakan, vaksin tiba.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Kepala",
+                "Dinas Pariwisata , Pemuda , dan Olahraga Jawa Tengah",
+                "Budi Santoso",
+            ),
+            (
+                "Sari Wulandari",
+                "Kepala",
+                "SMAN 3 Jakarta",
+                "Sari Wulandari",
+            ),
+            (
+                "Rina Hartati",
+                "Kepala",
+                "Dinas Kesehatan Jawa Barat",
+                "dr Rina Hartati",
+            ),
+        ];
+        for ((name, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!(
+                (
+                    name.as_str(),
+                    role.as_str(),
+                    affiliation.as_str(),
+                    person.as_str()
+                ),
+                want
+            );
+        }
+    }
+
+    #[test]
     fn a_two_word_name_takes_the_longer_name_it_begins() {
         let (doc, qs) = quotes(
             "Menteri Pertanian Sari Wulandari Putri mengatakan, panen naik. “Stok aman,” kata \

@@ -97,7 +97,9 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
                 || f.intersects(Flags::ROLE | Flags::ORG));
     }
     if f.contains(Flags::LOWER) {
-        return f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP);
+        // "dr Budi Santoso": a doctor's title written in lower case, before a name.
+        return (f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP))
+            || (doctor(w.text(k)) && k + 1 < to && w.is(k + 1, Flags::CAP));
     }
     if f.contains(Flags::OPEN_PAREN) {
         return k + 2 < to && w.is(k + 1, Flags::CAP) && w.is(k + 2, Flags::CLOSE_PAREN);
@@ -106,7 +108,12 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
         return k >= from + 2 && w.is(k - 2, Flags::OPEN_PAREN) && w.is(k - 1, Flags::CAP);
     }
     if f.contains(Flags::NUMBER) {
-        return k > from && w.doc.slice(w.span(k - 1)) == "-";
+        // "Covid - 19"; "SMAN 3 Brebes", "Kodim 0712 Tegal": the number of an organisation.
+        return k > from
+            && (w.doc.slice(w.span(k - 1)) == "-"
+                || (w.is(k - 1, Flags::ORG)
+                    && w.is(k - 1, Flags::CAP)
+                    && w.is(k + 1, Flags::CAP)));
     }
     if f.contains(Flags::PUNCT) && w.doc.slice(w.span(k)) == "-" {
         return k > from
@@ -423,21 +430,69 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     while j > floor && j + MAX_PHRASE > k && phrase_token(w, j - 1, floor, k) {
         j -= 1;
     }
-    // "Humas dan Logistik" inside a long role.
-    while j > floor + 1 && w.text(j - 1) == "dan" && w.is(j - 2, Flags::CAP) {
-        let mut i = j - 1;
-        while i > floor && phrase_token(w, i - 1, floor, k) {
-            i -= 1;
+    // Connectors inside a long role or organisation: "Humas dan Logistik", "Institute for
+    // Essential Services Reform", "Dinas Pariwisata , Pemuda , dan Olahraga". The runs before
+    // them belong to the subject when one further back starts with a position; a comma only
+    // in a list that ends with "dan" ("A , B , dan C"), as a comma alone sets off a name.
+    let connector = |i: usize| {
+        matches!(
+            w.text(i),
+            "dan" | "for" | "of" | "on" | "and" | "&" | "untuk" | ","
+        )
+    };
+    // ("dan" continues a role itself, so the run may already start with it.)
+    let mut t = j;
+    while t < k && connector(t) {
+        t += 1;
+    }
+    let mut listed = false;
+    while t > floor + 1 && k - t < 3 * MAX_PHRASE {
+        let mut c = t;
+        while c > floor + 1
+            && c + 2 > t
+            && connector(c - 1)
+            && (w.text(c - 1) != "," || listed || c < t)
+        {
+            listed |= w.text(c - 1) != ",";
+            c -= 1;
         }
-        if i < j - 1 && w.is(i, Flags::ROLE) {
-            j = i;
-        } else {
+        if c == t || !w.is(c - 1, Flags::CAP) {
             break;
         }
+        let mut i = c;
+        while i > floor && c - i < MAX_PHRASE && phrase_token(w, i - 1, floor, k) {
+            i -= 1;
+        }
+        if i == c {
+            break;
+        }
+        let mut r = i;
+        while r < c && w.is(r, Flags::STOP | Flags::ADVERB) && !w.is(r, Flags::ROLE | Flags::ORG) {
+            r += 1;
+        }
+        if r < c && w.is(r, Flags::ROLE) {
+            j = i;
+            break;
+        }
+        t = i;
     }
     // A sentence-initial connector is not part of the subject: "Namun Jerman mengatakan".
     while j < k && w.is(j, Flags::STOP | Flags::ADVERB) && !w.is(j, Flags::ROLE | Flags::ORG) {
         j += 1;
+    }
+    // A crosshead run into the next sentence ("Kewaspadaan Kepala Dinas …"), or the tail of a
+    // date ("… pada 14 Januari Kepala Dinas …"): one or two capitalised words before a position,
+    // none of them an organisation, rank or acronym, are not the subject's.
+    if j < k && !w.is(j, Flags::ROLE | Flags::RANK | Flags::ORG) {
+        let head = (j + 1..k.min(j + 3)).find(|&r| w.is(r, Flags::ROLE) && w.is(r, Flags::CAP));
+        if let Some(r) = head.filter(|&r| {
+            (j..r).all(|x| {
+                w.is(x, Flags::CAP)
+                    && !w.is(x, Flags::ORG | Flags::RANK | Flags::UPPER | Flags::ROLE)
+            })
+        }) {
+            j = r;
+        }
     }
     if j == k {
         return None;
@@ -613,6 +668,13 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X",
                 // "Direktur Jenderal Otonomi Daerah | Kementerian X".
                 i += 1;
+            } else if f.intersects(Flags::COMMA)
+                && !gov
+                && w.is(i + 1, Flags::CAP)
+                && top_org_ahead(i + 1)
+            {
+                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN": a list inside the unit.
+                i += 1;
             } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
                 i += 1;
@@ -663,6 +725,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         m.affiliation = Some((i, ns));
     }
     m
+}
+
+/// "dr", "drg": a doctor's title, written in lower case before the name.
+fn doctor(word: &str) -> bool {
+    matches!(word, "dr" | "dr." | "drg" | "drg.")
 }
 
 /// A Roman numeral written in capitals ("II", "IX"): the number of a unit.
@@ -735,7 +802,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     }
     // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
     loop {
-        if j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
+        if j > s && w.is(j - 1, Flags::RANK) && (w.is(j - 1, Flags::CAP) || doctor(w.text(j - 1))) {
             j -= 1;
         } else if j >= s + 4
             && w.is(j - 1, Flags::CLOSE_PAREN)
