@@ -679,6 +679,33 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn connectors_and_bracketed_abbreviations_stay_in_the_phrase_after_a_cue() {
+        let (doc, qs) = quotes(
+            "“Harga naik,” kata Direktur Eksekutif Institute for Rice Studies Jakarta Budi \
+             Santoso. “Pasar ditutup,” kata Kepala Satuan Polisi Pamong Praja ( Satpol PP ) \
+             Jakarta Sari Wulandari.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Budi Santoso",
+                "Direktur Eksekutif",
+                "Institute for Rice Studies Jakarta"
+            )
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Sari Wulandari",
+                "Kepala",
+                "Satuan Polisi Pamong Praja ( Satpol PP ) Jakarta"
+            )
+        );
+    }
+
+    #[test]
     fn a_two_word_name_takes_the_longer_name_it_begins() {
         let (doc, qs) = quotes(
             "Menteri Pertanian Sari Wulandari Putri mengatakan, panen naik. “Stok aman,” kata \

@@ -101,11 +101,14 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
         return (f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP))
             || (doctor(w.text(k)) && k + 1 < to && w.is(k + 1, Flags::CAP));
     }
+    // An abbreviation in brackets, of up to three capitalised words: "( KPU )", "( Satpol PP )".
     if f.contains(Flags::OPEN_PAREN) {
-        return k + 2 < to && w.is(k + 1, Flags::CAP) && w.is(k + 2, Flags::CLOSE_PAREN);
+        return (k + 2..(k + 5).min(to))
+            .any(|c| w.is(c, Flags::CLOSE_PAREN) && (k + 1..c).all(|i| w.is(i, Flags::CAP)));
     }
     if f.contains(Flags::CLOSE_PAREN) {
-        return k >= from + 2 && w.is(k - 2, Flags::OPEN_PAREN) && w.is(k - 1, Flags::CAP);
+        return (k.saturating_sub(4).max(from)..k.saturating_sub(1))
+            .any(|o| w.is(o, Flags::OPEN_PAREN) && (o + 1..k).all(|i| w.is(i, Flags::CAP)));
     }
     if f.contains(Flags::NUMBER) {
         // "Covid - 19"; "SMAN 3 Brebes", "Kodim 0712 Tegal": the number of an organisation.
@@ -155,12 +158,19 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 && w.is(start, Flags::ROLE)
                 && !w.is(k - 1, Flags::CAP)
                 && lower_run < 3)
-            // "Humas dan Logistik"
+            // "Humas dan Logistik", "Institute for Essential Services Reform": a connector
+            // between capitalised words of a long role or organisation.
             || (k > start
-                && w.text(k) == "dan"
+                && matches!(w.text(k), "dan" | "for" | "of" | "on" | "and" | "&")
                 && w.is(k - 1, Flags::CAP)
                 && w.is(k + 1, Flags::CAP)
-                && w.is(start, Flags::ROLE));
+                && w.is(start, Flags::ROLE))
+            // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan".
+            || (k > start
+                && f.contains(Flags::COMMA)
+                && w.is(k - 1, Flags::CAP)
+                && w.is(start, Flags::ROLE)
+                && list_comma(w, k, limit));
         if !ok {
             break;
         }
@@ -331,6 +341,29 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         }
     }
     Some(m)
+}
+
+/// True when the comma at `k` separates items of a capitalised list that ends in "dan"
+/// ("Pariwisata , Pemuda , dan Olahraga"), not a name set off after a role.
+fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
+    let mut m = k;
+    for _ in 0..6 {
+        let first = m + 1;
+        let mut e = first;
+        while e < limit && e - first < 4 && w.is(e, Flags::CAP) {
+            e += 1;
+        }
+        if e == first || e >= limit {
+            return false;
+        }
+        match w.text(e) {
+            "dan" => return w.is(e + 1, Flags::CAP),
+            "," if w.text(e + 1) == "dan" => return w.is(e + 2, Flags::CAP),
+            "," => m = e,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// "ujar pria 45 tahun itu", "kata seorang pedagang": a private person described, not named.
@@ -679,7 +712,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
                 i += 1;
             } else if f.contains(Flags::CAP)
-                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL)
+                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT)
                 && !gov
                 && org_ahead(i)
             {
