@@ -706,6 +706,21 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_bare_title_takes_a_place_only_when_the_word_reads_as_one() {
+        let (doc, qs) = quotes(
+            "Presiden Budi Santoso mengatakan, bantuan dikirim. Gubernur Jateng Sari Wulandari \
+             mengatakan, jalan diperbaiki.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!((name.as_str(), role.as_str()), ("Budi Santoso", "Presiden"));
+        let (name, role, _, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Sari Wulandari", "Gubernur Jateng")
+        );
+    }
+
+    #[test]
     fn a_two_word_name_takes_the_longer_name_it_begins() {
         let (doc, qs) = quotes(
             "Menteri Pertanian Sari Wulandari Putri mengatakan, panen naik. “Stok aman,” kata \

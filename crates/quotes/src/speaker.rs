@@ -727,7 +727,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         if gov {
             let mut name_start = name_start(w, i, e, short);
             let bare_title = w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
-            if name_start == i && e - i >= 2 && bare_title && !w.is(i, Flags::RANK) {
+            // Of two words, the first is the place only when it reads as one ("Bupati Sleman
+            // Kustini", not "Presiden Joko Widodo").
+            let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
+            if name_start == i
+                && (e - i >= 3 || (e - i == 2 && place(i)))
+                && bare_title
+                && !w.is(i, Flags::RANK)
+            {
                 name_start += 1;
             }
             m.role = Some((rs, name_start.max(i)));
@@ -830,7 +837,12 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
         } else if e - j > 3 {
-            j = e - 3;
+            // A long run: where the entity layer starts a person in it ("… Masjid Istiqlal Abu
+            // Hurairah Abdul Salam"), else its last three words.
+            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            j = (j + 1..e - 1)
+                .find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
+                .unwrap_or(e - 3);
         }
     }
     // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
