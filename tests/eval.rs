@@ -82,12 +82,12 @@ const FLOORS: &[Floor] = &[
         &[
             ("STATEMENT", 0.965),
             ("CUE", 0.97),
-            ("CUECOREF", 0.955),
+            ("CUECOREF", 0.96),
             ("PERSONCOREF", 0.96),
-            ("PERSON", 0.795),
+            ("PERSON", 0.80),
             ("ROLE", 0.64),
             ("AFFILIATION", 0.63),
-            ("DATETIME", 0.88),
+            ("DATETIME", 0.885),
         ],
     ),
     (

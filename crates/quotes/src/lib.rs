@@ -721,6 +721,24 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn religious_and_diplomatic_positions_introduce_speakers() {
+        let (doc, qs) = quotes(
+            "Imam Besar Masjid Raya Jakarta Budi Santoso mengatakan, salat digelar. Konsul \
+             Jenderal RI Sari Wulandari mengatakan, paspor dicetak.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "Imam Besar", "Masjid Raya Jakarta")
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Sari Wulandari", "Konsul Jenderal")
+        );
+    }
+
+    #[test]
     fn a_two_word_name_takes_the_longer_name_it_begins() {
         let (doc, qs) = quotes(
             "Menteri Pertanian Sari Wulandari Putri mengatakan, panen naik. “Stok aman,” kata \
