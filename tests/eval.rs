@@ -87,7 +87,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.80),
             ("ROLE", 0.64),
             ("AFFILIATION", 0.63),
-            ("DATETIME", 0.885),
+            ("DATETIME", 0.89),
         ],
     ),
     (
@@ -221,6 +221,20 @@ fn pfsa_dates_an_introduction_in_a_sentence_of_its_own() {
         "pipelines/pfsa-id.toml",
         &[
             "Hal itu disampaikan Kepala Dinas Pertanian Sukamaju Budi Hartono di Sukamaju , Senin ( 13 / 4 / 2020 ) .",
+            "” Kami siap memanen , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+    assert_eq!(label_of(&got, ")"), "L-DATETIME", "{got:?}");
+}
+
+#[test]
+fn pfsa_dates_an_introduction_from_pada_between_the_name_and_the_verb() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Pertanian Jawa Tengah Budi Hartono yang dihubungi pada Senin ( 13 / 4 / 2020 ) mengatakan , panen naik .",
             "” Kami siap memanen , ” kata Budi .",
         ],
     );
