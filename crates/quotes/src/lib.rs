@@ -718,6 +718,14 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             (name.as_str(), role.as_str()),
             ("Sari Wulandari", "Gubernur Jateng")
         );
+        // A company's "Presiden Direktur" is no government title: its organisation follows.
+        let (doc, qs) =
+            quotes("Presiden Direktur PT Sentosa Abadi Budi Santoso mengatakan, laba naik.");
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "Presiden Direktur", "PT Sentosa Abadi")
+        );
     }
 
     #[test]

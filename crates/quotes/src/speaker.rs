@@ -671,7 +671,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         } else {
             s.min(i)
         };
-        let mut gov = w.is(i, Flags::GOV_ROLE);
+        // "Presiden Direktur", "Presiden Komisaris": a company's title, not the head of state.
+        let company = w.text(i).eq_ignore_ascii_case("presiden")
+            && w.is(i + 1, Flags::ROLE)
+            && !w.is(i + 1, Flags::GOV_ROLE);
+        let mut gov = w.is(i, Flags::GOV_ROLE) && !company;
         i += 1;
         while i < e {
             let f = w.flags[i];
