@@ -82,12 +82,12 @@ const FLOORS: &[Floor] = &[
         &[
             ("STATEMENT", 0.965),
             ("CUE", 0.97),
-            ("CUECOREF", 0.955),
+            ("CUECOREF", 0.96),
             ("PERSONCOREF", 0.96),
-            ("PERSON", 0.755),
-            ("ROLE", 0.54),
-            ("AFFILIATION", 0.51),
-            ("DATETIME", 0.87),
+            ("PERSON", 0.80),
+            ("ROLE", 0.645),
+            ("AFFILIATION", 0.635),
+            ("DATETIME", 0.89),
         ],
     ),
     (
@@ -220,6 +220,20 @@ fn pfsa_dates_an_introduction_in_a_sentence_of_its_own() {
         "pipelines/pfsa-id.toml",
         &[
             "Hal itu disampaikan Kepala Dinas Pertanian Sukamaju Budi Hartono di Sukamaju , Senin ( 13 / 4 / 2020 ) .",
+            "” Kami siap memanen , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+    assert_eq!(label_of(&got, ")"), "L-DATETIME", "{got:?}");
+}
+
+#[test]
+fn pfsa_dates_an_introduction_from_pada_between_the_name_and_the_verb() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Pertanian Jawa Tengah Budi Hartono yang dihubungi pada Senin ( 13 / 4 / 2020 ) mengatakan , panen naik .",
             "” Kami siap memanen , ” kata Budi .",
         ],
     );

@@ -231,8 +231,10 @@ impl<'w> ConllExporter<'w> {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
                     // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
-                    let written =
-                        self.mark_time(doc, date_in_sentence(doc, person).or_else(|| spoken(q)));
+                    let written = self.mark_time(
+                        doc,
+                        date_in_sentence(doc, person, q.cue).or_else(|| spoken(q)),
+                    );
                     if s.role.is_some() {
                         self.mark_role(doc, s);
                         intro_dated |= written && !cue_after;
@@ -635,16 +637,22 @@ const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
 /// before it: the day a speaker introduced there spoke
 /// ("Hal itu disampaikan Kepala Dinas Budi di Sukamaju, Senin (…).",
 /// "Ditemui di Sukamaju, Senin (…), Kepala Dinas Budi membenarkan …").
-fn date_in_sentence(doc: &Document, span: Span) -> Option<Span> {
+fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let sentence = doc
         .sentences
         .get(doc.sentences.partition_point(|s| s.span.end <= span.start))?;
     let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
     // After a comma, as the day of speech is set off; "… pada Senin (…)" is mostly the day of
-    // what is reported.
+    // what is reported, unless it stands between the name and the reporting verb ("Kepala Dinas
+    // Budi yang dihubungi pada Senin (…) mengatakan, …").
+    let name_end = doc.token_at(span.end.saturating_sub(1));
+    let verb = cue.map(|c| doc.token_at(c.start));
     let date_at = |k: usize| {
-        if !(DAYS.contains(&text(k)) && text(k + 1) == "(" && k > 0 && text(k - 1) == ",") {
+        let before_verb = verb.is_some_and(|v| k > name_end && k < v);
+        let prev = k.checked_sub(1).map_or("", text);
+        let set_off = prev == "," || (before_verb && prev == "pada");
+        if !(DAYS.contains(&text(k)) && text(k + 1) == "(" && set_off) {
             return None;
         }
         let mut q = k + 2;

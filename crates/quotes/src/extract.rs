@@ -1051,9 +1051,9 @@ impl<'a> FullNames<'a> {
     /// The full name `name` is part of: the one written last at or before token `at`, else the
     /// first one in the document, else `name` itself.
     fn expand(&self, name: &str, at: usize) -> String {
-        if name.contains(' ') && self.by_text.contains_key(name) {
-            return name.to_string();
-        }
+        // A name of two words or more written as such is itself, unless a longer name it begins
+        // was written before ("Sri Mulyani" after "Menteri Keuangan Sri Mulyani Indrawati").
+        let whole = name.contains(' ') && self.by_text.contains_key(name);
         let Some(first) = name.split_whitespace().next() else {
             return name.to_string();
         };
@@ -1070,6 +1070,21 @@ impl<'a> FullNames<'a> {
             .flatten()
             .map(|&i| &self.names[i])
             .filter(|(full, _)| fits(full));
+        if whole {
+            // Only a name it begins: "Sulut Ardiles Mewoh" (a place the entity layer joined
+            // to the name) is not a longer form of "Ardiles Mewoh".
+            return candidates
+                .filter(|(full, _)| {
+                    full.strip_prefix(name)
+                        .is_some_and(|rest| rest.starts_with(' '))
+                })
+                .filter_map(|(full, positions)| {
+                    let n = positions.partition_point(|&p| p < at);
+                    n.checked_sub(1).map(|i| (positions[i], *full))
+                })
+                .max()
+                .map_or_else(|| name.to_string(), |(_, full)| full.to_string());
+        }
         // (latest position at or before `at`, first position) of each fitting name.
         let mut before: Option<(usize, &str)> = None;
         let mut earliest: Option<(usize, &str)> = None;

@@ -179,6 +179,7 @@ impl Lexicon {
                 Box::new(words(ORG_WORDS, &config.organisations)),
             ),
             (Flags::ORG_TAIL, Box::new(words(ORG_TAILS, &[]))),
+            (Flags::SUBUNIT, Box::new(words(SUB_UNITS, &[]))),
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
@@ -238,19 +239,25 @@ impl Lexicon {
             lower.make_ascii_lowercase();
             return self.classify(lower);
         }
-        // Neither map can hold it: only the pe-/ke-…-an rule of `classify` is left.
+        // Neither map can hold it: only the pe-/ke-…-an and kemen- rules of `classify` are left.
+        let mut f = Flags::empty();
         if is_field_noun(bytes) {
-            Flags::ORG_TAIL
-        } else {
-            Flags::empty()
+            f |= Flags::ORG_TAIL | Flags::FIELD;
         }
+        if is_ministry(bytes) {
+            f |= Flags::ORG;
+        }
+        f
     }
 
     /// The flags a lower-case word earns.
     pub(crate) fn classify(&self, lower: &str) -> Flags {
         let mut f = self.words.get(lower).copied().unwrap_or_default();
         if is_field_noun(lower.as_bytes()) {
-            f |= Flags::ORG_TAIL;
+            f |= Flags::ORG_TAIL | Flags::FIELD;
+        }
+        if is_ministry(lower.as_bytes()) {
+            f |= Flags::ORG;
         }
         // `katanya`, `menurutnya`: the `-nya` form of a cue that is not itself a listed word.
         if let Some(stem) = lower.strip_suffix("nya") {
@@ -275,6 +282,14 @@ fn is_field_noun(word: &[u8]) -> bool {
     word.len() >= 8
         && (word[..2].eq_ignore_ascii_case(b"pe") || word[..2].eq_ignore_ascii_case(b"ke"))
         && word[word.len() - 2..].eq_ignore_ascii_case(b"an")
+}
+
+/// "Kemenhub", "Kemenperin", "Kemenkumham": a ministry named in one word (kemen- and its
+/// field), like the listed "Kemenkes". Ignores ASCII case.
+fn is_ministry(word: &[u8]) -> bool {
+    word.len() >= 7
+        && word[..5].eq_ignore_ascii_case(b"kemen")
+        && !word.eq_ignore_ascii_case(b"kementerian")
 }
 
 /// The `quotes` stage.
@@ -367,7 +382,7 @@ mod tests {
         // A word in no list is still an institution's field by its affixes.
         assert_eq!(
             lex.classify_ascii("Perhubungan", &mut lower),
-            Flags::ORG_TAIL
+            Flags::ORG_TAIL | Flags::FIELD
         );
     }
 
@@ -571,6 +586,176 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(name, "Hartono");
         assert_eq!(role, "Ketua");
         assert_eq!(affiliation, "Bawaslu Bekasi");
+    }
+
+    #[test]
+    fn units_and_fields_before_the_organisation_belong_to_the_position() {
+        let (doc, qs) = quotes(
+            "Kepala Bidang Pencegahan dan Pengendalian Penyakit Dinas Kesehatan Jawa Tengah Budi \
+             Santoso mengatakan, vaksin tiba. Dekan Fakultas Hukum Universitas Sukamaju Sari \
+             Wulandari mengatakan, kuliah dibuka. Anggota Komisi IX DPR Dedi Hartono mengatakan, \
+             rapat ditunda.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Kepala Bidang Pencegahan dan Pengendalian Penyakit",
+                "Dinas Kesehatan Jawa Tengah",
+            ),
+            (
+                "Sari Wulandari",
+                "Dekan Fakultas Hukum",
+                "Universitas Sukamaju",
+            ),
+            ("Dedi Hartono", "Anggota Komisi IX", "DPR"),
+        ];
+        for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn ministry_words_and_one_word_ministries_are_no_names() {
+        let (doc, qs) = quotes(
+            "Menteri Dalam Negeri Budi Santoso mengatakan, rapat ditunda. Direktur Jenderal \
+             Perhubungan Udara Kemenhub Sari Wulandari mengatakan, bandara dibuka.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Budi Santoso", "Menteri Dalam Negeri")
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Sari Wulandari",
+                "Direktur Jenderal Perhubungan Udara",
+                "Kemenhub"
+            )
+        );
+    }
+
+    #[test]
+    fn lists_numbers_titles_and_crossheads_around_a_subject() {
+        let (doc, qs) = quotes(
+            "Kepala Dinas Pariwisata , Pemuda , dan Olahraga Jawa Tengah Budi Santoso menyatakan, \
+             wisata dibuka. Kepala SMAN 3 Jakarta Sari Wulandari mengatakan, kelas dimulai. \
+             Kewaspadaan Kepala Dinas Kesehatan Jawa Barat dr Rina Hartati mengatakan, vaksin tiba.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Kepala",
+                "Dinas Pariwisata , Pemuda , dan Olahraga Jawa Tengah",
+                "Budi Santoso",
+            ),
+            (
+                "Sari Wulandari",
+                "Kepala",
+                "SMAN 3 Jakarta",
+                "Sari Wulandari",
+            ),
+            (
+                "Rina Hartati",
+                "Kepala",
+                "Dinas Kesehatan Jawa Barat",
+                "dr Rina Hartati",
+            ),
+        ];
+        for ((name, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!(
+                (
+                    name.as_str(),
+                    role.as_str(),
+                    affiliation.as_str(),
+                    person.as_str()
+                ),
+                want
+            );
+        }
+    }
+
+    #[test]
+    fn connectors_and_bracketed_abbreviations_stay_in_the_phrase_after_a_cue() {
+        let (doc, qs) = quotes(
+            "“Harga naik,” kata Direktur Eksekutif Institute for Rice Studies Jakarta Budi \
+             Santoso. “Pasar ditutup,” kata Kepala Satuan Polisi Pamong Praja ( Satpol PP ) \
+             Jakarta Sari Wulandari.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Budi Santoso",
+                "Direktur Eksekutif",
+                "Institute for Rice Studies Jakarta"
+            )
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Sari Wulandari",
+                "Kepala",
+                "Satuan Polisi Pamong Praja ( Satpol PP ) Jakarta"
+            )
+        );
+    }
+
+    #[test]
+    fn a_bare_title_takes_a_place_only_when_the_word_reads_as_one() {
+        let (doc, qs) = quotes(
+            "Presiden Budi Santoso mengatakan, bantuan dikirim. Gubernur Jateng Sari Wulandari \
+             mengatakan, jalan diperbaiki.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!((name.as_str(), role.as_str()), ("Budi Santoso", "Presiden"));
+        let (name, role, _, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Sari Wulandari", "Gubernur Jateng")
+        );
+        // A company's "Presiden Direktur" is no government title: its organisation follows.
+        let (doc, qs) =
+            quotes("Presiden Direktur PT Sentosa Abadi Budi Santoso mengatakan, laba naik.");
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "Presiden Direktur", "PT Sentosa Abadi")
+        );
+    }
+
+    #[test]
+    fn religious_and_diplomatic_positions_introduce_speakers() {
+        let (doc, qs) = quotes(
+            "Imam Besar Masjid Raya Jakarta Budi Santoso mengatakan, salat digelar. Konsul \
+             Jenderal RI Sari Wulandari mengatakan, paspor dicetak.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "Imam Besar", "Masjid Raya Jakarta")
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Sari Wulandari", "Konsul Jenderal")
+        );
+    }
+
+    #[test]
+    fn a_two_word_name_takes_the_longer_name_it_begins() {
+        let (doc, qs) = quotes(
+            "Menteri Pertanian Sari Wulandari Putri mengatakan, panen naik. “Stok aman,” kata \
+             Sari Wulandari.",
+        );
+        let (name, role, _, person) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(name, "Sari Wulandari Putri");
+        assert_eq!(role, "Menteri Pertanian");
+        assert_eq!(person, "Sari Wulandari Putri");
     }
 
     #[test]

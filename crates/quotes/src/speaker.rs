@@ -97,16 +97,26 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
                 || f.intersects(Flags::ROLE | Flags::ORG));
     }
     if f.contains(Flags::LOWER) {
-        return f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP);
+        // "dr Budi Santoso": a doctor's title written in lower case, before a name.
+        return (f.intersects(Flags::ROLE | Flags::ROLE_MOD) && !f.contains(Flags::STOP))
+            || (doctor(w.text(k)) && k + 1 < to && w.is(k + 1, Flags::CAP));
     }
+    // An abbreviation in brackets, of up to three capitalised words: "( KPU )", "( Satpol PP )".
     if f.contains(Flags::OPEN_PAREN) {
-        return k + 2 < to && w.is(k + 1, Flags::CAP) && w.is(k + 2, Flags::CLOSE_PAREN);
+        return (k + 2..(k + 5).min(to))
+            .any(|c| w.is(c, Flags::CLOSE_PAREN) && (k + 1..c).all(|i| w.is(i, Flags::CAP)));
     }
     if f.contains(Flags::CLOSE_PAREN) {
-        return k >= from + 2 && w.is(k - 2, Flags::OPEN_PAREN) && w.is(k - 1, Flags::CAP);
+        return (k.saturating_sub(4).max(from)..k.saturating_sub(1))
+            .any(|o| w.is(o, Flags::OPEN_PAREN) && (o + 1..k).all(|i| w.is(i, Flags::CAP)));
     }
     if f.contains(Flags::NUMBER) {
-        return k > from && w.doc.slice(w.span(k - 1)) == "-";
+        // "Covid - 19"; "SMAN 3 Brebes", "Kodim 0712 Tegal": the number of an organisation.
+        return k > from
+            && (w.doc.slice(w.span(k - 1)) == "-"
+                || (w.is(k - 1, Flags::ORG)
+                    && w.is(k - 1, Flags::CAP)
+                    && w.is(k + 1, Flags::CAP)));
     }
     if f.contains(Flags::PUNCT) && w.doc.slice(w.span(k)) == "-" {
         return k > from
@@ -148,12 +158,19 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 && w.is(start, Flags::ROLE)
                 && !w.is(k - 1, Flags::CAP)
                 && lower_run < 3)
-            // "Humas dan Logistik"
+            // "Humas dan Logistik", "Institute for Essential Services Reform": a connector
+            // between capitalised words of a long role or organisation.
             || (k > start
-                && w.text(k) == "dan"
+                && matches!(w.text(k), "dan" | "for" | "of" | "on" | "and" | "&")
                 && w.is(k - 1, Flags::CAP)
                 && w.is(k + 1, Flags::CAP)
-                && w.is(start, Flags::ROLE));
+                && w.is(start, Flags::ROLE))
+            // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan".
+            || (k > start
+                && f.contains(Flags::COMMA)
+                && w.is(k - 1, Flags::CAP)
+                && w.is(start, Flags::ROLE)
+                && list_comma(w, k, limit));
         if !ok {
             break;
         }
@@ -326,6 +343,29 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
+/// True when the comma at `k` separates items of a capitalised list that ends in "dan"
+/// ("Pariwisata , Pemuda , dan Olahraga"), not a name set off after a role.
+fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
+    let mut m = k;
+    for _ in 0..6 {
+        let first = m + 1;
+        let mut e = first;
+        while e < limit && e - first < 4 && w.is(e, Flags::CAP) {
+            e += 1;
+        }
+        if e == first || e >= limit {
+            return false;
+        }
+        match w.text(e) {
+            "dan" => return w.is(e + 1, Flags::CAP),
+            "," if w.text(e + 1) == "dan" => return w.is(e + 2, Flags::CAP),
+            "," => m = e,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// "ujar pria 45 tahun itu", "kata seorang pedagang": a private person described, not named.
 fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Mention> {
     if !w.is(start, Flags::LOWER) || w.is(start, Flags::STOP | Flags::ADVERB) {
@@ -423,21 +463,69 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     while j > floor && j + MAX_PHRASE > k && phrase_token(w, j - 1, floor, k) {
         j -= 1;
     }
-    // "Humas dan Logistik" inside a long role.
-    while j > floor + 1 && w.text(j - 1) == "dan" && w.is(j - 2, Flags::CAP) {
-        let mut i = j - 1;
-        while i > floor && phrase_token(w, i - 1, floor, k) {
-            i -= 1;
+    // Connectors inside a long role or organisation: "Humas dan Logistik", "Institute for
+    // Essential Services Reform", "Dinas Pariwisata , Pemuda , dan Olahraga". The runs before
+    // them belong to the subject when one further back starts with a position; a comma only
+    // in a list that ends with "dan" ("A , B , dan C"), as a comma alone sets off a name.
+    let connector = |i: usize| {
+        matches!(
+            w.text(i),
+            "dan" | "for" | "of" | "on" | "and" | "&" | "untuk" | ","
+        )
+    };
+    // ("dan" continues a role itself, so the run may already start with it.)
+    let mut t = j;
+    while t < k && connector(t) {
+        t += 1;
+    }
+    let mut listed = false;
+    while t > floor + 1 && k - t < 3 * MAX_PHRASE {
+        let mut c = t;
+        while c > floor + 1
+            && c + 2 > t
+            && connector(c - 1)
+            && (w.text(c - 1) != "," || listed || c < t)
+        {
+            listed |= w.text(c - 1) != ",";
+            c -= 1;
         }
-        if i < j - 1 && w.is(i, Flags::ROLE) {
-            j = i;
-        } else {
+        if c == t || !w.is(c - 1, Flags::CAP) {
             break;
         }
+        let mut i = c;
+        while i > floor && c - i < MAX_PHRASE && phrase_token(w, i - 1, floor, k) {
+            i -= 1;
+        }
+        if i == c {
+            break;
+        }
+        let mut r = i;
+        while r < c && w.is(r, Flags::STOP | Flags::ADVERB) && !w.is(r, Flags::ROLE | Flags::ORG) {
+            r += 1;
+        }
+        if r < c && w.is(r, Flags::ROLE) {
+            j = i;
+            break;
+        }
+        t = i;
     }
     // A sentence-initial connector is not part of the subject: "Namun Jerman mengatakan".
     while j < k && w.is(j, Flags::STOP | Flags::ADVERB) && !w.is(j, Flags::ROLE | Flags::ORG) {
         j += 1;
+    }
+    // A crosshead run into the next sentence ("Kewaspadaan Kepala Dinas …"), or the tail of a
+    // date ("… pada 14 Januari Kepala Dinas …"): one or two capitalised words before a position,
+    // none of them an organisation, rank or acronym, are not the subject's.
+    if j < k && !w.is(j, Flags::ROLE | Flags::RANK | Flags::ORG) {
+        let head = (j + 1..k.min(j + 3)).find(|&r| w.is(r, Flags::ROLE) && w.is(r, Flags::CAP));
+        if let Some(r) = head.filter(|&r| {
+            (j..r).all(|x| {
+                w.is(x, Flags::CAP)
+                    && !w.is(x, Flags::ORG | Flags::RANK | Flags::UPPER | Flags::ROLE)
+            })
+        }) {
+            j = r;
+        }
     }
     if j == k {
         return None;
@@ -565,13 +653,29 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         return m;
     }
     let org_ahead = |from: usize| (from..e).any(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP));
+    // An organisation a unit can belong to: an organisation word that is no unit itself, or an
+    // acronym of three letters or more ("BKN", "PMI"; two-letter capitals are mostly initials),
+    // but not an abbreviation in brackets, which repeats the unit's own name ("Komisi Pemilihan
+    // Umum ( KPU )").
+    let top_org_ahead = |from: usize| {
+        (from..e).any(|k| {
+            w.is(k, Flags::CAP)
+                && !w.is(k.wrapping_sub(1), Flags::OPEN_PAREN)
+                && ((w.is(k, Flags::ORG) && !w.is(k, Flags::SUBUNIT))
+                    || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3 && !roman(w.text(k))))
+        })
+    };
     if w.is(i, Flags::ROLE) || (i > s && w.is(i, Flags::LOWER)) {
         let rs = if i > s && !w.is(s, Flags::ROLE) {
             s
         } else {
             s.min(i)
         };
-        let mut gov = w.is(i, Flags::GOV_ROLE);
+        // "Presiden Direktur", "Presiden Komisaris": a company's title, not the head of state.
+        let company = w.text(i).eq_ignore_ascii_case("presiden")
+            && w.is(i + 1, Flags::ROLE)
+            && !w.is(i + 1, Flags::GOV_ROLE);
+        let mut gov = w.is(i, Flags::GOV_ROLE) && !company;
         i += 1;
         while i < e {
             let f = w.flags[i];
@@ -591,7 +695,28 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             {
                 i += 3;
             } else if f.contains(Flags::CAP)
-                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL)
+                && !gov
+                && (f.contains(Flags::SUBUNIT)
+                    || (f.contains(Flags::ORG_TAIL) && !f.intersects(Flags::ORG | Flags::UPPER)))
+                && top_org_ahead(i + 1)
+            {
+                // A unit inside the organisation named after it, and the fields and places that
+                // name the unit, belong to the position: "Dekan Fakultas Hukum | Universitas X",
+                // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X",
+                // "Direktur Jenderal Otonomi Daerah | Kementerian X".
+                i += 1;
+            } else if f.intersects(Flags::COMMA)
+                && !gov
+                && w.is(i + 1, Flags::CAP)
+                && top_org_ahead(i + 1)
+            {
+                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN": a list inside the unit.
+                i += 1;
+            } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
+                // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
+                i += 1;
+            } else if f.contains(Flags::CAP)
+                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT)
                 && !gov
                 && org_ahead(i)
             {
@@ -606,7 +731,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         if gov {
             let mut name_start = name_start(w, i, e, short);
             let bare_title = w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
-            if name_start == i && e - i >= 2 && bare_title && !w.is(i, Flags::RANK) {
+            // Of two words, the first is the place only when it reads as one ("Bupati Sleman
+            // Kustini", not "Presiden Joko Widodo").
+            let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
+            if name_start == i
+                && (e - i >= 3 || (e - i == 2 && place(i)))
+                && bare_title
+                && !w.is(i, Flags::RANK)
+            {
                 name_start += 1;
             }
             m.role = Some((rs, name_start.max(i)));
@@ -637,6 +769,16 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         m.affiliation = Some((i, ns));
     }
     m
+}
+
+/// "dr", "drg": a doctor's title, written in lower case before the name.
+fn doctor(word: &str) -> bool {
+    matches!(word, "dr" | "dr." | "drg" | "drg.")
+}
+
+/// A Roman numeral written in capitals ("II", "IX"): the number of a unit.
+fn roman(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
 }
 
 fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
@@ -689,9 +831,9 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     }
     // A place written before the name: "Bawaslu Bekasi Hartono" (unless the entity layer reads
     // the word as part of a person).
+    // One word only: of "Kota Bogor Bima Arya" a second place word ("Bima") is the name's.
     let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
-    while e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j))
-    {
+    if e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j)) {
         j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
@@ -699,12 +841,17 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
         } else if e - j > 3 {
-            j = e - 3;
+            // A long run: where the entity layer starts a person in it ("… Masjid Istiqlal Abu
+            // Hurairah Abdul Salam"), else its last three words.
+            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            j = (j + 1..e - 1)
+                .find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
+                .unwrap_or(e - 3);
         }
     }
     // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
     loop {
-        if j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP) {
+        if j > s && w.is(j - 1, Flags::RANK) && (w.is(j - 1, Flags::CAP) || doctor(w.text(j - 1))) {
             j -= 1;
         } else if j >= s + 4
             && w.is(j - 1, Flags::CLOSE_PAREN)

@@ -77,6 +77,11 @@ bitflags::bitflags! {
         /// Two sentences glued into one token by a corpus's tokenizer (`guru.Prabowo`,
         /// `.Ia`): the token is read as its last part and starts a clause.
         const GLUED = 1 << 33;
+        /// A unit inside an organisation (`Bidang`, `Fakultas`, `Biro`): with the organisation
+        /// after it, it is part of the position ("Dekan Fakultas Hukum | Universitas X").
+        const SUBUNIT = 1 << 34;
+        /// A pe(r)-…-an or ke-…-an noun naming a field (`Pencegahan`, `Kesehatan`).
+        const FIELD = 1 << 35;
     }
 }
 
