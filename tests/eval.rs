@@ -442,7 +442,7 @@ fn kota_fills_no_credits_no_direct_speakers_and_no_repeated_names() {
 fn kota_dates_a_day_without_the_part_of_the_day_after_it() {
     let got = conll_labels(
         "pipelines/kota.toml",
-        "Pentas itu digelar pada Sabtu ( 30 / 11 / 2024 ) malam di alun-alun .",
+        "Pentas itu digelar pada Sabtu ( 14 / 6 / 2025 ) malam di alun-alun .",
     );
     assert_eq!(label_of(&got, "Sabtu"), "B-DATETIME", "{got:?}");
     assert_eq!(label_of(&got, ")"), "L-DATETIME", "{got:?}");

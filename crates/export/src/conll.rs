@@ -769,7 +769,7 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                 q += 1;
             }
             if q > p + 2 && text(q) == ")" && p > start {
-                // The part of the day written after the date ("Sabtu (30/11/2024) malam") is
+                // The part of the day written after the date ("Sabtu (14/6/2025) malam") is
                 // mostly left out by KoTA (dev: 7 of 9).
                 end = Some(q);
             }
