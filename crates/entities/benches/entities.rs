@@ -14,6 +14,8 @@ use std::hint::black_box;
 #[path = "../../../tests/fixture_articles.rs"]
 mod fixture_articles;
 use fixture_articles::fixture_articles;
+#[path = "../../../tests/stage_bench.rs"]
+mod stage_bench;
 
 /// A tokenized document, ready for the entity stage.
 fn tokenized(tokenizer: &TokenizeStage, id: &str, text: String) -> Document {
@@ -55,21 +57,8 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("entities ({unit})"));
         group.throughput(throughput);
         group.sample_size(10);
-        group.bench_function("many small documents", |b| {
-            b.iter(|| {
-                let mut n = 0;
-                for d in &mut small {
-                    stage.process(black_box(d)).expect("entities");
-                    n += d.entities.len();
-                }
-                n
-            })
-        });
-        group.bench_function("one 1 MB document", |b| {
-            b.iter(|| {
-                stage.process(black_box(&mut big)).expect("entities");
-                big.entities.len()
-            })
+        stage_bench::small_and_big(&mut group, &stage, &mut small, &mut big, |d| {
+            d.entities.len()
         });
         group.finish();
     }

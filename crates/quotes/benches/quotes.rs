@@ -10,11 +10,12 @@ use kutip_core::{Document, Stage};
 use kutip_entities::{EntitiesConfig, EntityStage};
 use kutip_quotes::{QuoteStage, QuotesConfig};
 use kutip_tokenize::{TokenizeConfig, TokenizeStage};
-use std::hint::black_box;
 
 #[path = "../../../tests/fixture_articles.rs"]
 mod fixture_articles;
 use fixture_articles::fixture_articles;
+#[path = "../../../tests/stage_bench.rs"]
+mod stage_bench;
 
 /// A document with tokens, sentences and entities, ready for the quote stage.
 fn prepared(id: &str, text: String) -> Document {
@@ -50,22 +51,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("quotes");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("many small documents", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for d in &mut small {
-                stage.process(black_box(d)).expect("quotes");
-                n += d.quotes.len();
-            }
-            n
-        })
-    });
-    group.bench_function("one 1 MB document", |b| {
-        b.iter(|| {
-            stage.process(black_box(&mut big)).expect("quotes");
-            big.quotes.len()
-        })
-    });
+    stage_bench::small_and_big(&mut group, &stage, &mut small, &mut big, |d| d.quotes.len());
     group.finish();
 }
 
