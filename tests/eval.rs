@@ -130,10 +130,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.745),
+            ("micro", 0.75),
             ("PER", 0.77),
             ("ORG", 0.615),
-            ("LOC", 0.78),
+            ("LOC", 0.79),
         ],
     ),
 ];
