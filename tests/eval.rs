@@ -130,8 +130,8 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.75),
-            ("PER", 0.77),
+            ("micro", 0.755),
+            ("PER", 0.78),
             ("ORG", 0.615),
             ("LOC", 0.79),
         ],

@@ -444,6 +444,30 @@ fn place_heads_inside(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// "Harold Budiman , Jr ." : a generational suffix after a comma belongs to the person's name
+/// (as NERGrit writes them; the model stops at the comma). `Jr`/`Sr` with or without their full
+/// stop, as one token or two.
+fn generational_suffixes(words: &[&str], tags: &mut [u8]) {
+    const I_PER: u8 = 2;
+    for b in 0..words.len().saturating_sub(2) {
+        if !matches!(tags[b], 1 | 2)
+            || tags[b + 1] != 0
+            // The model often takes the suffix for a name of its own.
+            || !matches!(tags[b + 2], 0 | 1)
+            || tags.get(b + 3) == Some(&I_PER)
+            || words[b + 1] != ","
+            || !matches!(words[b + 2], "Jr" | "Sr" | "Jr." | "Sr.")
+        {
+            continue;
+        }
+        let mut end = b + 3;
+        if !words[b + 2].ends_with('.') && words.get(end) == Some(&".") && tags[end] == 0 {
+            end += 1;
+        }
+        tags[b + 1..end].fill(I_PER);
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights: capitalised words
 /// the model left untagged right after a place-kind word ("distrik Isa", "kota Camden",
 /// "Kecamatan Sukaraja") are a place, with the kind word inside as NERGrit writes them. In
@@ -645,6 +669,7 @@ pub fn tag(
             }
             None => model.tag(&words, &codes, scratch),
         }
+        generational_suffixes(&words, &mut scratch.tags);
         covered.clear();
         covered.resize(words.len(), false);
         let sentence_span = sentence_tokens[0]
@@ -2050,6 +2075,23 @@ mod tests {
         // Words the byte tests alone let through.
         assert!(!table.may_start("kepada"));
         assert!(!table.may_start("kedua"));
+    }
+
+    #[test]
+    fn a_generational_suffix_joins_the_name() {
+        let words: Vec<&str> = "Budi Santoso , Jr . lahir di Sukamaju".split(' ').collect();
+        let mut tags = vec![1, 2, 0, 0, 0, 0, 0, 5];
+        generational_suffixes(&words, &mut tags);
+        assert_eq!(tags, [1, 2, 2, 2, 2, 0, 0, 5]);
+        let words: Vec<&str> = "Budi Santoso , Sr. lahir".split(' ').collect();
+        let mut tags = vec![1, 2, 0, 1, 0];
+        generational_suffixes(&words, &mut tags);
+        assert_eq!(tags, [1, 2, 2, 2, 0]);
+        // Not after a place, and not without the comma's suffix.
+        let words: Vec<&str> = "Sukamaju , Jr . Budi , Sari".split(' ').collect();
+        let mut tags = vec![5, 0, 0, 0, 1, 0, 1];
+        generational_suffixes(&words, &mut tags);
+        assert_eq!(tags, [5, 0, 0, 0, 1, 0, 1]);
     }
 
     #[test]
