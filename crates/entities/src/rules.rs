@@ -444,6 +444,32 @@ fn place_heads_inside(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// "Persib U - 18", "Persija U-23": a team's age category is not part of the club's name (NERGrit
+/// tags the club alone; the model takes the "U" in). The category's "U" at the end of an
+/// organisation, before a hyphen and a number, or written as one token ("U-23", "U23"), is
+/// left out of it.
+fn age_categories_outside_teams(words: &[&str], tags: &mut [u8]) {
+    const I_ORG: u8 = 4;
+    let is_number =
+        |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    for k in 1..words.len() {
+        if tags[k] != I_ORG || tags.get(k + 1) == Some(&I_ORG) {
+            continue;
+        }
+        let w = words[k];
+        let category = if w == "U" {
+            words.get(k + 1) == Some(&"-") && words.get(k + 2).is_some_and(|n| is_number(n))
+        } else {
+            w.strip_prefix('U')
+                .map(|rest| rest.strip_prefix('-').unwrap_or(rest))
+                .is_some_and(is_number)
+        };
+        if category {
+            tags[k] = 0;
+        }
+    }
+}
+
 /// "Harold Budiman , Jr ." : a generational suffix after a comma belongs to the person's name
 /// (as NERGrit writes them; the model stops at the comma). `Jr`/`Sr` with or without their full
 /// stop, as one token or two.
@@ -670,6 +696,7 @@ pub fn tag(
             None => model.tag(&words, &codes, scratch),
         }
         generational_suffixes(&words, &mut scratch.tags);
+        age_categories_outside_teams(&words, &mut scratch.tags);
         covered.clear();
         covered.resize(words.len(), false);
         let sentence_span = sentence_tokens[0]
@@ -2075,6 +2102,21 @@ mod tests {
         // Words the byte tests alone let through.
         assert!(!table.may_start("kepada"));
         assert!(!table.may_start("kedua"));
+    }
+
+    #[test]
+    fn a_teams_age_category_is_not_part_of_its_name() {
+        let words: Vec<&str> = "Ia bermain untuk Persikota U - 18 dan Persikota U-23 ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, 0, 3, 4, 0, 0, 0, 3, 4, 0];
+        age_categories_outside_teams(&words, &mut tags);
+        assert_eq!(tags, [0, 0, 0, 3, 0, 0, 0, 0, 3, 0, 0]);
+        // A "U" inside a name stays ("Bank U Sukamaju").
+        let words: Vec<&str> = "Bank U Sukamaju - 2".split(' ').collect();
+        let mut tags = vec![3, 4, 4, 0, 0];
+        age_categories_outside_teams(&words, &mut tags);
+        assert_eq!(tags, [3, 4, 4, 0, 0]);
     }
 
     #[test]
