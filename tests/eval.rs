@@ -129,12 +129,7 @@ const FLOORS: &[Floor] = &[
     (
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
-        &[
-            ("micro", 0.76),
-            ("PER", 0.78),
-            ("ORG", 0.63),
-            ("LOC", 0.79),
-        ],
+        &[("micro", 0.76), ("PER", 0.78), ("ORG", 0.63), ("LOC", 0.79)],
     ),
 ];
 
