@@ -440,7 +440,13 @@ fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<
         } else {
             continue;
         };
-        let content = (comma + 1, in_direct.cut(comma + 1, ce));
+        // `Menurut X, bahwa …`: the reported clause starts after `bahwa`, as after a verb.
+        let a = if w.is(comma + 1, Flags::BAHWA) {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        let content = (a, in_direct.cut(a, ce));
         if !clean(content.0, content.1) {
             continue;
         }

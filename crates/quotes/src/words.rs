@@ -138,10 +138,21 @@ impl<'a> Words<'a> {
                 // set-up pays for.
                 if let Some(dot) = raw.bytes().rposition(|b| b == b'.') {
                     let tail = &raw[dot + 1..];
+                    // The part before the dot, from any earlier dot: an initial or a title
+                    // glued to what follows is no sentence end (`M.Pd`, `S.Pd`,
+                    // `Prof.Budi`, `Dr.Sari`), only a longer word is (`guru.Prabowo`).
+                    let head = &raw[..dot];
+                    let head = head
+                        .bytes()
+                        .rposition(|b| b == b'.')
+                        .map_or(head, |d| &head[d + 1..]);
                     if tail.chars().count() >= 2
                         && tail.chars().all(char::is_alphabetic)
                         && tail.starts_with(char::is_uppercase)
                         && tail.chars().skip(1).any(char::is_lowercase)
+                        && head.chars().count() >= 2
+                        && !(head.is_ascii()
+                            && lex.classify_ascii(head, &mut lower).contains(Flags::RANK))
                     {
                         f |= Flags::GLUED;
                         skipped = (dot + 1).min(255) as u8;
