@@ -183,6 +183,7 @@ impl Lexicon {
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
+            (Flags::FIRST_PERSON, Box::new(words(FIRST_PERSON, &[]))),
             (Flags::DAY, Box::new(words(DAYS, &[]))),
             (Flags::STOP, Box::new(words(PHRASE_STOPS, &[]))),
             (Flags::ADVERB, Box::new(words(ADVERBS, &[]))),

@@ -82,6 +82,9 @@ bitflags::bitflags! {
         const SUBUNIT = 1 << 34;
         /// A pe(r)-…-an or ke-…-an noun naming a field (`Pencegahan`, `Kesehatan`).
         const FIELD = 1 << 35;
+        /// A first-person or second-person pronoun (`saya`, `kami`, `Anda`): the speaker's own
+        /// words, not reported ones.
+        const FIRST_PERSON = 1 << 36;
     }
 }
 
