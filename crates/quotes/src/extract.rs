@@ -528,6 +528,12 @@ fn indirect(
             v += 1;
             continue;
         };
+        // "Saya berharap …", "Kami menilai …": a speaker in the first person is someone's own
+        // words (a quote whose marks are lost), not speech the writer reports.
+        if (mention.start..mention.end).any(|k| w.is(k, Flags::FIRST_PERSON)) {
+            v += 1;
+            continue;
+        }
         // `…, kantor berita TASS melaporkan.`: the verb ends the clause.
         if a >= ce {
             if mention.start > us + 2 && w.is(mention.start - 1, Flags::COMMA) {

@@ -405,6 +405,19 @@ mod tests {
             .collect()
     }
 
+    /// A first-person subject is someone's own words whose quotation marks were lost, not
+    /// speech the writer reports.
+    #[test]
+    fn a_first_person_subject_reports_nothing() {
+        let (doc, qs) = quotes(
+            "Budi Santoso mengatakan, harga beras naik. Saya berharap harga segera turun. \
+             Kami menilai stok cukup.",
+        );
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "harga beras naik", "{got:?}");
+    }
+
     const ARTICLE: &str = "JAKARTA, KOMPAS.com - Pemerintah menaikkan harga beras.
 Menteri Perdagangan Budi Hartono mengatakan, kenaikan itu tidak bisa dihindari.
 “Stok kami menipis karena panen gagal di banyak daerah.
