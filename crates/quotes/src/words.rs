@@ -143,7 +143,8 @@ impl<'a> Words<'a> {
                     let tail = &raw[dot + 1..];
                     // The part before the dot, from any earlier dot: an initial or a title
                     // glued to what follows is no sentence end (`M.Pd`, `S.Pd`,
-                    // `Prof.Budi`, `Dr.Sari`), only a longer word is (`guru.Prabowo`).
+                    // `Prof.Budi`, `Dr.Sari`), only a longer word is (`guru.Prabowo`), or none
+                    // (`.Ia`).
                     let head = &raw[..dot];
                     let head = head
                         .bytes()
@@ -153,7 +154,7 @@ impl<'a> Words<'a> {
                         && tail.chars().all(char::is_alphabetic)
                         && tail.starts_with(char::is_uppercase)
                         && tail.chars().skip(1).any(char::is_lowercase)
-                        && head.chars().count() >= 2
+                        && (head.is_empty() || head.chars().count() >= 2)
                         && !(head.is_ascii()
                             && lex.classify_ascii(head, &mut lower).contains(Flags::RANK))
                     {
@@ -200,6 +201,11 @@ impl<'a> Words<'a> {
                     lower.clear();
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                     f |= lex.classify(&lower);
+                }
+                // `Prof.`, `Drs.`, `Kol.`: the full stop of a short title abbreviated before a
+                // name, not a sentence's end.
+                if f.contains(Flags::DOT_END | Flags::RANK | Flags::CAP) && word.len() <= 4 {
+                    f.remove(Flags::DOT_END);
                 }
             }
             flags.push(f);
