@@ -97,7 +97,7 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.696),
             ("CUE", 0.81),
             ("CUECOREF", 0.74),
-            ("PERSONCOREF", 0.593),
+            ("PERSONCOREF", 0.59),
             ("PERSON", 0.395),
             ("ROLE", 0.295),
             ("AFFILIATION", 0.24),
