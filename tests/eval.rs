@@ -95,7 +95,7 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.696),
-            ("CUE", 0.81),
+            ("CUE", 0.812),
             ("CUECOREF", 0.74),
             ("PERSONCOREF", 0.59),
             ("PERSON", 0.395),
