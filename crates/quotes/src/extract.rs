@@ -486,7 +486,7 @@ fn indirect(
             comma + 1
         };
         let content = (a, loose.cut(a, ce));
-        if !(content.0 + 1 < content.1 && !loose.any(content.0, content.1)) {
+        if content.0 + 1 >= content.1 || loose.any(content.0, content.1) {
             continue;
         }
         found.push(Found {
