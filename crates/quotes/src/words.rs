@@ -114,6 +114,10 @@ impl<'a> Words<'a> {
             if boiler.peek().is_some_and(|b| b.span.overlaps(t.span)) {
                 f |= Flags::BOILER;
             }
+            // `.Menurut`: a word glued after a full stop standing alone, which a
+            // pre-tokenized corpus's token reads as punctuation by its first character.
+            let dotted_word =
+                raw.len() > 2 && raw.starts_with('.') && raw[1..].chars().all(char::is_alphabetic);
             match t.kind {
                 TokenKind::QuoteMark(_) => {
                     f |= Flags::MARK;
@@ -122,7 +126,7 @@ impl<'a> Words<'a> {
                     }
                 }
                 TokenKind::Number => f |= Flags::NUMBER,
-                TokenKind::Punct | TokenKind::Symbol => {
+                TokenKind::Punct | TokenKind::Symbol if !dotted_word => {
                     f |= match raw {
                         "," => Flags::COMMA,
                         "." | "?" | "!" | "…" | "..." => Flags::END,
@@ -135,7 +139,7 @@ impl<'a> Words<'a> {
                 _ => {}
             }
             let mut skipped = 0;
-            if matches!(t.kind, TokenKind::Word | TokenKind::Url) {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Url) || dotted_word {
                 let mut raw = raw;
                 // A byte loop, not `rfind`: words are a few bytes long, shorter than memrchr's
                 // set-up pays for.
