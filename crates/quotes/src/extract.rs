@@ -514,9 +514,12 @@ fn indirect(
         if w.is(a, Flags::COMMA | Flags::COLON) {
             a += 1;
         }
-        // The reported clause starts after `bahwa`.
+        // The reported clause starts after `bahwa` (and a comma after it: "bahwa , …").
         if w.is(a, Flags::BAHWA) {
             a += 1;
+            if w.is(a, Flags::COMMA) {
+                a += 1;
+            }
         }
         if w.is(v, Flags::WEAK) && !marked {
             v += 1;

@@ -418,6 +418,14 @@ mod tests {
         assert_eq!(got[0].0, "harga beras naik", "{got:?}");
     }
 
+    #[test]
+    fn a_comma_after_bahwa_is_not_reported() {
+        let (doc, qs) = quotes("Budi Santoso mengatakan bahwa, harga beras naik.");
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "harga beras naik", "{got:?}");
+    }
+
     const ARTICLE: &str = "JAKARTA, KOMPAS.com - Pemerintah menaikkan harga beras.
 Menteri Perdagangan Budi Hartono mengatakan, kenaikan itu tidak bisa dihindari.
 “Stok kami menipis karena panen gagal di banyak daerah.
