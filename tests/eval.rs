@@ -97,7 +97,7 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.70),
             ("CUE", 0.813),
             ("CUECOREF", 0.745),
-            ("PERSONCOREF", 0.592),
+            ("PERSONCOREF", 0.595),
             ("PERSON", 0.395),
             ("ROLE", 0.295),
             ("AFFILIATION", 0.24),
@@ -577,6 +577,21 @@ fn kota_finds_reported_speech_between_marks_that_a_glued_mark_unpaired() {
     assert_eq!(label_of(&got, "bantuan"), "B-STATEMENT", "{got:?}");
     assert_eq!(label_of(&got, "stok"), "B-STATEMENT", "{got:?}");
     assert_eq!(label_of(&got, "berharap"), "U-CUE", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_a_group_or_institution_pronoun_speaker_unlabelled() {
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Budi Santoso dan Sari Wulandari hadir di balai desa .",
+            "Mereka mengatakan , harga gabah naik .",
+            "Ia menambahkan , stok beras cukup .",
+        ],
+    );
+    assert_eq!(label_of(&got, "mengatakan"), "U-CUE", "{got:?}");
+    assert_eq!(label_of(&got, "Mereka"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Ia"), "U-PERSONCOREF", "{got:?}");
 }
 
 #[test]
