@@ -368,6 +368,12 @@ impl<'w> ConllExporter<'w> {
                     // A full name the speaker was resolved through to an earlier introduction:
                     // where the article has not written it lately it is introduced again.
                     self.mark(doc, mention, "PERSON");
+                } else if ["mereka", "pihaknya"]
+                    .iter()
+                    .any(|g| doc.slice(mention).eq_ignore_ascii_case(g))
+                {
+                    // "Mereka", "pihaknya": a group or an institution speaking, no person; the
+                    // corpus leaves them unlabelled (dev: 1 of 15).
                 } else {
                     self.mark(doc, mention, "PERSONCOREF");
                 }

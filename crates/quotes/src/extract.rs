@@ -48,6 +48,7 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
     let mut found = Vec::new();
     direct(&cx, config, &mut found);
     let mut in_direct = vec![false; w.len()];
+    let mut voiced = vec![false; w.len()];
     for f in &found {
         let (s, e) = f.content;
         // A few quoted words without a cue are a term or a title (`program "Desa Hijau"`),
@@ -55,14 +56,44 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
         if f.rule == "direct-no-cue" && e - s <= 5 {
             continue;
         }
+        // In pre-tokenized input a corpus may have glued some quotation marks to words
+        // (`guru."`, `"Kami`), so the marks left standing stop alternating and an uncued
+        // "quote" can pair a closing mark with the next quote's opening one, over reported
+        // sentences between them. Such a pair over three clauses or more does not hide reported
+        // speech, except in clauses that speak in the first person (`saya`, `kami`), which are
+        // the quoted words themselves.
+        if f.rule == "direct-no-cue" && w.doc.is_pretokenized() {
+            let (a, b) = (
+                cx.units.partition_point(|u| u.1 <= s),
+                cx.units
+                    .partition_point(|u| u.1 < e)
+                    .min(cx.units.len().saturating_sub(1)),
+            );
+            if b + 1 >= a + 3 && b < cx.units.len() {
+                for &(us, ue) in &cx.units[a..=b] {
+                    if (us..ue).any(|k| w.is(k, Flags::FIRST_PERSON)) {
+                        for flag in &mut voiced[us.max(s)..ue.min(e + 1)] {
+                            *flag = true;
+                        }
+                    }
+                }
+                continue;
+            }
+        }
         for flag in &mut in_direct[s.saturating_sub(1)..(e + 1).min(w.len())] {
             *flag = true;
         }
     }
+    // `Menurut X, …` and its kin are reported speech even in a first-person clause ("Menurut
+    // Budi, kita harus …"): they see only the quotes, not the first-person clauses.
+    let loose = Quoted::new(in_direct.clone());
+    for (q, v) in in_direct.iter_mut().zip(&voiced) {
+        *q |= *v;
+    }
     let in_direct = Quoted::new(in_direct);
     if config.indirect {
         for &(s, e) in &cx.units {
-            indirect(&cx, s, e, &in_direct, &mut found);
+            indirect(&cx, s, e, &in_direct, &loose, &mut found);
         }
     }
     found.sort_by_key(|f| (f.content.0, f.anchor));
@@ -363,8 +394,16 @@ fn time_in(cx: &Ctx, from: usize, to: usize) -> Option<Span> {
         .map(|e| e.span)
 }
 
-/// Indirect quotes in the clause `us..ue`.
-fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<Found>) {
+/// Indirect quotes in the clause `us..ue`; `in_direct` marks the tokens inside direct quotes,
+/// `loose` the same without the first-person clauses of mispaired marks (see [`find`]).
+fn indirect(
+    cx: &Ctx,
+    us: usize,
+    ue: usize,
+    in_direct: &Quoted,
+    loose: &Quoted,
+    found: &mut Vec<Found>,
+) {
     let (w, short) = (&cx.w, &cx.short);
     if w.is(us, Flags::BOILER) || ue <= us + 2 {
         return;
@@ -413,7 +452,7 @@ fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<
     }
     // `Menurut X, …`, `Menurutnya, …`, `Dijelaskannya, …`
     for p in us..ce.saturating_sub(2) {
-        if !(p == us || w.is(p - 1, Flags::COMMA)) || in_direct.at(p) {
+        if !(p == us || w.is(p - 1, Flags::COMMA)) || loose.at(p) {
             continue;
         }
         let (mention, comma) = if w.is(p, Flags::ACCORDING_NYA) && w.is(p + 1, Flags::COMMA) {
@@ -440,8 +479,14 @@ fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<
         } else {
             continue;
         };
-        let content = (comma + 1, in_direct.cut(comma + 1, ce));
-        if !clean(content.0, content.1) {
+        // `Menurut X, bahwa …`: the reported clause starts after `bahwa`, as after a verb.
+        let a = if w.is(comma + 1, Flags::BAHWA) {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        let content = (a, loose.cut(a, ce));
+        if content.0 + 1 >= content.1 || loose.any(content.0, content.1) {
             continue;
         }
         found.push(Found {
@@ -469,9 +514,12 @@ fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<
         if w.is(a, Flags::COMMA | Flags::COLON) {
             a += 1;
         }
-        // The reported clause starts after `bahwa`.
+        // The reported clause starts after `bahwa` (and a comma after it: "bahwa , …").
         if w.is(a, Flags::BAHWA) {
             a += 1;
+            if w.is(a, Flags::COMMA) {
+                a += 1;
+            }
         }
         if w.is(v, Flags::WEAK) && !marked {
             v += 1;
@@ -483,6 +531,12 @@ fn indirect(cx: &Ctx, us: usize, ue: usize, in_direct: &Quoted, found: &mut Vec<
             v += 1;
             continue;
         };
+        // "Saya berharap …", "Kami menilai …": a speaker in the first person is someone's own
+        // words (a quote whose marks are lost), not speech the writer reports.
+        if (mention.start..mention.end).any(|k| w.is(k, Flags::FIRST_PERSON)) {
+            v += 1;
+            continue;
+        }
         // `…, kantor berita TASS melaporkan.`: the verb ends the clause.
         if a >= ce {
             if mention.start > us + 2 && w.is(mention.start - 1, Flags::COMMA) {

@@ -687,6 +687,9 @@ pub const RANKS: &[&str] = &[
 /// Pronouns that stand for an earlier speaker.
 pub const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "dirinya", "mereka", "pihaknya"];
 
+/// First- and second-person pronouns: words that only a speaker's own quoted words use.
+pub const FIRST_PERSON: &[&str] = &["saya", "aku", "kami", "kita", "kamu", "anda"];
+
 /// Day names: a statement's time is written `Senin (13/4/2020)`.
 pub const DAYS: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",

@@ -183,6 +183,7 @@ impl Lexicon {
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
+            (Flags::FIRST_PERSON, Box::new(words(FIRST_PERSON, &[]))),
             (Flags::DAY, Box::new(words(DAYS, &[]))),
             (Flags::STOP, Box::new(words(PHRASE_STOPS, &[]))),
             (Flags::ADVERB, Box::new(words(ADVERBS, &[]))),
@@ -402,6 +403,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A first-person subject is someone's own words whose quotation marks were lost, not
+    /// speech the writer reports.
+    #[test]
+    fn a_first_person_subject_reports_nothing() {
+        let (doc, qs) = quotes(
+            "Budi Santoso mengatakan, harga beras naik. Saya berharap harga segera turun. \
+             Kami menilai stok cukup.",
+        );
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "harga beras naik", "{got:?}");
+    }
+
+    #[test]
+    fn a_comma_after_bahwa_is_not_reported() {
+        let (doc, qs) = quotes("Budi Santoso mengatakan bahwa, harga beras naik.");
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "harga beras naik", "{got:?}");
     }
 
     const ARTICLE: &str = "JAKARTA, KOMPAS.com - Pemerintah menaikkan harga beras.

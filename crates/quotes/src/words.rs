@@ -82,6 +82,9 @@ bitflags::bitflags! {
         const SUBUNIT = 1 << 34;
         /// A pe(r)-…-an or ke-…-an noun naming a field (`Pencegahan`, `Kesehatan`).
         const FIELD = 1 << 35;
+        /// A first-person or second-person pronoun (`saya`, `kami`, `Anda`): the speaker's own
+        /// words, not reported ones.
+        const FIRST_PERSON = 1 << 36;
     }
 }
 
@@ -111,6 +114,10 @@ impl<'a> Words<'a> {
             if boiler.peek().is_some_and(|b| b.span.overlaps(t.span)) {
                 f |= Flags::BOILER;
             }
+            // `.Menurut`: a word glued after a full stop standing alone, which a
+            // pre-tokenized corpus's token reads as punctuation by its first character.
+            let dotted_word =
+                raw.len() > 2 && raw.starts_with('.') && raw[1..].chars().all(char::is_alphabetic);
             match t.kind {
                 TokenKind::QuoteMark(_) => {
                     f |= Flags::MARK;
@@ -119,7 +126,7 @@ impl<'a> Words<'a> {
                     }
                 }
                 TokenKind::Number => f |= Flags::NUMBER,
-                TokenKind::Punct | TokenKind::Symbol => {
+                TokenKind::Punct | TokenKind::Symbol if !dotted_word => {
                     f |= match raw {
                         "," => Flags::COMMA,
                         "." | "?" | "!" | "…" | "..." => Flags::END,
@@ -132,16 +139,28 @@ impl<'a> Words<'a> {
                 _ => {}
             }
             let mut skipped = 0;
-            if matches!(t.kind, TokenKind::Word | TokenKind::Url) {
+            if matches!(t.kind, TokenKind::Word | TokenKind::Url) || dotted_word {
                 let mut raw = raw;
                 // A byte loop, not `rfind`: words are a few bytes long, shorter than memrchr's
                 // set-up pays for.
                 if let Some(dot) = raw.bytes().rposition(|b| b == b'.') {
                     let tail = &raw[dot + 1..];
+                    // The part before the dot, from any earlier dot: an initial or a title
+                    // glued to what follows is no sentence end (`M.Pd`, `S.Pd`,
+                    // `Prof.Budi`, `Dr.Sari`), only a longer word is (`guru.Prabowo`), or none
+                    // (`.Ia`).
+                    let head = &raw[..dot];
+                    let head = head
+                        .bytes()
+                        .rposition(|b| b == b'.')
+                        .map_or(head, |d| &head[d + 1..]);
                     if tail.chars().count() >= 2
                         && tail.chars().all(char::is_alphabetic)
                         && tail.starts_with(char::is_uppercase)
                         && tail.chars().skip(1).any(char::is_lowercase)
+                        && (head.is_empty() || head.chars().count() >= 2)
+                        && !(head.is_ascii()
+                            && lex.classify_ascii(head, &mut lower).contains(Flags::RANK))
                     {
                         f |= Flags::GLUED;
                         skipped = (dot + 1).min(255) as u8;
@@ -186,6 +205,11 @@ impl<'a> Words<'a> {
                     lower.clear();
                     lower.extend(word.chars().flat_map(char::to_lowercase));
                     f |= lex.classify(&lower);
+                }
+                // `Prof.`, `Drs.`, `Kol.`: the full stop of a short title abbreviated before a
+                // name, not a sentence's end.
+                if f.contains(Flags::DOT_END | Flags::RANK | Flags::CAP) && word.len() <= 4 {
+                    f.remove(Flags::DOT_END);
                 }
             }
             flags.push(f);
