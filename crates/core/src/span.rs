@@ -96,7 +96,7 @@ impl<'t> CharOffsets<'t> {
         let mut chars = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(chars);
-            chars += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
+            chars += count_chars(chunk);
         }
         CharOffsets { text, blocks }
     }
@@ -113,17 +113,30 @@ impl<'t> CharOffsets<'t> {
             return self.text.chars().count() as u32;
         }
         let from = block * BLOCK;
-        let within = self.text.as_bytes()[from..byte]
-            .iter()
-            .filter(|&&b| !is_continuation(b))
-            .count();
-        self.blocks[block] + within as u32
+        self.blocks[block] + count_chars(&self.text.as_bytes()[from..byte])
     }
 }
 
 #[inline]
 fn is_continuation(b: u8) -> bool {
     (b & 0xC0) == 0x80
+}
+
+/// The characters in `bytes` (which need not start or end on a character boundary): the bytes
+/// that are not UTF-8 continuation bytes, counted eight at a time (a continuation byte has its
+/// top bit set and the next one clear), then the tail byte by byte.
+#[inline]
+fn count_chars(bytes: &[u8]) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        continuations += (x & !(x << 1) & HIGH).count_ones();
+    }
+    let tail = words.remainder();
+    continuations += tail.iter().filter(|&&b| is_continuation(b)).count() as u32;
+    bytes.len() as u32 - continuations
 }
 
 #[cfg(test)]
@@ -141,6 +154,21 @@ mod tests {
             offsets.char_of(text.len() as u32),
             text.chars().count() as u32
         );
+    }
+
+    #[test]
+    fn characters_are_counted_in_any_slice() {
+        let text = "a“é—✓ b\u{10348}cd".repeat(7);
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for to in from..bytes.len().min(from + 70) {
+                let want = bytes[from..to]
+                    .iter()
+                    .filter(|&&b| !is_continuation(b))
+                    .count();
+                assert_eq!(count_chars(&bytes[from..to]) as usize, want, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
