@@ -256,16 +256,24 @@ pub fn write_compact(doc: &Document, out: &mut Vec<u8>) -> serde_json::Result<()
     })?;
     w.raw(b",\"entities\":");
     w.list(&doc.entities, |w, e| {
-        w.raw(b"{\"label\":");
-        w.value(&e.label)?;
+        w.raw(b"{\"label\":\"");
+        // `as_str` is the label as serde writes it (tested below); no escaping needed.
+        w.raw(e.label.as_str().as_bytes());
+        w.raw(b"\"");
         w.raw(b",");
         w.span_fields(doc, e.span)?;
         w.raw(b",\"canonical\":");
         w.string(e.canonical.as_deref().unwrap_or(doc.slice(e.span)))?;
         w.raw(b",\"cluster\":");
-        w.value(&e.cluster)?;
+        match e.cluster {
+            Some(cluster) => w.number(cluster),
+            None => w.raw(b"null"),
+        }
         w.raw(b",\"value\":");
-        w.value(&e.value)?;
+        match &e.value {
+            Some(value) => w.string(value)?,
+            None => w.raw(b"null"),
+        }
         w.raw(b"}");
         Ok(())
     })?;
@@ -490,6 +498,16 @@ mod tests {
             let mut ours = Vec::new();
             write_escaped(&mut ours, case);
             assert_eq!(ours, serde_json::to_vec(case.as_str()).unwrap(), "{case:?}");
+        }
+    }
+
+    #[test]
+    fn labels_are_written_as_serde_writes_them() {
+        for label in EntityLabel::ALL {
+            assert_eq!(
+                serde_json::to_string(&label).unwrap(),
+                format!("\"{}\"", label.as_str())
+            );
         }
     }
 

@@ -212,6 +212,7 @@ impl<'a> Words<'a> {
     }
 
     /// The span of token `k` without a full stop the corpus left on it (`Hartono.` → `Hartono`).
+    #[inline]
     pub fn word_span(&self, k: usize) -> Span {
         let s = self.span(k);
         let start = s.start + u32::from(self.skip[k]);
@@ -226,6 +227,7 @@ impl<'a> Words<'a> {
     }
 
     /// The text of token `k`, without a corpus-attached full stop; empty past the last token.
+    #[inline]
     pub fn text(&self, k: usize) -> &'a str {
         if k < self.len() {
             self.doc.slice(self.word_span(k))
