@@ -254,16 +254,17 @@ impl Lexicon {
     /// only when a list may hold it, which most words skip.
     pub(crate) fn classify_ascii(&self, word: &str, lower: &mut String) -> Flags {
         let bytes = word.as_bytes();
-        let listed = self.words_shape.may_hold(bytes);
-        let nya_form = bytes.len() > 3
-            && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
-            && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]);
-        if (listed || nya_form) && bytes.len() <= 15 {
+        // The `-nya` test only for a word the first filter turns away.
+        let maybe_listed = self.words_shape.may_hold(bytes)
+            || (bytes.len() > 3
+                && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
+                && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]));
+        if maybe_listed && bytes.len() <= 15 {
             // Every word `classify` gives more than the affix rules below is in `packed`.
             if let Some(&flags) = self.packed.get(&packed_lower(bytes)) {
                 return flags;
             }
-        } else if listed || nya_form {
+        } else if maybe_listed {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();

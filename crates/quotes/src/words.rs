@@ -162,8 +162,10 @@ impl<'a> Words<'a> {
                     let first = bytes.first().copied().unwrap_or(b' ');
                     if first.is_ascii_uppercase() {
                         f |= Flags::CAP;
-                        if bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
-                            && !bytes.iter().any(u8::is_ascii_lowercase)
+                        // The lower-case test first: it stops at the second letter of most
+                        // capitalised words.
+                        if !bytes.iter().any(u8::is_ascii_lowercase)
+                            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
                         {
                             f |= Flags::UPPER;
                         }
