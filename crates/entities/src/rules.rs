@@ -947,6 +947,12 @@ fn is_title(word: &str) -> bool {
     if first.is_ascii_lowercase() && word != "dr." {
         return false;
     }
+    is_listed_title(word, first, last)
+}
+
+/// [`is_title`] past its lower-case test, apart so that the test is inlined where it runs.
+fn is_listed_title(word: &str, first: u8, last: u8) -> bool {
+    let b = word.as_bytes();
     // `(first byte, length)` and `(last byte, length)` of every honorific, as bits: nearly
     // every token fails these tests, so the list is rarely scanned (it was for every
     // capitalised word: 6% of the stage).
