@@ -1160,12 +1160,31 @@ fn has_common_suffix(word: &str) -> bool {
 }
 
 /// An honorific, rank or academic title written before a name.
+#[inline]
 fn is_title(word: &str) -> bool {
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    // Most tokens are lower-case words, and the only honorific that is one is "dr.". (Tested
+    // before the bit table is fetched: this runs for nearly every token.)
+    if first.is_ascii_lowercase() && word != "dr." {
+        return false;
+    }
+    is_listed_title(word, first, last)
+}
+
+/// [`is_title`] past its lower-case test, apart so that the test is inlined where it runs.
+fn is_listed_title(word: &str, first: u8, last: u8) -> bool {
+    let b = word.as_bytes();
     // `(first byte, length)` and `(last byte, length)` of every honorific, as bits: nearly
     // every token fails these tests, so the list is rarely scanned (it was for every
     // capitalised word: 6% of the stage).
-    static BITS: std::sync::OnceLock<[[u64; 256]; 2]> = std::sync::OnceLock::new();
-    let bits = BITS.get_or_init(|| {
+    // The list itself as a set: the capitalised words the bits let through were looked for
+    // one honorific at a time, 3% of the stage.
+    type Table = ([[u64; 256]; 2], foldhash::HashSet<&'static str>);
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let (bits, set) = TABLE.get_or_init(|| {
         let mut bits = [[0u64; 256]; 2];
         for h in HONORIFICS
             .iter()
@@ -1175,20 +1194,12 @@ fn is_title(word: &str) -> bool {
             bits[0][usize::from(h[0])] |= 1 << h.len();
             bits[1][usize::from(h[h.len() - 1])] |= 1 << h.len();
         }
-        bits
+        (bits, HONORIFICS.iter().copied().collect())
     });
-    let b = word.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
-    };
-    // Most tokens are lower-case words, and the only honorific that is one is "dr.".
-    if first.is_ascii_lowercase() && word != "dr." {
-        return false;
-    }
     b.len() < 64
         && bits[0][usize::from(first)] & bits[1][usize::from(last)] & 1 << b.len() != 0
         && (starts_upper(word) || word == "dr.")
-        && HONORIFICS.contains(&word)
+        && set.contains(word)
 }
 
 /// Whether the word's first letter is lower case; ASCII first bytes skip the Unicode tables.
@@ -2053,6 +2064,36 @@ const WORK_WORDS: &[&str] = &[
     "video",
 ];
 
+/// The tokens that are exactly a quotation mark `"`, `“` or `”` (E2 80 9C / 9D), in order:
+/// the marks are found in the text with memchr and their tokens by binary search, since testing
+/// every token's bytes cost 3% of the stage (a document has a few dozen marks and thousands of
+/// tokens).
+fn quote_mark_tokens(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut quotes = Vec::new();
+    let mut from = 0;
+    for at in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+        let len = if bytes[at] == b'"' {
+            1
+        } else if bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x9C | 0x9D))
+        {
+            3
+        } else {
+            continue;
+        };
+        // Tokens are in order and do not overlap: the ones starting at `at` follow those before.
+        from += tokens[from..].partition_point(|t| (t.span.start as usize) < at);
+        let mut k = from;
+        while let Some(t) = tokens.get(k).filter(|t| t.span.start as usize == at) {
+            if t.span.range().len() == len {
+                quotes.push(k);
+            }
+            k += 1;
+        }
+    }
+    quotes
+}
+
 /// Drops the people, organisations and places inside quotation marks that hold the title of a
 /// work: the quotation follows a work word ("lagu", "album", "film", "berjudul"…), directly or
 /// through a list of quoted titles ("album \"A\" , \"B\" dan \"C\"").
@@ -2061,25 +2102,10 @@ pub fn titles_of_works(doc: &mut Document) {
         return;
     }
     let text = doc.text.as_str();
-    let bytes = text.as_bytes();
     let tokens = &doc.tokens;
     // The quotation marks, found once by their bytes (`"`, and `“` `”`: E2 80 9C / 9D): looking
     // around every name instead cost 5% of the stage.
-    let is_quote = |t: &Token| {
-        let r = t.span.range();
-        match r.len() {
-            1 => bytes[r.start] == b'"',
-            3 => {
-                bytes[r.start] == 0xE2
-                    && bytes[r.start + 1] == 0x80
-                    && matches!(bytes[r.start + 2], 0x9C | 0x9D)
-            }
-            _ => false,
-        }
-    };
-    let quotes: Vec<usize> = (0..tokens.len())
-        .filter(|&k| is_quote(&tokens[k]))
-        .collect();
+    let quotes = quote_mark_tokens(text, tokens);
     let word = |k: usize| &text[tokens[k].span.range()];
     // Whether the quotation opened by the `m`-th quotation mark follows a work word.
     let after_work_word = |m: usize| -> bool {
@@ -2147,6 +2173,28 @@ mod tests {
         // Words the byte tests alone let through.
         assert!(!table.may_start("kepada"));
         assert!(!table.may_start("kedua"));
+    }
+
+    /// The marks found in the text are the tokens that are exactly a straight or double curly
+    /// quotation mark, as testing every token finds them.
+    #[test]
+    fn quotation_mark_tokens_are_found_in_the_text() {
+        let text = "Budi menulis buku “Jalan Pulang” — dan \"Hujan\" — ‘kata’ itu…\"”“x“";
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for (i, c) in text.char_indices() {
+            // One token a character, and the last two characters as one token.
+            if i >= at && i + c.len_utf8() <= text.len() - 4 {
+                tokens.push(Token::new(Span::new(i, i + c.len_utf8()), TokenKind::Punct));
+                at = i + c.len_utf8();
+            }
+        }
+        tokens.push(Token::new(Span::new(at, text.len()), TokenKind::Punct));
+        let want: Vec<usize> = (0..tokens.len())
+            .filter(|&k| matches!(&text[tokens[k].span.range()], "\"" | "“" | "”"))
+            .collect();
+        assert_eq!(want.len(), 7);
+        assert_eq!(quote_mark_tokens(text, &tokens), want);
     }
 
     #[test]

@@ -108,6 +108,20 @@ pub struct Lexicon {
     words_shape: ShapeFilter,
     /// The same for `nya_stems`.
     nya_shape: ShapeFilter,
+    /// What [`Lexicon::classify`] gives every ASCII key of `words` and every `-nya` form of a
+    /// stem, up to 15 bytes, keyed by [`packed_lower`]: an ASCII word is looked up without being
+    /// lower-cased into a string and hashed as one (a third of the quote stage's flagging).
+    packed: foldhash::HashMap<u128, Flags>,
+}
+
+/// An ASCII word of at most 15 bytes as one number: its bytes lower-cased, and its length in
+/// the top byte (so that no two words share a key).
+#[inline]
+fn packed_lower(word: &[u8]) -> u128 {
+    debug_assert!(word.len() <= 15);
+    word.iter().fold(0u128, |key, &b| {
+        key << 8 | u128::from(b.to_ascii_lowercase())
+    }) | (word.len() as u128) << 120
 }
 
 /// A one-hash Bloom filter over words' shapes (length and first, second and last byte, ASCII
@@ -223,6 +237,17 @@ impl Lexicon {
         for stem in lex.nya_stems.keys() {
             lex.nya_shape.insert(stem);
         }
+        // Only lower-case ASCII keys can equal a lower-cased ASCII word.
+        let packable =
+            |w: &str| w.len() <= 15 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        let forms: Vec<String> = (lex.words.keys().cloned())
+            .chain(lex.nya_stems.keys().map(|stem| format!("{stem}nya")))
+            .filter(|w| packable(w))
+            .collect();
+        for form in forms {
+            let flags = lex.classify(&form);
+            lex.packed.insert(packed_lower(form.as_bytes()), flags);
+        }
         lex
     }
 
@@ -230,17 +255,23 @@ impl Lexicon {
     /// only when a list may hold it, which most words skip.
     pub(crate) fn classify_ascii(&self, word: &str, lower: &mut String) -> Flags {
         let bytes = word.as_bytes();
-        let listed = self.words_shape.may_hold(bytes);
-        let nya_form = bytes.len() > 3
-            && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
-            && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]);
-        if listed || nya_form {
+        // The `-nya` test only for a word the first filter turns away.
+        let maybe_listed = self.words_shape.may_hold(bytes)
+            || (bytes.len() > 3
+                && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
+                && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]));
+        if maybe_listed && bytes.len() <= 15 {
+            // Every word `classify` gives more than the affix rules below is in `packed`.
+            if let Some(&flags) = self.packed.get(&packed_lower(bytes)) {
+                return flags;
+            }
+        } else if maybe_listed {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
             return self.classify(lower);
         }
-        // Neither map can hold it: only the pe-/ke-…-an and kemen- rules of `classify` are left.
+        // No list holds it: only the pe-/ke-…-an and kemen- rules of `classify` are left.
         let mut f = Flags::empty();
         if is_field_noun(bytes) {
             f |= Flags::ORG_TAIL | Flags::FIELD;
@@ -385,6 +416,28 @@ mod tests {
             lex.classify_ascii("Perhubungan", &mut lower),
             Flags::ORG_TAIL | Flags::FIELD
         );
+        // Words in no list, short and long, in any case, give what `classify` gives.
+        for written in [
+            "Kemenhub",
+            "kemenpora",
+            "Pertanian",
+            "ketahanannya",
+            "Berdasarkan",
+            "PENANGGULANGANNYA",
+            "Kementerian",
+            "kementeriannya",
+            "Sukamaju",
+            "pembangunanberkelanjutan",
+            "dikatakannya",
+            "x",
+            "",
+        ] {
+            assert_eq!(
+                lex.classify_ascii(written, &mut lower),
+                lex.classify(&written.to_ascii_lowercase()),
+                "{written}"
+            );
+        }
     }
 
     /// (content, kind, cue, speaker name, rule) of every quote.

@@ -181,8 +181,10 @@ impl<'a> Words<'a> {
                     let first = bytes.first().copied().unwrap_or(b' ');
                     if first.is_ascii_uppercase() {
                         f |= Flags::CAP;
-                        if bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
-                            && !bytes.iter().any(u8::is_ascii_lowercase)
+                        // The lower-case test first: it stops at the second letter of most
+                        // capitalised words.
+                        if !bytes.iter().any(u8::is_ascii_lowercase)
+                            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 2
                         {
                             f |= Flags::UPPER;
                         }
@@ -236,6 +238,7 @@ impl<'a> Words<'a> {
     }
 
     /// The span of token `k` without a full stop the corpus left on it (`Hartono.` → `Hartono`).
+    #[inline]
     pub fn word_span(&self, k: usize) -> Span {
         let s = self.span(k);
         let start = s.start + u32::from(self.skip[k]);
@@ -250,6 +253,7 @@ impl<'a> Words<'a> {
     }
 
     /// The text of token `k`, without a corpus-attached full stop; empty past the last token.
+    #[inline]
     pub fn text(&self, k: usize) -> &'a str {
         if k < self.len() {
             self.doc.slice(self.word_span(k))

@@ -138,6 +138,9 @@ impl Stage for TokenizeStage {
         } else {
             doc.paragraphs = paragraphs(&doc.text);
             doc.tokens.clear();
+            // About one token per six bytes (as `Tokenizer::tokens` reserves): growing from
+            // empty copied the tokens a dozen times a long document.
+            doc.tokens.reserve(doc.text.len() / 6 + 1);
             self.tokenizer.tokenize_into(&doc.text, &mut doc.tokens);
             doc.sentences = sentences::split(&doc.text, &doc.tokens, &doc.paragraphs);
         }
