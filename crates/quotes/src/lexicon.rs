@@ -583,6 +583,17 @@ pub const ORG_WORDS: &[&str] = &[
     "kemenko",
     "kemenlu",
     "kemenhan",
+    // Regional offices and police units written as one word.
+    "dinkes",
+    "disdik",
+    "dishub",
+    "dispar",
+    "disnaker",
+    "dinsos",
+    "diskominfo",
+    "disperindag",
+    "bapenda",
+    "polrestro",
 ];
 
 /// Units inside an organisation: written between a position and the organisation, they belong
@@ -611,6 +622,43 @@ pub const SUB_UNITS: &[&str] = &[
     "sekretariat",
     "kompartemen",
 ];
+
+/// Organisations that are also units of a larger organisation: written before one of
+/// [`TOP_ORGS`], they belong to the position ("Kepala Satuan Reserse Kriminal | Polres X",
+/// "Kepala Badan Litbang | Kementerian X", "Kepala Kepolisian Sektor X | Kepolisian Resor Y").
+pub const UNIT_ORGS: &[&str] = &["badan", "satuan", "kepolisian", "bareskrim", "dinas"];
+
+/// Organisations that have units of their own named before them (see [`UNIT_ORGS`]); one-word
+/// ministries ("Kemenhub") count too.
+pub const TOP_ORGS: &[&str] = &[
+    "kementerian",
+    "pemerintah",
+    "pemprov",
+    "pemkab",
+    "pemkot",
+    "pemda",
+    "polri",
+    "mabes",
+    "polda",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polrestro",
+    "kepolisian",
+    "tni",
+    "kodam",
+    "dpr",
+    "dprd",
+    "mpr",
+    "komite",
+    "universitas",
+    "institut",
+    "pt",
+];
+
+/// Local offices whose head's title takes the place after it, with no affiliation: "Kepala
+/// Puskesmas Sukamaju", "Kepala Desa Sukamaju". (Schools are not: "Kepala | SMAN 3 Sukamaju".)
+pub const LOCAL_UNITS: &[&str] = &["puskesmas", "desa", "dusun"];
 
 /// Ranks and honorifics that are part of a person's name as introduced ("Komisaris Besar",
 /// "Irjen", "Prof").

@@ -180,6 +180,9 @@ impl Lexicon {
             ),
             (Flags::ORG_TAIL, Box::new(words(ORG_TAILS, &[]))),
             (Flags::SUBUNIT, Box::new(words(SUB_UNITS, &[]))),
+            (Flags::UNIT_ORG, Box::new(words(UNIT_ORGS, &[]))),
+            (Flags::TOP_ORG, Box::new(words(TOP_ORGS, &[]))),
+            (Flags::LOCAL_UNIT, Box::new(words(LOCAL_UNITS, &[]))),
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
@@ -245,7 +248,7 @@ impl Lexicon {
             f |= Flags::ORG_TAIL | Flags::FIELD;
         }
         if is_ministry(bytes) {
-            f |= Flags::ORG;
+            f |= Flags::ORG | Flags::TOP_ORG;
         }
         f
     }
@@ -257,7 +260,7 @@ impl Lexicon {
             f |= Flags::ORG_TAIL | Flags::FIELD;
         }
         if is_ministry(lower.as_bytes()) {
-            f |= Flags::ORG;
+            f |= Flags::ORG | Flags::TOP_ORG;
         }
         // `katanya`, `menurutnya`: the `-nya` form of a cue that is not itself a listed word.
         if let Some(stem) = lower.strip_suffix("nya") {
@@ -612,6 +615,62 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         ];
         for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
             assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn an_organisation_before_a_larger_one_is_a_unit_of_the_position() {
+        let (doc, qs) = quotes(
+            "Kepala Satuan Lalu Lintas Polres Sukamaju Budi Santoso mengatakan, jalan ditutup. \
+             Kepala Badan Ketahanan Pangan Kementerian Pertanian Sari Wulandari mengatakan, stok \
+             cukup. Kepala Badan Penanggulangan Bencana Daerah Kabupaten Sukamaju Dedi Hartono \
+             mengatakan, warga mengungsi. Kepala Bidang Pencegahan Penyakit ( P2P ) Dinkes \
+             Sukamaju Rina Lestari mengatakan, vaksin tiba.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Kepala Satuan Lalu Lintas",
+                "Polres Sukamaju",
+            ),
+            (
+                "Sari Wulandari",
+                "Kepala Badan Ketahanan Pangan",
+                "Kementerian Pertanian",
+            ),
+            // No larger organisation after it: the agency is the affiliation.
+            (
+                "Dedi Hartono",
+                "Kepala",
+                "Badan Penanggulangan Bencana Daerah Kabupaten Sukamaju",
+            ),
+            (
+                "Rina Lestari",
+                "Kepala Bidang Pencegahan Penyakit ( P2P )",
+                "Dinkes Sukamaju",
+            ),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn the_head_of_a_local_office_is_titled_with_its_place() {
+        let (doc, qs) = quotes(
+            "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \
+             Sukamaju Hartono mengatakan, jalan rusak.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("Kepala Puskesmas Sukamaju", "", "Budi Santoso"),
+            ("Kepala Desa Sukamaju", "", "Hartono"),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((_, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
         }
     }
 

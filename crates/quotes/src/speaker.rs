@@ -665,6 +665,10 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                     || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3 && !roman(w.text(k))))
         })
     };
+    // An organisation others are units of, named further on: "Polres", "Kementerian" (an
+    // acronym is not enough: it is as often the rest of the unit's own name, "Badan SAR").
+    let strong_top_ahead =
+        |from: usize| (from..e).any(|k| w.is(k, Flags::CAP) && w.is(k, Flags::TOP_ORG));
     if w.is(i, Flags::ROLE) || (i > s && w.is(i, Flags::LOWER)) {
         let rs = if i > s && !w.is(s, Flags::ROLE) {
             s
@@ -676,6 +680,12 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             && w.is(i + 1, Flags::ROLE)
             && !w.is(i + 1, Flags::GOV_ROLE);
         let mut gov = w.is(i, Flags::GOV_ROLE) && !company;
+        // A local office ("Kepala Puskesmas X", "Kepala Desa X"): its place is the title's.
+        let mut local = false;
+        // An organisation inside a larger one ("Satuan …", `unit`) or a unit word ("Bidang …",
+        // `sub`) has been taken into the position.
+        let mut unit = false;
+        let mut sub = false;
         i += 1;
         while i < e {
             let f = w.flags[i];
@@ -685,6 +695,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                     && !f.contains(Flags::ROLE_MOD))
             {
                 gov |= f.contains(Flags::GOV_ROLE);
+                sub |= f.contains(Flags::SUBUNIT);
+                if f.contains(Flags::LOCAL_UNIT) && !unit {
+                    gov = true;
+                    local = true;
+                }
                 i += 1;
             } else if f.contains(Flags::LOWER) && !f.intersects(Flags::STOP) {
                 i += 1;
@@ -693,6 +708,30 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && w.is(i + 2, Flags::CLOSE_PAREN)
                 && w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD)
             {
+                i += 3;
+            } else if f.contains(Flags::CAP) && f.contains(Flags::LOCAL_UNIT) && !gov && !unit {
+                // "Kepala Puskesmas Sukamaju Budi": the head of a local office, titled with its
+                // place like a government title.
+                gov = true;
+                local = true;
+                i += 1;
+            } else if f.contains(Flags::CAP)
+                && f.contains(Flags::UNIT_ORG)
+                && !gov
+                && strong_top_ahead(i + 1)
+            {
+                // An organisation written before a larger one it belongs to is a unit of it, and
+                // part of the position: "Kepala Satuan Lalu Lintas | Polres X", "Kepala Badan
+                // Ketahanan Pangan | Kementerian Pertanian".
+                unit = true;
+                i += 1;
+            } else if f.contains(Flags::OPEN_PAREN)
+                && i + 3 < e
+                && w.is(i + 2, Flags::CLOSE_PAREN)
+                && ((unit && strong_top_ahead(i + 3)) || (sub && top_org_ahead(i + 3)))
+            {
+                // The unit's abbreviation: "Badan Pengelola Transportasi Jabodetabek ( BPTJ ) |
+                // Kementerian Perhubungan", "Kepala Bidang Pencegahan Penyakit ( P2P ) | Dinkes X".
                 i += 3;
             } else if f.contains(Flags::CAP)
                 && !gov
@@ -704,6 +743,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // name the unit, belong to the position: "Dekan Fakultas Hukum | Universitas X",
                 // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X",
                 // "Direktur Jenderal Otonomi Daerah | Kementerian X".
+                sub |= f.contains(Flags::SUBUNIT);
                 i += 1;
             } else if f.intersects(Flags::COMMA)
                 && !gov
@@ -730,12 +770,13 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
             let mut name_start = name_start(w, i, e, short);
-            let bare_title = w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
+            let bare_title = local || w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
             // Of two words, the first is the place only when it reads as one ("Bupati Sleman
             // Kustini", not "Presiden Joko Widodo").
             let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
+            // A local office is always named by its place ("Kepala Desa Sukamaju Budi").
             if name_start == i
-                && (e - i >= 3 || (e - i == 2 && place(i)))
+                && (e - i >= 3 || (e - i == 2 && (place(i) || local)))
                 && bare_title
                 && !w.is(i, Flags::RANK)
             {
