@@ -658,6 +658,24 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn an_adjunct_and_a_date_between_subject_and_verb() {
+        let (doc, qs) = quotes(
+            "Deputi Bidang Hukum , Humas , dan Kerja Sama Kementerian Sosial Budi Santoso dalam \
+             konferensi pers daring , Senin (13/4/2020), mengatakan, bantuan segera cair.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Budi Santoso",
+                "Deputi Bidang Hukum , Humas , dan Kerja Sama",
+                "Kementerian Sosial"
+            )
+        );
+        assert_eq!(doc.slice(qs[0].time.expect("a date")), "Senin (13/4/2020)");
+    }
+
+    #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
             "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \

@@ -441,6 +441,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         // "Hendra Gunawan, Senin (20/4/2020), mengatakan", "Hartono saat dihubungi, mengatakan":
         // a date or an adjunct between the subject and its verb.
         let mut comma = k - 1;
+        let mut dated = false;
         for _ in 0..2 {
             let mut s = comma;
             while s > floor && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK) {
@@ -452,10 +453,30 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
                         && w.is(s, Flags::STOP | Flags::YANG)
                         && !w.is(s, Flags::ROLE)));
             if adjunct && s > floor && w.is(s - 1, Flags::COMMA) {
+                dated |= w.is(s, Flags::DAY);
                 comma = s - 1;
             } else {
                 break;
             }
+        }
+        // "Budi Hartono dalam konferensi pers daring, Senin (…), menyatakan": an adjunct after
+        // the subject, before the date; the subject ends where it starts (and may hold list
+        // commas of its own, "Deputi Bidang SDM , Teknologi , dan Informasi …", which the run
+        // before a verb reads). Without the date, a clause before the comma is as often the
+        // sentence's opening adjunct ("Dalam rangka HUT ini, mengucapkan …").
+        let mut s = comma;
+        while s > floor
+            && comma - s <= MAX_ADJUNCT + 2
+            && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK)
+        {
+            s -= 1;
+        }
+        if let Some(a) = (s.max(floor + 1)..comma).filter(|_| dated).find(|&a| {
+            ADJUNCT_HEADS.contains(&w.text(a))
+                && w.is(a - 1, Flags::CAP)
+                && comma - a <= MAX_ADJUNCT + 2
+        }) {
+            return backward(w, a, floor, short);
         }
         return apposition(w, comma, floor, short);
     }
@@ -747,10 +768,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 i += 1;
             } else if f.intersects(Flags::COMMA)
                 && !gov
-                && w.is(i + 1, Flags::CAP)
+                && (w.is(i + 1, Flags::CAP) || (w.text(i + 1) == "dan" && w.is(i + 2, Flags::CAP)))
                 && top_org_ahead(i + 1)
             {
-                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN": a list inside the unit.
+                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN", "Direktur Film , Musik , dan
+                // Media | Kementerian X": a list inside the unit.
                 i += 1;
             } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
