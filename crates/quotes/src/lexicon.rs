@@ -410,6 +410,15 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "kajian",
 ];
 
+/// Two-word positions whose second word would otherwise start the organisation (or, for a
+/// government title, `true`: the place after them is the title's): "Sekretaris Perusahaan | PT
+/// X", "Koordinator Nasional | Jaringan X", "Sekretaris Daerah Kabupaten X".
+pub const ROLE_PAIRS: &[(&str, &str, bool)] = &[
+    ("sekretaris", "perusahaan", false),
+    ("koordinator", "nasional", false),
+    ("sekretaris", "daerah", true),
+];
+
 /// Words that head an organisation ("Kementerian", "Polda", "PT").
 pub const ORG_WORDS: &[&str] = &[
     "kementerian",

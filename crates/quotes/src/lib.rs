@@ -676,6 +676,29 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn two_word_positions_keep_their_second_word() {
+        let (doc, qs) = quotes(
+            "Sekretaris Perusahaan PT Sentosa Abadi Budi Santoso mengatakan, dividen naik. \
+             Koordinator Nasional Jaringan Pendidikan Rakyat Sari Wulandari mengatakan, air tercemar. \
+             Sekretaris Daerah Kabupaten Sukamaju Dedi Hartono mengatakan, anggaran cukup.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("Sekretaris Perusahaan", "PT Sentosa Abadi", "Budi Santoso"),
+            (
+                "Koordinator Nasional",
+                "Jaringan Pendidikan Rakyat",
+                "Sari Wulandari",
+            ),
+            ("Sekretaris Daerah Kabupaten Sukamaju", "", "Dedi Hartono"),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((_, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
+        }
+    }
+
+    #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
             "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \

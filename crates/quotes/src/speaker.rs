@@ -710,7 +710,13 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         i += 1;
         while i < e {
             let f = w.flags[i];
-            if f.intersects(Flags::ROLE | Flags::ROLE_MOD)
+            if let Some(&(_, _, title)) = crate::lexicon::ROLE_PAIRS.iter().find(|(a, b, _)| {
+                w.text(i - 1).eq_ignore_ascii_case(a) && w.text(i).eq_ignore_ascii_case(b)
+            }) {
+                // "Sekretaris Perusahaan", "Koordinator Nasional": one position of two words.
+                gov |= title;
+                i += 1;
+            } else if f.intersects(Flags::ROLE | Flags::ROLE_MOD)
                 && !(f.contains(Flags::ORG)
                     && f.contains(Flags::CAP)
                     && !f.contains(Flags::ROLE_MOD))
