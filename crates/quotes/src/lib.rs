@@ -699,6 +699,29 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_board_or_a_second_unit_starts_the_organisation() {
+        let (doc, qs) = quotes(
+            "Sekretaris Umum Pimpinan Pusat Muhammadiyah Budi Santoso mengatakan, zakat naik. \
+             Kepala Bagian Penerangan Umum Divisi Humas Polri Komisaris Besar Dedi Hartono \
+             mengatakan, pelaku ditangkap. Ketua Dewan Pimpinan Pusat Ikatan Pedagang Pasar \
+             Indonesia Sari Wulandari mengatakan, harga naik.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("Sekretaris Umum", "Pimpinan Pusat Muhammadiyah"),
+            ("Kepala Bagian Penerangan Umum", "Divisi Humas Polri"),
+            (
+                "Ketua Dewan Pimpinan Pusat",
+                "Ikatan Pedagang Pasar Indonesia",
+            ),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((_, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
             "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \

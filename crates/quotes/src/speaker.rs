@@ -708,8 +708,33 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         let mut unit = false;
         let mut sub = false;
         i += 1;
+        // The first unit word taken into the position.
+        let mut first_unit: Option<usize> = None;
         while i < e {
             let f = w.flags[i];
+            // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
+            // Nahdlatul Ulama": the board of a mass organisation named in one word is the
+            // organisation ("Dewan Pimpinan Pusat" of one named at length is the position's).
+            let board = matches!(w.text(i), "Pimpinan" | "Pengurus")
+                && matches!(
+                    w.text(i + 1),
+                    "Pusat" | "Besar" | "Wilayah" | "Daerah" | "Cabang"
+                )
+                && w.text(i - 1) != "Dewan"
+                && (complete_org(w.text(i + 2)) || w.is(i + 2, Flags::UPPER));
+            // A second unit after one already in the position starts the organisation: "Kepala
+            // Bagian Penerangan Umum | Divisi Humas Polri", "Kepala Departemen Epidemiologi |
+            // Fakultas Kesehatan Masyarakat Universitas X" (a sub-unit's unit is still the
+            // position's: "Kepala Subbidang X Bidang Y | Polda Z").
+            let second_unit = f.contains(Flags::SUBUNIT)
+                && f.contains(Flags::CAP)
+                && first_unit.is_some_and(|u| !w.text(u).to_ascii_lowercase().starts_with("sub"));
+            if board || second_unit {
+                break;
+            }
+            if f.contains(Flags::SUBUNIT) && first_unit.is_none() {
+                first_unit = Some(i);
+            }
             if let Some(&(_, _, title)) = crate::lexicon::ROLE_PAIRS.iter().find(|(a, b, _)| {
                 w.text(i - 1).eq_ignore_ascii_case(a) && w.text(i).eq_ignore_ascii_case(b)
             }) {
