@@ -506,6 +506,7 @@ pub const ORG_WORDS: &[&str] = &[
     "satuan",
     "direktorat",
     "persatuan",
+    "perkumpulan",
     "perhimpunan",
     "ikatan",
     "asosiasi",

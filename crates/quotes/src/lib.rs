@@ -725,12 +725,17 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
             "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \
-             Sukamaju Hartono mengatakan, jalan rusak.",
+             Sukamaju Hartono mengatakan, jalan rusak. Kepala Unit Pelayanan Kesehatan \
+             Sari Wulandari mengatakan, bus berangkat. Kepala Sekretariat Presiden Dedi Hartono \
+             Wijaya mengatakan, upacara digelar.",
         );
         let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        // A unit with no organisation after it is named as the position, too.
         let want = [
             ("Kepala Puskesmas Sukamaju", "", "Budi Santoso"),
             ("Kepala Desa Sukamaju", "", "Hartono"),
+            ("Kepala Unit Pelayanan Kesehatan", "", "Sari Wulandari"),
+            ("Kepala Sekretariat Presiden", "", "Dedi Hartono Wijaya"),
         ];
         assert_eq!(parts.len(), want.len(), "{parts:?}");
         for ((_, role, affiliation, person), want) in parts.iter().zip(want) {

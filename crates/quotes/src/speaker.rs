@@ -734,6 +734,22 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             }
             if f.contains(Flags::SUBUNIT) && first_unit.is_none() {
                 first_unit = Some(i);
+                // A unit with no organisation after it is named as the position: "Kepala Unit
+                // Pengelola Terminal Sukamaju", "Kepala Sekretariat Presiden", "Kepala Bidang
+                // Bina Marga" (the commission a member sits on is the organisation: "Anggota |
+                // Komisi Pemilihan Umum X").
+                if f.contains(Flags::CAP)
+                    && !gov
+                    && !unit
+                    && !w.text(i).eq_ignore_ascii_case("komisi")
+                    && !org_ahead(i + 1)
+                    && !top_org_ahead(i + 1)
+                {
+                    gov = true;
+                    local = true;
+                    i += 1;
+                    continue;
+                }
             }
             if let Some(&(_, _, title)) = crate::lexicon::ROLE_PAIRS.iter().find(|(a, b, _)| {
                 w.text(i - 1).eq_ignore_ascii_case(a) && w.text(i).eq_ignore_ascii_case(b)
@@ -823,7 +839,13 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
             let mut name_start = name_start(w, i, e, short);
-            let bare_title = local || w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
+            // (A local office or unit gives a word only when it ends the position: in "Kepala
+            // Sekretariat Presiden Budi Santoso Wijaya" the title word is the unit's name.)
+            let bare_title = if local {
+                w.is(i - 1, Flags::LOCAL_UNIT | Flags::SUBUNIT)
+            } else {
+                w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota"
+            };
             // Of two words, the first is the place only when it reads as one ("Bupati Sleman
             // Kustini", not "Presiden Joko Widodo").
             let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
