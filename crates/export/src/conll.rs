@@ -227,6 +227,7 @@ impl<'w> ConllExporter<'w> {
                 s.public_figure
                     && (s.role.is_some() || full_name(p) || introduces)
                     && quoted.contains(&s.name.as_deref())
+                    && !in_lead(doc, *p)
             }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
@@ -670,6 +671,29 @@ fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Spa
     (doc.token_at(span.end).max(name)..end)
         .find_map(date_at)
         .or_else(|| (first..name).rev().find_map(date_at))
+}
+
+/// True when `span` lies in an article's lead sentence, after its dateline ("JAKARTA, KOMPAS —
+/// Menteri Budi Santoso meminta …"): the corpus labels that sentence as the article's topic
+/// (`ISSUE`) and nothing inside it, so a speaker introduced there is left unlabelled.
+fn in_lead(doc: &Document, span: Span) -> bool {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let capitals = |k: usize| {
+        let t = text(k);
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !t.chars().any(char::is_lowercase)
+    };
+    let Some(sentence) = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.span.end <= span.start))
+    else {
+        return false;
+    };
+    let first = sentence.first_token as usize;
+    let at = doc.token_at(span.start);
+    // "JAKARTA , KOMPAS —", "KOTA BARU , KOMPAS –": capitals, a comma, capitals, a dash.
+    capitals(first)
+        && (first + 2..(first + 8).min(at))
+            .any(|d| matches!(text(d), "—" | "–" | "-") && capitals(d - 1) && text(d - 2) == ",")
 }
 
 /// Academic degrees written after a name without their full stops, which an entity tagger
