@@ -87,7 +87,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.808),
             ("ROLE", 0.70),
             ("AFFILIATION", 0.687),
-            ("DATETIME", 0.895),
+            ("DATETIME", 0.90),
         ],
     ),
     (
@@ -605,4 +605,18 @@ fn pfsa_leaves_a_speaker_introduced_in_the_lead_sentence_unlabelled() {
     assert_eq!(label_of(&got, "Kepala"), "O", "{got:?}");
     assert_eq!(label_of(&got, "kata"), "U-CUE", "{got:?}");
     assert_eq!(label_of(&got, "Budi"), "O", "{got:?}");
+}
+
+#[test]
+fn pfsa_leaves_a_day_to_come_undated() {
+    // "Senin ( … ) mendatang" is the day of what is planned, not the day the speaker spoke.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Pertanian Sukamaju Budi Hartono mengatakan , Senin ( 13 / 4 / 2020 ) mendatang panen raya dimulai .",
+            "” Kami siap , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "O", "{got:?}");
 }

@@ -197,9 +197,11 @@ impl<'w> ConllExporter<'w> {
         // A date inside what is reported ("X mengatakan, warga dievakuasi pada Senin (…)") is the
         // day of the event, not of the statement; one that opens it ("Menurut X, Senin (…), …")
         // is the statement's.
+        // A day said to come ("Senin (22/6) mendatang") is the day of an event, never of speech.
         let spoken = |q: &Quote| {
             q.time
                 .filter(|t| t.start <= q.content.start || !q.content.contains(*t))
+                .filter(|t| !future(doc, *t))
         };
         for q in &doc.quotes {
             let cue_after = cue_after(q);
@@ -246,11 +248,13 @@ impl<'w> ConllExporter<'w> {
                 dated |= self.mark_time(doc, spoken(q));
             }
         }
-        // Nothing labelled is dated: the date of the first statement of a public figure that
-        // has one is still the article's date of speech.
+        // Nothing labelled is dated: the date of the first statement of a public figure quoted
+        // directly (whom the corpus labels) that has one is still the article's date of speech.
         if !dated && !intro_dated {
             for q in &doc.quotes {
-                let public = q.speaker.as_ref().is_some_and(|s| s.public_figure);
+                let public = q.speaker.as_ref().is_some_and(|s| {
+                    s.public_figure && s.name.is_some() && quoted.contains(&s.name.as_deref())
+                });
                 if public && self.mark_time(doc, spoken(q)) {
                     break;
                 }
@@ -665,12 +669,21 @@ fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Spa
         }
         (q > k + 3 && q < end && text(q) == ")")
             .then(|| doc.tokens[k].span.cover(doc.tokens[q].span))
+            .filter(|t| !future(doc, *t))
     };
     // The first after the name, else the nearest before it.
     let name = doc.token_at(span.start).clamp(first, end);
     (doc.token_at(span.end).max(name)..end)
         .find_map(date_at)
         .or_else(|| (first..name).rev().find_map(date_at))
+}
+
+/// True when the date `t` is followed by a word that puts it ahead ("Senin (22/6) mendatang").
+fn future(doc: &Document, t: Span) -> bool {
+    let next = doc.token_at(t.end.saturating_sub(1)) + 1;
+    doc.tokens
+        .get(next)
+        .is_some_and(|x| matches!(doc.slice(x.span), "mendatang" | "depan" | "nanti"))
 }
 
 /// True when `span` lies in an article's lead sentence, after its dateline ("JAKARTA, KOMPAS —
