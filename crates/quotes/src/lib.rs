@@ -722,6 +722,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn initials_after_a_rank_stay_in_a_long_name() {
+        let (doc, qs) = quotes(
+            "Kepala Polda Sukamaju Irjen RZ Budi Santoso Wijaya mengatakan, pelaku ditangkap.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Kepala", "Polda Sukamaju", "Irjen RZ Budi Santoso Wijaya")
+        );
+    }
+
+    #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
             "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \

@@ -969,6 +969,15 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     loop {
         if j > s && w.is(j - 1, Flags::RANK) && (w.is(j - 1, Flags::CAP) || doctor(w.text(j - 1))) {
             j -= 1;
+        } else if j >= s + 2
+            && w.is(j - 1, Flags::UPPER)
+            && w.text(j - 1).len() <= 2
+            && !w.is(j - 1, Flags::ORG)
+            && w.is(j - 2, Flags::RANK)
+            && w.is(j - 2, Flags::CAP)
+        {
+            // Initials cut off a long name, right after its rank: "Irjen RZ | Budi Santoso".
+            j -= 1;
         } else if j >= s + 4
             && w.is(j - 1, Flags::CLOSE_PAREN)
             && w.is(j - 2, Flags::CAP)
