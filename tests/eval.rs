@@ -85,7 +85,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.96),
             ("PERSONCOREF", 0.96),
             ("PERSON", 0.81),
-            ("ROLE", 0.70),
+            ("ROLE", 0.702),
             ("AFFILIATION", 0.69),
             ("DATETIME", 0.90),
         ],

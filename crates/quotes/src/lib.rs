@@ -931,8 +931,11 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             (name.as_str(), role.as_str(), affiliation.as_str()),
             ("Budi Hartono", "Direktur Utama", "PT Sentosa Abadi")
         );
-        let (_, _, affiliation, _) = speaker_parts(&doc, &qs[1]);
-        assert_eq!(affiliation, "Dinas Pemadam Kebakaran");
+        let (_, role, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str()),
+            ("Kepala Regu B", "Dinas Pemadam Kebakaran")
+        );
     }
 
     #[test]

@@ -329,7 +329,10 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         if e > a && closed {
             let r = segment(w, a, e, short);
             if let Some((rs, re)) = r.role {
-                // Every word after the position is its organisation: the name came before.
+                // Every word after the position is its organisation: the name came before. With
+                // the organisation after "dari", every word before it is the position's ("Kepala
+                // Regu B | dari Dinas X").
+                let re = if from.is_some() { e } else { re };
                 if from.is_none() && re < e {
                     from = Some((re, e));
                 }
