@@ -84,10 +84,10 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.97),
             ("CUECOREF", 0.96),
             ("PERSONCOREF", 0.96),
-            ("PERSON", 0.81),
+            ("PERSON", 0.812),
             ("ROLE", 0.702),
-            ("AFFILIATION", 0.69),
-            ("DATETIME", 0.90),
+            ("AFFILIATION", 0.692),
+            ("DATETIME", 0.902),
         ],
     ),
     (

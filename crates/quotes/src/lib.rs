@@ -734,6 +734,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_list_in_a_position_after_the_cue_runs_to_its_last_item() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” kata Menteri Koordinator Bidang Politik , Hukum , dan Keamanan Budi \
+             Santoso dalam konferensi pers.",
+        );
+        let (_, role, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            (
+                "Menteri Koordinator Bidang Politik , Hukum , dan Keamanan",
+                "Budi Santoso"
+            )
+        );
+    }
+
+    #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
             "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \

@@ -349,6 +349,10 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
 /// True when the comma at `k` separates items of a capitalised list that ends in "dan"
 /// ("Pariwisata , Pemuda , dan Olahraga"), not a name set off after a role.
 fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
+    // The list's last comma: "Politik , Hukum , dan Keamanan".
+    if w.text(k + 1) == "dan" && k + 2 < limit && w.is(k + 2, Flags::CAP) {
+        return true;
+    }
     let mut m = k;
     for _ in 0..6 {
         let first = m + 1;
