@@ -985,6 +985,7 @@ pub const ORG_TAILS: &[&str] = &[
     "regional",
     "sektor",
     "cabang",
+    "pemilu",
 ];
 
 /// Government titles: the place after them is part of the title, not an affiliation

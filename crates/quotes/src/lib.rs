@@ -724,12 +724,23 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     #[test]
     fn initials_after_a_rank_stay_in_a_long_name() {
         let (doc, qs) = quotes(
-            "Kepala Polda Sukamaju Irjen RZ Budi Santoso Wijaya mengatakan, pelaku ditangkap.",
+            "Kepala Polda Sukamaju Irjen RZ Budi Santoso Wijaya mengatakan, pelaku ditangkap. \
+             Kepala Polres Sukamaju Brigjen (Pol) Raden Dedi Hartono Saputra mengatakan, jalan \
+             ditutup.",
         );
         let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
         assert_eq!(
             (role.as_str(), affiliation.as_str(), person.as_str()),
             ("Kepala", "Polda Sukamaju", "Irjen RZ Budi Santoso Wijaya")
+        );
+        // After a rank, a name of four words is not cut to three.
+        let (_, _, affiliation, person) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (affiliation.as_str(), person.as_str()),
+            (
+                "Polres Sukamaju",
+                "Brigjen (Pol) Raden Dedi Hartono Saputra"
+            )
         );
     }
 

@@ -908,6 +908,16 @@ fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
     (s..e).any(|k| short.contains(w.text(k)))
 }
 
+/// True when a rank, or a rank and its corps in brackets, stands right before token `j` (and
+/// after `s`).
+fn ranked(w: &Words, j: usize, s: usize) -> bool {
+    (j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP))
+        || (j >= s + 4
+            && w.is(j - 1, Flags::CLOSE_PAREN)
+            && w.is(j - 3, Flags::OPEN_PAREN)
+            && w.is(j - 4, Flags::RANK))
+}
+
 /// Where the name at the end of `s..e` starts (e when there is none), ranks included.
 fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // A word no name holds.
@@ -963,9 +973,10 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     if e - j > 2 {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
-        } else if e - j > 3 {
+        } else if e - j > 3 && !ranked(w, j, s) {
             // A long run: where the entity layer starts a person in it ("… Masjid Istiqlal Abu
-            // Hurairah Abdul Salam"), else its last three words.
+            // Hurairah Abdul Salam"), else its last three words (after a rank the whole run is
+            // the name: "Brigjen (Pol) Raden Budi Santoso Wijaya").
             let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
             j = (j + 1..e - 1)
                 .find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
