@@ -722,6 +722,17 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn words_before_a_trailing_organisation_head_are_its_name() {
+        let (doc, qs) =
+            quotes("Ketua Sukamaju Hotel Association Budi Santoso mengatakan, kamar penuh.");
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Ketua", "Sukamaju Hotel Association", "Budi Santoso")
+        );
+    }
+
+    #[test]
     fn initials_after_a_rank_stay_in_a_long_name() {
         let (doc, qs) = quotes(
             "Kepala Polda Sukamaju Irjen RZ Budi Santoso Wijaya mengatakan, pelaku ditangkap. \

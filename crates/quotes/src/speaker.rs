@@ -735,7 +735,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             // position's: "Kepala Subbidang X Bidang Y | Polda Z").
             let second_unit = f.contains(Flags::SUBUNIT)
                 && f.contains(Flags::CAP)
-                && first_unit.is_some_and(|u| !w.text(u).to_ascii_lowercase().starts_with("sub"));
+                && first_unit.is_some_and(|u| {
+                    !w.text(u)
+                        .get(..3)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("sub"))
+                });
             if board || second_unit {
                 break;
             }
@@ -835,9 +839,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT)
                 && !gov
                 && org_ahead(i)
+                && !trailing_head_ahead(w, i, e)
             {
                 // A unit within the organisation is part of the position: "Direktur Samapta
-                // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim".
+                // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim" (but not
+                // the start of a name its head word ends: "Ketua | Sukamaju Hotel Association").
                 i += 1;
             } else {
                 break;
@@ -892,6 +898,27 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         m.affiliation = Some((i, ns));
     }
     m
+}
+
+/// True when the first organisation word in `from..e` is one that ends an organisation's name
+/// ("Association", "Foundation", "Group"): the capitalised words before it are that name's.
+fn trailing_head_ahead(w: &Words, from: usize, e: usize) -> bool {
+    const TRAILING: [&str; 11] = [
+        "association",
+        "foundation",
+        "institute",
+        "center",
+        "centre",
+        "group",
+        "grup",
+        "inc",
+        "corp",
+        "tbk",
+        "ltd",
+    ];
+    (from..e)
+        .find(|&k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP))
+        .is_some_and(|k| TRAILING.iter().any(|h| w.text(k).eq_ignore_ascii_case(h)))
 }
 
 /// "dr", "drg": a doctor's title, written in lower case before the name.
