@@ -733,6 +733,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_lower_case_role_in_apposition_ends_at_dari_and_its_organisation() {
+        let (doc, qs) = quotes(
+            "Budi Santoso, dokter anak dari Rumah Sakit Sukamaju, mengatakan, pasien bertambah.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "dokter anak", "Rumah Sakit Sukamaju")
+        );
+    }
+
+    #[test]
     fn initials_after_a_rank_stay_in_a_long_name() {
         let (doc, qs) = quotes(
             "Kepala Polda Sukamaju Irjen RZ Budi Santoso Wijaya mengatakan, pelaku ditangkap. \

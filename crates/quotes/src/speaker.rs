@@ -615,11 +615,15 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         return None;
     }
     let mut m = if w.is(s, Flags::LOWER) {
-        // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh".
+        // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh",
+        // up to a "dari" and the organisation after it: "dokter anak | dari Rumah Sakit X".
+        let from = (s + 1..e.saturating_sub(1))
+            .find(|&k| w.text(k) == "dari" && w.is(k + 1, Flags::CAP) && w.is(k + 1, Flags::ORG));
         Mention {
             start: s,
             end: e,
-            role: Some((s, e)),
+            role: Some((s, from.unwrap_or(e))),
+            affiliation: from.map(|k| (k + 1, e)),
             ..Mention::default()
         }
     } else {
