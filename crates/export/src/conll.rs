@@ -197,9 +197,11 @@ impl<'w> ConllExporter<'w> {
         // A date inside what is reported ("X mengatakan, warga dievakuasi pada Senin (…)") is the
         // day of the event, not of the statement; one that opens it ("Menurut X, Senin (…), …")
         // is the statement's.
+        // A day said to come ("Senin (22/6) mendatang") is the day of an event, never of speech.
         let spoken = |q: &Quote| {
             q.time
                 .filter(|t| t.start <= q.content.start || !q.content.contains(*t))
+                .filter(|t| !future(doc, *t))
         };
         for q in &doc.quotes {
             let cue_after = cue_after(q);
@@ -227,6 +229,7 @@ impl<'w> ConllExporter<'w> {
                 s.public_figure
                     && (s.role.is_some() || full_name(p) || introduces)
                     && quoted.contains(&s.name.as_deref())
+                    && !in_lead(doc, *p)
             }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
@@ -245,11 +248,13 @@ impl<'w> ConllExporter<'w> {
                 dated |= self.mark_time(doc, spoken(q));
             }
         }
-        // Nothing labelled is dated: the date of the first statement of a public figure that
-        // has one is still the article's date of speech.
+        // Nothing labelled is dated: the date of the first statement of a public figure quoted
+        // directly (whom the corpus labels) that has one is still the article's date of speech.
         if !dated && !intro_dated {
             for q in &doc.quotes {
-                let public = q.speaker.as_ref().is_some_and(|s| s.public_figure);
+                let public = q.speaker.as_ref().is_some_and(|s| {
+                    s.public_figure && s.name.is_some() && quoted.contains(&s.name.as_deref())
+                });
                 if public && self.mark_time(doc, spoken(q)) {
                     break;
                 }
@@ -670,12 +675,44 @@ fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Spa
         }
         (q > k + 3 && q < end && text(q) == ")")
             .then(|| doc.tokens[k].span.cover(doc.tokens[q].span))
+            .filter(|t| !future(doc, *t))
     };
     // The first after the name, else the nearest before it.
     let name = doc.token_at(span.start).clamp(first, end);
     (doc.token_at(span.end).max(name)..end)
         .find_map(date_at)
         .or_else(|| (first..name).rev().find_map(date_at))
+}
+
+/// True when the date `t` is followed by a word that puts it ahead ("Senin (22/6) mendatang").
+fn future(doc: &Document, t: Span) -> bool {
+    let next = doc.token_at(t.end.saturating_sub(1)) + 1;
+    doc.tokens
+        .get(next)
+        .is_some_and(|x| matches!(doc.slice(x.span), "mendatang" | "depan" | "nanti"))
+}
+
+/// True when `span` lies in an article's lead sentence, after its dateline ("JAKARTA, KOMPAS —
+/// Menteri Budi Santoso meminta …"): the corpus labels that sentence as the article's topic
+/// (`ISSUE`) and nothing inside it, so a speaker introduced there is left unlabelled.
+fn in_lead(doc: &Document, span: Span) -> bool {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let capitals = |k: usize| {
+        let t = text(k);
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !t.chars().any(char::is_lowercase)
+    };
+    let Some(sentence) = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.span.end <= span.start))
+    else {
+        return false;
+    };
+    let first = sentence.first_token as usize;
+    let at = doc.token_at(span.start);
+    // "JAKARTA , KOMPAS —", "KOTA BARU , KOMPAS –": capitals, a comma, capitals, a dash.
+    capitals(first)
+        && (first + 2..(first + 8).min(at))
+            .any(|d| matches!(text(d), "—" | "–" | "-") && capitals(d - 1) && text(d - 2) == ",")
 }
 
 /// Academic degrees written after a name without their full stops, which an entity tagger

@@ -410,6 +410,15 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "kajian",
 ];
 
+/// Two-word positions whose second word would otherwise start the organisation (or, for a
+/// government title, `true`: the place after them is the title's): "Sekretaris Perusahaan | PT
+/// X", "Koordinator Nasional | Jaringan X", "Sekretaris Daerah Kabupaten X".
+pub const ROLE_PAIRS: &[(&str, &str, bool)] = &[
+    ("sekretaris", "perusahaan", false),
+    ("koordinator", "nasional", false),
+    ("sekretaris", "daerah", true),
+];
+
 /// Words that head an organisation ("Kementerian", "Polda", "PT").
 pub const ORG_WORDS: &[&str] = &[
     "kementerian",
@@ -497,6 +506,7 @@ pub const ORG_WORDS: &[&str] = &[
     "satuan",
     "direktorat",
     "persatuan",
+    "perkumpulan",
     "perhimpunan",
     "ikatan",
     "asosiasi",
@@ -583,6 +593,17 @@ pub const ORG_WORDS: &[&str] = &[
     "kemenko",
     "kemenlu",
     "kemenhan",
+    // Regional offices and police units written as one word.
+    "dinkes",
+    "disdik",
+    "dishub",
+    "dispar",
+    "disnaker",
+    "dinsos",
+    "diskominfo",
+    "disperindag",
+    "bapenda",
+    "polrestro",
 ];
 
 /// Units inside an organisation: written between a position and the organisation, they belong
@@ -611,6 +632,43 @@ pub const SUB_UNITS: &[&str] = &[
     "sekretariat",
     "kompartemen",
 ];
+
+/// Organisations that are also units of a larger organisation: written before one of
+/// [`TOP_ORGS`], they belong to the position ("Kepala Satuan Reserse Kriminal | Polres X",
+/// "Kepala Badan Litbang | Kementerian X", "Kepala Kepolisian Sektor X | Kepolisian Resor Y").
+pub const UNIT_ORGS: &[&str] = &["badan", "satuan", "kepolisian", "bareskrim", "dinas"];
+
+/// Organisations that have units of their own named before them (see [`UNIT_ORGS`]); one-word
+/// ministries ("Kemenhub") count too.
+pub const TOP_ORGS: &[&str] = &[
+    "kementerian",
+    "pemerintah",
+    "pemprov",
+    "pemkab",
+    "pemkot",
+    "pemda",
+    "polri",
+    "mabes",
+    "polda",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polrestro",
+    "kepolisian",
+    "tni",
+    "kodam",
+    "dpr",
+    "dprd",
+    "mpr",
+    "komite",
+    "universitas",
+    "institut",
+    "pt",
+];
+
+/// Local offices whose head's title takes the place after it, with no affiliation: "Kepala
+/// Puskesmas Sukamaju", "Kepala Desa Sukamaju". (Schools are not: "Kepala | SMAN 3 Sukamaju".)
+pub const LOCAL_UNITS: &[&str] = &["puskesmas", "desa", "dusun"];
 
 /// Ranks and honorifics that are part of a person's name as introduced ("Komisaris Besar",
 /// "Irjen", "Prof").
@@ -930,6 +988,7 @@ pub const ORG_TAILS: &[&str] = &[
     "regional",
     "sektor",
     "cabang",
+    "pemilu",
 ];
 
 /// Government titles: the place after them is part of the title, not an affiliation

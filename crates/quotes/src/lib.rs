@@ -194,6 +194,9 @@ impl Lexicon {
             ),
             (Flags::ORG_TAIL, Box::new(words(ORG_TAILS, &[]))),
             (Flags::SUBUNIT, Box::new(words(SUB_UNITS, &[]))),
+            (Flags::UNIT_ORG, Box::new(words(UNIT_ORGS, &[]))),
+            (Flags::TOP_ORG, Box::new(words(TOP_ORGS, &[]))),
+            (Flags::LOCAL_UNIT, Box::new(words(LOCAL_UNITS, &[]))),
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
@@ -277,7 +280,7 @@ impl Lexicon {
             f |= Flags::ORG_TAIL | Flags::FIELD;
         }
         if is_ministry(bytes) {
-            f |= Flags::ORG;
+            f |= Flags::ORG | Flags::TOP_ORG;
         }
         f
     }
@@ -289,7 +292,7 @@ impl Lexicon {
             f |= Flags::ORG_TAIL | Flags::FIELD;
         }
         if is_ministry(lower.as_bytes()) {
-            f |= Flags::ORG;
+            f |= Flags::ORG | Flags::TOP_ORG;
         }
         // `katanya`, `menurutnya`: the `-nya` form of a cue that is not itself a listed word.
         if let Some(stem) = lower.strip_suffix("nya") {
@@ -691,6 +694,193 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn an_organisation_before_a_larger_one_is_a_unit_of_the_position() {
+        let (doc, qs) = quotes(
+            "Kepala Satuan Lalu Lintas Polres Sukamaju Budi Santoso mengatakan, jalan ditutup. \
+             Kepala Badan Ketahanan Pangan Kementerian Pertanian Sari Wulandari mengatakan, stok \
+             cukup. Kepala Badan Penanggulangan Bencana Daerah Kabupaten Sukamaju Dedi Hartono \
+             mengatakan, warga mengungsi. Kepala Bidang Pencegahan Penyakit ( P2P ) Dinkes \
+             Sukamaju Rina Lestari mengatakan, vaksin tiba.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Kepala Satuan Lalu Lintas",
+                "Polres Sukamaju",
+            ),
+            (
+                "Sari Wulandari",
+                "Kepala Badan Ketahanan Pangan",
+                "Kementerian Pertanian",
+            ),
+            // No larger organisation after it: the agency is the affiliation.
+            (
+                "Dedi Hartono",
+                "Kepala",
+                "Badan Penanggulangan Bencana Daerah Kabupaten Sukamaju",
+            ),
+            (
+                "Rina Lestari",
+                "Kepala Bidang Pencegahan Penyakit ( P2P )",
+                "Dinkes Sukamaju",
+            ),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn an_adjunct_and_a_date_between_subject_and_verb() {
+        let (doc, qs) = quotes(
+            "Deputi Bidang Hukum , Humas , dan Kerja Sama Kementerian Sosial Budi Santoso dalam \
+             konferensi pers daring , Senin (13/4/2020), mengatakan, bantuan segera cair.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Budi Santoso",
+                "Deputi Bidang Hukum , Humas , dan Kerja Sama",
+                "Kementerian Sosial"
+            )
+        );
+        assert_eq!(doc.slice(qs[0].time.expect("a date")), "Senin (13/4/2020)");
+    }
+
+    #[test]
+    fn two_word_positions_keep_their_second_word() {
+        let (doc, qs) = quotes(
+            "Sekretaris Perusahaan PT Sentosa Abadi Budi Santoso mengatakan, dividen naik. \
+             Koordinator Nasional Jaringan Pendidikan Rakyat Sari Wulandari mengatakan, air tercemar. \
+             Sekretaris Daerah Kabupaten Sukamaju Dedi Hartono mengatakan, anggaran cukup.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("Sekretaris Perusahaan", "PT Sentosa Abadi", "Budi Santoso"),
+            (
+                "Koordinator Nasional",
+                "Jaringan Pendidikan Rakyat",
+                "Sari Wulandari",
+            ),
+            ("Sekretaris Daerah Kabupaten Sukamaju", "", "Dedi Hartono"),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((_, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn a_board_or_a_second_unit_starts_the_organisation() {
+        let (doc, qs) = quotes(
+            "Sekretaris Umum Pimpinan Pusat Muhammadiyah Budi Santoso mengatakan, zakat naik. \
+             Kepala Bagian Penerangan Umum Divisi Humas Polri Komisaris Besar Dedi Hartono \
+             mengatakan, pelaku ditangkap. Ketua Dewan Pimpinan Pusat Ikatan Pedagang Pasar \
+             Indonesia Sari Wulandari mengatakan, harga naik.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("Sekretaris Umum", "Pimpinan Pusat Muhammadiyah"),
+            ("Kepala Bagian Penerangan Umum", "Divisi Humas Polri"),
+            (
+                "Ketua Dewan Pimpinan Pusat",
+                "Ikatan Pedagang Pasar Indonesia",
+            ),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((_, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
+    fn words_before_a_trailing_organisation_head_are_its_name() {
+        let (doc, qs) =
+            quotes("Ketua Sukamaju Hotel Association Budi Santoso mengatakan, kamar penuh.");
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Ketua", "Sukamaju Hotel Association", "Budi Santoso")
+        );
+    }
+
+    #[test]
+    fn a_lower_case_role_in_apposition_ends_at_dari_and_its_organisation() {
+        let (doc, qs) = quotes(
+            "Budi Santoso, dokter anak dari Rumah Sakit Sukamaju, mengatakan, pasien bertambah.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "dokter anak", "Rumah Sakit Sukamaju")
+        );
+    }
+
+    #[test]
+    fn initials_after_a_rank_stay_in_a_long_name() {
+        let (doc, qs) = quotes(
+            "Kepala Polda Sukamaju Irjen RZ Budi Santoso Wijaya mengatakan, pelaku ditangkap. \
+             Kepala Polres Sukamaju Brigjen (Pol) Raden Dedi Hartono Saputra mengatakan, jalan \
+             ditutup.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Kepala", "Polda Sukamaju", "Irjen RZ Budi Santoso Wijaya")
+        );
+        // After a rank, a name of four words is not cut to three.
+        let (_, _, affiliation, person) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (affiliation.as_str(), person.as_str()),
+            (
+                "Polres Sukamaju",
+                "Brigjen (Pol) Raden Dedi Hartono Saputra"
+            )
+        );
+    }
+
+    #[test]
+    fn a_list_in_a_position_after_the_cue_runs_to_its_last_item() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” kata Menteri Koordinator Bidang Politik , Hukum , dan Keamanan Budi \
+             Santoso dalam konferensi pers.",
+        );
+        let (_, role, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            (
+                "Menteri Koordinator Bidang Politik , Hukum , dan Keamanan",
+                "Budi Santoso"
+            )
+        );
+    }
+
+    #[test]
+    fn the_head_of_a_local_office_is_titled_with_its_place() {
+        let (doc, qs) = quotes(
+            "Kepala Puskesmas Sukamaju Budi Santoso mengatakan, pasien bertambah. Kepala Desa \
+             Sukamaju Hartono mengatakan, jalan rusak. Kepala Unit Pelayanan Kesehatan \
+             Sari Wulandari mengatakan, bus berangkat. Kepala Sekretariat Presiden Dedi Hartono \
+             Wijaya mengatakan, upacara digelar.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        // A unit with no organisation after it is named as the position, too.
+        let want = [
+            ("Kepala Puskesmas Sukamaju", "", "Budi Santoso"),
+            ("Kepala Desa Sukamaju", "", "Hartono"),
+            ("Kepala Unit Pelayanan Kesehatan", "", "Sari Wulandari"),
+            ("Kepala Sekretariat Presiden", "", "Dedi Hartono Wijaya"),
+        ];
+        assert_eq!(parts.len(), want.len(), "{parts:?}");
+        for ((_, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
+        }
+    }
+
+    #[test]
     fn ministry_words_and_one_word_ministries_are_no_names() {
         let (doc, qs) = quotes(
             "Menteri Dalam Negeri Budi Santoso mengatakan, rapat ditunda. Direktur Jenderal \
@@ -866,8 +1056,11 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             (name.as_str(), role.as_str(), affiliation.as_str()),
             ("Budi Hartono", "Direktur Utama", "PT Sentosa Abadi")
         );
-        let (_, _, affiliation, _) = speaker_parts(&doc, &qs[1]);
-        assert_eq!(affiliation, "Dinas Pemadam Kebakaran");
+        let (_, role, affiliation, _) = speaker_parts(&doc, &qs[1]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str()),
+            ("Kepala Regu B", "Dinas Pemadam Kebakaran")
+        );
     }
 
     #[test]

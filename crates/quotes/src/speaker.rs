@@ -329,7 +329,10 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         if e > a && closed {
             let r = segment(w, a, e, short);
             if let Some((rs, re)) = r.role {
-                // Every word after the position is its organisation: the name came before.
+                // Every word after the position is its organisation: the name came before. With
+                // the organisation after "dari", every word before it is the position's ("Kepala
+                // Regu B | dari Dinas X").
+                let re = if from.is_some() { e } else { re };
                 if from.is_none() && re < e {
                     from = Some((re, e));
                 }
@@ -346,6 +349,10 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
 /// True when the comma at `k` separates items of a capitalised list that ends in "dan"
 /// ("Pariwisata , Pemuda , dan Olahraga"), not a name set off after a role.
 fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
+    // The list's last comma: "Politik , Hukum , dan Keamanan".
+    if w.text(k + 1) == "dan" && k + 2 < limit && w.is(k + 2, Flags::CAP) {
+        return true;
+    }
     let mut m = k;
     for _ in 0..6 {
         let first = m + 1;
@@ -441,6 +448,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         // "Hendra Gunawan, Senin (20/4/2020), mengatakan", "Hartono saat dihubungi, mengatakan":
         // a date or an adjunct between the subject and its verb.
         let mut comma = k - 1;
+        let mut dated = false;
         for _ in 0..2 {
             let mut s = comma;
             while s > floor && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK) {
@@ -452,10 +460,30 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
                         && w.is(s, Flags::STOP | Flags::YANG)
                         && !w.is(s, Flags::ROLE)));
             if adjunct && s > floor && w.is(s - 1, Flags::COMMA) {
+                dated |= w.is(s, Flags::DAY);
                 comma = s - 1;
             } else {
                 break;
             }
+        }
+        // "Budi Hartono dalam konferensi pers daring, Senin (…), menyatakan": an adjunct after
+        // the subject, before the date; the subject ends where it starts (and may hold list
+        // commas of its own, "Deputi Bidang SDM , Teknologi , dan Informasi …", which the run
+        // before a verb reads). Without the date, a clause before the comma is as often the
+        // sentence's opening adjunct ("Dalam rangka HUT ini, mengucapkan …").
+        let mut s = comma;
+        while s > floor
+            && comma - s <= MAX_ADJUNCT + 2
+            && !w.is(s - 1, Flags::COMMA | Flags::END | Flags::MARK)
+        {
+            s -= 1;
+        }
+        if let Some(a) = (s.max(floor + 1)..comma).filter(|_| dated).find(|&a| {
+            ADJUNCT_HEADS.contains(&w.text(a))
+                && w.is(a - 1, Flags::CAP)
+                && comma - a <= MAX_ADJUNCT + 2
+        }) {
+            return backward(w, a, floor, short);
         }
         return apposition(w, comma, floor, short);
     }
@@ -587,11 +615,15 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         return None;
     }
     let mut m = if w.is(s, Flags::LOWER) {
-        // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh".
+        // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh",
+        // up to a "dari" and the organisation after it: "dokter anak | dari Rumah Sakit X".
+        let from = (s + 1..e.saturating_sub(1))
+            .find(|&k| w.text(k) == "dari" && w.is(k + 1, Flags::CAP) && w.is(k + 1, Flags::ORG));
         Mention {
             start: s,
             end: e,
-            role: Some((s, e)),
+            role: Some((s, from.unwrap_or(e))),
+            affiliation: from.map(|k| (k + 1, e)),
             ..Mention::default()
         }
     } else {
@@ -665,6 +697,10 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                     || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3 && !roman(w.text(k))))
         })
     };
+    // An organisation others are units of, named further on: "Polres", "Kementerian" (an
+    // acronym is not enough: it is as often the rest of the unit's own name, "Badan SAR").
+    let strong_top_ahead =
+        |from: usize| (from..e).any(|k| w.is(k, Flags::CAP) && w.is(k, Flags::TOP_ORG));
     if w.is(i, Flags::ROLE) || (i > s && w.is(i, Flags::LOWER)) {
         let rs = if i > s && !w.is(s, Flags::ROLE) {
             s
@@ -676,15 +712,77 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             && w.is(i + 1, Flags::ROLE)
             && !w.is(i + 1, Flags::GOV_ROLE);
         let mut gov = w.is(i, Flags::GOV_ROLE) && !company;
+        // A local office ("Kepala Puskesmas X", "Kepala Desa X"): its place is the title's.
+        let mut local = false;
+        // An organisation inside a larger one ("Satuan …", `unit`) or a unit word ("Bidang …",
+        // `sub`) has been taken into the position.
+        let mut unit = false;
+        let mut sub = false;
         i += 1;
+        // The first unit word taken into the position.
+        let mut first_unit: Option<usize> = None;
         while i < e {
             let f = w.flags[i];
-            if f.intersects(Flags::ROLE | Flags::ROLE_MOD)
+            // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
+            // Nahdlatul Ulama": the board of a mass organisation named in one word is the
+            // organisation ("Dewan Pimpinan Pusat" of one named at length is the position's).
+            let board = matches!(w.text(i), "Pimpinan" | "Pengurus")
+                && matches!(
+                    w.text(i + 1),
+                    "Pusat" | "Besar" | "Wilayah" | "Daerah" | "Cabang"
+                )
+                && w.text(i - 1) != "Dewan"
+                && (complete_org(w.text(i + 2)) || w.is(i + 2, Flags::UPPER));
+            // A second unit after one already in the position starts the organisation: "Kepala
+            // Bagian Penerangan Umum | Divisi Humas Polri", "Kepala Departemen Epidemiologi |
+            // Fakultas Kesehatan Masyarakat Universitas X" (a sub-unit's unit is still the
+            // position's: "Kepala Subbidang X Bidang Y | Polda Z").
+            let second_unit = f.contains(Flags::SUBUNIT)
+                && f.contains(Flags::CAP)
+                && first_unit.is_some_and(|u| {
+                    !w.text(u)
+                        .get(..3)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("sub"))
+                });
+            if board || second_unit {
+                break;
+            }
+            if f.contains(Flags::SUBUNIT) && first_unit.is_none() {
+                first_unit = Some(i);
+                // A unit with no organisation after it is named as the position: "Kepala Unit
+                // Pengelola Terminal Sukamaju", "Kepala Sekretariat Presiden", "Kepala Bidang
+                // Bina Marga" (the commission a member sits on is the organisation: "Anggota |
+                // Komisi Pemilihan Umum X").
+                if f.contains(Flags::CAP)
+                    && !gov
+                    && !unit
+                    && !w.text(i).eq_ignore_ascii_case("komisi")
+                    && !org_ahead(i + 1)
+                    && !top_org_ahead(i + 1)
+                {
+                    gov = true;
+                    local = true;
+                    i += 1;
+                    continue;
+                }
+            }
+            if let Some(&(_, _, title)) = crate::lexicon::ROLE_PAIRS.iter().find(|(a, b, _)| {
+                w.text(i - 1).eq_ignore_ascii_case(a) && w.text(i).eq_ignore_ascii_case(b)
+            }) {
+                // "Sekretaris Perusahaan", "Koordinator Nasional": one position of two words.
+                gov |= title;
+                i += 1;
+            } else if f.intersects(Flags::ROLE | Flags::ROLE_MOD)
                 && !(f.contains(Flags::ORG)
                     && f.contains(Flags::CAP)
                     && !f.contains(Flags::ROLE_MOD))
             {
                 gov |= f.contains(Flags::GOV_ROLE);
+                sub |= f.contains(Flags::SUBUNIT);
+                if f.contains(Flags::LOCAL_UNIT) && !unit {
+                    gov = true;
+                    local = true;
+                }
                 i += 1;
             } else if f.contains(Flags::LOWER) && !f.intersects(Flags::STOP) {
                 i += 1;
@@ -693,6 +791,30 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && w.is(i + 2, Flags::CLOSE_PAREN)
                 && w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD)
             {
+                i += 3;
+            } else if f.contains(Flags::CAP) && f.contains(Flags::LOCAL_UNIT) && !gov && !unit {
+                // "Kepala Puskesmas Sukamaju Budi": the head of a local office, titled with its
+                // place like a government title.
+                gov = true;
+                local = true;
+                i += 1;
+            } else if f.contains(Flags::CAP)
+                && f.contains(Flags::UNIT_ORG)
+                && !gov
+                && strong_top_ahead(i + 1)
+            {
+                // An organisation written before a larger one it belongs to is a unit of it, and
+                // part of the position: "Kepala Satuan Lalu Lintas | Polres X", "Kepala Badan
+                // Ketahanan Pangan | Kementerian Pertanian".
+                unit = true;
+                i += 1;
+            } else if f.contains(Flags::OPEN_PAREN)
+                && i + 3 < e
+                && w.is(i + 2, Flags::CLOSE_PAREN)
+                && ((unit && strong_top_ahead(i + 3)) || (sub && top_org_ahead(i + 3)))
+            {
+                // The unit's abbreviation: "Badan Pengelola Transportasi Jabodetabek ( BPTJ ) |
+                // Kementerian Perhubungan", "Kepala Bidang Pencegahan Penyakit ( P2P ) | Dinkes X".
                 i += 3;
             } else if f.contains(Flags::CAP)
                 && !gov
@@ -704,13 +826,15 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // name the unit, belong to the position: "Dekan Fakultas Hukum | Universitas X",
                 // "Kepala Bidang Pencegahan dan Pengendalian Penyakit | Dinas Kesehatan X",
                 // "Direktur Jenderal Otonomi Daerah | Kementerian X".
+                sub |= f.contains(Flags::SUBUNIT);
                 i += 1;
             } else if f.intersects(Flags::COMMA)
                 && !gov
-                && w.is(i + 1, Flags::CAP)
+                && (w.is(i + 1, Flags::CAP) || (w.text(i + 1) == "dan" && w.is(i + 2, Flags::CAP)))
                 && top_org_ahead(i + 1)
             {
-                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN": a list inside the unit.
+                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN", "Direktur Film , Musik , dan
+                // Media | Kementerian X": a list inside the unit.
                 i += 1;
             } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
@@ -719,9 +843,11 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT)
                 && !gov
                 && org_ahead(i)
+                && !trailing_head_ahead(w, i, e)
             {
                 // A unit within the organisation is part of the position: "Direktur Samapta
-                // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim".
+                // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim" (but not
+                // the start of a name its head word ends: "Ketua | Sukamaju Hotel Association").
                 i += 1;
             } else {
                 break;
@@ -730,12 +856,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
             let mut name_start = name_start(w, i, e, short);
-            let bare_title = w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota";
+            // (A local office or unit gives a word only when it ends the position: in "Kepala
+            // Sekretariat Presiden Budi Santoso Wijaya" the title word is the unit's name.)
+            let bare_title = if local {
+                w.is(i - 1, Flags::LOCAL_UNIT | Flags::SUBUNIT)
+            } else {
+                w.is(i - 1, Flags::GOV_ROLE) || w.text(i - 1) == "Kota"
+            };
             // Of two words, the first is the place only when it reads as one ("Bupati Sleman
             // Kustini", not "Presiden Joko Widodo").
             let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
+            // A local office is always named by its place ("Kepala Desa Sukamaju Budi").
             if name_start == i
-                && (e - i >= 3 || (e - i == 2 && place(i)))
+                && (e - i >= 3 || (e - i == 2 && (place(i) || local)))
                 && bare_title
                 && !w.is(i, Flags::RANK)
             {
@@ -771,6 +904,27 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     m
 }
 
+/// True when the first organisation word in `from..e` is one that ends an organisation's name
+/// ("Association", "Foundation", "Group"): the capitalised words before it are that name's.
+fn trailing_head_ahead(w: &Words, from: usize, e: usize) -> bool {
+    const TRAILING: [&str; 11] = [
+        "association",
+        "foundation",
+        "institute",
+        "center",
+        "centre",
+        "group",
+        "grup",
+        "inc",
+        "corp",
+        "tbk",
+        "ltd",
+    ];
+    (from..e)
+        .find(|&k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP))
+        .is_some_and(|k| TRAILING.iter().any(|h| w.text(k).eq_ignore_ascii_case(h)))
+}
+
 /// "dr", "drg": a doctor's title, written in lower case before the name.
 fn doctor(word: &str) -> bool {
     matches!(word, "dr" | "dr." | "drg" | "drg.")
@@ -783,6 +937,16 @@ fn roman(word: &str) -> bool {
 
 fn short_hit(w: &Words, s: usize, e: usize, short: &ShortNames) -> bool {
     (s..e).any(|k| short.contains(w.text(k)))
+}
+
+/// True when a rank, or a rank and its corps in brackets, stands right before token `j` (and
+/// after `s`).
+fn ranked(w: &Words, j: usize, s: usize) -> bool {
+    (j > s && w.is(j - 1, Flags::RANK) && w.is(j - 1, Flags::CAP))
+        || (j >= s + 4
+            && w.is(j - 1, Flags::CLOSE_PAREN)
+            && w.is(j - 3, Flags::OPEN_PAREN)
+            && w.is(j - 4, Flags::RANK))
 }
 
 /// Where the name at the end of `s..e` starts (e when there is none), ranks included.
@@ -840,9 +1004,10 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     if e - j > 2 {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
-        } else if e - j > 3 {
+        } else if e - j > 3 && !ranked(w, j, s) {
             // A long run: where the entity layer starts a person in it ("… Masjid Istiqlal Abu
-            // Hurairah Abdul Salam"), else its last three words.
+            // Hurairah Abdul Salam"), else its last three words (after a rank the whole run is
+            // the name: "Brigjen (Pol) Raden Budi Santoso Wijaya").
             let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
             j = (j + 1..e - 1)
                 .find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
@@ -852,6 +1017,15 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
     loop {
         if j > s && w.is(j - 1, Flags::RANK) && (w.is(j - 1, Flags::CAP) || doctor(w.text(j - 1))) {
+            j -= 1;
+        } else if j >= s + 2
+            && w.is(j - 1, Flags::UPPER)
+            && w.text(j - 1).len() <= 2
+            && !w.is(j - 1, Flags::ORG)
+            && w.is(j - 2, Flags::RANK)
+            && w.is(j - 2, Flags::CAP)
+        {
+            // Initials cut off a long name, right after its rank: "Irjen RZ | Budi Santoso".
             j -= 1;
         } else if j >= s + 4
             && w.is(j - 1, Flags::CLOSE_PAREN)

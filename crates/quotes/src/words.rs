@@ -82,9 +82,17 @@ bitflags::bitflags! {
         const SUBUNIT = 1 << 34;
         /// A pe(r)-…-an or ke-…-an noun naming a field (`Pencegahan`, `Kesehatan`).
         const FIELD = 1 << 35;
+        /// An organisation that is also a unit of a larger one named after it ("Badan",
+        /// "Satuan": "Kepala Satuan Lalu Lintas | Polres X").
+        const UNIT_ORG = 1 << 36;
+        /// An organisation others are units of ("Kementerian", "Polres", "Pemprov").
+        const TOP_ORG = 1 << 37;
+        /// A local office whose head's title takes its place ("Kepala Puskesmas X", "Kepala
+        /// Desa X", "Kepala SMKN 1 X").
+        const LOCAL_UNIT = 1 << 38;
         /// A first-person or second-person pronoun (`saya`, `kami`, `Anda`): the speaker's own
         /// words, not reported ones.
-        const FIRST_PERSON = 1 << 36;
+        const FIRST_PERSON = 1 << 39;
     }
 }
 
