@@ -852,6 +852,14 @@ pub fn right_features(right: &Neighbour, domain: u64, out: &mut Vec<u64>) {
 /// The features of token `i` that combine it with a neighbour.
 pub fn pair_features(info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     let from = out.len();
+    out.extend_from_slice(&shared_pair_features(info, i));
+    add_domain_copies(info.domain, out, from);
+}
+
+/// [`pair_features`] without the convention's copies, as an array: the tagger sums them
+/// straight from it when it tags in the shared convention (a push a feature cost a fifth of
+/// their price).
+pub fn shared_pair_features(info: &SentenceInfo, i: usize) -> [u64; 5] {
     let at = |k: usize, values: &[u64], edge: u64| -> u64 {
         if k == usize::MAX { edge } else { values[k] }
     };
@@ -861,12 +869,13 @@ pub fn pair_features(info: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     let s0 = info.shape[i];
     let (w_prev, w_next) = (at(left, &info.lower, BEFORE), at(right, &info.lower, AFTER));
     let (s_prev, s_next) = (at(left, &info.shape, BEFORE), at(right, &info.shape, AFTER));
-    out.push(f(9, combine(w_prev, w0)));
-    out.push(f(10, combine(w0, w_next)));
-    out.push(f(11, combine(s_prev, combine(s0, s_next))));
-    out.push(f(17, combine(w_prev, s0)));
-    out.push(f(18, combine(s0, w_next)));
-    add_domain_copies(info.domain, out, from);
+    [
+        f(9, combine(w_prev, w0)),
+        f(10, combine(w0, w_next)),
+        f(11, combine(s_prev, combine(s0, s_next))),
+        f(17, combine(w_prev, s0)),
+        f(18, combine(s0, w_next)),
+    ]
 }
 
 #[cfg(test)]
@@ -1013,6 +1022,43 @@ mod tests {
                 assert_eq!(parts, one, "{}", words[i]);
             }
         }
+    }
+
+    #[test]
+    fn shared_pair_features_are_the_pair_features_without_copies() {
+        let words: Vec<&str> = "\" Kapten Budi \" kata Sari Wulandari di Sukamaju"
+            .split(' ')
+            .collect();
+        let mut info = SentenceInfo::default();
+        info.fill(
+            &words,
+            &vec![GAZ_NONE; words.len()],
+            &HashKeyedSet::default(),
+        );
+        for domain in [0, 999] {
+            info.domain = domain;
+            for i in 0..words.len() {
+                let mut all = Vec::new();
+                pair_features(&info, i, &mut all);
+                let shared = shared_pair_features(&info, i);
+                assert_eq!(all.len(), if domain == 0 { 5 } else { 10 });
+                assert_eq!(all[..5], shared, "{}", words[i]);
+            }
+        }
+    }
+
+    #[test]
+    fn neighbours_look_through_quotation_marks_and_strong_tokens_are_marked() {
+        let words: Vec<&str> = "\" Budi \" kata 2023 “ ” sari".split(' ').collect();
+        let mut info = SentenceInfo::default();
+        info.mark(&words, &vec![GAZ_NONE; words.len()]);
+        let none = usize::MAX;
+        assert_eq!(info.left, [none, none, 1, 1, 3, 4, 4, 4]);
+        assert_eq!(info.right, [1, 3, 3, 4, 7, 7, 7, none]);
+        assert_eq!(
+            info.strong,
+            [false, true, false, false, true, false, false, false]
+        );
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 use crate::features::{
     HashKeyedSet, Neighbour, SentenceInfo, after_title, combine, domain_mask, hash_lower, is_first,
-    left_features, mix, own_context_features, pair_features, right_features, token_features,
-    word_features,
+    left_features, mix, own_context_features, pair_features, right_features, shared_pair_features,
+    token_features, word_features,
 };
 use crate::genre::GenreClassifier;
 use kutip_core::EntityLabel;
@@ -423,9 +423,13 @@ impl Model {
         let right = self.cached_sum(sums, key, features, |out| {
             right_features(&right, info.domain, out);
         });
-        features.clear();
-        pair_features(info, i, features);
-        let pair = self.sum_rows(features);
+        let pair = if info.domain == 0 {
+            self.sum_rows(&shared_pair_features(info, i))
+        } else {
+            features.clear();
+            pair_features(info, i, features);
+            self.sum_rows(features)
+        };
         for k in 0..ROW {
             lanes[k] += left[k] + right[k] + pair[k];
         }
