@@ -1037,12 +1037,12 @@ mod tests {
         );
         for domain in [0, 999] {
             info.domain = domain;
-            for i in 0..words.len() {
+            for (i, word) in words.iter().enumerate() {
                 let mut all = Vec::new();
                 pair_features(&info, i, &mut all);
                 let shared = shared_pair_features(&info, i);
                 assert_eq!(all.len(), if domain == 0 { 5 } else { 10 });
-                assert_eq!(all[..5], shared, "{}", words[i]);
+                assert_eq!(all[..5], shared, "{word}");
             }
         }
     }
