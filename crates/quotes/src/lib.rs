@@ -1158,4 +1158,46 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
                 .is_none_or(|s| s.name.is_none() || !s.public_figure)
         }));
     }
+    #[test]
+    fn a_position_with_its_field_opens_the_subject_before_a_name() {
+        let (doc, qs) = quotes(
+            "Secara terpisah, pengamat kebijakan publik Budi Santoso menilai, harga tidak wajar.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "pengamat kebijakan publik", "")
+        );
+        let (doc, qs) = quotes(
+            "Secara terpisah, Pengamat politik dari Universitas Sukamaju Agus Hartono Wijaya \
+             menilai, harga tidak wajar.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Agus Hartono Wijaya",
+                "Pengamat politik",
+                "Universitas Sukamaju"
+            )
+        );
+    }
+
+    #[test]
+    fn a_lower_case_position_before_a_name_in_commas_takes_the_organisation() {
+        let (doc, qs) = quotes(
+            "Analis riset Sentosa Asset Management, Dedi Kurniawan, mengatakan, harga naik.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Dedi Kurniawan", "Analis riset", "Sentosa Asset Management")
+        );
+        // A title with only a connector in lower case keeps its own reading.
+        let (doc, qs) = quotes(
+            "Wakil Menteri Pendidikan Dasar dan Menengah, Sari Wulandari, mengatakan, guru cukup.",
+        );
+        let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_ne!(role, "Wakil Menteri");
+    }
 }

@@ -571,6 +571,53 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
             break;
         }
     }
+    // "Pengamat kebijakan publik Budi Santoso menilai", "Pengamat politik dari Universitas X
+    // Budi menilai": a position opening the clause with up to three lower-case words of its
+    // field (none of them a position itself), perhaps "dari" and the organisation after it.
+    let mut dari = None;
+    if s == j && s > floor + 1 && !anaphoric {
+        let mut r = s;
+        if w.text(r - 1) == "dari" && w.is(r, Flags::CAP) {
+            dari = Some(r - 1);
+            r -= 1;
+        }
+        let field = r;
+        while r > floor
+            && field - r < 3
+            && w.is(r - 1, Flags::LOWER)
+            && !w.is(
+                r - 1,
+                Flags::STOP
+                    | Flags::ADVERB
+                    | Flags::REPORT
+                    | Flags::CUE
+                    | Flags::YANG
+                    | Flags::ROLE
+                    | Flags::FIRST_PERSON
+                    | Flags::PRONOUN,
+            )
+        {
+            r -= 1;
+        }
+        let opens = r > floor
+            && w.is(r - 1, Flags::ROLE)
+            && !w.is(r - 1, Flags::STOP)
+            && (r - 1 == floor || w.is(r - 2, Flags::COMMA | Flags::END | Flags::MARK));
+        if opens && (field > r || dari.is_some()) {
+            s = r - 1;
+        } else {
+            dari = None;
+        }
+    }
+    if let Some(d) = dari {
+        let mut m = segment(w, d + 1, k, short);
+        if m.role.is_none() {
+            m.role = Some((s, d));
+            m.start = s;
+            return Some(m);
+        }
+        s = j;
+    }
     if s > floor && w.text(s - 1).eq_ignore_ascii_case("para") {
         s -= 1;
     }
@@ -655,6 +702,22 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
                 m.start = ps;
                 m.role = role.role;
                 m.affiliation = role.affiliation;
+            } else if let Some((rs, re)) = role.role.filter(|&(rs, re)| {
+                (rs..re).any(|x| {
+                    w.is(x, Flags::LOWER)
+                        && !w.is(x, Flags::STOP)
+                        && !matches!(w.text(x), "dan" | "of" | "for" | "and" | "on")
+                }) && (re..pe).all(|x| w.is(x, Flags::CAP | Flags::OPEN_PAREN | Flags::CLOSE_PAREN))
+                    && (rs..re).all(|x| {
+                        !w.is(x, Flags::YANG) && !matches!(w.text(x), "dari" | "di" | "dalam")
+                    })
+            }) {
+                // "Analis riset Sentosa Asset Management, Dedi Kurniawan, mengatakan": with the
+                // name after the comma, what read as a name after a lower-case position is its
+                // organisation.
+                m.start = ps;
+                m.role = Some((rs, re));
+                m.affiliation = Some((role.affiliation.map_or(re, |a| a.0), pe));
             }
         }
     }
