@@ -1200,4 +1200,28 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
         assert_ne!(role, "Wakil Menteri");
     }
+    #[test]
+    fn a_lower_case_position_in_commas_ends_at_dari_or_di() {
+        for (text, affiliation) in [
+            (
+                "Secara terpisah, pengamat kebijakan publik dari Universitas Sukamaju, Budi \
+                 Santoso, menilai, harga naik.",
+                "Universitas Sukamaju",
+            ),
+            (
+                "Secara terpisah, pengajar di Fakultas Hukum Universitas Sukamaju, Budi Santoso, \
+                 menilai, harga naik.",
+                "Fakultas Hukum Universitas Sukamaju",
+            ),
+        ] {
+            let (doc, qs) = quotes(text);
+            let (name, role, aff, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(name, "Budi Santoso");
+            assert!(
+                role == "pengamat kebijakan publik" || role == "pengajar",
+                "{role}"
+            );
+            assert_eq!(aff, affiliation);
+        }
+    }
 }

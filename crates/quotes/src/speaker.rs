@@ -698,7 +698,21 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         let (ps, pe) = segment_before(s - 1);
         if ps < pe && w.is(ps, Flags::ROLE) && whole(ps, pe) {
             let role = segment(w, ps, pe, short);
-            if role.name.is_none() {
+            // "pengamat kebijakan publik dari Universitas X, Budi Santoso, menilai", "Pengajar
+            // di Fakultas Hukum Universitas X, Budi, menilai": a position in lower-case words
+            // ends at "dari" or "di", and the capitalised words after it are the organisation.
+            let cut = (ps + 1..pe.saturating_sub(1))
+                .find(|&x| matches!(w.text(x), "dari" | "di") && w.is(x + 1, Flags::CAP))
+                .filter(|&c| {
+                    (ps + 1..c).all(|x| w.is(x, Flags::LOWER) && !w.is(x, Flags::YANG))
+                        && (c + 1..pe)
+                            .all(|x| w.is(x, Flags::CAP | Flags::OPEN_PAREN | Flags::CLOSE_PAREN))
+                });
+            if let Some(c) = cut {
+                m.start = ps;
+                m.role = Some((ps, c));
+                m.affiliation = Some((c + 1, pe));
+            } else if role.name.is_none() {
                 m.start = ps;
                 m.role = role.role;
                 m.affiliation = role.affiliation;
