@@ -1224,4 +1224,16 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             assert_eq!(aff, affiliation);
         }
     }
+    #[test]
+    fn a_three_word_person_after_a_title_keeps_its_first_word() {
+        let (doc, qs) = quotes(
+            "Wakil Gubernur Jawa Tengah Andi Sudirman Wijaya mengatakan, jalan diperbaiki. \
+             Sudirman mengimbau warga tetap di rumah.",
+        );
+        let (_, role, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Wakil Gubernur Jawa Tengah", "Andi Sudirman Wijaya")
+        );
+    }
 }

@@ -1078,7 +1078,10 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
         j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
-    if e - j > 2 {
+    // A run of three the entity layer reads as a person is kept whole: "Wakil Gubernur X Andi
+    // Sudirman Wijaya" is often called "Sudirman", which does not start the name.
+    let whole_person = e - j == 3 && (j..e).all(person) && (j == s || !person(j - 1));
+    if e - j > 2 && !whole_person {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
         } else if e - j > 3 && !ranked(w, j, s) {
