@@ -85,7 +85,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.96),
             ("PERSONCOREF", 0.96),
             ("PERSON", 0.821),
-            ("ROLE", 0.717),
+            ("ROLE", 0.721),
             ("AFFILIATION", 0.709),
             ("DATETIME", 0.902),
         ],

@@ -1236,4 +1236,15 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Wakil Gubernur Jawa Tengah", "Andi Sudirman Wijaya")
         );
     }
+    #[test]
+    fn a_second_position_after_dan_is_not_part_of_the_first() {
+        let (doc, qs) = quotes(
+            "Akademisi dan peneliti Universitas Sukamaju, Budi Santoso, mengatakan, jalan macet.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Akademisi", "Universitas Sukamaju", "Budi Santoso")
+        );
+    }
 }

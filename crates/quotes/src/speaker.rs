@@ -798,6 +798,8 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         i += 1;
         // The first unit word taken into the position.
         let mut first_unit: Option<usize> = None;
+        // Where the position ends when a second one follows it.
+        let mut role_end: Option<usize> = None;
         while i < e {
             let f = w.flags[i];
             // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
@@ -821,6 +823,24 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                         .get(..3)
                         .is_some_and(|p| p.eq_ignore_ascii_case("sub"))
                 });
+            // "Sineas | dan pendiri X", "Pengamat transportasi | dan Direktur Eksekutif X": a
+            // second position after "dan" is not part of the first.
+            let second_role = w.text(i) == "dan"
+                && w.is(i + 1, Flags::ROLE)
+                && !w.is(i + 1, Flags::ROLE_MOD | Flags::ORG)
+                && !gov;
+            if second_role {
+                // The second position's words are neither the first's nor the organisation.
+                role_end = Some(i);
+                i += 1;
+                while i < e
+                    && (w.is(i, Flags::ROLE | Flags::ROLE_MOD)
+                        || (w.is(i, Flags::LOWER) && !w.is(i, Flags::STOP)))
+                {
+                    i += 1;
+                }
+                break;
+            }
             if board || second_unit {
                 break;
             }
@@ -957,7 +977,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             }
             return m;
         }
-        m.role = Some((rs, i));
+        m.role = Some((rs, role_end.unwrap_or(i)));
     }
     let ns = name_start(w, i, e, short);
     if ns < e {
