@@ -1247,4 +1247,14 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Akademisi", "Universitas Sukamaju", "Budi Santoso")
         );
     }
+    #[test]
+    fn a_lower_case_position_after_the_cue_and_name_gives_its_organisation() {
+        let (doc, qs) =
+            quotes("\u{201c}Air sungai tercemar,\u{201d} kata Budi Santoso, peneliti UGM.");
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("peneliti", "UGM", "Budi Santoso")
+        );
+    }
 }

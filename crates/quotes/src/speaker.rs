@@ -293,7 +293,18 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
         }
         if e < limit && w.is(e, Flags::COMMA) || e == limit || w.is(e, Flags::END) {
-            m.role = Some((a, e));
+            // "kata Budi, peneliti | Universitas X", "kata Budi, pakar pariwisata | UGM": the
+            // lower-case words are the position, an organisation in capitals after them is its
+            // organisation.
+            let org = (a + 1..e).find(|&k| w.is(k, Flags::CAP)).filter(|&c| {
+                (a + 1..c).all(|k| !w.is(k, Flags::STOP | Flags::YANG))
+                    && (c..e).all(|k| w.is(k, Flags::CAP | Flags::OPEN_PAREN | Flags::CLOSE_PAREN))
+                    && (c..e).any(|k| {
+                        w.is(k, Flags::ORG) || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3)
+                    })
+            });
+            m.role = Some((a, org.unwrap_or(e)));
+            m.affiliation = org.map(|c| (c, e));
             m.end = e;
         }
     }
