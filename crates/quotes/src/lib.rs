@@ -1257,4 +1257,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("peneliti", "UGM", "Budi Santoso")
         );
     }
+    #[test]
+    fn a_scholars_faculty_is_the_affiliation() {
+        let (doc, qs) = quotes(
+            "Dosen Biologi Laut Fakultas Biologi Universitas Sukamaju Budi Santoso mengatakan, \
+             terumbu karang rusak.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Dosen Biologi Laut",
+                "Fakultas Biologi Universitas Sukamaju",
+                "Budi Santoso"
+            )
+        );
+    }
 }

@@ -852,7 +852,15 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 }
                 break;
             }
-            if board || second_unit {
+            // "Dosen Biologi Laut | Fakultas Biologi Universitas X", "pakar epidemiologi |
+            // Fakultas Kesehatan Masyarakat Universitas X": a scholar does not head the faculty
+            // or department named after the position, it is where they work.
+            let scholar_unit = f.contains(Flags::SUBUNIT)
+                && f.contains(Flags::CAP)
+                && ["dosen", "pakar", "peneliti", "pengajar", "ahli"]
+                    .iter()
+                    .any(|h| w.text(rs).eq_ignore_ascii_case(h));
+            if board || second_unit || scholar_unit {
                 break;
             }
             if f.contains(Flags::SUBUNIT) && first_unit.is_none() {
