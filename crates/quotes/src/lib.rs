@@ -1273,4 +1273,19 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+    #[test]
+    fn a_positions_own_abbreviation_in_brackets_stays_in_it() {
+        let (doc, qs) = quotes(
+            "Direktur Utama ( Dirut ) PT Sentosa Abadi Budi Santoso mengatakan, tiket habis.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Direktur Utama ( Dirut )",
+                "PT Sentosa Abadi",
+                "Budi Santoso"
+            )
+        );
+    }
 }

@@ -905,8 +905,9 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             } else if f.contains(Flags::OPEN_PAREN)
                 && i + 3 < e
                 && w.is(i + 2, Flags::CLOSE_PAREN)
-                && w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD)
+                && (w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD) || (w.is(i + 1, Flags::ROLE)))
             {
+                // (Also the position's own abbreviation: "Direktur Utama ( Dirut ) | PT X".)
                 i += 3;
             } else if f.contains(Flags::CAP) && f.contains(Flags::LOCAL_UNIT) && !gov && !unit {
                 // "Kepala Puskesmas Sukamaju Budi": the head of a local office, titled with its
