@@ -1288,4 +1288,14 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+    #[test]
+    fn the_board_of_an_organisation_named_at_length_is_the_positions() {
+        let (doc, qs) = quotes(
+            "Ketua Dewan Pimpinan Daerah Serikat Nelayan Sukamaju Budi Santoso mengatakan, \
+             solar langka.",
+        );
+        let (_, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(role, "Ketua Dewan Pimpinan Daerah");
+        assert!(affiliation.starts_with("Serikat Nelayan"), "{affiliation}");
+    }
 }

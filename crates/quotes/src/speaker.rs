@@ -863,6 +863,28 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             if board || second_unit || scholar_unit {
                 break;
             }
+            // "Ketua Dewan Pimpinan Daerah | Serikat X", "Ketua DPP | Ikatan X": the board of
+            // an organisation named at length after it is the position's.
+            if !gov {
+                let board_words = if w.text(i) == "Dewan"
+                    && w.text(i + 1) == "Pimpinan"
+                    && matches!(w.text(i + 2), "Pusat" | "Daerah" | "Wilayah" | "Cabang")
+                {
+                    3
+                } else if matches!(w.text(i), "DPP" | "DPD" | "DPW" | "DPC") {
+                    1
+                } else {
+                    0
+                };
+                if board_words > 0
+                    && i + board_words < e
+                    && w.is(i + board_words, Flags::CAP)
+                    && !w.is(i + board_words, Flags::UPPER)
+                {
+                    i += board_words;
+                    break;
+                }
+            }
             if f.contains(Flags::SUBUNIT) && first_unit.is_none() {
                 first_unit = Some(i);
                 // A unit with no organisation after it is named as the position: "Kepala Unit
