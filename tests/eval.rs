@@ -86,7 +86,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.96),
             ("PERSON", 0.821),
             ("ROLE", 0.729),
-            ("AFFILIATION", 0.718),
+            ("AFFILIATION", 0.719),
             ("DATETIME", 0.902),
         ],
     ),
