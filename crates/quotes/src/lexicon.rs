@@ -289,6 +289,9 @@ pub const ROLE_WORDS: &[&str] = &[
     "sejarawan",
     "arkeolog",
     "antropolog",
+    // Occupations of forecasters and planners quoted as experts.
+    "prakirawan",
+    "perencana",
     "budayawan",
     "virolog",
     "kaprodi",

@@ -1158,4 +1158,144 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
                 .is_none_or(|s| s.name.is_none() || !s.public_figure)
         }));
     }
+    #[test]
+    fn a_position_with_its_field_opens_the_subject_before_a_name() {
+        let (doc, qs) = quotes(
+            "Secara terpisah, pengamat kebijakan publik Budi Santoso menilai, harga tidak wajar.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "pengamat kebijakan publik", "")
+        );
+        let (doc, qs) = quotes(
+            "Secara terpisah, Pengamat politik dari Universitas Sukamaju Agus Hartono Wijaya \
+             menilai, harga tidak wajar.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            (
+                "Agus Hartono Wijaya",
+                "Pengamat politik",
+                "Universitas Sukamaju"
+            )
+        );
+    }
+
+    #[test]
+    fn a_lower_case_position_before_a_name_in_commas_takes_the_organisation() {
+        let (doc, qs) = quotes(
+            "Analis riset Sentosa Asset Management, Dedi Kurniawan, mengatakan, harga naik.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Dedi Kurniawan", "Analis riset", "Sentosa Asset Management")
+        );
+        // A title with only a connector in lower case keeps its own reading.
+        let (doc, qs) = quotes(
+            "Wakil Menteri Pendidikan Dasar dan Menengah, Sari Wulandari, mengatakan, guru cukup.",
+        );
+        let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_ne!(role, "Wakil Menteri");
+    }
+    #[test]
+    fn a_lower_case_position_in_commas_ends_at_dari_or_di() {
+        for (text, affiliation) in [
+            (
+                "Secara terpisah, pengamat kebijakan publik dari Universitas Sukamaju, Budi \
+                 Santoso, menilai, harga naik.",
+                "Universitas Sukamaju",
+            ),
+            (
+                "Secara terpisah, pengajar di Fakultas Hukum Universitas Sukamaju, Budi Santoso, \
+                 menilai, harga naik.",
+                "Fakultas Hukum Universitas Sukamaju",
+            ),
+        ] {
+            let (doc, qs) = quotes(text);
+            let (name, role, aff, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(name, "Budi Santoso");
+            assert!(
+                role == "pengamat kebijakan publik" || role == "pengajar",
+                "{role}"
+            );
+            assert_eq!(aff, affiliation);
+        }
+    }
+    #[test]
+    fn a_three_word_person_after_a_title_keeps_its_first_word() {
+        let (doc, qs) = quotes(
+            "Wakil Gubernur Jawa Tengah Andi Sudirman Wijaya mengatakan, jalan diperbaiki. \
+             Sudirman mengimbau warga tetap di rumah.",
+        );
+        let (_, role, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Wakil Gubernur Jawa Tengah", "Andi Sudirman Wijaya")
+        );
+    }
+    #[test]
+    fn a_second_position_after_dan_is_not_part_of_the_first() {
+        let (doc, qs) = quotes(
+            "Akademisi dan peneliti Universitas Sukamaju, Budi Santoso, mengatakan, jalan macet.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Akademisi", "Universitas Sukamaju", "Budi Santoso")
+        );
+    }
+    #[test]
+    fn a_lower_case_position_after_the_cue_and_name_gives_its_organisation() {
+        let (doc, qs) =
+            quotes("\u{201c}Air sungai tercemar,\u{201d} kata Budi Santoso, peneliti UGM.");
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("peneliti", "UGM", "Budi Santoso")
+        );
+    }
+    #[test]
+    fn a_scholars_faculty_is_the_affiliation() {
+        let (doc, qs) = quotes(
+            "Dosen Biologi Laut Fakultas Biologi Universitas Sukamaju Budi Santoso mengatakan, \
+             terumbu karang rusak.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Dosen Biologi Laut",
+                "Fakultas Biologi Universitas Sukamaju",
+                "Budi Santoso"
+            )
+        );
+    }
+    #[test]
+    fn a_positions_own_abbreviation_in_brackets_stays_in_it() {
+        let (doc, qs) = quotes(
+            "Direktur Utama ( Dirut ) PT Sentosa Abadi Budi Santoso mengatakan, tiket habis.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Direktur Utama ( Dirut )",
+                "PT Sentosa Abadi",
+                "Budi Santoso"
+            )
+        );
+    }
+    #[test]
+    fn the_board_of_an_organisation_named_at_length_is_the_positions() {
+        let (doc, qs) = quotes(
+            "Ketua Dewan Pimpinan Daerah Serikat Nelayan Sukamaju Budi Santoso mengatakan, \
+             solar langka.",
+        );
+        let (_, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(role, "Ketua Dewan Pimpinan Daerah");
+        assert!(affiliation.starts_with("Serikat Nelayan"), "{affiliation}");
+    }
 }

@@ -293,7 +293,18 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
         }
         if e < limit && w.is(e, Flags::COMMA) || e == limit || w.is(e, Flags::END) {
-            m.role = Some((a, e));
+            // "kata Budi, peneliti | Universitas X", "kata Budi, pakar pariwisata | UGM": the
+            // lower-case words are the position, an organisation in capitals after them is its
+            // organisation.
+            let org = (a + 1..e).find(|&k| w.is(k, Flags::CAP)).filter(|&c| {
+                (a + 1..c).all(|k| !w.is(k, Flags::STOP | Flags::YANG))
+                    && (c..e).all(|k| w.is(k, Flags::CAP | Flags::OPEN_PAREN | Flags::CLOSE_PAREN))
+                    && (c..e).any(|k| {
+                        w.is(k, Flags::ORG) || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3)
+                    })
+            });
+            m.role = Some((a, org.unwrap_or(e)));
+            m.affiliation = org.map(|c| (c, e));
             m.end = e;
         }
     }
@@ -571,6 +582,53 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
             break;
         }
     }
+    // "Pengamat kebijakan publik Budi Santoso menilai", "Pengamat politik dari Universitas X
+    // Budi menilai": a position opening the clause with up to three lower-case words of its
+    // field (none of them a position itself), perhaps "dari" and the organisation after it.
+    let mut dari = None;
+    if s == j && s > floor + 1 && !anaphoric {
+        let mut r = s;
+        if w.text(r - 1) == "dari" && w.is(r, Flags::CAP) {
+            dari = Some(r - 1);
+            r -= 1;
+        }
+        let field = r;
+        while r > floor
+            && field - r < 3
+            && w.is(r - 1, Flags::LOWER)
+            && !w.is(
+                r - 1,
+                Flags::STOP
+                    | Flags::ADVERB
+                    | Flags::REPORT
+                    | Flags::CUE
+                    | Flags::YANG
+                    | Flags::ROLE
+                    | Flags::FIRST_PERSON
+                    | Flags::PRONOUN,
+            )
+        {
+            r -= 1;
+        }
+        let opens = r > floor
+            && w.is(r - 1, Flags::ROLE)
+            && !w.is(r - 1, Flags::STOP)
+            && (r - 1 == floor || w.is(r - 2, Flags::COMMA | Flags::END | Flags::MARK));
+        if opens && (field > r || dari.is_some()) {
+            s = r - 1;
+        } else {
+            dari = None;
+        }
+    }
+    if let Some(d) = dari {
+        let mut m = segment(w, d + 1, k, short);
+        if m.role.is_none() {
+            m.role = Some((s, d));
+            m.start = s;
+            return Some(m);
+        }
+        s = j;
+    }
     if s > floor && w.text(s - 1).eq_ignore_ascii_case("para") {
         s -= 1;
     }
@@ -651,10 +709,40 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         let (ps, pe) = segment_before(s - 1);
         if ps < pe && w.is(ps, Flags::ROLE) && whole(ps, pe) {
             let role = segment(w, ps, pe, short);
-            if role.name.is_none() {
+            // "pengamat kebijakan publik dari Universitas X, Budi Santoso, menilai", "Pengajar
+            // di Fakultas Hukum Universitas X, Budi, menilai": a position in lower-case words
+            // ends at "dari" or "di", and the capitalised words after it are the organisation.
+            let cut = (ps + 1..pe.saturating_sub(1))
+                .find(|&x| matches!(w.text(x), "dari" | "di") && w.is(x + 1, Flags::CAP))
+                .filter(|&c| {
+                    (ps + 1..c).all(|x| w.is(x, Flags::LOWER) && !w.is(x, Flags::YANG))
+                        && (c + 1..pe)
+                            .all(|x| w.is(x, Flags::CAP | Flags::OPEN_PAREN | Flags::CLOSE_PAREN))
+                });
+            if let Some(c) = cut {
+                m.start = ps;
+                m.role = Some((ps, c));
+                m.affiliation = Some((c + 1, pe));
+            } else if role.name.is_none() {
                 m.start = ps;
                 m.role = role.role;
                 m.affiliation = role.affiliation;
+            } else if let Some((rs, re)) = role.role.filter(|&(rs, re)| {
+                (rs..re).any(|x| {
+                    w.is(x, Flags::LOWER)
+                        && !w.is(x, Flags::STOP)
+                        && !matches!(w.text(x), "dan" | "of" | "for" | "and" | "on")
+                }) && (re..pe).all(|x| w.is(x, Flags::CAP | Flags::OPEN_PAREN | Flags::CLOSE_PAREN))
+                    && (rs..re).all(|x| {
+                        !w.is(x, Flags::YANG) && !matches!(w.text(x), "dari" | "di" | "dalam")
+                    })
+            }) {
+                // "Analis riset Sentosa Asset Management, Dedi Kurniawan, mengatakan": with the
+                // name after the comma, what read as a name after a lower-case position is its
+                // organisation.
+                m.start = ps;
+                m.role = Some((rs, re));
+                m.affiliation = Some((role.affiliation.map_or(re, |a| a.0), pe));
             }
         }
     }
@@ -721,6 +809,8 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         i += 1;
         // The first unit word taken into the position.
         let mut first_unit: Option<usize> = None;
+        // Where the position ends when a second one follows it.
+        let mut role_end: Option<usize> = None;
         while i < e {
             let f = w.flags[i];
             // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
@@ -744,8 +834,56 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                         .get(..3)
                         .is_some_and(|p| p.eq_ignore_ascii_case("sub"))
                 });
-            if board || second_unit {
+            // "Sineas | dan pendiri X", "Pengamat transportasi | dan Direktur Eksekutif X": a
+            // second position after "dan" is not part of the first.
+            let second_role = w.text(i) == "dan"
+                && w.is(i + 1, Flags::ROLE)
+                && !w.is(i + 1, Flags::ROLE_MOD | Flags::ORG)
+                && !gov;
+            if second_role {
+                // The second position's words are neither the first's nor the organisation.
+                role_end = Some(i);
+                i += 1;
+                while i < e
+                    && (w.is(i, Flags::ROLE | Flags::ROLE_MOD)
+                        || (w.is(i, Flags::LOWER) && !w.is(i, Flags::STOP)))
+                {
+                    i += 1;
+                }
                 break;
+            }
+            // "Dosen Biologi Laut | Fakultas Biologi Universitas X", "pakar epidemiologi |
+            // Fakultas Kesehatan Masyarakat Universitas X": a scholar does not head the faculty
+            // or department named after the position, it is where they work.
+            let scholar_unit = f.contains(Flags::SUBUNIT)
+                && f.contains(Flags::CAP)
+                && ["dosen", "pakar", "peneliti", "pengajar", "ahli"]
+                    .iter()
+                    .any(|h| w.text(rs).eq_ignore_ascii_case(h));
+            if board || second_unit || scholar_unit {
+                break;
+            }
+            // "Ketua Dewan Pimpinan Daerah | Serikat X", "Ketua DPP | Ikatan X": the board of
+            // an organisation named at length after it is the position's.
+            if !gov {
+                let board_words = if w.text(i) == "Dewan"
+                    && w.text(i + 1) == "Pimpinan"
+                    && matches!(w.text(i + 2), "Pusat" | "Daerah" | "Wilayah" | "Cabang")
+                {
+                    3
+                } else if matches!(w.text(i), "DPP" | "DPD" | "DPW" | "DPC") {
+                    1
+                } else {
+                    0
+                };
+                if board_words > 0
+                    && i + board_words < e
+                    && w.is(i + board_words, Flags::CAP)
+                    && !w.is(i + board_words, Flags::UPPER)
+                {
+                    i += board_words;
+                    break;
+                }
             }
             if f.contains(Flags::SUBUNIT) && first_unit.is_none() {
                 first_unit = Some(i);
@@ -789,8 +927,9 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             } else if f.contains(Flags::OPEN_PAREN)
                 && i + 3 < e
                 && w.is(i + 2, Flags::CLOSE_PAREN)
-                && w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD)
+                && (w.is(i + 3, Flags::ROLE | Flags::ROLE_MOD) || (w.is(i + 1, Flags::ROLE)))
             {
+                // (Also the position's own abbreviation: "Direktur Utama ( Dirut ) | PT X".)
                 i += 3;
             } else if f.contains(Flags::CAP) && f.contains(Flags::LOCAL_UNIT) && !gov && !unit {
                 // "Kepala Puskesmas Sukamaju Budi": the head of a local office, titled with its
@@ -880,7 +1019,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             }
             return m;
         }
-        m.role = Some((rs, i));
+        m.role = Some((rs, role_end.unwrap_or(i)));
     }
     let ns = name_start(w, i, e, short);
     if ns < e {
@@ -1001,7 +1140,10 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
         j += 1;
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
-    if e - j > 2 {
+    // A run of three the entity layer reads as a person is kept whole: "Wakil Gubernur X Andi
+    // Sudirman Wijaya" is often called "Sudirman", which does not start the name.
+    let whole_person = e - j == 3 && (j..e).all(person) && (j == s || !person(j - 1));
+    if e - j > 2 && !whole_person {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
         } else if e - j > 3 && !ranked(w, j, s) {
