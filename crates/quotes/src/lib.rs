@@ -778,7 +778,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let (doc, qs) = quotes(
             "Sekretaris Umum Pimpinan Pusat Muhammadiyah Budi Santoso mengatakan, zakat naik. \
              Kepala Bagian Penerangan Umum Divisi Humas Polri Komisaris Besar Dedi Hartono \
-             mengatakan, pelaku ditangkap. Ketua Dewan Pimpinan Pusat Ikatan Pedagang Pasar \
+             mengatakan, pelaku ditangkap. Ketua Dewan Pimpinan Pusat Asosiasi Petani Kopi \
              Indonesia Sari Wulandari mengatakan, harga naik.",
         );
         let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
@@ -787,7 +787,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Kepala Bagian Penerangan Umum", "Divisi Humas Polri"),
             (
                 "Ketua Dewan Pimpinan Pusat",
-                "Ikatan Pedagang Pasar Indonesia",
+                "Asosiasi Petani Kopi Indonesia",
             ),
         ];
         assert_eq!(parts.len(), want.len(), "{parts:?}");
@@ -1260,15 +1260,15 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     #[test]
     fn a_scholars_faculty_is_the_affiliation() {
         let (doc, qs) = quotes(
-            "Dosen Biologi Laut Fakultas Biologi Universitas Sukamaju Budi Santoso mengatakan, \
-             terumbu karang rusak.",
+            "Dosen Teknik Sipil Fakultas Teknik Universitas Sukamaju Budi Santoso mengatakan, \
+             jembatan retak.",
         );
         let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
         assert_eq!(
             (role.as_str(), affiliation.as_str(), person.as_str()),
             (
-                "Dosen Biologi Laut",
-                "Fakultas Biologi Universitas Sukamaju",
+                "Dosen Teknik Sipil",
+                "Fakultas Teknik Universitas Sukamaju",
                 "Budi Santoso"
             )
         );

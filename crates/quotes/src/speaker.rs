@@ -479,7 +479,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
         // "Budi Hartono dalam konferensi pers daring, Senin (…), menyatakan": an adjunct after
         // the subject, before the date; the subject ends where it starts (and may hold list
-        // commas of its own, "Deputi Bidang SDM , Teknologi , dan Informasi …", which the run
+        // commas of its own, "Deputi Bidang Riset , Inovasi , dan Pengembangan …", which the run
         // before a verb reads). Without the date, a clause before the comma is as often the
         // sentence's opening adjunct ("Dalam rangka HUT ini, mengucapkan …").
         let mut s = comma;
@@ -834,7 +834,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                         .get(..3)
                         .is_some_and(|p| p.eq_ignore_ascii_case("sub"))
                 });
-            // "Sineas | dan pendiri X", "Pengamat transportasi | dan Direktur Eksekutif X": a
+            // "Sineas | dan pendiri X", "Pengamat pendidikan | dan Direktur Eksekutif X": a
             // second position after "dan" is not part of the first.
             let second_role = w.text(i) == "dan"
                 && w.is(i + 1, Flags::ROLE)
@@ -852,7 +852,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 }
                 break;
             }
-            // "Dosen Biologi Laut | Fakultas Biologi Universitas X", "pakar epidemiologi |
+            // "Dosen Teknik Sipil | Fakultas Teknik Universitas X", "pakar epidemiologi |
             // Fakultas Kesehatan Masyarakat Universitas X": a scholar does not head the faculty
             // or department named after the position, it is where they work.
             let scholar_unit = f.contains(Flags::SUBUNIT)
@@ -952,8 +952,8 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && w.is(i + 2, Flags::CLOSE_PAREN)
                 && ((unit && strong_top_ahead(i + 3)) || (sub && top_org_ahead(i + 3)))
             {
-                // The unit's abbreviation: "Badan Pengelola Transportasi Jabodetabek ( BPTJ ) |
-                // Kementerian Perhubungan", "Kepala Bidang Pencegahan Penyakit ( P2P ) | Dinkes X".
+                // The unit's abbreviation: "Badan Pengembangan Wisata Sukamaju ( BPWS ) |
+                // Kementerian X", "Kepala Bidang Pencegahan Penyakit ( P2P ) | Dinkes X".
                 i += 3;
             } else if f.contains(Flags::CAP)
                 && !gov
@@ -972,7 +972,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 && (w.is(i + 1, Flags::CAP) || (w.text(i + 1) == "dan" && w.is(i + 2, Flags::CAP)))
                 && top_org_ahead(i + 1)
             {
-                // "Kepala Biro Humas , Hukum dan Kerja Sama | BKN", "Direktur Film , Musik , dan
+                // "Kepala Biro Perencanaan , Keuangan dan Umum | Badan X", "Direktur Film , Musik , dan
                 // Media | Kementerian X": a list inside the unit.
                 i += 1;
             } else if f.contains(Flags::UPPER) && roman(w.text(i)) {
