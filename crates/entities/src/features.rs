@@ -40,10 +40,11 @@ pub struct SentenceInfo {
     word_hashes: Vec<(u64, WordHashes)>,
 }
 
-/// Entries in [`SentenceInfo::word_hashes`] (a power of two). 32768 (1.5 MB) rather than 8192:
-/// a quarter of the look-ups missed at 8192, most of them words pushed out, not new words
-/// (`SentenceInfo::hash` 49.6 M -> 45.0 M Ir on 450 articles, no slower on the clock).
-const WORD_HASHES: usize = 32768;
+/// Entries in [`SentenceInfo::word_hashes`] (a power of two). 32768 would save about 5 M Ir on
+/// 450 articles (a quarter of the look-ups miss at 8192, mostly words pushed out), but the cache
+/// is written whole when a thread starts: 1.5 MB more page faults cost a one-article run more
+/// (+830 minor faults, about 2 ms) than the bulk run gains.
+const WORD_HASHES: usize = 8192;
 
 /// The hashes of a word that depend on its bytes alone.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

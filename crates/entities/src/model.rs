@@ -120,10 +120,10 @@ pub struct Scratch {
     sums: Vec<(u64, [i32; ROW])>,
 }
 
-/// Entries in [`Scratch::sums`] (a power of two). 1 << 16 (2.6 MB) rather than 1 << 14: the
-/// smaller cache pushed out sums that came back (row sums 29.8 M -> 25.8 M Ir on 450 articles,
-/// no slower on the clock).
-const SUM_CACHE: usize = 1 << 16;
+/// Entries in [`Scratch::sums`] (a power of two). 1 << 16 would save about 4 M Ir on 450
+/// articles, but, like the word-hash cache, it is written whole when a thread starts, and the
+/// page faults of 2 MB more cost a one-article run more than that (see `WORD_HASHES`).
+const SUM_CACHE: usize = 1 << 14;
 
 /// Told apart in the keys of [`Scratch::sums`]: the sums of a token's left or right
 /// neighbour's features (the sums of its own features have a key of their own shape).
