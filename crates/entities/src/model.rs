@@ -15,6 +15,21 @@ use kutip_core::EntityLabel;
 
 /// The tags, in model order.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+/// The indices of [`TAGS`], for rules that read or rewrite `scratch.tags`.
+pub mod tag {
+    /// First word of a person.
+    pub const B_PER: u8 = 1;
+    /// Later word of a person.
+    pub const I_PER: u8 = 2;
+    /// First word of an organisation.
+    pub const B_ORG: u8 = 3;
+    /// Later word of an organisation.
+    pub const I_ORG: u8 = 4;
+    /// First word of a place.
+    pub const B_LOC: u8 = 5;
+    /// Later word of a place.
+    pub const I_LOC: u8 = 6;
+}
 const N_TAGS: usize = 7;
 /// Weights are stored eight to a row (one padding) so a row is one aligned 16-byte load.
 const ROW: usize = 8;

@@ -2,6 +2,7 @@
 
 use crate::Gazetteer;
 use crate::features::{HashKeyed, combine, hash_exact, hash_lower, mix};
+use crate::model::tag::{B_LOC, B_ORG, B_PER, I_LOC, I_ORG, I_PER};
 use crate::model::{Model, Scratch, is_begin, tag_label};
 use kutip_core::{BoilerplateKind, Document, Entity, EntityLabel, Span, Token, TokenKind};
 
@@ -428,8 +429,6 @@ const PLACE_HEADS: &[&str] = &[
 /// With the `auto` convention, in a sentence tagged in the shared weights (one that does not
 /// read like news): a place-kind word right before a place the model found joins it.
 fn place_heads_inside(words: &[&str], tags: &mut [u8]) {
-    const B_LOC: u8 = 5;
-    const I_LOC: u8 = 6;
     for i in 1..tags.len() {
         if tags[i] == B_LOC
             && tags[i - 1] == 0
@@ -449,7 +448,6 @@ fn place_heads_inside(words: &[&str], tags: &mut [u8]) {
 /// organisation, before a hyphen and a number, or written as one token ("U-23", "U23"), is
 /// left out of it.
 fn age_categories_outside_teams(words: &[&str], tags: &mut [u8]) {
-    const I_ORG: u8 = 4;
     let is_number =
         |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
     for k in 1..words.len() {
@@ -478,8 +476,6 @@ fn age_categories_outside_teams(words: &[&str], tags: &mut [u8]) {
 /// NERGrit's training file (tagged by the model trained on it) it drops 2 titles and 1 person;
 /// on its dev file 3 titles.
 fn quoted_titles_not_people(words: &[&str], tags: &mut [u8]) {
-    const B_PER: u8 = 1;
-    const I_PER: u8 = 2;
     const INTRODUCERS: &[&str] = &[
         "sebagai",
         "tokoh",
@@ -518,7 +514,6 @@ fn quoted_titles_not_people(words: &[&str], tags: &mut [u8]) {
 /// (as NERGrit writes them; the model stops at the comma). `Jr`/`Sr` with or without their full
 /// stop, as one token or two.
 fn generational_suffixes(words: &[&str], tags: &mut [u8]) {
-    const I_PER: u8 = 2;
     for b in 0..words.len().saturating_sub(2) {
         if !matches!(tags[b], 1 | 2)
             || tags[b + 1] != 0
@@ -545,8 +540,6 @@ fn generational_suffixes(words: &[&str], tags: &mut [u8]) {
 /// place in 720 of 770 cases. Words written in lower case in the training data ("Desa Ini",
 /// "Dusun Utama") and Roman numerals ("dusun II") are not names; at most three words.
 fn places_after_place_heads(words: &[&str], codes: &[u8], tags: &mut [u8], model: &Model) {
-    const B_LOC: u8 = 5;
-    const I_LOC: u8 = 6;
     for i in 0..words.len().saturating_sub(1) {
         if tags[i] != 0
             || words[i].len() > 9
@@ -582,10 +575,6 @@ fn places_after_place_heads(words: &[&str], codes: &[u8], tags: &mut [u8], model
 /// districts the model has never seen, and a lone unknown name between two places is
 /// one more of them (NERGrit dev: LOC 77.6 -> 78.5). Weekdays and months are left alone.
 fn places_in_lists(words: &[&str], tags: &mut [u8]) {
-    const B_LOC: u8 = 5;
-    const I_LOC: u8 = 6;
-    const B_ORG: u8 = 3;
-    const B_PER: u8 = 1;
     // Most sentences have no list of three names: a cheap count of separators first.
     if words.iter().filter(|w| **w == ",").count() < 2 {
         return;
