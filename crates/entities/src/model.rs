@@ -59,8 +59,34 @@ pub fn tag_index(tag: &str) -> usize {
 }
 
 /// I-X may only follow B-X or I-X.
-fn allowed(prev: usize, cur: usize) -> bool {
+const fn allowed(prev: usize, cur: usize) -> bool {
     !matches!(cur, 2 | 4 | 6) || prev == cur || prev + 1 == cur
+}
+
+/// [`allowed`] as lanes, `[prev][cur]`, row `N_TAGS` for the start of a run (as after O); the
+/// padding lane never: Viterbi tests a whole row of current tags at once (see
+/// [`Model::decode_run`]).
+const ALLOWED: [[bool; ROW]; N_TAGS + 1] = {
+    let mut lanes = [[false; ROW]; N_TAGS + 1];
+    let mut prev = 0;
+    while prev <= N_TAGS {
+        let mut cur = 0;
+        while cur < N_TAGS {
+            lanes[prev][cur] = allowed(if prev == N_TAGS { O } else { prev }, cur);
+            cur += 1;
+        }
+        prev += 1;
+    }
+    lanes
+};
+
+/// The transitions as rows of [`ROW`] lanes (the padding lane 0), for [`Model::decode_run`].
+fn transition_lanes(transitions: &[[i32; N_TAGS]; N_TAGS + 1]) -> [[i32; ROW]; N_TAGS + 1] {
+    let mut lanes = [[0; ROW]; N_TAGS + 1];
+    for (to, from) in lanes.iter_mut().zip(transitions) {
+        to[..N_TAGS].copy_from_slice(from);
+    }
+    lanes
 }
 
 /// Why a model file could not be read.
@@ -99,6 +125,8 @@ pub struct Model {
     fold: usize,
     /// `transitions[prev][cur]`, prev = N_TAGS for the start of a run.
     transitions: [[i32; N_TAGS]; N_TAGS + 1],
+    /// `transitions` padded to [`ROW`] lanes a row.
+    transition_lanes: [[i32; ROW]; N_TAGS + 1],
     /// Tells models apart in a [`Scratch`]'s word cache.
     fingerprint: u64,
     /// Hashes (see [`hash_lower`]) of the words seen in lower case in the training data: a
@@ -125,8 +153,8 @@ impl std::fmt::Debug for Model {
 pub struct Scratch {
     info: SentenceInfo,
     features: Vec<u64>,
-    scores: Vec<[i32; N_TAGS]>,
-    back: Vec<[u8; N_TAGS]>,
+    scores: Vec<[i32; ROW]>,
+    back: Vec<[u8; ROW]>,
     /// One tag a token after [`Model::tag`].
     pub tags: Vec<u8>,
     /// Direct-mapped cache of summed rows of the weight table, for the parts of a candidate's
@@ -167,6 +195,21 @@ impl Model {
     #[inline(never)]
     fn sum_rows(&self, features: &[u64]) -> [i32; ROW] {
         let mut lanes = [0i32; ROW];
+        for &f in features {
+            let at = self.row(f);
+            let row: &[i16; ROW] = self.weights[at..at + ROW].try_into().expect("a row");
+            for (e, w) in lanes.iter_mut().zip(row) {
+                *e += i32::from(*w);
+            }
+        }
+        lanes
+    }
+
+    /// `base` plus the summed rows of a fixed number of features (the pair features): as
+    /// [`Model::sum_rows`], with the loop unrolled. Integer sums, so the order the rows are added
+    /// in does not change them.
+    #[inline(never)]
+    fn add_rows<const N: usize>(&self, mut lanes: [i32; ROW], features: &[u64; N]) -> [i32; ROW] {
         for &f in features {
             let at = self.row(f);
             let row: &[i16; ROW] = self.weights[at..at + ROW].try_into().expect("a row");
@@ -227,6 +270,7 @@ impl Model {
             weights,
             fold: 0,
             transitions,
+            transition_lanes: transition_lanes(&transitions),
             fingerprint: 0,
             lexicon,
             conventions,
@@ -343,10 +387,11 @@ impl Model {
     pub fn tag(&self, words: &[&str], gazetteer: &[u8], scratch: &mut Scratch) {
         let n = words.len();
         scratch.info.mark(words, gazetteer);
-        drop_runs_without_names(words, gazetteer, &mut scratch.info.candidate);
-        scratch.info.hash(words, &self.lexicon);
+        scratch.info.clear_hashes(n);
         scratch.tags.clear();
         scratch.tags.resize(n, O as u8);
+        // One pass over the runs of candidates: whether a run holds a name, its hashes, its
+        // tags (three passes over the sentence's tokens before).
         let mut i = 0;
         while i < n {
             if !scratch.info.candidate[i] {
@@ -354,10 +399,15 @@ impl Model {
                 continue;
             }
             let start = i;
+            let mut named = false;
             while i < n && scratch.info.candidate[i] {
+                named = named || gazetteer[i] != 0 || has_capital(words[i]);
                 i += 1;
             }
-            self.decode_run(words, start, i, scratch);
+            if named {
+                scratch.info.hash_run(words, start, i, &self.lexicon);
+                self.decode_run(words, start, i, scratch);
+            }
         }
     }
 
@@ -407,7 +457,7 @@ impl Model {
         i: usize,
         features: &mut Vec<u64>,
         sums: &mut [(u64, [i32; ROW])],
-    ) -> [i32; N_TAGS] {
+    ) -> [i32; ROW] {
         let salt = info.domain ^ self.fingerprint;
         let (lower, shape) = (info.lower[i], info.shape[i]);
         let context = u64::from(info.gazetteer[i])
@@ -438,17 +488,20 @@ impl Model {
         let right = self.cached_sum(sums, key, features, |out| {
             right_features(&right, info.domain, out);
         });
-        let pair = if info.domain == 0 {
-            self.sum_rows(&shared_pair_features(info, i))
+        for k in 0..ROW {
+            lanes[k] += left[k] + right[k];
+        }
+        if info.domain == 0 {
+            self.add_rows(lanes, &shared_pair_features(info, i))
         } else {
             features.clear();
             pair_features(info, i, features);
-            self.sum_rows(features)
-        };
-        for k in 0..ROW {
-            lanes[k] += left[k] + right[k] + pair[k];
+            let pair = self.sum_rows(features);
+            for k in 0..ROW {
+                lanes[k] += pair[k];
+            }
+            lanes
         }
-        std::array::from_fn(|k| lanes[k])
     }
 
     /// Viterbi over tokens `start..end`, all candidates; the token before is O (or absent).
@@ -468,24 +521,28 @@ impl Model {
         back.clear();
         for i in start..end {
             let emit = self.emission(words, info, i, features, sums);
-            let mut best = [i32::MIN / 2; N_TAGS];
-            let mut from = [0u8; N_TAGS];
-            for cur in 0..N_TAGS {
-                if i == start {
-                    if allowed(O, cur) {
-                        best[cur] = self.transitions[N_TAGS][cur] + emit[cur];
+            let mut best = [i32::MIN / 2; ROW];
+            let mut from = [0u8; ROW];
+            if i == start {
+                for cur in 0..ROW {
+                    if ALLOWED[N_TAGS][cur] {
+                        best[cur] = self.transition_lanes[N_TAGS][cur] + emit[cur];
                     }
-                    continue;
                 }
-                let prev_scores = scores.last().expect("a previous token");
-                for (prev, prev_score) in prev_scores.iter().enumerate() {
-                    if !allowed(prev, cur) {
-                        continue;
-                    }
-                    let s = prev_score + self.transitions[prev][cur] + emit[cur];
-                    if s > best[cur] {
-                        best[cur] = s;
-                        from[cur] = prev as u8;
+            } else {
+                // Each previous tag against all current tags at once (lanes; disallowed pairs
+                // and the padding lane masked out): for each current tag the previous tags are
+                // still tried in order and only a strictly better score wins, so ties break as
+                // when each current tag was scanned on its own. (Wrapping adds: a masked lane
+                // may add to a start-of-run sentinel.)
+                let prev_scores = *scores.last().expect("a previous token");
+                for (prev, &p) in prev_scores.iter().enumerate().take(N_TAGS) {
+                    let (t, ok) = (&self.transition_lanes[prev], &ALLOWED[prev]);
+                    for cur in 0..ROW {
+                        let s = p.wrapping_add(t[cur]).wrapping_add(emit[cur]);
+                        let better = ok[cur] & (s > best[cur]);
+                        best[cur] = if better { s } else { best[cur] };
+                        from[cur] = if better { prev as u8 } else { from[cur] };
                     }
                 }
             }
@@ -501,12 +558,19 @@ impl Model {
     }
 }
 
-/// Unmarks every run of candidates in which no token has a capital letter or a gazetteer hit.
-fn drop_runs_without_names(words: &[&str], gazetteer: &[u8], candidate: &mut [bool]) {
-    let capital = |w: &str| match w.as_bytes().first() {
+/// Whether a word has a capital letter (the first byte decides most words).
+fn has_capital(w: &str) -> bool {
+    match w.as_bytes().first() {
         Some(b) if b.is_ascii_uppercase() => true,
         _ => w.chars().any(char::is_uppercase),
-    };
+    }
+}
+
+/// Unmarks every run of candidates in which no token has a capital letter or a gazetteer hit
+/// (what [`Model::tag`] skips).
+#[cfg(test)]
+fn drop_runs_without_names(words: &[&str], gazetteer: &[u8], candidate: &mut [bool]) {
+    let capital = has_capital;
     let mut i = 0;
     while i < candidate.len() {
         if !candidate[i] {
@@ -672,6 +736,7 @@ fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
         weights: weights.iter().map(|w| (w * scale).round() as i16).collect(),
         fold: 0,
         transitions: t,
+        transition_lanes: transition_lanes(&t),
         fingerprint: 0,
         lexicon: HashKeyedSet::default(),
         conventions: Vec::new(),
@@ -989,7 +1054,7 @@ mod tests {
                     token_features(&words, info, i, &mut all);
                     let expected: [i32; N_TAGS] = std::array::from_fn(|k| model.sum_rows(&all)[k]);
                     let got = model.emission(&words, info, i, &mut scratch.features, &mut sums);
-                    assert_eq!(got, expected, "{} in {sentence}", words[i]);
+                    assert_eq!(got[..N_TAGS], expected, "{} in {sentence}", words[i]);
                 }
             }
         }
