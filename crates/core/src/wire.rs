@@ -339,10 +339,11 @@ static ESCAPE: [u8; 256] = {
     table
 };
 
-/// True when one of the eight bytes of `x` needs escaping (a control character, `"` or `\\`).
-/// The usual zero-byte tests: exact as a yes/no answer for the whole word.
+/// The top bit of each of the eight bytes of `x` that needs escaping (a control character, `"`
+/// or `\\`), by the usual zero-byte tests. A byte above a flagged one may be flagged too (a
+/// borrow), but the lowest flag is exact: it marks the first byte to escape.
 #[inline]
-fn needs_escape(x: u64) -> bool {
+fn escape_flags(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let below_space = x.wrapping_sub(ONES * 0x20) & !x;
@@ -350,46 +351,66 @@ fn needs_escape(x: u64) -> bool {
     let quote = q.wrapping_sub(ONES) & !q;
     let s = x ^ (ONES * u64::from(b'\\'));
     let backslash = s.wrapping_sub(ONES) & !s;
-    (below_space | quote | backslash) & HIGH != 0
+    (below_space | quote | backslash) & HIGH
 }
 
-/// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes: runs that
-/// need no escaping are found eight bytes at a time and copied whole.
+/// Eight spaces: they need no escaping, so they pad a word read past the end of a string.
+const SPACES: u64 = 0x2020_2020_2020_2020;
+
+/// The eight bytes of `bytes` from `i` (which is below its length) as a little-endian word,
+/// padded with spaces past the end: a short string or a string's tail is tested as one word
+/// too (the last eight bytes shifted down, or the few bytes copied into spaces).
+#[inline]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    let n = bytes.len();
+    if let Some(word) = bytes.get(i..i + 8) {
+        u64::from_le_bytes(word.try_into().expect("eight bytes"))
+    } else if n >= 8 {
+        // 1..=7 bytes left: shift the word that ends the string down, spaces in at the top.
+        let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes"));
+        let shift = 8 * (i + 8 - n) as u32;
+        last >> shift | SPACES << (64 - shift)
+    } else {
+        let mut word = SPACES.to_le_bytes();
+        word[..n - i].copy_from_slice(&bytes[i..]);
+        u64::from_le_bytes(word)
+    }
+}
+
+/// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes: the next
+/// byte to escape is found eight bytes at a time (the lowest flag of [`escape_flags`]) and the
+/// run before it copied whole.
 fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            if !needs_escape(x) {
-                i += 8;
-                continue;
-            }
+        let flags = escape_flags(word_at(bytes, i));
+        if flags == 0 {
+            i += 8;
+            continue;
         }
-        for (k, &b) in bytes.iter().enumerate().take(i + 8).skip(i) {
-            let escape = ESCAPE[usize::from(b)];
-            if escape == 0 {
-                continue;
-            }
-            out.extend_from_slice(&bytes[run..k]);
-            run = k + 1;
-            if escape == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(b >> 4)],
-                    HEX[usize::from(b & 0xF)],
-                ]);
-            } else {
-                out.extend_from_slice(&[b'\\', escape]);
-            }
+        // The padding is never flagged, so `k` is a byte of the string.
+        let k = i + (flags.trailing_zeros() / 8) as usize;
+        let b = bytes[k];
+        out.extend_from_slice(&bytes[run..k]);
+        let escape = ESCAPE[usize::from(b)];
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xF)],
+            ]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
         }
-        i += 8;
+        run = k + 1;
+        i = k + 1;
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');
@@ -490,6 +511,20 @@ mod tests {
                     let mut s: String = "abcdefghijklmnopqrstu"[..n].to_string();
                     s.replace_range(at..at + 1, &special.to_string());
                     cases.push(s);
+                }
+            }
+        }
+        // Two escaped bytes anywhere (a borrow from the lower one may flag bytes above it), in
+        // strings shorter and longer than a word.
+        for n in 2..20 {
+            for at in 0..n {
+                for second in at + 1..n {
+                    for (a, b) in [('\u{0}', '"'), ('"', '\\'), ('\n', '\u{1f}'), ('\\', '\n')] {
+                        let mut s: Vec<char> = "abcdefghijklmnopqrstu"[..n].chars().collect();
+                        s[at] = a;
+                        s[second] = b;
+                        cases.push(s.into_iter().collect());
+                    }
                 }
             }
         }
