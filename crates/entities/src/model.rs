@@ -66,13 +66,16 @@ const fn allowed(prev: usize, cur: usize) -> bool {
 /// [`allowed`] as lanes, `[prev][cur]`, row `N_TAGS` for the start of a run (as after O); the
 /// padding lane never: Viterbi tests a whole row of current tags at once (see
 /// [`Model::decode_run`]).
-const ALLOWED: [[bool; ROW]; N_TAGS + 1] = {
-    let mut lanes = [[false; ROW]; N_TAGS + 1];
+/// All bits set where allowed (a mask: the lanes are blended without branches).
+const ALLOWED: [[i32; ROW]; N_TAGS + 1] = {
+    let mut lanes = [[0; ROW]; N_TAGS + 1];
     let mut prev = 0;
     while prev <= N_TAGS {
         let mut cur = 0;
         while cur < N_TAGS {
-            lanes[prev][cur] = allowed(if prev == N_TAGS { O } else { prev }, cur);
+            if allowed(if prev == N_TAGS { O } else { prev }, cur) {
+                lanes[prev][cur] = -1;
+            }
             cur += 1;
         }
         prev += 1;
@@ -172,6 +175,16 @@ const SUM_CACHE: usize = 1 << 14;
 /// neighbour's features (the sums of its own features have a key of their own shape).
 const LEFT_SUM: u64 = 0x6c65_6674_0000_0000;
 const RIGHT_SUM: u64 = 0x7269_6768_0000_0000;
+
+/// The key of a cached sum in [`Scratch::sums`] from a word's hashes and a small value for the
+/// rest (context bits, the convention and the model): the hashes are already well mixed, so one
+/// multiplication spreads them (two `combine`s, four multiplications, before). Two keys collide
+/// only if the words' hashes differ by exactly the right bits (a chance of 2^-64 a pair); the
+/// same word with another `rest` never does. Odd: 0 marks an empty slot.
+#[inline]
+fn sum_key(lower: u64, shape: u64, rest: u64) -> u64 {
+    (lower ^ shape.rotate_left(23) ^ rest.rotate_left(47)).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1
+}
 
 impl Scratch {
     /// Tags in the annotation convention with this [`convention_id`] (0: the shared one).
@@ -422,9 +435,9 @@ impl Model {
     ) -> [i32; ROW] {
         // Two ways: a key may be in either slot of its pair, the one it last went into first
         // (a direct-mapped cache of the same size missed half again as often, each miss costing
-        // a dozen row look-ups). Not the lowest bit for the index: keys are odd (0 marks an
-        // empty slot).
-        let at = (key >> 1) as usize & (SUM_CACHE - 2);
+        // a dozen row look-ups). The top bits for the index: a key is a product (see
+        // `sum_key`), whose low bits depend only on the low bits of what was multiplied.
+        let at = (key >> (64 - SUM_CACHE.trailing_zeros())) as usize & (SUM_CACHE - 2);
         let pair = &mut sums[at..at + 2];
         if pair[0].0 == key {
             return pair[0].1;
@@ -464,27 +477,26 @@ impl Model {
             | u64::from(is_first(words, info, i)) << 8
             | u64::from(after_title(info, i)) << 9
             | u64::from(info.common[i]) << 10;
-        let key = combine(combine(lower, shape), salt ^ context) | 1;
+        let key = sum_key(lower, shape, salt ^ context);
         let mut lanes = self.cached_sum(sums, key, features, |out| {
             word_features(words[i], lower, shape, info.domain, out);
             own_context_features(words, info, i, out);
         });
         let left = Neighbour::left_of(info, i);
-        let key = combine(
-            combine(
-                left.lower ^ left.affixes[0].rotate_left(21) ^ left.affixes[1].rotate_left(42),
-                left.shape,
-            ),
+        let key = sum_key(
+            left.lower ^ left.affixes[0].rotate_left(21) ^ left.affixes[1].rotate_left(42),
+            left.shape,
             salt ^ LEFT_SUM ^ left.gazetteer << 16,
-        ) | 1;
+        );
         let left = self.cached_sum(sums, key, features, |out| {
             left_features(&left, info.domain, out);
         });
         let right = Neighbour::right_of(info, i);
-        let key = combine(
-            combine(right.lower ^ right.affixes[0].rotate_left(21), right.shape),
+        let key = sum_key(
+            right.lower ^ right.affixes[0].rotate_left(21),
+            right.shape,
             salt ^ RIGHT_SUM ^ right.gazetteer << 16,
-        ) | 1;
+        );
         let right = self.cached_sum(sums, key, features, |out| {
             right_features(&right, info.domain, out);
         });
@@ -522,10 +534,10 @@ impl Model {
         for i in start..end {
             let emit = self.emission(words, info, i, features, sums);
             let mut best = [i32::MIN / 2; ROW];
-            let mut from = [0u8; ROW];
+            let mut from = [0i32; ROW];
             if i == start {
                 for cur in 0..ROW {
-                    if ALLOWED[N_TAGS][cur] {
+                    if ALLOWED[N_TAGS][cur] != 0 {
                         best[cur] = self.transition_lanes[N_TAGS][cur] + emit[cur];
                     }
                 }
@@ -540,14 +552,14 @@ impl Model {
                     let (t, ok) = (&self.transition_lanes[prev], &ALLOWED[prev]);
                     for cur in 0..ROW {
                         let s = p.wrapping_add(t[cur]).wrapping_add(emit[cur]);
-                        let better = ok[cur] & (s > best[cur]);
-                        best[cur] = if better { s } else { best[cur] };
-                        from[cur] = if better { prev as u8 } else { from[cur] };
+                        let better = -i32::from(s > best[cur]) & ok[cur];
+                        best[cur] = s & better | best[cur] & !better;
+                        from[cur] = prev as i32 & better | from[cur] & !better;
                     }
                 }
             }
             scores.push(best);
-            back.push(from);
+            back.push(from.map(|f| f as u8));
         }
         let last = scores.last().expect("a non-empty run");
         let mut tag = (0..N_TAGS).max_by_key(|&t| last[t]).unwrap_or(O);
