@@ -550,11 +550,15 @@ impl Model {
                 let prev_scores = *scores.last().expect("a previous token");
                 for (prev, &p) in prev_scores.iter().enumerate().take(N_TAGS) {
                     let (t, ok) = (&self.transition_lanes[prev], &ALLOWED[prev]);
-                    for cur in 0..ROW {
+                    // A disallowed pair scores i32::MIN, below every start-of-run sentinel.
+                    let s: [i32; ROW] = std::array::from_fn(|cur| {
                         let s = p.wrapping_add(t[cur]).wrapping_add(emit[cur]);
-                        let better = -i32::from(s > best[cur]) & ok[cur];
-                        best[cur] = s & better | best[cur] & !better;
+                        s & ok[cur] | i32::MIN & !ok[cur]
+                    });
+                    for cur in 0..ROW {
+                        let better = -i32::from(s[cur] > best[cur]);
                         from[cur] = prev as i32 & better | from[cur] & !better;
+                        best[cur] = best[cur].max(s[cur]);
                     }
                 }
             }
