@@ -479,6 +479,8 @@ fn indirect(
         } else {
             continue;
         };
+        // "Menurut Budi Santoso , SE MM , …": the degrees after the name are not said.
+        let comma = speaker::degrees_after(w, comma);
         // `Menurut X, bahwa …`: the reported clause starts after `bahwa`, as after a verb.
         let a = if w.is(comma + 1, Flags::BAHWA) {
             comma + 2

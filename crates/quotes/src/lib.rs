@@ -642,6 +642,23 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[1].3, "Rina Wulandari");
     }
 
+    /// Academic degrees after a name are neither the speaker nor part of what is said.
+    #[test]
+    fn degrees_after_a_name_are_not_the_speaker() {
+        let text = "Kepala Sekolah Budi Santoso , S.Pd. , M.Si. , mengatakan , lomba diikuti 40 \
+                    sekolah. Sari Wulandari , SE MM menjelaskan taman kota dibuka pekan depan. \
+                    Menurut Hendra Gunawan , S.H. , M.H. , pasar akan direnovasi.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "lomba diikuti 40 sekolah");
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[1].0, "taman kota dibuka pekan depan");
+        assert_eq!(got[1].3, "Sari Wulandari");
+        assert_eq!(got[2].0, "pasar akan direnovasi");
+        assert_eq!(got[2].3, "Hendra Gunawan");
+    }
+
     /// (name, role, affiliation, person) of the speaker of quote `i`.
     fn speaker_parts(doc: &Document, q: &Quote) -> (String, String, String, String) {
         let s = q.speaker.as_ref().expect("a speaker");
