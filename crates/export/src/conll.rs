@@ -70,6 +70,11 @@ pub struct ConllConfig {
     /// …", "mencontohkan …"). Right before their object (no comma or `bahwa`), their cue and
     /// speaker are labelled and the object is not a `STATEMENT`.
     pub topic_cues: Vec<String>,
+    /// With the `kota` scheme: the cue words whose clause KoTA labels when the cue stands in the
+    /// middle of the sentence ("Harga itu, kata Budi, naik", "…, lanjut Budi, …"). Lower case.
+    /// The short cues of direct speech written there instead (`imbuh`, `ujar`, `sebut`,
+    /// `katanya`…) are mostly left unlabelled by the corpus, cue and speaker too.
+    pub middle_cues: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -102,6 +107,7 @@ impl Default for ConllConfig {
             ]
             .map(String::from)
             .to_vec(),
+            middle_cues: ["kata", "lanjut", "lanjutnya"].map(String::from).to_vec(),
         }
     }
 }
@@ -282,10 +288,20 @@ impl<'w> ConllExporter<'w> {
         let mut objects: Vec<Span> = Vec::new();
         // The sentences whose reported speech is labelled.
         let mut reported = vec![false; doc.sentences.len()];
+        // "Harga itu, imbuh Budi, naik": a cue in the middle of the sentence other than the
+        // `middle_cues` is left unlabelled, with its clause and speaker.
+        let middle_cues = self.config.middle_cues.clone();
+        let middle_ok = |q: &Quote| {
+            q.rule != "indirect-cue-middle"
+                || q.cue.is_none_or(|c| {
+                    let word = doc.slice(c).to_lowercase();
+                    middle_cues.contains(&word)
+                })
+        };
         for q in doc
             .quotes
             .iter()
-            .filter(|q| q.kind != QuoteKind::Direct && cue_before(q))
+            .filter(|q| q.kind != QuoteKind::Direct && cue_before(q) && middle_ok(q))
         {
             if let Some(cue) = q.cue {
                 let i = doc.sentences.partition_point(|s| s.span.end <= cue.start);
