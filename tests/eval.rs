@@ -700,3 +700,19 @@ fn kota_labels_a_clause_round_a_middle_cue_only_for_kata_and_lanjut() {
     assert_eq!(label_of(&got, "dia"), "O", "{got:?}");
     assert_eq!(label_of(&got, "akan"), "O", "{got:?}");
 }
+
+#[test]
+fn kota_a_cue_glued_to_the_next_sentence_closes_its_quote() {
+    // `…, " tambahnya.Dia` ⏎ `berharap …`: the glued cue closes the quote, so the next mark
+    // (before `katanya`) does not pair with its closing mark over the reported sentence.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "\" Harga beras naik sejak pekan lalu di semua pasar , \" tambahnya.Dia",
+            "berharap harga segera turun .",
+            "Stok masih aman sampai akhir tahun , \" katanya .",
+        ],
+    );
+    assert_eq!(label_of(&got, "berharap"), "U-CUE", "{got:?}");
+    assert_eq!(label_of(&got, "harga"), "B-STATEMENT", "{got:?}");
+}
