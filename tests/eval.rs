@@ -101,7 +101,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.409),
             ("ROLE", 0.298),
             ("AFFILIATION", 0.24),
-            ("DATETIME", 0.74),
+            ("DATETIME", 0.755),
         ],
     ),
     (
@@ -715,4 +715,22 @@ fn kota_a_cue_glued_to_the_next_sentence_closes_its_quote() {
     );
     assert_eq!(label_of(&got, "berharap"), "U-CUE", "{got:?}");
     assert_eq!(label_of(&got, "harga"), "B-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_dates_no_stamp_of_a_related_article_link_or_byline() {
+    // A day-named date run on after a headline's capitalised word, or before a clock time, is
+    // a link's or byline's stamp; after a comma or `pada` it is the text's date.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Harga Cabai Naik Lagi Rabu , 20 November 2024 Banjir Melanda Sukamaju",
+    );
+    assert_eq!(label_of(&got, "Rabu"), "O", "{got:?}");
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pasar baru itu diresmikan Bupati , Rabu , 20 November 2024 .",
+    );
+    assert_eq!(label_of(&got, "Rabu"), "B-DATETIME", "{got:?}");
+    let got = conll_labels("pipelines/kota.toml", "Senin , 2 Desember 2024 - 17:50 WIB");
+    assert_eq!(label_of(&got, "Senin"), "O", "{got:?}");
 }

@@ -841,6 +841,24 @@ fn written_dates(doc: &Document) -> Vec<Span> {
             // happens); a bare "7 Oktober 2023" is mostly a background date or a deadline,
             // which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
             end = Some(p + 2);
+            // A day-named date run on after a capitalised word, a number or a bracket with no
+            // comma between ("… Harga Tiket Pesawat Rabu , 20 November 2024 Imbang …"), or
+            // followed by a clock time ("Senin , 2 Desember 2024 - 17:50 WIB"), is the stamp
+            // of a related-article link or a byline, not a date of the text (dev: 0 of 9
+            // labelled).
+            let before = start.checked_sub(1).map_or("", text);
+            let stamped = p > start
+                && (before.starts_with(char::is_uppercase)
+                    && !before.ends_with('.')
+                    && !matches!(before, "Pada" | "Hari" | "Sejak" | "Hingga" | "Mulai")
+                    || before == ")"
+                    || (!before.is_empty() && before.bytes().all(|b| b.is_ascii_digit()))
+                    || (matches!(text(p + 3), "-" | "–" | "|")
+                        && text(p + 4).contains(':')
+                        && text(p + 4).starts_with(|c: char| c.is_ascii_digit())));
+            if stamped {
+                end = None;
+            }
         }
         match end {
             Some(e) => {
