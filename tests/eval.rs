@@ -94,10 +94,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/kota.toml",
         "kota/dev-40.conll",
         &[
-            ("STATEMENT", 0.705),
-            ("CUE", 0.817),
+            ("STATEMENT", 0.707),
+            ("CUE", 0.82),
             ("CUECOREF", 0.75),
-            ("PERSONCOREF", 0.602),
+            ("PERSONCOREF", 0.605),
             ("PERSON", 0.409),
             ("ROLE", 0.298),
             ("AFFILIATION", 0.24),

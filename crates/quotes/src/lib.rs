@@ -659,6 +659,19 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[2].3, "Hendra Gunawan");
     }
 
+    /// A thing or an event with a demonstrative ("Buku ini mengingatkan …") says nothing; a
+    /// person so named does.
+    #[test]
+    fn a_thing_with_a_demonstrative_is_no_speaker() {
+        let (doc, qs) = quotes(
+            "Buku ini mengingatkan pembaca pada perjuangan para guru di desa. Pameran tersebut \
+             menegaskan peran petani. Perempuan itu mengatakan , harga beras naik.",
+        );
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "harga beras naik", "{got:?}");
+    }
+
     /// (name, role, affiliation, person) of the speaker of quote `i`.
     fn speaker_parts(doc: &Document, q: &Quote) -> (String, String, String, String) {
         let s = q.speaker.as_ref().expect("a speaker");

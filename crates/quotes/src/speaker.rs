@@ -641,6 +641,31 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if s > floor && w.text(s - 1).eq_ignore_ascii_case("para") {
         s -= 1;
     }
+    // "Buku ini mengingatkan …", "Penghargaan tersebut menegaskan …": a clause opening with one
+    // word and a demonstrative, the word no position, organisation, person's descriptor or
+    // acronym, names a thing or an event: nothing speaks.
+    if anaphoric
+        && s + 1 == k
+        && (s == floor || w.is(s - 1, Flags::COMMA | Flags::END | Flags::DOT_END))
+        && w.is(s, Flags::CAP)
+        && !w.is(
+            s,
+            Flags::ROLE
+                | Flags::ROLE_MOD
+                | Flags::ORG
+                | Flags::ORG_TAIL
+                | Flags::TOP_ORG
+                | Flags::UNIT_ORG
+                | Flags::SUBUNIT
+                | Flags::LOCAL_UNIT
+                | Flags::COMMONER
+                | Flags::RANK
+                | Flags::PRONOUN
+                | Flags::UPPER,
+        )
+    {
+        return None;
+    }
     let group = w.text(s).eq_ignore_ascii_case("para");
     let mut m = segment(w, if group { s + 1 } else { s }, k, short);
     m.start = s;
