@@ -95,9 +95,9 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.709),
-            ("CUE", 0.823),
+            ("CUE", 0.824),
             ("CUECOREF", 0.75),
-            ("PERSONCOREF", 0.605),
+            ("PERSONCOREF", 0.607),
             ("PERSON", 0.409),
             ("ROLE", 0.298),
             ("AFFILIATION", 0.24),

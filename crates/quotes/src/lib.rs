@@ -665,7 +665,8 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     fn a_thing_with_a_demonstrative_is_no_speaker() {
         let (doc, qs) = quotes(
             "Buku ini mengingatkan pembaca pada perjuangan para guru di desa. Pameran tersebut \
-             menegaskan peran petani. Perempuan itu mengatakan , harga beras naik.",
+             menegaskan peran petani. Penghargaan ini menegaskan peran kampus. Perempuan itu \
+             mengatakan , harga beras naik.",
         );
         let got = summary(&doc, &qs);
         assert_eq!(got.len(), 1, "{got:?}");

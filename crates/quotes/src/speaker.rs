@@ -653,7 +653,6 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
             Flags::ROLE
                 | Flags::ROLE_MOD
                 | Flags::ORG
-                | Flags::ORG_TAIL
                 | Flags::TOP_ORG
                 | Flags::UNIT_ORG
                 | Flags::SUBUNIT
@@ -663,6 +662,9 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
                 | Flags::PRONOUN
                 | Flags::UPPER,
         )
+        // A word ending organisations' names ("Indonesia"), unless only as a pe-…-an or
+        // ke-…-an noun ("Penghargaan ini").
+        && (!w.is(s, Flags::ORG_TAIL) || w.is(s, Flags::FIELD))
     {
         return None;
     }
