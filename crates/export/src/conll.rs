@@ -7,7 +7,7 @@ use kutip_core::{
 };
 use schemars::JsonSchema;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 /// Which labels to write.
@@ -291,6 +291,14 @@ impl<'w> ConllExporter<'w> {
         // "Harga itu, imbuh Budi, naik": a cue in the middle of the sentence other than the
         // `middle_cues` is left unlabelled, with its clause and speaker.
         let middle_cues = self.config.middle_cues.clone();
+        // How often the text writes each word in lower case (see `common` below).
+        let mut lower_words: HashMap<&str, u32> = HashMap::new();
+        for t in &doc.tokens {
+            let w = doc.slice(t.span);
+            if w.starts_with(|c: char| c.is_lowercase()) {
+                *lower_words.entry(w).or_default() += 1;
+            }
+        }
         let middle_ok = |q: &Quote| {
             q.rule != "indirect-cue-middle"
                 || q.cue.is_none_or(|c| {
@@ -311,7 +319,25 @@ impl<'w> ConllExporter<'w> {
                     .iter()
                     .any(|g| doc.slice(s.span).eq_ignore_ascii_case(g))
             });
-            if group {
+            // "Publik berharap …", "Panitia berharap …", "pengusaha berharap …": a one-word
+            // speaker before its verb, in which the entity layer finds nothing and which the text
+            // writes in lower case elsewhere (three times or more: names that are also words,
+            // "Fajar", stay), is a common noun (a group, an institution), not a person: left
+            // unlabelled as well (dev: 0 of 16 such statements labelled).
+            let common = q.speaker.as_ref().is_some_and(|s| {
+                let text = doc.slice(s.span);
+                q.rule.starts_with("indirect-verb")
+                    && !text.contains(char::is_whitespace)
+                    && !q.cue.is_some_and(|c| c.contains(s.span))
+                    && !["ia", "dia", "beliau", "dirinya"]
+                        .iter()
+                        .any(|p| text.eq_ignore_ascii_case(p))
+                    && !doc.entities.iter().any(|e| e.span.overlaps(s.span))
+                    && lower_words
+                        .get(text.to_lowercase().as_str())
+                        .is_some_and(|&n| n >= 3)
+            });
+            if group || common {
                 continue;
             }
             if let Some(cue) = q.cue {
