@@ -193,7 +193,7 @@ fn units(w: &Words) -> Vec<(usize, usize)> {
 
 /// The `-nya` of a cue such as `katanya`, as the speaker mention it stands for.
 fn nya_mention(w: &Words, cue: usize) -> Mention {
-    let s = w.word_span(cue);
+    let s = w.cue_span(cue);
     Mention::pronoun(
         Span {
             start: s.end - 3,
@@ -235,7 +235,10 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
         } else {
             &mut open_double
         };
-        if !(w.is(c, Flags::CUE | Flags::CUE_NYA) && w.is(c, Flags::LOWER)) {
+        // `…, " tambahnya.Dia berharap …`: a cue glued to the next sentence's first word (in
+        // pre-tokenized input) closes the quote as well.
+        let glued = w.is(c, Flags::GLUED_CUE);
+        if !(w.is(c, Flags::CUE | Flags::CUE_NYA) && w.is(c, Flags::LOWER) || glued) {
             *latest = Some(j);
             continue;
         }
@@ -252,7 +255,8 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
         used = j + 1;
         (open_double, open_single) = (None, None);
         let (_, unit_end) = unit_of(&cx.units, c);
-        let mention = if w.is(c, Flags::CUE_NYA) {
+        let nya = w.is(c, Flags::CUE_NYA) || glued;
+        let mention = if nya {
             Some(nya_mention(w, c))
         } else {
             speaker::forward(w, c + 1, unit_end.max(c + 1), short)
@@ -262,7 +266,12 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
             kind: QuoteKind::Direct,
             content: (o + 1, m),
             cue: Some(c),
-            time: time_in(cx, c + 1, unit_end),
+            // A glued cue's clause is the next sentence's: its date is not this quote's.
+            time: if glued {
+                None
+            } else {
+                time_in(cx, c + 1, unit_end)
+            },
             confidence: if named {
                 0.95
             } else if mention.is_some() {
@@ -270,7 +279,7 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
             } else {
                 0.6
             },
-            rule: if w.is(c, Flags::CUE_NYA) {
+            rule: if nya {
                 "direct-cue-nya"
             } else {
                 "direct-cue-after"
@@ -479,6 +488,8 @@ fn indirect(
         } else {
             continue;
         };
+        // "Menurut Budi Santoso , SE MM , …": the degrees after the name are not said.
+        let comma = speaker::degrees_after(w, comma);
         // `Menurut X, bahwa …`: the reported clause starts after `bahwa`, as after a verb.
         let a = if w.is(comma + 1, Flags::BAHWA) {
             comma + 2
@@ -1018,7 +1029,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         .map(|(f, speaker)| Quote {
             kind: f.kind,
             content: w.cover(f.content.0, f.content.1),
-            cue: f.cue.map(|c| w.word_span(c)),
+            cue: f.cue.map(|c| w.cue_span(c)),
             speaker,
             time: f.time,
             confidence: f.confidence,

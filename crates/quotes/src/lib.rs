@@ -642,6 +642,37 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[1].3, "Rina Wulandari");
     }
 
+    /// Academic degrees after a name are neither the speaker nor part of what is said.
+    #[test]
+    fn degrees_after_a_name_are_not_the_speaker() {
+        let text = "Kepala Sekolah Budi Santoso , S.Pd. , M.Si. , mengatakan , lomba diikuti 40 \
+                    sekolah. Sari Wulandari , SE MM menjelaskan taman kota dibuka pekan depan. \
+                    Menurut Hendra Gunawan , S.H. , M.H. , pasar akan direnovasi.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "lomba diikuti 40 sekolah");
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[1].0, "taman kota dibuka pekan depan");
+        assert_eq!(got[1].3, "Sari Wulandari");
+        assert_eq!(got[2].0, "pasar akan direnovasi");
+        assert_eq!(got[2].3, "Hendra Gunawan");
+    }
+
+    /// A thing or an event with a demonstrative ("Buku ini mengingatkan …") says nothing; a
+    /// person so named does.
+    #[test]
+    fn a_thing_with_a_demonstrative_is_no_speaker() {
+        let (doc, qs) = quotes(
+            "Buku ini mengingatkan pembaca pada perjuangan para guru di desa. Pameran tersebut \
+             menegaskan peran petani. Penghargaan ini menegaskan peran kampus. Perempuan itu \
+             mengatakan , harga beras naik.",
+        );
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "harga beras naik", "{got:?}");
+    }
+
     /// (name, role, affiliation, person) of the speaker of quote `i`.
     fn speaker_parts(doc: &Document, q: &Quote) -> (String, String, String, String) {
         let s = q.speaker.as_ref().expect("a speaker");

@@ -438,6 +438,15 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         // subject.
         anaphoric = false;
     }
+    // "Budi Santoso , S.Pd. , mengatakan", "Sari Wulandari , SE , MM menyampaikan": academic
+    // degrees after the name are not the subject; the name before their comma is (when the
+    // phrase there reads as one).
+    let d = degrees_before(w, k, floor);
+    if d < k {
+        if let Some(m) = backward(w, d, floor, short) {
+            return Some(m);
+        }
+    }
     if k == floor {
         return None;
     }
@@ -632,6 +641,33 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if s > floor && w.text(s - 1).eq_ignore_ascii_case("para") {
         s -= 1;
     }
+    // "Buku ini mengingatkan …", "Penghargaan tersebut menegaskan …": a clause opening with one
+    // word and a demonstrative, the word no position, organisation, person's descriptor or
+    // acronym, names a thing or an event: nothing speaks.
+    if anaphoric
+        && s + 1 == k
+        && (s == floor || w.is(s - 1, Flags::COMMA | Flags::END | Flags::DOT_END))
+        && w.is(s, Flags::CAP)
+        && !w.is(
+            s,
+            Flags::ROLE
+                | Flags::ROLE_MOD
+                | Flags::ORG
+                | Flags::TOP_ORG
+                | Flags::UNIT_ORG
+                | Flags::SUBUNIT
+                | Flags::LOCAL_UNIT
+                | Flags::COMMONER
+                | Flags::RANK
+                | Flags::PRONOUN
+                | Flags::UPPER,
+        )
+        // A word ending organisations' names ("Indonesia"), unless only as a pe-…-an or
+        // ke-…-an noun ("Penghargaan ini").
+        && (!w.is(s, Flags::ORG_TAIL) || w.is(s, Flags::FIELD))
+    {
+        return None;
+    }
     let group = w.text(s).eq_ignore_ascii_case("para");
     let mut m = segment(w, if group { s + 1 } else { s }, k, short);
     m.start = s;
@@ -641,6 +677,73 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         m.name = None;
     }
     Some(m)
+}
+
+/// Academic degrees a name carries after a comma (`S.Pd.`, `M.Si`, `S.T`, `Ph.D.`, `SE`, `MM`):
+/// written with their full stops, a one- or two-letter grade (`S`, `M`, `D`, `Ph`, `LL`) and
+/// short parts; written without them, the common ones listed.
+pub fn degree(word: &str) -> bool {
+    const BARE: &[&str] = &[
+        "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
+        "SIP", "SKom", "MKom", "SKM", "MKes", "SP", "MP", "MBA", "PhD", "Lc", "SHI", "MSc", "SPt",
+        "MAP", "SIKom", "MHum", "SHum", "SPdI",
+    ];
+    let word = word.trim_end_matches(',');
+    if !word.contains('.') {
+        return BARE.contains(&word);
+    }
+    let mut parts = word.split('.').filter(|p| !p.is_empty());
+    let Some(grade) = parts.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = parts.collect();
+    matches!(grade, "S" | "M" | "D" | "Ph" | "LL")
+        && !rest.is_empty()
+        && rest.len() <= 3
+        && rest
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphabetic()))
+        && rest[0].starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// Where the subject before the verb `verb` ends when degrees stand between a name and the verb
+/// ("Budi , S.Pd. , | mengatakan", "Budi , SE MM | menerangkan"): the token after the comma
+/// before the degrees, so that comma closes the subject; else `verb`.
+fn degrees_before(w: &Words, verb: usize, floor: usize) -> usize {
+    let mut d = verb;
+    if d > floor && w.is(d - 1, Flags::COMMA) {
+        d -= 1;
+    }
+    let mut seen = false;
+    while d > floor + 1 && degree(w.doc.slice(w.span(d - 1))) && !w.is(d - 1, Flags::RANK) {
+        d -= 1;
+        seen = true;
+        if d > floor + 2 && w.is(d - 1, Flags::COMMA) && degree(w.doc.slice(w.span(d - 2))) {
+            d -= 1;
+        }
+    }
+    if seen && d > floor + 1 && w.is(d - 1, Flags::COMMA) && w.is(d - 2, Flags::CAP) {
+        d
+    } else {
+        verb
+    }
+}
+
+/// The comma after the degrees that follow the comma `comma` after a name ("Menurut Budi ,| SE
+/// MM ,| …"), else `comma` itself: what is said starts after it.
+pub fn degrees_after(w: &Words, comma: usize) -> usize {
+    let mut j = comma + 1;
+    while j < w.len() && degree(w.doc.slice(w.span(j))) && !w.is(j, Flags::RANK) {
+        j += 1;
+        if w.is(j, Flags::COMMA) && j + 1 < w.len() && degree(w.doc.slice(w.span(j + 1))) {
+            j += 1;
+        }
+    }
+    if j > comma + 1 && w.is(j, Flags::COMMA) {
+        j
+    } else {
+        comma
+    }
 }
 
 /// A subject set off by commas: "Hartono Wijaya, menegaskan", "Ruben Vardanyan, pejabat …,

@@ -93,6 +93,9 @@ bitflags::bitflags! {
         /// A first-person or second-person pronoun (`saya`, `kami`, `Anda`): the speaker's own
         /// words, not reported ones.
         const FIRST_PERSON = 1 << 39;
+        /// A glued token whose first part is a `-nya` cue (`tambahnya.Dia` after a closing
+        /// mark): the cue closes the quote, the last part starts the next clause.
+        const GLUED_CUE = 1 << 40;
     }
 }
 
@@ -171,6 +174,14 @@ impl<'a> Words<'a> {
                             && lex.classify_ascii(head, &mut lower).contains(Flags::RANK))
                     {
                         f |= Flags::GLUED;
+                        if head.is_ascii()
+                            && head.starts_with(|c: char| c.is_ascii_lowercase())
+                            && lex
+                                .classify_ascii(head, &mut lower)
+                                .contains(Flags::CUE_NYA)
+                        {
+                            f |= Flags::GLUED_CUE;
+                        }
                         skipped = (dot + 1).min(255) as u8;
                         raw = tail;
                     }
@@ -257,6 +268,20 @@ impl<'a> Words<'a> {
             }
         } else {
             Span { start, end: s.end }
+        }
+    }
+
+    /// The span of a cue: the first part of a glued token that starts with one (`tambahnya` of
+    /// `tambahnya.Dia`), else [`Self::word_span`].
+    pub fn cue_span(&self, k: usize) -> Span {
+        if self.is(k, Flags::GLUED_CUE) {
+            let s = self.span(k);
+            Span {
+                start: s.start,
+                end: s.start + u32::from(self.skip[k]).saturating_sub(1),
+            }
+        } else {
+            self.word_span(k)
         }
     }
 
