@@ -130,10 +130,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.765),
+            ("micro", 0.77),
             ("PER", 0.789),
             ("ORG", 0.635),
-            ("LOC", 0.798),
+            ("LOC", 0.805),
         ],
     ),
 ];

@@ -510,6 +510,62 @@ fn quoted_titles_not_people(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// Abbreviations that open the name of an Indonesian school ("SMA Negeri 1 Sukamaju").
+const SCHOOL_HEADS: &[&str] = &[
+    "SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "SMU", "SMUN", "SLTP", "SLTA", "STM",
+    "SMEA", "MI", "MIN", "MTs", "MTsN", "MA", "MAN",
+];
+
+/// Whether a token is a school's number: digits or a Roman numeral, with or without a class
+/// letter ("1", "70", "IV", "4B", "IVB").
+fn is_school_number(word: &str) -> bool {
+    let body = word.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVX".contains(c));
+    let body = if body.is_empty() { word } else { body };
+    !body.is_empty()
+        && word.len() <= 5
+        && (body.bytes().all(|b| b.is_ascii_digit())
+            || body.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+}
+
+/// "SMP Negeri 1 Sukamaju": the place after a school's number belongs to the school's name (the
+/// model often stops at the number, or takes the place for a name of its own). In NERGrit's
+/// training file, when such a school is tagged, the capitalised word after its number is inside
+/// its name 95 times in 99 (two of the others are a street, "Jl Sukamaju", which stays apart).
+/// Up to three capitalised words, in any convention (idner-news-2k names no schools).
+fn school_names_run_on(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len() {
+        if tags[i] == 0 || !is_begin(tags[i] as usize) || !SCHOOL_HEADS.contains(&words[i]) {
+            continue;
+        }
+        let inside = tags[i] + 1;
+        let mut j = i + 1;
+        if j < words.len() && tags[j] == inside && matches!(words[j], "Negeri" | "N") {
+            j += 1;
+        }
+        if j >= words.len() || tags[j] != inside || !is_school_number(words[j]) {
+            continue;
+        }
+        let mut k = j + 1;
+        while k < words.len()
+            && k - j <= 3
+            && starts_upper(words[k])
+            && !matches!(words[k], "Jl" | "Jl." | "Jalan")
+        {
+            k += 1;
+        }
+        // Only when the words after stand alone: untagged, or one name of their own that ends
+        // with them.
+        if k == j + 1
+            || tags
+                .get(k)
+                .is_some_and(|&t| t != 0 && !is_begin(t as usize))
+        {
+            continue;
+        }
+        tags[j + 1..k].fill(inside);
+    }
+}
+
 /// "Harold Budiman , Jr ." : a generational suffix after a comma belongs to the person's name
 /// (as NERGrit writes them; the model stops at the comma). `Jr`/`Sr` with or without their full
 /// stop, as one token or two.
@@ -767,6 +823,7 @@ pub fn tag(
             None => model.tag(&words, &codes, scratch),
         }
         generational_suffixes(&words, &mut scratch.tags);
+        school_names_run_on(&words, &mut scratch.tags);
         age_categories_outside_teams(&words, &mut scratch.tags);
         covered.clear();
         covered.resize(words.len(), false);
@@ -2532,5 +2589,48 @@ mod genre_window_tests {
             own.push(model.genre().classify(&words) == news_id());
         }
         assert_eq!(own, [false, false, true, false, false], "each alone");
+    }
+}
+
+#[cfg(test)]
+mod school_tests {
+    use super::*;
+
+    #[test]
+    fn the_place_after_a_schools_number_joins_its_name() {
+        let words: Vec<&str> = "Ia belajar di SMP Negeri 1 Sukamaju Baru dan SMAN 70 Cibodas ."
+            .split(' ')
+            .collect();
+        // The model stopped at the numbers; the second place it took for a name of its own.
+        let mut tags = vec![0u8; words.len()];
+        tags[3] = B_LOC;
+        tags[4] = I_LOC;
+        tags[5] = I_LOC;
+        tags[9] = B_ORG;
+        tags[10] = I_ORG;
+        tags[11] = B_LOC;
+        school_names_run_on(&words, &mut tags);
+        assert_eq!(tags[3..8], [B_LOC, I_LOC, I_LOC, I_LOC, I_LOC]);
+        assert_eq!(tags[9..12], [B_ORG, I_ORG, I_ORG]);
+        assert_eq!(tags[8], 0);
+        // A street after the school stays apart, and so does a school without a number.
+        let words: Vec<&str> = "SMA Negeri 4 Jl Sukamaju dan SMA Kartika Cibodas"
+            .split(' ')
+            .collect();
+        let mut tags = vec![B_LOC, I_LOC, I_LOC, B_LOC, I_LOC, 0, B_ORG, I_ORG, 0];
+        let before = tags.clone();
+        school_names_run_on(&words, &mut tags);
+        assert_eq!(tags, before);
+        for (word, number) in [
+            ("1", true),
+            ("70", true),
+            ("IV", true),
+            ("IVB", true),
+            ("4B", true),
+            ("Negeri", false),
+            ("Baru", false),
+        ] {
+            assert_eq!(is_school_number(word), number, "{word}");
+        }
     }
 }
