@@ -579,8 +579,27 @@ fn is_school_number(word: &str) -> bool {
 /// its name 95 times in 99 (two of the others are a street, "Jl Sukamaju", which stays apart).
 /// Up to three capitalised words, in any convention (idner-news-2k names no schools).
 fn school_names_run_on(words: &[&str], tags: &mut [u8]) {
-    for i in 0..words.len() {
-        if tags[i] == 0 || !is_begin(tags[i] as usize) || !SCHOOL_HEADS.contains(&words[i]) {
+    // Most tokens are untagged: eight tags at a time are skipped while all are O (a test a
+    // token had cost 2.5 M instructions over 450 articles).
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(eight) = tags.get(i..i + 8)
+            && u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0
+        {
+            i += 8;
+            continue;
+        }
+        i += 1;
+        let i = i - 1;
+        // Every head starts with S or M and has at most four letters: most names are rejected by
+        // their first byte and length before the list is searched.
+        let w = words[i].as_bytes();
+        if tags[i] == 0
+            || w.len() > 4
+            || !matches!(w.first(), Some(b'S' | b'M'))
+            || !is_begin(tags[i] as usize)
+            || !SCHOOL_HEADS.contains(&words[i])
+        {
             continue;
         }
         let inside = tags[i] + 1;
