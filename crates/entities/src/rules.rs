@@ -631,6 +631,42 @@ fn school_names_run_on(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// Academic degrees written after a name, as one token ("Budi Santoso SH", "Sari Wulandari
+/// MSi").
+const DEGREES: &[&str] = &[
+    "SH", "MH", "SE", "MM", "MSi", "MBA", "BA", "PhD", "SPd", "MPd", "SSos", "SIP", "SKom", "MKes",
+    "SKM", "SAg", "MAg", "MSc", "BSc", "MPH", "Lc", "SP", "SSi", "MHum", "SHI",
+];
+
+/// "Budi Santoso SH": an academic degree after a person's name is not part of it (NERGrit's
+/// training file leaves all six it has outside; the model takes the capitalised degree in).
+/// Only a degree that ends a person of two or more words.
+fn degrees_outside_people(words: &[&str], tags: &mut [u8]) {
+    let mut k = 1;
+    while k < words.len() {
+        // Eight untagged tokens at a time, as in `school_names_run_on`.
+        if let Some(eight) = tags.get(k..k + 8)
+            && u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0
+        {
+            k += 8;
+            continue;
+        }
+        // The last word of a person; several degrees in a row all go ("MAg PhD").
+        if tags[k] == I_PER && tags.get(k + 1) != Some(&I_PER) {
+            let mut last = k;
+            while last > 0
+                && tags[last] == I_PER
+                && words[last].len() <= 4
+                && DEGREES.contains(&words[last])
+            {
+                tags[last] = 0;
+                last -= 1;
+            }
+        }
+        k += 1;
+    }
+}
+
 /// "Harold Budiman , Jr ." : a generational suffix after a comma belongs to the person's name
 /// (as NERGrit writes them; the model stops at the comma). `Jr`/`Sr` with or without their full
 /// stop, as one token or two.
@@ -891,6 +927,7 @@ pub fn tag(
         }
         generational_suffixes(&words, &mut scratch.tags);
         school_names_run_on(&words, &mut scratch.tags);
+        degrees_outside_people(&words, &mut scratch.tags);
         age_categories_outside_teams(&words, &mut scratch.tags);
         covered.clear();
         covered.resize(words.len(), false);
@@ -2725,5 +2762,26 @@ mod site_tests {
         let mut tags = vec![0, 0, B_LOC];
         site_heads_open_places(&words, &mut tags);
         assert_eq!(tags, [0, 0, B_LOC]);
+    }
+}
+
+#[cfg(test)]
+mod degree_tests {
+    use super::*;
+
+    #[test]
+    fn a_degree_after_a_name_is_left_out_of_it() {
+        let words: Vec<&str> = "Ketua yayasan Budi Santoso SH hadir bersama Sari MSi PhD ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, B_PER, I_PER, I_PER, 0, 0, B_PER, I_PER, I_PER, 0];
+        degrees_outside_people(&words, &mut tags);
+        assert_eq!(tags, [0, 0, B_PER, I_PER, 0, 0, 0, B_PER, 0, 0, 0]);
+        // A degree-like word inside a name, or a name that is only the word, stays.
+        let words: Vec<&str> = "Ia bertemu SE dan Budi SE Santoso".split(' ').collect();
+        let mut tags = vec![0, 0, B_PER, 0, B_PER, I_PER, I_PER];
+        let before = tags.clone();
+        degrees_outside_people(&words, &mut tags);
+        assert_eq!(tags, before);
     }
 }
