@@ -123,6 +123,39 @@ impl GenreClassifier {
         self.classes[best].0
     }
 
+    /// How much more the sentence reads like the training set of convention `domain` than like
+    /// the likeliest other one (log odds; 0 when the classifier is empty or knows no `domain`).
+    pub fn margin(&self, words: &[&str], domain: u64) -> f32 {
+        let n = self.classes.len();
+        let Some(target) = self.classes.iter().position(|c| c.0 == domain) else {
+            return 0.0;
+        };
+        if n < 2 {
+            return 0.0;
+        }
+        let mut scores: Vec<f32> = self.classes.iter().map(|c| c.1).collect();
+        for w in words.iter().filter(|w| counts(w)) {
+            match self.words.get(&hash_lower(w)) {
+                Some(&at) => {
+                    let at = at as usize;
+                    for (s, p) in scores.iter_mut().zip(&self.probs[at..at + n]) {
+                        *s += p;
+                    }
+                }
+                None => {
+                    for (s, c) in scores.iter_mut().zip(&self.classes) {
+                        *s += c.2;
+                    }
+                }
+            }
+        }
+        let other = (0..n)
+            .filter(|&c| c != target)
+            .map(|c| scores[c])
+            .fold(f32::MIN, f32::max);
+        scores[target] - other
+    }
+
     fn classify_many(&self, words: &[&str]) -> u64 {
         let n = self.classes.len();
         let mut scores: Vec<f32> = self.classes.iter().map(|c| c.1).collect();

@@ -426,6 +426,52 @@ const PLACE_HEADS: &[&str] = &[
     "jl",
 ];
 
+/// Capitalised words naming a building or a site that NERGrit puts inside the name after them
+/// ("Stadion Sukamaju", "Lapangan Cibodas", "Taman Sari"): in its training file a capitalised
+/// one of these before a capitalised word opens a place 92 times in 106 (12 times neither is
+/// tagged, once the name after it alone is a person).
+const SITE_HEADS: &[&str] = &[
+    "Stadion",
+    "Stasiun",
+    "Lapangan",
+    "Taman",
+    "Pasar",
+    "Museum",
+    "Gua",
+    "Jembatan",
+    "Gereja",
+    "Menara",
+    "Bandara",
+    "Pelabuhan",
+    "Terminal",
+    "Candi",
+    "Monumen",
+    "Benteng",
+    "Kastil",
+    "Pura",
+    "Makam",
+    "Situs",
+    "Kompleks",
+];
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a capitalised
+/// [`SITE_HEADS`] word the model left untagged right before a name it found makes that name a
+/// place with it ("Lapangan Sukamaju", the model having taken "Sukamaju" for a person).
+fn site_heads_open_places(words: &[&str], tags: &mut [u8]) {
+    for i in 0..tags.len().saturating_sub(1) {
+        if tags[i] != 0 || !is_begin(tags[i + 1] as usize) || !SITE_HEADS.contains(&words[i]) {
+            continue;
+        }
+        let inside = tags[i + 1] + 1;
+        let mut j = i + 2;
+        while j < tags.len() && tags[j] == inside {
+            j += 1;
+        }
+        tags[i] = B_LOC;
+        tags[i + 1..j].fill(I_LOC);
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights (one that does not
 /// read like news): a place-kind word right before a place the model found joins it.
 fn place_heads_inside(words: &[&str], tags: &mut [u8]) {
@@ -510,6 +556,117 @@ fn quoted_titles_not_people(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// Abbreviations that open the name of an Indonesian school ("SMA Negeri 1 Sukamaju").
+const SCHOOL_HEADS: &[&str] = &[
+    "SD", "SDN", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "SMU", "SMUN", "SLTP", "SLTA", "STM",
+    "SMEA", "MI", "MIN", "MTs", "MTsN", "MA", "MAN",
+];
+
+/// Whether a token is a school's number: digits or a Roman numeral, with or without a class
+/// letter ("1", "70", "IV", "4B", "IVB").
+fn is_school_number(word: &str) -> bool {
+    let body = word.trim_end_matches(|c: char| c.is_ascii_uppercase() && !"IVX".contains(c));
+    let body = if body.is_empty() { word } else { body };
+    !body.is_empty()
+        && word.len() <= 5
+        && (body.bytes().all(|b| b.is_ascii_digit())
+            || body.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
+}
+
+/// "SMP Negeri 1 Sukamaju": the place after a school's number belongs to the school's name (the
+/// model often stops at the number, or takes the place for a name of its own). In NERGrit's
+/// training file, when such a school is tagged, the capitalised word after its number is inside
+/// its name 95 times in 99 (two of the others are a street, "Jl Sukamaju", which stays apart).
+/// Up to three capitalised words, in any convention (idner-news-2k names no schools).
+fn school_names_run_on(words: &[&str], tags: &mut [u8]) {
+    // Most tokens are untagged: eight tags at a time are skipped while all are O (a test a
+    // token had cost 2.5 M instructions over 450 articles).
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(eight) = tags.get(i..i + 8)
+            && u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0
+        {
+            i += 8;
+            continue;
+        }
+        i += 1;
+        let i = i - 1;
+        // Every head starts with S or M and has at most four letters: most names are rejected by
+        // their first byte and length before the list is searched.
+        let w = words[i].as_bytes();
+        if tags[i] == 0
+            || w.len() > 4
+            || !matches!(w.first(), Some(b'S' | b'M'))
+            || !is_begin(tags[i] as usize)
+            || !SCHOOL_HEADS.contains(&words[i])
+        {
+            continue;
+        }
+        let inside = tags[i] + 1;
+        let mut j = i + 1;
+        if j < words.len() && tags[j] == inside && matches!(words[j], "Negeri" | "N") {
+            j += 1;
+        }
+        if j >= words.len() || tags[j] != inside || !is_school_number(words[j]) {
+            continue;
+        }
+        let mut k = j + 1;
+        while k < words.len()
+            && k - j <= 3
+            && starts_upper(words[k])
+            && !matches!(words[k], "Jl" | "Jl." | "Jalan")
+        {
+            k += 1;
+        }
+        // Only when the words after stand alone: untagged, or one name of their own that ends
+        // with them.
+        if k == j + 1
+            || tags
+                .get(k)
+                .is_some_and(|&t| t != 0 && !is_begin(t as usize))
+        {
+            continue;
+        }
+        tags[j + 1..k].fill(inside);
+    }
+}
+
+/// Academic degrees written after a name, as one token ("Budi Santoso SH", "Sari Wulandari
+/// MSi").
+const DEGREES: &[&str] = &[
+    "SH", "MH", "SE", "MM", "MSi", "MBA", "BA", "PhD", "SPd", "MPd", "SSos", "SIP", "SKom", "MKes",
+    "SKM", "SAg", "MAg", "MSc", "BSc", "MPH", "Lc", "SP", "SSi", "MHum", "SHI",
+];
+
+/// "Budi Santoso SH": an academic degree after a person's name is not part of it (NERGrit's
+/// training file leaves all six it has outside; the model takes the capitalised degree in).
+/// Only a degree that ends a person of two or more words.
+fn degrees_outside_people(words: &[&str], tags: &mut [u8]) {
+    let mut k = 1;
+    while k < words.len() {
+        // Eight untagged tokens at a time, as in `school_names_run_on`.
+        if let Some(eight) = tags.get(k..k + 8)
+            && u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0
+        {
+            k += 8;
+            continue;
+        }
+        // The last word of a person; several degrees in a row all go ("MAg PhD").
+        if tags[k] == I_PER && tags.get(k + 1) != Some(&I_PER) {
+            let mut last = k;
+            while last > 0
+                && tags[last] == I_PER
+                && words[last].len() <= 4
+                && DEGREES.contains(&words[last])
+            {
+                tags[last] = 0;
+                last -= 1;
+            }
+        }
+        k += 1;
+    }
+}
+
 /// "Harold Budiman , Jr ." : a generational suffix after a comma belongs to the person's name
 /// (as NERGrit writes them; the model stops at the comma). `Jr`/`Sr` with or without their full
 /// stop, as one token or two.
@@ -543,7 +700,8 @@ fn places_after_place_heads(words: &[&str], codes: &[u8], tags: &mut [u8], model
     for i in 0..words.len().saturating_sub(1) {
         if tags[i] != 0
             || words[i].len() > 9
-            || !PLACE_HEADS.iter().any(|h| words[i].eq_ignore_ascii_case(h))
+            || !(PLACE_HEADS.iter().any(|h| words[i].eq_ignore_ascii_case(h))
+                || SITE_HEADS.contains(&words[i]))
         {
             continue;
         }
@@ -652,6 +810,42 @@ fn places_in_lists(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// Sentences on either side whose genre counts in a sentence's (see [`news_sentences`]).
+const GENRE_WINDOW: usize = 2;
+/// How much each of them counts against the sentence's own log odds.
+const GENRE_SHARE: f32 = 0.5;
+
+/// With the `auto` convention, which sentences of the document read like news: each sentence's
+/// own log odds (news against the other training set, `GenreClassifier::margin`) plus half of
+/// those of the two sentences on either side. A document is one genre far more often than its
+/// sentences are: a short encyclopaedic sentence of names and dates can read like news on its
+/// own, but not among its neighbours, and a news sentence quoting a title is still news. On
+/// the NER dev files (each one document) this picks news for all of idner-news-2k's sentences
+/// and for none of NERGrit's, where one sentence alone was wrong for 11 of 367 and 16 of 209; a
+/// window of one gets most of them, any window from two to five all.
+fn news_sentences(doc: &Document, model: &Model) -> Vec<bool> {
+    let text = doc.text.as_str();
+    let mut words: Vec<&str> = Vec::with_capacity(64);
+    let margins: Vec<f32> = doc
+        .sentences
+        .iter()
+        .map(|sentence| {
+            let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+            words.clear();
+            words.extend(doc.tokens[first..end].iter().map(|t| &text[t.span.range()]));
+            model.genre().margin(&words, news_id())
+        })
+        .collect();
+    (0..margins.len())
+        .map(|s| {
+            let from = s.saturating_sub(GENRE_WINDOW);
+            let to = (s + GENRE_WINDOW + 1).min(margins.len());
+            let around: f32 = (from..to).filter(|&k| k != s).map(|k| margins[k]).sum();
+            margins[s] + GENRE_SHARE * around > 0.0
+        })
+        .collect()
+}
+
 /// The convention id of `news` (hashed once).
 fn news_id() -> u64 {
     static ID: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
@@ -704,7 +898,8 @@ pub fn tag(
     // begins (a few at a time: sorting the whole document's at once cost 1% of the stage), so
     // the sort at the end finds them in order but the last sentence's.
     let mut unsorted = 0;
-    for sentence in &doc.sentences {
+    let news_sentences = news_model.map(|_| news_sentences(doc, model));
+    for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         out[unsorted..].sort_by_key(|e: &Entity| (e.span.start, e.span.end));
         unsorted = out.len();
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
@@ -717,19 +912,22 @@ pub fn tag(
         gazetteer.tag_tokens(&words, &mut codes);
         // The `auto` convention: a sentence that reads like news is tagged in its convention.
         match news_model {
-            Some(news) if model.genre().classify(&words) == news_id() => {
+            Some(news) if news_sentences.as_ref().is_some_and(|n| n[sentence_index]) => {
                 news.tag(&words, &codes, scratch)
             }
             Some(_) => {
                 model.tag(&words, &codes, scratch);
                 places_after_place_heads(&words, &codes, &mut scratch.tags, model);
                 place_heads_inside(&words, &mut scratch.tags);
+                site_heads_open_places(&words, &mut scratch.tags);
                 places_in_lists(&words, &mut scratch.tags);
                 quoted_titles_not_people(&words, &mut scratch.tags);
             }
             None => model.tag(&words, &codes, scratch),
         }
         generational_suffixes(&words, &mut scratch.tags);
+        school_names_run_on(&words, &mut scratch.tags);
+        degrees_outside_people(&words, &mut scratch.tags);
         age_categories_outside_teams(&words, &mut scratch.tags);
         covered.clear();
         covered.resize(words.len(), false);
@@ -2437,5 +2635,153 @@ mod tests {
             "a few words are looked for by scanning"
         );
         assert!(hashed.words.is_some());
+    }
+}
+
+#[cfg(test)]
+mod genre_window_tests {
+    use super::*;
+
+    /// A document of pre-tokenized sentences (tokens split at spaces), one a string.
+    fn document(sentences: &[&str]) -> Document {
+        let text = sentences.join(" ");
+        let mut doc = Document::new("t", &text);
+        let mut start = 0;
+        for sentence in sentences {
+            let first = doc.tokens.len() as u32;
+            let from = start;
+            for word in sentence.split(' ') {
+                doc.tokens.push(Token::new(
+                    Span::new(start, start + word.len()),
+                    TokenKind::Word,
+                ));
+                start += word.len() + 1;
+            }
+            doc.sentences.push(kutip_core::Sentence {
+                span: Span::new(from, start - 1),
+                first_token: first,
+                end_token: doc.tokens.len() as u32,
+            });
+        }
+        doc
+    }
+
+    #[test]
+    fn a_sentence_takes_the_genre_of_the_sentences_around_it() {
+        let model = crate::builtin_model();
+        let news = "Kapolres Sukamaju AKBP Budi Santoso mengatakan kepada wartawan , Senin , bahwa polisi masih menyelidiki kasus itu .";
+        let encyclopaedic = [
+            "Sari Wulandari adalah seorang penyanyi dan aktris yang lahir di Sukamaju pada tahun 1980 .",
+            "Ia merilis album pertamanya , \" Senja \" , pada tahun 1999 bersama grup musik Kota Lama .",
+            "Album tersebut terjual lebih dari satu juta keping dan meraih penghargaan musik terbaik .",
+            "Pada tahun 2005 ia menikah dengan seorang pengusaha asal Cibodas dan dikaruniai dua anak .",
+        ];
+        let alone = news_sentences(&document(&[news]), &model);
+        assert_eq!(alone, [true], "news on its own");
+        let among = [
+            encyclopaedic[0],
+            encyclopaedic[1],
+            news,
+            encyclopaedic[2],
+            encyclopaedic[3],
+        ];
+        let genres = news_sentences(&document(&among), &model);
+        assert_eq!(genres, [false; 5], "one genre among its neighbours");
+        let mut own = Vec::new();
+        for s in among {
+            let words: Vec<&str> = s.split(' ').collect();
+            own.push(model.genre().classify(&words) == news_id());
+        }
+        assert_eq!(own, [false, false, true, false, false], "each alone");
+    }
+}
+
+#[cfg(test)]
+mod school_tests {
+    use super::*;
+
+    #[test]
+    fn the_place_after_a_schools_number_joins_its_name() {
+        let words: Vec<&str> = "Ia belajar di SMP Negeri 1 Sukamaju Baru dan SMAN 70 Cibodas ."
+            .split(' ')
+            .collect();
+        // The model stopped at the numbers; the second place it took for a name of its own.
+        let mut tags = vec![0u8; words.len()];
+        tags[3] = B_LOC;
+        tags[4] = I_LOC;
+        tags[5] = I_LOC;
+        tags[9] = B_ORG;
+        tags[10] = I_ORG;
+        tags[11] = B_LOC;
+        school_names_run_on(&words, &mut tags);
+        assert_eq!(tags[3..8], [B_LOC, I_LOC, I_LOC, I_LOC, I_LOC]);
+        assert_eq!(tags[9..12], [B_ORG, I_ORG, I_ORG]);
+        assert_eq!(tags[8], 0);
+        // A street after the school stays apart, and so does a school without a number.
+        let words: Vec<&str> = "SMA Negeri 4 Jl Sukamaju dan SMA Kartika Cibodas"
+            .split(' ')
+            .collect();
+        let mut tags = vec![B_LOC, I_LOC, I_LOC, B_LOC, I_LOC, 0, B_ORG, I_ORG, 0];
+        let before = tags.clone();
+        school_names_run_on(&words, &mut tags);
+        assert_eq!(tags, before);
+        for (word, number) in [
+            ("1", true),
+            ("70", true),
+            ("IV", true),
+            ("IVB", true),
+            ("4B", true),
+            ("Negeri", false),
+            ("Baru", false),
+        ] {
+            assert_eq!(is_school_number(word), number, "{word}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod site_tests {
+    use super::*;
+
+    #[test]
+    fn a_capitalised_site_word_opens_the_place_after_it() {
+        let words: Vec<&str> = "Upacara digelar di Lapangan Sukamaju Baru dan Stadion Cibodas ."
+            .split(' ')
+            .collect();
+        // The model took the first name for a person and the second for a place.
+        let mut tags = vec![0u8; words.len()];
+        tags[4] = B_PER;
+        tags[5] = I_PER;
+        tags[8] = B_LOC;
+        site_heads_open_places(&words, &mut tags);
+        assert_eq!(tags[3..6], [B_LOC, I_LOC, I_LOC]);
+        assert_eq!(tags[7..9], [B_LOC, I_LOC]);
+        assert_eq!(tags[6], 0);
+        // Lower case, it is left out ("di lapangan Sukamaju" is a common noun before the name).
+        let words: Vec<&str> = "di lapangan Sukamaju".split(' ').collect();
+        let mut tags = vec![0, 0, B_LOC];
+        site_heads_open_places(&words, &mut tags);
+        assert_eq!(tags, [0, 0, B_LOC]);
+    }
+}
+
+#[cfg(test)]
+mod degree_tests {
+    use super::*;
+
+    #[test]
+    fn a_degree_after_a_name_is_left_out_of_it() {
+        let words: Vec<&str> = "Ketua yayasan Budi Santoso SH hadir bersama Sari MSi PhD ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, B_PER, I_PER, I_PER, 0, 0, B_PER, I_PER, I_PER, 0];
+        degrees_outside_people(&words, &mut tags);
+        assert_eq!(tags, [0, 0, B_PER, I_PER, 0, 0, 0, B_PER, 0, 0, 0]);
+        // A degree-like word inside a name, or a name that is only the word, stays.
+        let words: Vec<&str> = "Ia bertemu SE dan Budi SE Santoso".split(' ').collect();
+        let mut tags = vec![0, 0, B_PER, 0, B_PER, I_PER, I_PER];
+        let before = tags.clone();
+        degrees_outside_people(&words, &mut tags);
+        assert_eq!(tags, before);
     }
 }
