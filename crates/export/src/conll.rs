@@ -233,10 +233,16 @@ impl<'w> ConllExporter<'w> {
             }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
-                    // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
+                    // "Budi Santoso, Senin (13/4/2020), mengatakan, …" (a name with its position
+                    // after it, away from the statement, in a sentence where nobody speaks, dates
+                    // an event: "Budi, Kepala Dinas X, meninjau …, Sabtu (…)").
+                    let apposed = s.role.is_some_and(|r| r.start >= person.end);
+                    let speaks = !apposed || s.span.contains(person) || spoken_in(doc, person);
                     let written = self.mark_time(
                         doc,
-                        date_in_sentence(doc, person, q.cue).or_else(|| spoken(q)),
+                        date_in_sentence(doc, person, q.cue)
+                            .filter(|_| speaks)
+                            .or_else(|| spoken(q)),
                     );
                     if s.role.is_some() {
                         self.mark_role(doc, s);
@@ -648,6 +654,18 @@ const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
 /// before it: the day a speaker introduced there spoke
 /// ("Hal itu disampaikan Kepala Dinas Budi di Sukamaju, Senin (…).",
 /// "Ditemui di Sukamaju, Senin (…), Kepala Dinas Budi membenarkan …").
+/// True when a statement's cue stands in the sentence of `span`.
+fn spoken_in(doc: &Document, span: Span) -> bool {
+    let i = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let Some(sentence) = doc.sentences.get(i) else {
+        return false;
+    };
+    doc.quotes
+        .iter()
+        .filter_map(|q| q.cue)
+        .any(|c| sentence.span.contains(c))
+}
+
 fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let sentence = doc

@@ -1298,4 +1298,23 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(role, "Ketua Dewan Pimpinan Daerah");
         assert!(affiliation.starts_with("Serikat Nelayan"), "{affiliation}");
     }
+    #[test]
+    fn an_introduction_outside_any_statement_gives_a_short_name_its_role() {
+        let (doc, qs) = quotes(
+            "Budi Santoso, Kepala Dinas Perhubungan Sukamaju, meninjau jalan yang rusak. \
+             “Jalan ini segera diperbaiki,” kata Budi. Hal itu disorot peneliti Universitas \
+             Sukamaju, Sari Wulandari, dalam diskusi. “Datanya belum lengkap,” ujar Sari.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Kepala", "Dinas Perhubungan Sukamaju", "Budi Santoso")
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[1]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("peneliti", "Universitas Sukamaju", "Sari Wulandari")
+        );
+    }
 }

@@ -357,6 +357,43 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
+/// An introduction anywhere in the text that does not open with a capitalised position: a name
+/// with its position in apposition ("Budi Santoso, Kepala Dinas X, …") or a lower-case position
+/// before a name set off by commas ("peneliti Universitas X, Budi Santoso, …"). The corpus
+/// introduces a speaker where the article first names them, often outside any statement.
+pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
+    if k >= limit || w.is(k, Flags::BOILER) {
+        return None;
+    }
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let after_break = k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE);
+    // A name the entity layer found, starting here, with a position after a comma.
+    let name_first = person(k)
+        && after_break
+        && (k == 0 || !person(k - 1))
+        && w.is(k, Flags::CAP)
+        && !w.is(k, Flags::ROLE);
+    // A lower-case position ("peneliti", "sosiolog") opening a phrase.
+    let lower_role = w.is(k, Flags::ROLE)
+        && w.is(k, Flags::LOWER)
+        && !w.is(k, Flags::STOP)
+        && after_break
+        && !(k > 0 && w.text(k - 1).eq_ignore_ascii_case("para"));
+    if !name_first && !lower_role {
+        return None;
+    }
+    let m = forward(w, k, limit, short)?;
+    let named_first = m.name.is_some_and(|(s, _)| s == k);
+    let ok = m.role.is_some()
+        && m.name.is_some()
+        && !m.private
+        && !m.group
+        && !m.anaphoric
+        && m.end > k
+        && (lower_role || named_first);
+    ok.then_some(m)
+}
+
 /// True when the comma at `k` separates items of a capitalised list that ends in "dan"
 /// ("Pariwisata , Pemuda , dan Olahraga"), not a name set off after a role.
 fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
