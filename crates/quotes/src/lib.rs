@@ -1317,4 +1317,31 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("peneliti", "Universitas Sukamaju", "Sari Wulandari")
         );
     }
+    #[test]
+    fn a_position_after_the_name_closed_by_the_verb_or_after_selaku() {
+        let (doc, qs) = quotes(
+            "Jalan ditutup sejak pagi. Budi Santoso selaku Kepala Dinas Perhubungan Sukamaju \
+             meninjau lokasi. “Kami tutup dua hari,” kata Budi. Rina Kusuma, Ketua Fraksi \
+             Partai Maju DPRD Sukamaju meminta perbaikan. “Anggarannya ada,” ujar Rina.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let parts: Vec<_> = direct.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(parts[0].1, "Kepala");
+        assert_eq!(parts[0].3, "Budi Santoso");
+        assert!(parts[1].1.starts_with("Ketua Fraksi"), "{parts:?}");
+        assert_eq!(parts[1].3, "Rina Kusuma");
+    }
+    #[test]
+    fn a_list_of_people_is_no_list_inside_a_position() {
+        let (doc, qs) = quotes(
+            "Rapat dihadiri Gubernur Sukamaju Budi Santoso, dan Wali Kota Sukasari Sari \
+             Wulandari. “Kami sepakat,” kata Sari.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Wali Kota Sukasari", "Sari Wulandari")
+        );
+    }
 }

@@ -165,11 +165,15 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 && w.is(k - 1, Flags::CAP)
                 && w.is(k + 1, Flags::CAP)
                 && w.is(start, Flags::ROLE))
-            // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan".
+            // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan"
+            // (not one before a second position: "Gubernur X Budi , dan Wali Kota Y Sari"
+            // lists people).
             || (k > start
                 && f.contains(Flags::COMMA)
                 && w.is(k - 1, Flags::CAP)
                 && w.is(start, Flags::ROLE)
+                && !(w.is(k + 1, Flags::ROLE)
+                    || (w.text(k + 1) == "dan" && w.is(k + 2, Flags::ROLE)))
                 && list_comma(w, k, limit));
         if !ok {
             break;
@@ -256,11 +260,13 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     if m.role.is_some() && w.is(m.end, Flags::COMMA) {
         let a = m.end + 1;
         let mut e = a;
-        // Degrees ("S.H.", "M.Si") are no name.
+        // Degrees ("S.H.", "M.Si") are no name, nor is a second person's position ("Menteri
+        // X Budi, Gubernur Y Sari, …": a list of people).
         while e < limit
             && e - a < MAX_NAME
             && w.is(e, Flags::CAP)
             && !w.is(e, Flags::STOP | Flags::UPPER)
+            && !(e == a && w.is(e, Flags::ROLE) && !w.is(e, Flags::RANK))
             && !w.text(e).contains('.')
         {
             e += 1;
@@ -310,9 +316,10 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     }
     // "kata Budi Hartono, Direktur Utama PT Sentosa Abadi", "kata Dedi, Kepala Regu B dari
     // Dinas Pemadam Kebakaran": a capitalised position in apposition, its organisation after it.
+    // (Also after "selaku": "Budi Santoso selaku Kepala Dinas X menjelaskan".)
     if m.role.is_none()
         && m.name.is_some()
-        && w.is(m.end, Flags::COMMA)
+        && (w.is(m.end, Flags::COMMA) || w.text(m.end) == "selaku")
         && w.is(m.end + 1, Flags::ROLE)
         && w.is(m.end + 1, Flags::CAP)
     {
@@ -336,7 +343,12 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
         }
         let end = from.map_or(e, |(_, f)| f);
-        let closed = end == limit || w.is(end, Flags::COMMA | Flags::END);
+        // Closed by a comma or the end, or by the verb or an adjunct of the clause the mention
+        // is the subject of ("Budi, Kepala Dinas X menegaskan", "Budi, Kepala Dinas X secara
+        // terpisah menjelaskan", "Budi selaku Kepala Dinas X meninjau").
+        let closed = end == limit
+            || w.is(end, Flags::COMMA | Flags::END | Flags::REPORT)
+            || (w.is(end, Flags::LOWER) && !w.is(end, Flags::ROLE | Flags::ROLE_MOD));
         if e > a && closed {
             let r = segment(w, a, e, short);
             if let Some((rs, re)) = r.role {
@@ -379,7 +391,15 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
         && !w.is(k, Flags::STOP)
         && after_break
         && !(k > 0 && w.text(k - 1).eq_ignore_ascii_case("para"));
-    if !name_first && !lower_role {
+    // A capitalised position after a capitalised connector opening the sentence ("Bagi Ketua
+    // Komisi X Budi, …", "Sementara Kepala Dinas X Budi …"), which the scan of positions skips.
+    let after_connector = w.is(k, Flags::ROLE)
+        && w.is(k, Flags::CAP)
+        && k > 0
+        && w.is(k - 1, Flags::CAP)
+        && w.is(k - 1, Flags::STOP | Flags::ADVERB)
+        && !w.is(k - 1, Flags::ROLE | Flags::ORG);
+    if !name_first && !lower_role && !after_connector {
         return None;
     }
     let m = forward(w, k, limit, short)?;
@@ -390,7 +410,7 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
         && !m.group
         && !m.anaphoric
         && m.end > k
-        && (lower_role || named_first);
+        && (lower_role || after_connector || named_first);
     ok.then_some(m)
 }
 
