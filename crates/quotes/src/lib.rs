@@ -1344,4 +1344,19 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Wali Kota Sukasari", "Sari Wulandari")
         );
     }
+    #[test]
+    fn an_english_title_keeps_its_field() {
+        let (doc, qs) = quotes(
+            "Vice President Commercial SENTOSA Budi Santoso mengatakan, tiket habis. Chief \
+             Information Officer Sentosapay Rina Kusuma Dewi mengatakan, aplikasi aman. General \
+             Manager Sentosa Hotel Dedi Hartono mengatakan, kamar penuh.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(
+            (parts[0].1.as_str(), parts[0].2.as_str()),
+            ("Vice President Commercial", "SENTOSA")
+        );
+        assert_eq!(parts[1].1, "Chief Information Officer");
+        assert_eq!(parts[2].1, "General Manager");
+    }
 }

@@ -1049,6 +1049,36 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 break;
             }
         }
+        // An English corporate title names its field in capitalised words before the company:
+        // "Vice President Commercial | Sentosa", "VP Retail Lending | Bank X", "Head of Retail
+        // Banking | Bank X" up to an organisation word, an acronym or the word before the name;
+        // "Chief Information Officer | Sentosa" up to its "Officer". (A complete title, "CEO",
+        // "General Manager", takes no field: "General Manager | Sentosa Hotel".)
+        if !gov && role_end.is_none() {
+            let ns = name_start(w, i, e, short);
+            let head = w.text(rs).to_ascii_lowercase();
+            let field = |k: usize| {
+                w.is(k, Flags::CAP)
+                    && !w.is(k, Flags::ORG | Flags::ORG_TAIL | Flags::RANK)
+                    && !(w.is(k, Flags::UPPER) && w.text(k).len() >= 3)
+            };
+            let open = matches!(head.as_str(), "vice" | "vp" | "evp" | "svp")
+                || (head == "head" && w.text(rs + 1) == "of");
+            if open {
+                while i + 1 < ns
+                    && (field(i)
+                        || (matches!(w.text(i), "of" | "and" | "&") && i + 2 < ns && field(i + 1)))
+                {
+                    i += 1;
+                }
+            } else if head == "chief" {
+                if let Some(o) = (i..ns.min(i + 3)).find(|&k| w.text(k) == "Officer") {
+                    if (i..o).all(field) {
+                        i = o + 1;
+                    }
+                }
+            }
+        }
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
             let mut name_start = name_start(w, i, e, short);
