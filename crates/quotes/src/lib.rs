@@ -1359,4 +1359,23 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(parts[1].1, "Chief Information Officer");
         assert_eq!(parts[2].1, "General Manager");
     }
+    #[test]
+    fn introductions_after_a_connector_with_a_place_or_in_a_list() {
+        let (doc, qs) = quotes(
+            "Menurut epidemiolog Universitas Sukamaju , Budi Santoso , kasus naik. Hadir pula \
+             pengajar Universitas Sukasari , Bandung , Rina Kusuma , dalam diskusi. Pembicara \
+             lain Direktur Eksekutif Lembaga Sentosa , Dedi Hartono ; dan warga. “Kasus naik,” \
+             kata Budi. “Data kurang,” ujar Rina. “Perlu tes,” kata Dedi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let parts: Vec<_> = direct.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("epidemiolog", "Universitas Sukamaju", "Budi Santoso"),
+            ("pengajar", "Universitas Sukasari", "Rina Kusuma"),
+            ("Direktur Eksekutif", "Lembaga Sentosa", "Dedi Hartono"),
+        ];
+        for ((_, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
+        }
+    }
 }

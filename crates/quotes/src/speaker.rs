@@ -258,7 +258,15 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     // "tutur kuasa hukum terdakwa, Made Sudarsana", "Kepala Dinas Kesehatan Sleman, Joko
     // Hastaryo, mengatakan": the name in apposition; what looked like a name is the place.
     if m.role.is_some() && w.is(m.end, Flags::COMMA) {
-        let a = m.end + 1;
+        // "pengajar Universitas X , Yogyakarta , Budi Santoso ,": the place of the organisation
+        // set off between commas before the name.
+        let place = m.end + 1;
+        let placed = w.is(place + 1, Flags::COMMA)
+            && w.is(place, Flags::CAP)
+            && short.places.contains(w.text(place))
+            && !short.persons.get(place).copied().unwrap_or(false)
+            && short.persons.get(place + 2).copied().unwrap_or(false);
+        let a = if placed { place + 2 } else { m.end + 1 };
         let mut e = a;
         // Degrees ("S.H.", "M.Si") are no name, nor is a second person's position ("Menteri
         // X Budi, Gubernur Y Sari, …": a list of people).
@@ -274,8 +282,11 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 break;
             }
         }
-        let closed = e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT);
-        if e > a && closed && (m.name.is_none() || w.is(e, Flags::COMMA)) {
+        // (A semicolon closes an item of a list of people: "Direktur X , Budi ; Ketua Y , …".)
+        let closed =
+            e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT) || w.text(e) == ";";
+        let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";";
+        if e > a && closed && (m.name.is_none() || set_off) {
             if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
                 m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
             }
@@ -378,7 +389,17 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
         return None;
     }
     let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
-    let after_break = k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE);
+    // After a capitalised connector ("Menurut", "Bagi", "Sementara") or a one-word crosshead
+    // opening the sentence ("Mudik Ketua Umum X Budi …"), a phrase starts as after a break.
+    let opener = |k: usize| {
+        w.is(k, Flags::CAP)
+            && !w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK)
+            && !person(k)
+            && (w.is(k, Flags::STOP | Flags::ADVERB | Flags::ACCORDING)
+                || k == 0
+                || w.is(k - 1, Flags::END | Flags::MARK | Flags::DOT_END))
+    };
+    let after_break = k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE) || opener(k - 1);
     // A name the entity layer found, starting here, with a position after a comma.
     let name_first = person(k)
         && after_break
@@ -393,12 +414,7 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
         && !(k > 0 && w.text(k - 1).eq_ignore_ascii_case("para"));
     // A capitalised position after a capitalised connector opening the sentence ("Bagi Ketua
     // Komisi X Budi, …", "Sementara Kepala Dinas X Budi …"), which the scan of positions skips.
-    let after_connector = w.is(k, Flags::ROLE)
-        && w.is(k, Flags::CAP)
-        && k > 0
-        && w.is(k - 1, Flags::CAP)
-        && w.is(k - 1, Flags::STOP | Flags::ADVERB)
-        && !w.is(k - 1, Flags::ROLE | Flags::ORG);
+    let after_connector = w.is(k, Flags::ROLE) && w.is(k, Flags::CAP) && k > 0 && opener(k - 1);
     if !name_first && !lower_role && !after_connector {
         return None;
     }
