@@ -82,11 +82,11 @@ const FLOORS: &[Floor] = &[
         &[
             ("STATEMENT", 0.965),
             ("CUE", 0.97),
-            ("CUECOREF", 0.96),
+            ("CUECOREF", 0.961),
             ("PERSONCOREF", 0.96),
-            ("PERSON", 0.844),
-            ("ROLE", 0.747),
-            ("AFFILIATION", 0.736),
+            ("PERSON", 0.846),
+            ("ROLE", 0.75),
+            ("AFFILIATION", 0.742),
             ("DATETIME", 0.905),
         ],
     ),
@@ -96,7 +96,7 @@ const FLOORS: &[Floor] = &[
         &[
             ("STATEMENT", 0.701),
             ("CUE", 0.813),
-            ("CUECOREF", 0.747),
+            ("CUECOREF", 0.752),
             ("PERSONCOREF", 0.597),
             ("PERSON", 0.407),
             ("ROLE", 0.298),
@@ -680,4 +680,22 @@ fn pfsa_leaves_a_day_to_come_undated() {
     );
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
     assert_eq!(label_of(&got, "Senin"), "O", "{got:?}");
+}
+
+#[test]
+fn pfsa_labels_a_second_position_after_a_name_named_again() {
+    // "ujar Budi yang juga menjabat Ketua Komite X": the name refers back to its introduction,
+    // the position given after it is labelled where it is written.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Pertanian Sukamaju Budi Hartono mengatakan , panen dimulai .",
+            "” Kami siap , ” ujar Budi yang juga menjabat Ketua Komite Pangan Sukamaju .",
+        ],
+    );
+    let labels: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+    let at = |t: &str| got.iter().rposition(|(w, _)| w == t).unwrap();
+    assert_eq!(labels[at("Budi")], "U-PERSONCOREF", "{got:?}");
+    assert_eq!(labels[at("Ketua")], "U-ROLE", "{got:?}");
+    assert_eq!(labels[at("Komite")], "B-AFFILIATION", "{got:?}");
 }

@@ -222,6 +222,14 @@ impl<'w> ConllExporter<'w> {
             if cue_after && introduces && role_first(s) && introduced.contains(&s.name) {
                 self.mark(doc, s.span, "PERSONCOREF");
             }
+            // One named again with a position after the name ("ujar Budi yang juga Ketua
+            // Komite X"): the name refers back, the position is labelled where it is written.
+            if cue_after && introduces && !role_first(s) && introduced.contains(&s.name) {
+                if let Some(p) = s.person {
+                    self.mark(doc, p, "PERSONCOREF");
+                    self.mark_role(doc, s);
+                }
+            }
             // The introduction: role + name, or a full name alone when the text gives the
             // speaker no position the lexicons know ("Penulis naskah …, Irfan Ramli,").
             let full_name = |p: &Span| doc.slice(*p).contains(char::is_whitespace);

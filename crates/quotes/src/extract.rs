@@ -810,7 +810,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let mut public: HashSet<String> = HashSet::new();
     for m in found.iter().filter_map(|f| f.mention.as_ref()) {
         if let Some(n) = m.name.filter(|n| {
-            m.role.is_some()
+            (m.role.is_some() && !m.also)
                 || (m.affiliation.is_some() && !(n.0..n.1).any(|k| private.contains(w.text(k))))
         }) {
             public.insert(expand(name_text(w, n), n.0));
@@ -984,7 +984,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 affiliation,
                 entity,
                 public_figure: !m.private
-                    && (m.role.is_some()
+                    && ((m.role.is_some() && !m.also)
                         || resolved.as_ref().is_some_and(|r| public.contains(r))
                         || !m
                             .name

@@ -1378,4 +1378,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
         }
     }
+    #[test]
+    fn a_second_position_in_a_relative_clause_is_the_speakers() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” ujar Budi Santoso yang juga menjabat Ketua Komite Pangan Sukamaju. \
+             “Stok cukup,” kata Rina Kusuma, yang juga juru bicara Satgas Pangan.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(
+            (parts[0].1.as_str(), parts[0].3.as_str()),
+            ("Ketua", "Budi Santoso")
+        );
+        assert_eq!(parts[0].2, "Komite Pangan Sukamaju");
+        assert_eq!(parts[1].1, "juru bicara");
+    }
 }

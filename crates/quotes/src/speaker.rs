@@ -39,6 +39,9 @@ pub struct Mention {
     pub private: bool,
     /// "Ketua PGRI itu": refers back to someone named before.
     pub anaphoric: bool,
+    /// The position is given in a relative clause after the name ("Budi yang juga Ketua X"):
+    /// it does not by itself make the person a public figure (a villager may chair a group).
+    pub also: bool,
 }
 
 impl Mention {
@@ -327,14 +330,30 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     }
     // "kata Budi Hartono, Direktur Utama PT Sentosa Abadi", "kata Dedi, Kepala Regu B dari
     // Dinas Pemadam Kebakaran": a capitalised position in apposition, its organisation after it.
-    // (Also after "selaku": "Budi Santoso selaku Kepala Dinas X menjelaskan".)
+    // (Also after "selaku": "Budi Santoso selaku Kepala Dinas X menjelaskan"; and a second
+    // position in a relative clause, "ujar Budi yang juga menjabat Ketua Komite X", "kata Budi,
+    // yang juga juru bicara Satgas X", which the corpus labels as the speaker's position.)
+    let also = {
+        let mut j = m.end + usize::from(w.is(m.end, Flags::COMMA));
+        if w.text(j) == "yang" && w.text(j + 1) == "juga" {
+            j += 2;
+            if matches!(w.text(j), "menjabat" | "merupakan" | "sebagai") {
+                j += 1;
+            }
+            Some(j)
+        } else {
+            None
+        }
+    };
+    let lead = also.unwrap_or(m.end + 1);
     if m.role.is_none()
         && m.name.is_some()
-        && (w.is(m.end, Flags::COMMA) || w.text(m.end) == "selaku")
-        && w.is(m.end + 1, Flags::ROLE)
-        && w.is(m.end + 1, Flags::CAP)
+        && (also.is_some() || w.is(m.end, Flags::COMMA) || w.text(m.end) == "selaku")
+        && lead < limit
+        && w.is(lead, Flags::ROLE)
+        && (w.is(lead, Flags::CAP) || (also.is_some() && !w.is(lead, Flags::STOP)))
     {
-        let a = m.end + 1;
+        let a = lead;
         let run = |a: usize| {
             let mut e = a;
             while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
@@ -374,6 +393,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 m.role = Some((rs, re));
                 m.affiliation = from;
                 m.end = e;
+                m.also = also.is_some();
             }
         }
     }
