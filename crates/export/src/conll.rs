@@ -85,7 +85,7 @@ impl Default for ConllConfig {
                 "Ny.", "Ny", "Ustadz", "Ustaz", "Habib", "Jenderal", "Letjen", "Mayjen", "Brigjen",
                 "Kolonel", "Letkol", "Mayor", "Kapten", "Komjen", "Irjen", "Kombes", "AKBP",
                 "Kompol", "AKP", "Iptu", "Ipda", "Aiptu", "Aipda", "Bripka", "Brigadir", "Briptu",
-                "Bripda",
+                "Bripda", "Pol",
             ]
             .map(String::from)
             .to_vec(),

@@ -1392,4 +1392,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(parts[0].2, "Komite Pangan Sukamaju");
         assert_eq!(parts[1].1, "juru bicara");
     }
+    #[test]
+    fn after_a_rank_a_short_name_used_later_does_not_cut_the_name() {
+        let (doc, qs) = quotes(
+            "Kepala Bidang Humas Polda Sukamaju Komisaris Besar Raden Budi Santoso mengatakan, \
+             jalan ditutup. “Kami berjaga,” kata Budi.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Kepala Bidang Humas",
+                "Polda Sukamaju",
+                "Komisaris Besar Raden Budi Santoso"
+            )
+        );
+    }
 }

@@ -1266,7 +1266,13 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // A run of three the entity layer reads as a person is kept whole: "Wakil Gubernur X Andi
     // Sudirman Wijaya" is often called "Sudirman", which does not start the name.
     let whole_person = e - j == 3 && (j..e).all(person) && (j == s || !person(j - 1));
-    if e - j > 2 && !whole_person {
+    // After a rank the whole run is the name ("Irjen Raden Budi Santoso", called "Budi" later);
+    // its corps ("Kombes Pol Budi") is no word of the name.
+    let corps = |k: usize| matches!(w.text(k), "TNI" | "Polri" | "Pol");
+    if e - j > 2 && ranked(w, j, s) && corps(j) {
+        j += 1;
+    }
+    if e - j > 2 && !whole_person && !ranked(w, j, s) {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
         } else if e - j > 3 && !ranked(w, j, s) {
@@ -1299,8 +1305,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             && w.is(j - 4, Flags::RANK)
         {
             j -= 3;
-        } else if j >= s + 2 && matches!(w.text(j - 1), "TNI" | "Polri") && w.is(j - 2, Flags::RANK)
-        {
+        } else if j >= s + 2 && corps(j - 1) && w.is(j - 2, Flags::RANK) {
             j -= 1;
         } else {
             break;
