@@ -1408,4 +1408,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+    #[test]
+    fn a_board_before_a_name_without_an_organisation_word_is_the_organisations() {
+        let (doc, qs) = quotes(
+            "Ketua Umum Pengurus Besar Tunas Harapan ( PBTH ) Budi Santoso mengatakan, acara \
+             ditunda. Ketua Pengurus Besar Ikatan Guru Sukamaju Rina Kusuma mengatakan, ujian \
+             tetap digelar.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(
+            (parts[0].1.as_str(), parts[0].2.as_str()),
+            ("Ketua Umum", "Pengurus Besar Tunas Harapan ( PBTH )")
+        );
+        assert_eq!(parts[1].1, "Ketua Pengurus Besar");
+    }
 }

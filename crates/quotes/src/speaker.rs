@@ -907,15 +907,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         while i < e {
             let f = w.flags[i];
             // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
-            // Nahdlatul Ulama": the board of a mass organisation named in one word is the
-            // organisation ("Dewan Pimpinan Pusat" of one named at length is the position's).
+            // Nahdlatul Ulama": the board of a mass organisation named in one word, or by a name
+            // with no organisation word, is the organisation ("Dewan Pimpinan Pusat" of one named
+            // at length, "Ketua Pengurus Besar Ikatan X", is the position's).
             let board = matches!(w.text(i), "Pimpinan" | "Pengurus")
                 && matches!(
                     w.text(i + 1),
                     "Pusat" | "Besar" | "Wilayah" | "Daerah" | "Cabang"
                 )
                 && w.text(i - 1) != "Dewan"
-                && (complete_org(w.text(i + 2)) || w.is(i + 2, Flags::UPPER));
+                && (complete_org(w.text(i + 2))
+                    || w.is(i + 2, Flags::UPPER)
+                    || (w.is(i + 2, Flags::CAP)
+                        && !w.is(i + 2, Flags::ORG | Flags::ROLE | Flags::ROLE_MOD)));
             // A second unit after one already in the position starts the organisation: "Kepala
             // Bagian Penerangan Umum | Divisi Humas Polri", "Kepala Departemen Epidemiologi |
             // Fakultas Kesehatan Masyarakat Universitas X" (a sub-unit's unit is still the
