@@ -1422,4 +1422,16 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         );
         assert_eq!(parts[1].1, "Ketua Pengurus Besar");
     }
+    #[test]
+    fn a_co_founder_keeps_the_prefix_of_the_position() {
+        let (doc, qs) = quotes(
+            "Co - founder Sentosa Kopi Budi Santoso mengatakan, gerai dibuka. “Kami siap,” \
+             kata Budi.",
+        );
+        let (_, role, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Co - founder", "Budi Santoso")
+        );
+    }
 }

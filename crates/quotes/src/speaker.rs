@@ -125,9 +125,14 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
         return k > from
             && k + 1 < to
             && w.is(k - 1, Flags::CAP)
-            && w.is(k + 1, Flags::NUMBER | Flags::CAP);
+            && (w.is(k + 1, Flags::NUMBER | Flags::CAP) || co_title(w, k - 1));
     }
     false
+}
+
+/// "Co - founder", "Co - Founder": a position written with its prefix apart, at token `k`.
+fn co_title(w: &Words, k: usize) -> bool {
+    w.text(k).eq_ignore_ascii_case("co") && w.text(k + 1) == "-" && w.is(k + 2, Flags::ROLE)
 }
 
 /// The speaker phrase starting at token `from` (after a cue), not past `limit`.
@@ -435,7 +440,8 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
     // A capitalised position after a capitalised connector opening the sentence ("Bagi Ketua
     // Komisi X Budi, …", "Sementara Kepala Dinas X Budi …"), which the scan of positions skips.
     let after_connector = w.is(k, Flags::ROLE) && w.is(k, Flags::CAP) && k > 0 && opener(k - 1);
-    if !name_first && !lower_role && !after_connector {
+    let co = co_title(w, k) && after_break;
+    if !name_first && !lower_role && !after_connector && !co {
         return None;
     }
     let m = forward(w, k, limit, short)?;
@@ -446,7 +452,7 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
         && !m.group
         && !m.anaphoric
         && m.end > k
-        && (lower_role || after_connector || named_first);
+        && (lower_role || after_connector || co || named_first);
     ok.then_some(m)
 }
 
@@ -856,8 +862,10 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         ..Mention::default()
     };
     let mut i = s;
-    // "salah satu pendiri"
-    if i + 2 < e && w.text(i).eq_ignore_ascii_case("salah") && w.text(i + 1) == "satu" {
+    // "salah satu pendiri"; "Co - founder" (its prefix is the position's)
+    if i + 2 < e
+        && ((w.text(i).eq_ignore_ascii_case("salah") && w.text(i + 1) == "satu") || co_title(w, i))
+    {
         i += 2;
     }
     // "Komisaris Sujarwo", "Irjen Fadil": a rank and a name, no position.
