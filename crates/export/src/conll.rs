@@ -90,7 +90,7 @@ impl Default for ConllConfig {
                 "Ny.", "Ny", "Ustadz", "Ustaz", "Habib", "Jenderal", "Letjen", "Mayjen", "Brigjen",
                 "Kolonel", "Letkol", "Mayor", "Kapten", "Komjen", "Irjen", "Kombes", "AKBP",
                 "Kompol", "AKP", "Iptu", "Ipda", "Aiptu", "Aipda", "Bripka", "Brigadir", "Briptu",
-                "Bripda",
+                "Bripda", "Pol",
             ]
             .map(String::from)
             .to_vec(),
@@ -228,6 +228,14 @@ impl<'w> ConllExporter<'w> {
             if cue_after && introduces && role_first(s) && introduced.contains(&s.name) {
                 self.mark(doc, s.span, "PERSONCOREF");
             }
+            // One named again with a position after the name ("ujar Budi yang juga Ketua
+            // Komite X"): the name refers back, the position is labelled where it is written.
+            if cue_after && introduces && !role_first(s) && introduced.contains(&s.name) {
+                if let Some(p) = s.person {
+                    self.mark(doc, p, "PERSONCOREF");
+                    self.mark_role(doc, s);
+                }
+            }
             // The introduction: role + name, or a full name alone when the text gives the
             // speaker no position the lexicons know ("Penulis naskah …, Irfan Ramli,").
             let full_name = |p: &Span| doc.slice(*p).contains(char::is_whitespace);
@@ -239,10 +247,16 @@ impl<'w> ConllExporter<'w> {
             }) {
                 if introduced.insert(s.name.clone()) {
                     self.mark(doc, person, "PERSON");
-                    // "Budi Santoso, Senin (13/4/2020), mengatakan, …"
+                    // "Budi Santoso, Senin (13/4/2020), mengatakan, …" (a name with its position
+                    // after it, away from the statement, in a sentence where nobody speaks, dates
+                    // an event: "Budi, Kepala Dinas X, meninjau …, Sabtu (…)").
+                    let apposed = s.role.is_some_and(|r| r.start >= person.end);
+                    let speaks = !apposed || s.span.contains(person) || spoken_in(doc, person);
                     let written = self.mark_time(
                         doc,
-                        date_in_sentence(doc, person, q.cue).or_else(|| spoken(q)),
+                        date_in_sentence(doc, person, q.cue)
+                            .filter(|_| speaks)
+                            .or_else(|| spoken(q)),
                     );
                     if s.role.is_some() {
                         self.mark_role(doc, s);
@@ -697,6 +711,18 @@ const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
 /// before it: the day a speaker introduced there spoke
 /// ("Hal itu disampaikan Kepala Dinas Budi di Sukamaju, Senin (…).",
 /// "Ditemui di Sukamaju, Senin (…), Kepala Dinas Budi membenarkan …").
+/// True when a statement's cue stands in the sentence of `span`.
+fn spoken_in(doc: &Document, span: Span) -> bool {
+    let i = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let Some(sentence) = doc.sentences.get(i) else {
+        return false;
+    };
+    doc.quotes
+        .iter()
+        .filter_map(|q| q.cue)
+        .any(|c| sentence.span.contains(c))
+}
+
 fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let sentence = doc

@@ -751,6 +751,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     // they give a speaker named only by a short name its role and affiliation.
     let units = &cx.units;
     let mut scanned = Vec::new();
+    let mut apposed = Vec::new();
     let mut k = 0;
     while k < w.len() {
         let starts = w.is(k, Flags::ROLE)
@@ -766,6 +767,14 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 scanned.push(m);
                 continue;
             }
+        } else if let Some(m) = speaker::introduction(w, k, unit_of(units, k).1, short) {
+            // Introductions of other shapes: "Budi Santoso, Kepala Dinas X, …", "peneliti
+            // Universitas X, Budi Santoso, …".
+            // They give names their introduction, but a `-nya` still stands for the latest
+            // introduction by position, as before.
+            k = m.end;
+            apposed.push(m);
+            continue;
         }
         k += 1;
     }
@@ -774,6 +783,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         .iter()
         .filter_map(|f| f.mention.as_ref())
         .chain(&scanned)
+        .chain(&apposed)
     {
         if let Some(n) = m.name.filter(|_| m.role.is_some()) {
             let text = name_text(w, n);
@@ -811,7 +821,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let mut public: HashSet<String> = HashSet::new();
     for m in found.iter().filter_map(|f| f.mention.as_ref()) {
         if let Some(n) = m.name.filter(|n| {
-            m.role.is_some()
+            (m.role.is_some() && !m.also)
                 || (m.affiliation.is_some() && !(n.0..n.1).any(|k| private.contains(w.text(k))))
         }) {
             public.insert(expand(name_text(w, n), n.0));
@@ -985,7 +995,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 affiliation,
                 entity,
                 public_figure: !m.private
-                    && (m.role.is_some()
+                    && ((m.role.is_some() && !m.also)
                         || resolved.as_ref().is_some_and(|r| public.contains(r))
                         || !m
                             .name

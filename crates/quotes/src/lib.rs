@@ -1329,4 +1329,140 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(role, "Ketua Dewan Pimpinan Daerah");
         assert!(affiliation.starts_with("Serikat Nelayan"), "{affiliation}");
     }
+    #[test]
+    fn an_introduction_outside_any_statement_gives_a_short_name_its_role() {
+        let (doc, qs) = quotes(
+            "Budi Santoso, Kepala Dinas Perhubungan Sukamaju, meninjau jalan yang rusak. \
+             “Jalan ini segera diperbaiki,” kata Budi. Hal itu disorot peneliti Universitas \
+             Sukamaju, Sari Wulandari, dalam diskusi. “Datanya belum lengkap,” ujar Sari.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Kepala", "Dinas Perhubungan Sukamaju", "Budi Santoso")
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[1]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("peneliti", "Universitas Sukamaju", "Sari Wulandari")
+        );
+    }
+    #[test]
+    fn a_position_after_the_name_closed_by_the_verb_or_after_selaku() {
+        let (doc, qs) = quotes(
+            "Jalan ditutup sejak pagi. Budi Santoso selaku Kepala Dinas Perhubungan Sukamaju \
+             meninjau lokasi. “Kami tutup dua hari,” kata Budi. Rina Kusuma, Ketua Fraksi \
+             Partai Maju DPRD Sukamaju meminta perbaikan. “Anggarannya ada,” ujar Rina.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let parts: Vec<_> = direct.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(parts[0].1, "Kepala");
+        assert_eq!(parts[0].3, "Budi Santoso");
+        assert!(parts[1].1.starts_with("Ketua Fraksi"), "{parts:?}");
+        assert_eq!(parts[1].3, "Rina Kusuma");
+    }
+    #[test]
+    fn a_list_of_people_is_no_list_inside_a_position() {
+        let (doc, qs) = quotes(
+            "Rapat dihadiri Gubernur Sukamaju Budi Santoso, dan Wali Kota Sukasari Sari \
+             Wulandari. “Kami sepakat,” kata Sari.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Wali Kota Sukasari", "Sari Wulandari")
+        );
+    }
+    #[test]
+    fn an_english_title_keeps_its_field() {
+        let (doc, qs) = quotes(
+            "Vice President Commercial SENTOSA Budi Santoso mengatakan, tiket habis. Chief \
+             Information Officer Sentosapay Rina Kusuma Dewi mengatakan, aplikasi aman. General \
+             Manager Sentosa Hotel Dedi Hartono mengatakan, kamar penuh.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(
+            (parts[0].1.as_str(), parts[0].2.as_str()),
+            ("Vice President Commercial", "SENTOSA")
+        );
+        assert_eq!(parts[1].1, "Chief Information Officer");
+        assert_eq!(parts[2].1, "General Manager");
+    }
+    #[test]
+    fn introductions_after_a_connector_with_a_place_or_in_a_list() {
+        let (doc, qs) = quotes(
+            "Menurut epidemiolog Universitas Sukamaju , Budi Santoso , kasus naik. Hadir pula \
+             pengajar Universitas Sukasari , Bandung , Rina Kusuma , dalam diskusi. Pembicara \
+             lain Direktur Eksekutif Lembaga Sentosa , Dedi Hartono ; dan warga. “Kasus naik,” \
+             kata Budi. “Data kurang,” ujar Rina. “Perlu tes,” kata Dedi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let parts: Vec<_> = direct.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            ("epidemiolog", "Universitas Sukamaju", "Budi Santoso"),
+            ("pengajar", "Universitas Sukasari", "Rina Kusuma"),
+            ("Direktur Eksekutif", "Lembaga Sentosa", "Dedi Hartono"),
+        ];
+        for ((_, role, affiliation, person), want) in parts.iter().zip(want) {
+            assert_eq!((role.as_str(), affiliation.as_str(), person.as_str()), want);
+        }
+    }
+    #[test]
+    fn a_second_position_in_a_relative_clause_is_the_speakers() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” ujar Budi Santoso yang juga menjabat Ketua Komite Pangan Sukamaju. \
+             “Stok cukup,” kata Rina Kusuma, yang juga juru bicara Satgas Pangan.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(
+            (parts[0].1.as_str(), parts[0].3.as_str()),
+            ("Ketua", "Budi Santoso")
+        );
+        assert_eq!(parts[0].2, "Komite Pangan Sukamaju");
+        assert_eq!(parts[1].1, "juru bicara");
+    }
+    #[test]
+    fn after_a_rank_a_short_name_used_later_does_not_cut_the_name() {
+        let (doc, qs) = quotes(
+            "Kepala Bidang Humas Polda Sukamaju Komisaris Besar Raden Budi Santoso mengatakan, \
+             jalan ditutup. “Kami berjaga,” kata Budi.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Kepala Bidang Humas",
+                "Polda Sukamaju",
+                "Komisaris Besar Raden Budi Santoso"
+            )
+        );
+    }
+    #[test]
+    fn a_board_before_a_name_without_an_organisation_word_is_the_organisations() {
+        let (doc, qs) = quotes(
+            "Ketua Umum Pengurus Besar Tunas Harapan ( PBTH ) Budi Santoso mengatakan, acara \
+             ditunda. Ketua Pengurus Besar Ikatan Guru Sukamaju Rina Kusuma mengatakan, ujian \
+             tetap digelar.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        assert_eq!(
+            (parts[0].1.as_str(), parts[0].2.as_str()),
+            ("Ketua Umum", "Pengurus Besar Tunas Harapan ( PBTH )")
+        );
+        assert_eq!(parts[1].1, "Ketua Pengurus Besar");
+    }
+    #[test]
+    fn a_co_founder_keeps_the_prefix_of_the_position() {
+        let (doc, qs) = quotes(
+            "Co - founder Sentosa Kopi Budi Santoso mengatakan, gerai dibuka. “Kami siap,” \
+             kata Budi.",
+        );
+        let (_, role, _, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Co - founder", "Budi Santoso")
+        );
+    }
 }

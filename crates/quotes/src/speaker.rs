@@ -39,6 +39,9 @@ pub struct Mention {
     pub private: bool,
     /// "Ketua PGRI itu": refers back to someone named before.
     pub anaphoric: bool,
+    /// The position is given in a relative clause after the name ("Budi yang juga Ketua X"):
+    /// it does not by itself make the person a public figure (a villager may chair a group).
+    pub also: bool,
 }
 
 impl Mention {
@@ -122,9 +125,14 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
         return k > from
             && k + 1 < to
             && w.is(k - 1, Flags::CAP)
-            && w.is(k + 1, Flags::NUMBER | Flags::CAP);
+            && (w.is(k + 1, Flags::NUMBER | Flags::CAP) || co_title(w, k - 1));
     }
     false
+}
+
+/// "Co - founder", "Co - Founder": a position written with its prefix apart, at token `k`.
+fn co_title(w: &Words, k: usize) -> bool {
+    w.text(k).eq_ignore_ascii_case("co") && w.text(k + 1) == "-" && w.is(k + 2, Flags::ROLE)
 }
 
 /// The speaker phrase starting at token `from` (after a cue), not past `limit`.
@@ -165,11 +173,15 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 && w.is(k - 1, Flags::CAP)
                 && w.is(k + 1, Flags::CAP)
                 && w.is(start, Flags::ROLE))
-            // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan".
+            // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan"
+            // (not one before a second position: "Gubernur X Budi , dan Wali Kota Y Sari"
+            // lists people).
             || (k > start
                 && f.contains(Flags::COMMA)
                 && w.is(k - 1, Flags::CAP)
                 && w.is(start, Flags::ROLE)
+                && !(w.is(k + 1, Flags::ROLE)
+                    || (w.text(k + 1) == "dan" && w.is(k + 2, Flags::ROLE)))
                 && list_comma(w, k, limit));
         if !ok {
             break;
@@ -254,13 +266,23 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     // "tutur kuasa hukum terdakwa, Made Sudarsana", "Kepala Dinas Kesehatan Sleman, Joko
     // Hastaryo, mengatakan": the name in apposition; what looked like a name is the place.
     if m.role.is_some() && w.is(m.end, Flags::COMMA) {
-        let a = m.end + 1;
+        // "pengajar Universitas X , Yogyakarta , Budi Santoso ,": the place of the organisation
+        // set off between commas before the name.
+        let place = m.end + 1;
+        let placed = w.is(place + 1, Flags::COMMA)
+            && w.is(place, Flags::CAP)
+            && short.places.contains(w.text(place))
+            && !short.persons.get(place).copied().unwrap_or(false)
+            && short.persons.get(place + 2).copied().unwrap_or(false);
+        let a = if placed { place + 2 } else { m.end + 1 };
         let mut e = a;
-        // Degrees ("S.H.", "M.Si") are no name.
+        // Degrees ("S.H.", "M.Si") are no name, nor is a second person's position ("Menteri
+        // X Budi, Gubernur Y Sari, …": a list of people).
         while e < limit
             && e - a < MAX_NAME
             && w.is(e, Flags::CAP)
             && !w.is(e, Flags::STOP | Flags::UPPER)
+            && !(e == a && w.is(e, Flags::ROLE) && !w.is(e, Flags::RANK))
             && !w.text(e).contains('.')
         {
             e += 1;
@@ -268,8 +290,11 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 break;
             }
         }
-        let closed = e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT);
-        if e > a && closed && (m.name.is_none() || w.is(e, Flags::COMMA)) {
+        // (A semicolon closes an item of a list of people: "Direktur X , Budi ; Ketua Y , …".)
+        let closed =
+            e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT) || w.text(e) == ";";
+        let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";";
+        if e > a && closed && (m.name.is_none() || set_off) {
             if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
                 m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
             }
@@ -310,13 +335,30 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     }
     // "kata Budi Hartono, Direktur Utama PT Sentosa Abadi", "kata Dedi, Kepala Regu B dari
     // Dinas Pemadam Kebakaran": a capitalised position in apposition, its organisation after it.
+    // (Also after "selaku": "Budi Santoso selaku Kepala Dinas X menjelaskan"; and a second
+    // position in a relative clause, "ujar Budi yang juga menjabat Ketua Komite X", "kata Budi,
+    // yang juga juru bicara Satgas X", which the corpus labels as the speaker's position.)
+    let also = {
+        let mut j = m.end + usize::from(w.is(m.end, Flags::COMMA));
+        if w.text(j) == "yang" && w.text(j + 1) == "juga" {
+            j += 2;
+            if matches!(w.text(j), "menjabat" | "merupakan" | "sebagai") {
+                j += 1;
+            }
+            Some(j)
+        } else {
+            None
+        }
+    };
+    let lead = also.unwrap_or(m.end + 1);
     if m.role.is_none()
         && m.name.is_some()
-        && w.is(m.end, Flags::COMMA)
-        && w.is(m.end + 1, Flags::ROLE)
-        && w.is(m.end + 1, Flags::CAP)
+        && (also.is_some() || w.is(m.end, Flags::COMMA) || w.text(m.end) == "selaku")
+        && lead < limit
+        && w.is(lead, Flags::ROLE)
+        && (w.is(lead, Flags::CAP) || (also.is_some() && !w.is(lead, Flags::STOP)))
     {
-        let a = m.end + 1;
+        let a = lead;
         let run = |a: usize| {
             let mut e = a;
             while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
@@ -336,7 +378,12 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
         }
         let end = from.map_or(e, |(_, f)| f);
-        let closed = end == limit || w.is(end, Flags::COMMA | Flags::END);
+        // Closed by a comma or the end, or by the verb or an adjunct of the clause the mention
+        // is the subject of ("Budi, Kepala Dinas X menegaskan", "Budi, Kepala Dinas X secara
+        // terpisah menjelaskan", "Budi selaku Kepala Dinas X meninjau").
+        let closed = end == limit
+            || w.is(end, Flags::COMMA | Flags::END | Flags::REPORT)
+            || (w.is(end, Flags::LOWER) && !w.is(end, Flags::ROLE | Flags::ROLE_MOD));
         if e > a && closed {
             let r = segment(w, a, e, short);
             if let Some((rs, re)) = r.role {
@@ -351,10 +398,62 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 m.role = Some((rs, re));
                 m.affiliation = from;
                 m.end = e;
+                m.also = also.is_some();
             }
         }
     }
     Some(m)
+}
+
+/// An introduction anywhere in the text that does not open with a capitalised position: a name
+/// with its position in apposition ("Budi Santoso, Kepala Dinas X, …") or a lower-case position
+/// before a name set off by commas ("peneliti Universitas X, Budi Santoso, …"). The corpus
+/// introduces a speaker where the article first names them, often outside any statement.
+pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
+    if k >= limit || w.is(k, Flags::BOILER) {
+        return None;
+    }
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    // After a capitalised connector ("Menurut", "Bagi", "Sementara") or a one-word crosshead
+    // opening the sentence ("Mudik Ketua Umum X Budi …"), a phrase starts as after a break.
+    let opener = |k: usize| {
+        w.is(k, Flags::CAP)
+            && !w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK)
+            && !person(k)
+            && (w.is(k, Flags::STOP | Flags::ADVERB | Flags::ACCORDING)
+                || k == 0
+                || w.is(k - 1, Flags::END | Flags::MARK | Flags::DOT_END))
+    };
+    let after_break = k == 0 || !w.is(k - 1, Flags::CAP | Flags::ROLE) || opener(k - 1);
+    // A name the entity layer found, starting here, with a position after a comma.
+    let name_first = person(k)
+        && after_break
+        && (k == 0 || !person(k - 1))
+        && w.is(k, Flags::CAP)
+        && !w.is(k, Flags::ROLE);
+    // A lower-case position ("peneliti", "sosiolog") opening a phrase.
+    let lower_role = w.is(k, Flags::ROLE)
+        && w.is(k, Flags::LOWER)
+        && !w.is(k, Flags::STOP)
+        && after_break
+        && !(k > 0 && w.text(k - 1).eq_ignore_ascii_case("para"));
+    // A capitalised position after a capitalised connector opening the sentence ("Bagi Ketua
+    // Komisi X Budi, …", "Sementara Kepala Dinas X Budi …"), which the scan of positions skips.
+    let after_connector = w.is(k, Flags::ROLE) && w.is(k, Flags::CAP) && k > 0 && opener(k - 1);
+    let co = co_title(w, k) && after_break;
+    if !name_first && !lower_role && !after_connector && !co {
+        return None;
+    }
+    let m = forward(w, k, limit, short)?;
+    let named_first = m.name.is_some_and(|(s, _)| s == k);
+    let ok = m.role.is_some()
+        && m.name.is_some()
+        && !m.private
+        && !m.group
+        && !m.anaphoric
+        && m.end > k
+        && (lower_role || after_connector || co || named_first);
+    ok.then_some(m)
 }
 
 /// True when the comma at `k` separates items of a capitalised list that ends in "dan"
@@ -866,8 +965,10 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         ..Mention::default()
     };
     let mut i = s;
-    // "salah satu pendiri"
-    if i + 2 < e && w.text(i).eq_ignore_ascii_case("salah") && w.text(i + 1) == "satu" {
+    // "salah satu pendiri"; "Co - founder" (its prefix is the position's)
+    if i + 2 < e
+        && ((w.text(i).eq_ignore_ascii_case("salah") && w.text(i + 1) == "satu") || co_title(w, i))
+    {
         i += 2;
     }
     // "Komisaris Sujarwo", "Irjen Fadil": a rank and a name, no position.
@@ -917,15 +1018,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         while i < e {
             let f = w.flags[i];
             // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
-            // Nahdlatul Ulama": the board of a mass organisation named in one word is the
-            // organisation ("Dewan Pimpinan Pusat" of one named at length is the position's).
+            // Nahdlatul Ulama": the board of a mass organisation named in one word, or by a name
+            // with no organisation word, is the organisation ("Dewan Pimpinan Pusat" of one named
+            // at length, "Ketua Pengurus Besar Ikatan X", is the position's).
             let board = matches!(w.text(i), "Pimpinan" | "Pengurus")
                 && matches!(
                     w.text(i + 1),
                     "Pusat" | "Besar" | "Wilayah" | "Daerah" | "Cabang"
                 )
                 && w.text(i - 1) != "Dewan"
-                && (complete_org(w.text(i + 2)) || w.is(i + 2, Flags::UPPER));
+                && (complete_org(w.text(i + 2))
+                    || w.is(i + 2, Flags::UPPER)
+                    || (w.is(i + 2, Flags::CAP)
+                        && !w.is(i + 2, Flags::ORG | Flags::ROLE | Flags::ROLE_MOD)));
             // A second unit after one already in the position starts the organisation: "Kepala
             // Bagian Penerangan Umum | Divisi Humas Polri", "Kepala Departemen Epidemiologi |
             // Fakultas Kesehatan Masyarakat Universitas X" (a sub-unit's unit is still the
@@ -1095,6 +1200,36 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 break;
             }
         }
+        // An English corporate title names its field in capitalised words before the company:
+        // "Vice President Commercial | Sentosa", "VP Retail Lending | Bank X", "Head of Retail
+        // Banking | Bank X" up to an organisation word, an acronym or the word before the name;
+        // "Chief Information Officer | Sentosa" up to its "Officer". (A complete title, "CEO",
+        // "General Manager", takes no field: "General Manager | Sentosa Hotel".)
+        if !gov && role_end.is_none() {
+            let ns = name_start(w, i, e, short);
+            let head = w.text(rs).to_ascii_lowercase();
+            let field = |k: usize| {
+                w.is(k, Flags::CAP)
+                    && !w.is(k, Flags::ORG | Flags::ORG_TAIL | Flags::RANK)
+                    && !(w.is(k, Flags::UPPER) && w.text(k).len() >= 3)
+            };
+            let open = matches!(head.as_str(), "vice" | "vp" | "evp" | "svp")
+                || (head == "head" && w.text(rs + 1) == "of");
+            if open {
+                while i + 1 < ns
+                    && (field(i)
+                        || (matches!(w.text(i), "of" | "and" | "&") && i + 2 < ns && field(i + 1)))
+                {
+                    i += 1;
+                }
+            } else if head == "chief" {
+                if let Some(o) = (i..ns.min(i + 3)).find(|&k| w.text(k) == "Officer") {
+                    if (i..o).all(field) {
+                        i = o + 1;
+                    }
+                }
+            }
+        }
         // A government title takes its place: "Gubernur Sulut", "Wali Kota Surabaya".
         if gov {
             let mut name_start = name_start(w, i, e, short);
@@ -1246,7 +1381,13 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // A run of three the entity layer reads as a person is kept whole: "Wakil Gubernur X Andi
     // Sudirman Wijaya" is often called "Sudirman", which does not start the name.
     let whole_person = e - j == 3 && (j..e).all(person) && (j == s || !person(j - 1));
-    if e - j > 2 && !whole_person {
+    // After a rank the whole run is the name ("Irjen Raden Budi Santoso", called "Budi" later);
+    // its corps ("Kombes Pol Budi") is no word of the name.
+    let corps = |k: usize| matches!(w.text(k), "TNI" | "Polri" | "Pol");
+    if e - j > 2 && ranked(w, j, s) && corps(j) {
+        j += 1;
+    }
+    if e - j > 2 && !whole_person && !ranked(w, j, s) {
         if let Some(k) = (j..e - 1).find(|&k| short.contains(w.text(k))) {
             j = k;
         } else if e - j > 3 && !ranked(w, j, s) {
@@ -1279,8 +1420,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             && w.is(j - 4, Flags::RANK)
         {
             j -= 3;
-        } else if j >= s + 2 && matches!(w.text(j - 1), "TNI" | "Polri") && w.is(j - 2, Flags::RANK)
-        {
+        } else if j >= s + 2 && corps(j - 1) && w.is(j - 2, Flags::RANK) {
             j -= 1;
         } else {
             break;
