@@ -771,6 +771,9 @@ fn kota_leaves_a_common_noun_speaker_unlabelled() {
     assert_eq!(label_of(&got, "berharap"), "O", "{got:?}");
     assert_eq!(label_of(&got, "harga"), "O", "{got:?}");
     assert_eq!(label_of(&got, "stok"), "B-STATEMENT", "{got:?}");
+}
+
+#[test]
 fn pfsa_labels_a_second_position_after_a_name_named_again() {
     // "ujar Budi yang juga menjabat Ketua Komite X": the name refers back to its introduction,
     // the position given after it is labelled where it is written.
