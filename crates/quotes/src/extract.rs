@@ -767,7 +767,10 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 scanned.push(m);
                 continue;
             }
-        } else if let Some(m) = speaker::introduction(w, k, unit_of(units, k).1, short) {
+        } else if let Some(m) = speaker::may_introduce(w, k, short)
+            .then(|| speaker::introduction(w, k, unit_of(units, k).1, short))
+            .flatten()
+        {
             // Introductions of other shapes: "Budi Santoso, Kepala Dinas X, …", "peneliti
             // Universitas X, Budi Santoso, …".
             // They give names their introduction, but a `-nya` still stands for the latest

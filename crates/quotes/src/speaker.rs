@@ -132,7 +132,16 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
 
 /// "Co - founder", "Co - Founder": a position written with its prefix apart, at token `k`.
 fn co_title(w: &Words, k: usize) -> bool {
-    w.text(k).eq_ignore_ascii_case("co") && w.text(k + 1) == "-" && w.is(k + 2, Flags::ROLE)
+    // The flag first: this runs at every token of the introduction scan, and the text tests
+    // cost a slice each.
+    w.is(k + 2, Flags::ROLE) && w.text(k).eq_ignore_ascii_case("co") && w.text(k + 1) == "-"
+}
+
+/// Whether an introduction can start at token `k` at all (a position, a person the entity layer
+/// found, or "Co - founder"): the scan of a whole document tests this at every token before the
+/// full test, which needs the token's unit.
+pub fn may_introduce(w: &Words, k: usize, short: &ShortNames) -> bool {
+    w.is(k, Flags::ROLE) || short.persons.get(k).copied().unwrap_or(false) || co_title(w, k)
 }
 
 /// The speaker phrase starting at token `from` (after a cue), not past `limit`.
