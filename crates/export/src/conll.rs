@@ -901,8 +901,8 @@ fn written_dates(doc: &Document) -> Vec<Span> {
             // which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
             end = Some(p + 2);
             // A day-named date run on after a capitalised word, a number or a bracket with no
-            // comma between ("… Harga Tiket Pesawat Rabu , 20 November 2024 Imbang …"), or
-            // followed by a clock time ("Senin , 2 Desember 2024 - 17:50 WIB"), is the stamp
+            // comma between ("… Harga Cabai Naik Lagi Kamis , 14 Maret 2024 Banjir Melanda …"), or
+            // followed by a clock time ("Selasa , 12 Maret 2024 - 08:15 WIB"), is the stamp
             // of a related-article link or a byline, not a date of the text (dev: 0 of 9
             // labelled).
             let before = start.checked_sub(1).map_or("", text);

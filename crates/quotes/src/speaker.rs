@@ -424,7 +424,7 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
     }
     let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
     // After a capitalised connector ("Menurut", "Bagi", "Sementara") or a one-word crosshead
-    // opening the sentence ("Mudik Ketua Umum X Budi …"), a phrase starts as after a break.
+    // opening the sentence ("Banjir Ketua Umum X Budi …"), a phrase starts as after a break.
     let opener = |k: usize| {
         w.is(k, Flags::CAP)
             && !w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK)
