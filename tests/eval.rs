@@ -95,7 +95,7 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.715),
-            ("CUE", 0.829),
+            ("CUE", 0.83),
             ("CUECOREF", 0.763),
             ("PERSONCOREF", 0.611),
             ("PERSON", 0.413),
@@ -430,6 +430,26 @@ fn kota_a_closing_mark_without_its_glued_opener_opens_no_quote() {
             "sekolah akan mendapat bagian , \" tambahnya .",
         ],
     );
+    assert_eq!(label_of(&got, "mengatakan"), "U-CUE", "{got:?}");
+    assert_eq!(label_of(&got, "cair"), "I-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_a_closing_mark_too_far_from_its_opener_opens_no_quote() {
+    // The mark before `kata` is more than a quote's length from the only opener before it; it
+    // still closes, so the mark before `tambahnya` (its opener glued, `depan."Semua`) finds no
+    // opener and Budi's reported sentence stays reported.
+    let mut rows = vec!["\" Kami siap membantu ."];
+    rows.extend(std::iter::repeat_n(
+        "Kami terus bekerja keras untuk semua sekolah di kota ini .",
+        80,
+    ));
+    rows.extend([
+        "Semua sudah siap , \" kata Sari Wulandari .",
+        "Budi Santoso mengatakan , bantuan itu akan cair pada bulan depan.\"Semua",
+        "sekolah akan mendapat bagian , \" tambahnya .",
+    ]);
+    let got = conll_rows_labels("pipelines/kota.toml", &rows);
     assert_eq!(label_of(&got, "mengatakan"), "U-CUE", "{got:?}");
     assert_eq!(label_of(&got, "cair"), "I-STATEMENT", "{got:?}");
 }

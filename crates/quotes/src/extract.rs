@@ -249,8 +249,9 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
             continue;
         };
         let o = marks[oi];
+        // A closing mark too far from its opener is still a closing mark: it opens nothing.
         if o + 1 >= m || too_long(o, m) {
-            *latest = Some(j);
+            *latest = None;
             continue;
         }
         leftovers.push(marks[used..oi].to_vec());
