@@ -94,10 +94,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/kota.toml",
         "kota/dev-40.conll",
         &[
-            ("STATEMENT", 0.714),
-            ("CUE", 0.827),
-            ("CUECOREF", 0.758),
-            ("PERSONCOREF", 0.609),
+            ("STATEMENT", 0.715),
+            ("CUE", 0.83),
+            ("CUECOREF", 0.763),
+            ("PERSONCOREF", 0.611),
             ("PERSON", 0.413),
             ("ROLE", 0.298),
             ("AFFILIATION", 0.24),
@@ -414,6 +414,44 @@ fn kota_cuts_a_statement_at_a_dotted_number_and_takes_the_glued_token_that_ends_
     assert_eq!(label_of(&got, "Rp12.000"), "O", "{got:?}");
     assert_eq!(label_of(&got, "per"), "B-STATEMENT", "{got:?}");
     assert_eq!(label_of(&got, "pasar.Harga"), "L-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_a_closing_mark_without_its_glued_opener_opens_no_quote() {
+    // The opening marks are glued to words (`sekolah."Kami`, `depan."Semua`); the mark before
+    // `katanya.` closes a quote and must not pair with the one before `tambahnya` over Budi's
+    // reported sentence.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "\" Kami siap membantu , \" ujar Sari Wulandari .",
+            "Ia menilai dana itu belum cukup untuk semua sekolah.\"Kami masih menunggu bantuan dari pusat , \" katanya.",
+            "Budi Santoso mengatakan , bantuan itu akan cair pada bulan depan.\"Semua",
+            "sekolah akan mendapat bagian , \" tambahnya .",
+        ],
+    );
+    assert_eq!(label_of(&got, "mengatakan"), "U-CUE", "{got:?}");
+    assert_eq!(label_of(&got, "cair"), "I-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_a_closing_mark_too_far_from_its_opener_opens_no_quote() {
+    // The mark before `kata` is more than a quote's length from the only opener before it; it
+    // still closes, so the mark before `tambahnya` (its opener glued, `depan."Semua`) finds no
+    // opener and Budi's reported sentence stays reported.
+    let mut rows = vec!["\" Kami siap membantu ."];
+    rows.extend(std::iter::repeat_n(
+        "Kami terus bekerja keras untuk semua sekolah di kota ini .",
+        80,
+    ));
+    rows.extend([
+        "Semua sudah siap , \" kata Sari Wulandari .",
+        "Budi Santoso mengatakan , bantuan itu akan cair pada bulan depan.\"Semua",
+        "sekolah akan mendapat bagian , \" tambahnya .",
+    ]);
+    let got = conll_rows_labels("pipelines/kota.toml", &rows);
+    assert_eq!(label_of(&got, "mengatakan"), "U-CUE", "{got:?}");
+    assert_eq!(label_of(&got, "cair"), "I-STATEMENT", "{got:?}");
 }
 
 #[test]

@@ -242,13 +242,16 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
             *latest = Some(j);
             continue;
         }
+        // A mark followed by a cue closes a quote even when no opener is left for it (the
+        // corpus glued the opening mark to a word, `dananya."Kami`): it opens nothing, or the
+        // next closing mark would pair with it over the reported sentences between them.
         let Some(oi) = *latest else {
-            *latest = Some(j);
             continue;
         };
         let o = marks[oi];
+        // A closing mark too far from its opener is still a closing mark: it opens nothing.
         if o + 1 >= m || too_long(o, m) {
-            *latest = Some(j);
+            *latest = None;
             continue;
         }
         leftovers.push(marks[used..oi].to_vec());
