@@ -86,7 +86,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.96),
             ("PERSON", 0.852),
             ("ROLE", 0.755),
-            ("AFFILIATION", 0.752),
+            ("AFFILIATION", 0.755),
             ("DATETIME", 0.905),
         ],
     ),
@@ -789,4 +789,22 @@ fn pfsa_labels_a_second_position_after_a_name_named_again() {
     assert_eq!(labels[at("Budi")], "U-PERSONCOREF", "{got:?}");
     assert_eq!(labels[at("Ketua")], "U-ROLE", "{got:?}");
     assert_eq!(labels[at("Komite")], "B-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn pfsa_a_university_is_labelled_without_its_campus_city() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Pengajar Universitas Sukamaju Surabaya , Budi Hartono , mengatakan , kampus tetap buka .",
+            "” Kami siap , ” kata Budi .",
+            "Dosen Universitas Negeri Jakarta , Sari Wulandari , mengatakan , ujian ditunda .",
+            "” Kami menunggu , ” kata Sari .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Universitas"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Surabaya"), "O", "{got:?}");
+    // The city is part of the name after 'Negeri'.
+    assert_eq!(label_of(&got, "Jakarta"), "L-AFFILIATION", "{got:?}");
 }

@@ -661,7 +661,7 @@ impl<'w> ConllExporter<'w> {
             self.mark(doc, r, "ROLE");
         }
         if let Some(a) = s.affiliation {
-            self.mark(doc, a, "AFFILIATION");
+            self.mark(doc, without_campus_city(doc, a), "AFFILIATION");
         }
     }
 
@@ -823,6 +823,88 @@ fn set_off(doc: &Document, first: usize, end: usize) -> bool {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let before = if first > 0 { text(first - 1) } else { "" };
     matches!(before, ":" | "(" | "/" | "|") || matches!(text(end), ")" | ":" | "/" | "|" | "–")
+}
+
+/// Schools whose names are followed by the city of the campus ("Universitas Airlangga
+/// Surabaya").
+const SCHOOLS: [&str; 5] = [
+    "Universitas",
+    "Institut",
+    "Sekolah",
+    "Politeknik",
+    "Akademi",
+];
+
+/// Words that make the city after them part of a school's name: the school has one campus per
+/// city ("Universitas Negeri Malang", "Institut Teknologi Bandung", "Universitas Muhammadiyah
+/// Surakarta").
+const CITY_NAMED: [&str; 10] = [
+    "Negeri",
+    "Teknologi",
+    "Pertanian",
+    "Muhammadiyah",
+    "Islam",
+    "Kristen",
+    "Katolik",
+    "Terbuka",
+    "Seni",
+    "Kesehatan",
+];
+
+/// Cities that house universities, named after a school's own name only to locate it.
+const CAMPUS_CITIES: [&str; 32] = [
+    "Jakarta",
+    "Bandung",
+    "Surabaya",
+    "Yogyakarta",
+    "Semarang",
+    "Malang",
+    "Solo",
+    "Surakarta",
+    "Medan",
+    "Padang",
+    "Palembang",
+    "Pontianak",
+    "Samarinda",
+    "Balikpapan",
+    "Banjarmasin",
+    "Makassar",
+    "Manado",
+    "Denpasar",
+    "Mataram",
+    "Kupang",
+    "Ambon",
+    "Jayapura",
+    "Kendari",
+    "Palu",
+    "Pekanbaru",
+    "Jambi",
+    "Bogor",
+    "Salatiga",
+    "Purwokerto",
+    "Jember",
+    "Serang",
+    "Bengkulu",
+];
+
+/// PFSA labels a university without the city it stands in ("Universitas Airlangga | Surabaya",
+/// "Sekolah Tinggi X Nasional | Yogyakarta"): `affiliation` without such a last word, unless
+/// the city belongs to the name ("Universitas Negeri Jakarta", "Institut Teknologi Bandung").
+fn without_campus_city(doc: &Document, affiliation: Span) -> Span {
+    let (first, end) = token_range(doc, affiliation);
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    if end < first + 3
+        || !SCHOOLS.contains(&text(first))
+        || !CAMPUS_CITIES.contains(&text(end - 1))
+        || CITY_NAMED.contains(&text(end - 2))
+        || !text(end - 2).starts_with(char::is_uppercase)
+    {
+        return affiliation;
+    }
+    Span {
+        start: affiliation.start,
+        end: doc.tokens[end - 2].span.end,
+    }
 }
 
 /// The tokens `first..end` that `span` covers.
