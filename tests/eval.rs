@@ -85,8 +85,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.961),
             ("PERSONCOREF", 0.96),
             ("PERSON", 0.852),
-            ("ROLE", 0.755),
-            ("AFFILIATION", 0.752),
+            ("ROLE", 0.757),
+            ("AFFILIATION", 0.758),
             ("DATETIME", 0.905),
         ],
     ),
@@ -827,4 +827,40 @@ fn pfsa_labels_a_second_position_after_a_name_named_again() {
     assert_eq!(labels[at("Budi")], "U-PERSONCOREF", "{got:?}");
     assert_eq!(labels[at("Ketua")], "U-ROLE", "{got:?}");
     assert_eq!(labels[at("Komite")], "B-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn pfsa_a_university_is_labelled_without_its_campus_city() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Pengajar Universitas Sukamaju Surabaya , Budi Hartono , mengatakan , kampus tetap buka .",
+            "” Kami siap , ” kata Budi .",
+            "Dosen Universitas Negeri Jakarta , Sari Wulandari , mengatakan , ujian ditunda .",
+            "” Kami menunggu , ” kata Sari .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Universitas"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Surabaya"), "O", "{got:?}");
+    // The city is part of the name after 'Negeri'.
+    assert_eq!(label_of(&got, "Jakarta"), "L-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn pfsa_two_positions_in_one_introduction_are_labelled_apart() {
+    // "Wakil Kepala | Polri sekaligus Wakil Ketua …": each position is labelled, the connector
+    // is not.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Wakil Kepala Polri sekaligus Wakil Ketua Komite Pemulihan Ekonomi Nasional , Budi Hartono , mengatakan , panen naik .",
+            "” Kami siap , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Kepala"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Polri"), "U-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
+    assert!(label_of(&got, "Ketua").ends_with("-ROLE"), "{got:?}");
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
 }

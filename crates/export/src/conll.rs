@@ -657,11 +657,65 @@ impl<'w> ConllExporter<'w> {
     }
 
     fn mark_role(&mut self, doc: &Document, s: &Speaker) {
+        // "Kepala | BNPB yang juga Ketua Satgas X Budi", "Menteri Y yang juga Ketua Komite X
+        // Budi", "Wakil Kepala | Polri sekaligus Wakil Ketua Komite X": PFSA labels each of two
+        // positions in one introduction with its own organisation, without the connector.
+        let in_role = s.role.and_then(|r| second_position(doc, r, false));
+        let in_org = s.affiliation.and_then(|a| second_position(doc, a, true));
         if let Some(r) = s.role {
+            let r = in_role.map_or(r, |(cut, _)| Span {
+                start: r.start,
+                end: cut,
+            });
             self.mark(doc, r, "ROLE");
         }
         if let Some(a) = s.affiliation {
-            self.mark(doc, a, "AFFILIATION");
+            let a = in_org.map_or(a, |(cut, _)| Span {
+                start: a.start,
+                end: cut,
+            });
+            self.mark(doc, without_campus_city(doc, a), "AFFILIATION");
+        }
+        // A second position inside the role has the organisation after it for its own.
+        let second = match in_role {
+            Some((_, rest)) if s.affiliation.is_some() => {
+                self.mark(doc, rest, "ROLE");
+                None
+            }
+            _ => in_role.or(in_org),
+        };
+        if let Some((_, rest)) = second {
+            // The second position: its role up to the first organisation the entity layer
+            // found in it, that organisation to the end.
+            let org = doc
+                .entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Org && rest.contains(e.span))
+                .map(|e| e.span.start)
+                .filter(|&at| at > rest.start)
+                .min();
+            match org {
+                Some(at) => {
+                    let before = doc.tokens[doc.token_at(at) - 1].span.end;
+                    self.mark(
+                        doc,
+                        Span {
+                            start: rest.start,
+                            end: before,
+                        },
+                        "ROLE",
+                    );
+                    self.mark(
+                        doc,
+                        Span {
+                            start: at,
+                            end: rest.end,
+                        },
+                        "AFFILIATION",
+                    );
+                }
+                None => self.mark(doc, rest, "ROLE"),
+            }
         }
     }
 
@@ -823,6 +877,114 @@ fn set_off(doc: &Document, first: usize, end: usize) -> bool {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let before = if first > 0 { text(first - 1) } else { "" };
     matches!(before, ":" | "(" | "/" | "|") || matches!(text(end), ")" | ":" | "/" | "|" | "–")
+}
+
+/// A second capitalised position inside `span` after "yang juga" (or, in an organisation,
+/// "sekaligus", which inside a role joins one person's titles: "Pendiri sekaligus CEO"): the end
+/// of the first part and the second position.
+fn second_position(doc: &Document, span: Span, organisation: bool) -> Option<(u32, Span)> {
+    let (first, end) = token_range(doc, span);
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    (first + 1..end.saturating_sub(1)).find_map(|k| {
+        let after = if text(k) == "yang" && text(k + 1) == "juga" {
+            k + 2
+        } else if organisation && text(k) == "sekaligus" {
+            k + 1
+        } else {
+            return None;
+        };
+        (after < end && text(after).starts_with(char::is_uppercase)).then(|| {
+            (
+                doc.tokens[k - 1].span.end,
+                Span {
+                    start: doc.tokens[after].span.start,
+                    end: span.end,
+                },
+            )
+        })
+    })
+}
+
+/// Schools whose names are followed by the city of the campus ("Universitas Airlangga
+/// Surabaya").
+const SCHOOLS: [&str; 5] = [
+    "Universitas",
+    "Institut",
+    "Sekolah",
+    "Politeknik",
+    "Akademi",
+];
+
+/// Words that make the city after them part of a school's name: the school has one campus per
+/// city ("Universitas Negeri Malang", "Institut Teknologi Bandung", "Universitas Muhammadiyah
+/// Surakarta").
+const CITY_NAMED: [&str; 10] = [
+    "Negeri",
+    "Teknologi",
+    "Pertanian",
+    "Muhammadiyah",
+    "Islam",
+    "Kristen",
+    "Katolik",
+    "Terbuka",
+    "Seni",
+    "Kesehatan",
+];
+
+/// Cities that house universities, named after a school's own name only to locate it.
+const CAMPUS_CITIES: [&str; 32] = [
+    "Jakarta",
+    "Bandung",
+    "Surabaya",
+    "Yogyakarta",
+    "Semarang",
+    "Malang",
+    "Solo",
+    "Surakarta",
+    "Medan",
+    "Padang",
+    "Palembang",
+    "Pontianak",
+    "Samarinda",
+    "Balikpapan",
+    "Banjarmasin",
+    "Makassar",
+    "Manado",
+    "Denpasar",
+    "Mataram",
+    "Kupang",
+    "Ambon",
+    "Jayapura",
+    "Kendari",
+    "Palu",
+    "Pekanbaru",
+    "Jambi",
+    "Bogor",
+    "Salatiga",
+    "Purwokerto",
+    "Jember",
+    "Serang",
+    "Bengkulu",
+];
+
+/// PFSA labels a university without the city it stands in ("Universitas Airlangga | Surabaya",
+/// "Sekolah Tinggi X Nasional | Yogyakarta"): `affiliation` without such a last word, unless
+/// the city belongs to the name ("Universitas Negeri Jakarta", "Institut Teknologi Bandung").
+fn without_campus_city(doc: &Document, affiliation: Span) -> Span {
+    let (first, end) = token_range(doc, affiliation);
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    if end < first + 3
+        || !SCHOOLS.contains(&text(first))
+        || !CAMPUS_CITIES.contains(&text(end - 1))
+        || CITY_NAMED.contains(&text(end - 2))
+        || !text(end - 2).starts_with(char::is_uppercase)
+    {
+        return affiliation;
+    }
+    Span {
+        start: affiliation.start,
+        end: doc.tokens[end - 2].span.end,
+    }
 }
 
 /// The tokens `first..end` that `span` covers.
