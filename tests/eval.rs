@@ -849,17 +849,17 @@ fn pfsa_a_university_is_labelled_without_its_campus_city() {
 
 #[test]
 fn pfsa_two_positions_in_one_introduction_are_labelled_apart() {
-    // "Wakil Kepala | Polri sekaligus Wakil Ketua …": each position is labelled, the connector
+    // "Wakil Kepala | Polda X sekaligus Ketua …": each position is labelled, the connector
     // is not.
     let got = conll_rows_labels(
         "pipelines/pfsa-id.toml",
         &[
-            "Wakil Kepala Polri sekaligus Wakil Ketua Komite Pemulihan Ekonomi Nasional , Budi Hartono , mengatakan , panen naik .",
+            "Wakil Kepala Polda Sukamaju sekaligus Wakil Ketua Komite Pemulihan Pangan Nasional , Budi Hartono , mengatakan , panen naik .",
             "” Kami siap , ” kata Budi .",
         ],
     );
     assert_eq!(label_of(&got, "Kepala"), "L-ROLE", "{got:?}");
-    assert_eq!(label_of(&got, "Polri"), "U-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Polda"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
     assert!(label_of(&got, "Ketua").ends_with("-ROLE"), "{got:?}");
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");

@@ -657,8 +657,8 @@ impl<'w> ConllExporter<'w> {
     }
 
     fn mark_role(&mut self, doc: &Document, s: &Speaker) {
-        // "Kepala | BNPB yang juga Ketua Satgas X Budi", "Menteri Y yang juga Ketua Komite X
-        // Budi", "Wakil Kepala | Polri sekaligus Wakil Ketua Komite X": PFSA labels each of two
+        // "Kepala | Badan X yang juga Ketua Forum Y Budi", "Menteri Y yang juga Ketua Komite X
+        // Budi", "Wakil Kepala | Polda X sekaligus Ketua Komite Y": PFSA labels each of two
         // positions in one introduction with its own organisation, without the connector.
         let in_role = s.role.and_then(|r| second_position(doc, r, false));
         let in_org = s.affiliation.and_then(|a| second_position(doc, a, true));
