@@ -90,15 +90,48 @@ impl GenreClassifier {
 
     /// The convention id of the training set the sentence reads most like (0 when empty).
     pub fn classify(&self, words: &[&str]) -> u64 {
-        let n = self.classes.len();
-        if n == 0 {
+        if self.classes.is_empty() {
             return 0;
         }
-        // Two classes in the built-in model; more go through the slow path.
-        let mut scores = [0f32; 4];
-        if n > scores.len() {
-            return self.classify_many(words);
+        self.with_scores(words, |scores| {
+            let best = (0..scores.len())
+                .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                .unwrap_or(0);
+            self.classes[best].0
+        })
+    }
+
+    /// How much more the sentence reads like the training set of convention `domain` than like
+    /// the likeliest other one (log odds; 0 when the classifier is empty or knows no `domain`).
+    pub fn margin(&self, words: &[&str], domain: u64) -> f32 {
+        let Some(target) = self.classes.iter().position(|c| c.0 == domain) else {
+            return 0.0;
+        };
+        if self.classes.len() < 2 {
+            return 0.0;
         }
+        self.with_scores(words, |scores| {
+            let other = (0..scores.len())
+                .filter(|&c| c != target)
+                .map(|c| scores[c])
+                .fold(f32::MIN, f32::max);
+            scores[target] - other
+        })
+    }
+
+    /// Calls `f` with the sentence's log score per class (prior plus each counted word's log
+    /// probability, or the class's unseen-word value). Up to four classes (the built-in model
+    /// has two) are scored on the stack: this runs once a sentence.
+    fn with_scores<R>(&self, words: &[&str], f: impl FnOnce(&[f32]) -> R) -> R {
+        let n = self.classes.len();
+        let mut stack = [0f32; 4];
+        let mut heap = Vec::new();
+        let scores: &mut [f32] = if n <= stack.len() {
+            &mut stack[..n]
+        } else {
+            heap.resize(n, 0.0);
+            &mut heap
+        };
         for (s, c) in scores.iter_mut().zip(&self.classes) {
             *s = c.1;
         }
@@ -117,60 +150,7 @@ impl GenreClassifier {
                 }
             }
         }
-        let best = (0..n)
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
-            .unwrap_or(0);
-        self.classes[best].0
-    }
-
-    /// How much more the sentence reads like the training set of convention `domain` than like
-    /// the likeliest other one (log odds; 0 when the classifier is empty or knows no `domain`).
-    pub fn margin(&self, words: &[&str], domain: u64) -> f32 {
-        let n = self.classes.len();
-        let Some(target) = self.classes.iter().position(|c| c.0 == domain) else {
-            return 0.0;
-        };
-        if n < 2 {
-            return 0.0;
-        }
-        let mut scores: Vec<f32> = self.classes.iter().map(|c| c.1).collect();
-        for w in words.iter().filter(|w| counts(w)) {
-            match self.words.get(&hash_lower(w)) {
-                Some(&at) => {
-                    let at = at as usize;
-                    for (s, p) in scores.iter_mut().zip(&self.probs[at..at + n]) {
-                        *s += p;
-                    }
-                }
-                None => {
-                    for (s, c) in scores.iter_mut().zip(&self.classes) {
-                        *s += c.2;
-                    }
-                }
-            }
-        }
-        let other = (0..n)
-            .filter(|&c| c != target)
-            .map(|c| scores[c])
-            .fold(f32::MIN, f32::max);
-        scores[target] - other
-    }
-
-    fn classify_many(&self, words: &[&str]) -> u64 {
-        let n = self.classes.len();
-        let mut scores: Vec<f32> = self.classes.iter().map(|c| c.1).collect();
-        for w in words.iter().filter(|w| counts(w)) {
-            for (c, s) in scores.iter_mut().enumerate() {
-                *s += match self.words.get(&hash_lower(w)) {
-                    Some(&at) => self.probs[at as usize + c],
-                    None => self.classes[c].2,
-                };
-            }
-        }
-        let best = (0..n)
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
-            .unwrap_or(0);
-        self.classes[best].0
+        f(scores)
     }
 
     /// Appends the classifier's section of a model file (nothing when empty).

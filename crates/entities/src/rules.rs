@@ -573,19 +573,23 @@ fn is_school_number(word: &str) -> bool {
             || body.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')))
 }
 
+/// Whether the eight tags from `i` are all O. Most tokens are untagged, so rules that look only
+/// at tagged tokens skip eight at a time (a test a token had cost 2.5 M instructions over 450
+/// articles).
+fn eight_untagged(tags: &[u8], i: usize) -> bool {
+    tags.get(i..i + 8)
+        .is_some_and(|eight| u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0)
+}
+
 /// "SMP Negeri 1 Sukamaju": the place after a school's number belongs to the school's name (the
 /// model often stops at the number, or takes the place for a name of its own). In NERGrit's
 /// training file, when such a school is tagged, the capitalised word after its number is inside
 /// its name 95 times in 99 (two of the others are a street, "Jl Sukamaju", which stays apart).
 /// Up to three capitalised words, in any convention (idner-news-2k names no schools).
 fn school_names_run_on(words: &[&str], tags: &mut [u8]) {
-    // Most tokens are untagged: eight tags at a time are skipped while all are O (a test a
-    // token had cost 2.5 M instructions over 450 articles).
     let mut i = 0;
     while i < words.len() {
-        if let Some(eight) = tags.get(i..i + 8)
-            && u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0
-        {
+        if eight_untagged(tags, i) {
             i += 8;
             continue;
         }
@@ -644,10 +648,7 @@ const DEGREES: &[&str] = &[
 fn degrees_outside_people(words: &[&str], tags: &mut [u8]) {
     let mut k = 1;
     while k < words.len() {
-        // Eight untagged tokens at a time, as in `school_names_run_on`.
-        if let Some(eight) = tags.get(k..k + 8)
-            && u64::from_le_bytes(eight.try_into().expect("eight tags")) == 0
-        {
+        if eight_untagged(tags, k) {
             k += 8;
             continue;
         }
