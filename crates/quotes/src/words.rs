@@ -99,6 +99,37 @@ bitflags::bitflags! {
     }
 }
 
+/// The top bit of each byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Whether one of the eight bytes of `x` (zero past a word's end) is `b` (not zero).
+#[inline]
+fn has_byte(x: u64, b: u8) -> bool {
+    let y = x ^ (0x0101_0101_0101_0101 * u64::from(b));
+    y.wrapping_sub(0x0101_0101_0101_0101) & !y & HIGH != 0
+}
+
+/// `CAP`, `UPPER` and `LOWER` of an ASCII word of at most 15 bytes, read as [`crate::load16`]
+/// reads it: what the general path's byte tests give it.
+#[inline]
+fn case_flags(bytes: &[u8], lo: u64, hi: u64) -> Flags {
+    let first = bytes.first().copied().unwrap_or(b' ');
+    if first.is_ascii_uppercase() {
+        let lower = crate::bytes_in(lo, b'a', b'z') | crate::bytes_in(hi, b'a', b'z');
+        let upper = crate::bytes_in(lo, b'A', b'Z') | crate::bytes_in(hi, b'A', b'Z');
+        // No lower-case letter and two letters or more: an acronym.
+        if lower == 0 && upper.count_ones() >= 2 {
+            Flags::CAP | Flags::UPPER
+        } else {
+            Flags::CAP
+        }
+    } else if first.is_ascii_lowercase() {
+        Flags::LOWER
+    } else {
+        Flags::empty()
+    }
+}
+
 /// A document seen through the quote rules' eyes.
 pub struct Words<'a> {
     /// The document.
@@ -124,6 +155,19 @@ impl<'a> Words<'a> {
             }
             if boiler.peek().is_some_and(|b| b.span.overlaps(t.span)) {
                 f |= Flags::BOILER;
+            }
+            if t.kind == TokenKind::Word && raw.len() <= 15 {
+                // Most words: ASCII, short, without a full stop (so neither glued nor carrying
+                // the sentence's stop). Their bytes are read as two words once, and every test
+                // below is a few operations on them; anything else takes the general path.
+                let (lo, hi) = crate::load16(raw.as_bytes());
+                if (lo | hi) & HIGH == 0 && !has_byte(lo, b'.') && !has_byte(hi, b'.') {
+                    f |= case_flags(raw.as_bytes(), lo, hi);
+                    f |= lex.classify_loaded(raw.as_bytes(), lo, hi);
+                    flags.push(f);
+                    skip.push(0);
+                    continue;
+                }
             }
             // `.Menurut`: a word glued after a full stop standing alone, which a
             // pre-tokenized corpus's token reads as punctuation by its first character.
@@ -304,5 +348,45 @@ impl<'a> Words<'a> {
     /// The text covering tokens `from..to`.
     pub fn cover_text(&self, from: usize, to: usize) -> &'a str {
         self.doc.slice(self.cover(from, to))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::QuotesConfig;
+    use kutip_core::Token;
+
+    /// Short ASCII words take the fast path; their case flags are those of the byte tests of
+    /// the general path (an acronym needs two letters and no lower-case one).
+    #[test]
+    fn case_flags_of_short_and_long_words() {
+        let text =
+            "BNPB Budi A x9 OJK-2 COVID19 Sukamaju Pembangunanberkelanjutan PEMBANGUNANKOTABARU 1a";
+        let mut doc = Document::new("t", text);
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            doc.tokens.push(Token::new(span, TokenKind::Word));
+            start += word.len() + 1;
+        }
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        let case = |k: usize| words.flags[k] & (Flags::CAP | Flags::UPPER | Flags::LOWER);
+        let expected = [
+            Flags::CAP | Flags::UPPER,
+            Flags::CAP,
+            Flags::CAP,
+            Flags::LOWER,
+            Flags::CAP | Flags::UPPER,
+            Flags::CAP | Flags::UPPER,
+            Flags::CAP,
+            Flags::CAP,
+            Flags::CAP | Flags::UPPER,
+            Flags::empty(),
+        ];
+        for (k, want) in expected.into_iter().enumerate() {
+            assert_eq!(case(k), want, "{}", words.text(k));
+        }
     }
 }
