@@ -124,7 +124,20 @@ impl<'t> CharOffsets<'t> {
             return self.text.chars().count() as u32;
         }
         let from = block * BLOCK;
-        self.blocks[block] + count_chars(&self.text.as_bytes()[from..byte])
+        let Some(words) = self.text.as_bytes().get(from..from + BLOCK) else {
+            return self.blocks[block] + count_chars(&self.text.as_bytes()[from..byte]);
+        };
+        // The block read as two words, the bytes from `byte` on masked out: no loop over the
+        // (up to 15) bytes before it.
+        let n = byte - from;
+        let word = |w: &[u8]| u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        let below = |k: usize| (1u64 << (8 * k)).wrapping_sub(1);
+        let (lo, hi) = if n >= 8 {
+            (word(&words[..8]), word(&words[8..]) & below(n - 8))
+        } else {
+            (word(&words[..8]) & below(n), 0)
+        };
+        self.blocks[block] + n as u32 - continuations(lo) - continuations(hi)
     }
 }
 

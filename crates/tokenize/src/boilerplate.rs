@@ -496,6 +496,39 @@ const TIMESTAMP_WORDS: &[&str] = &[
     "published",
 ];
 
+/// For each lower-case first letter, the second letters of the [`DAYS`], [`MONTHS`] and
+/// [`TIMESTAMP_WORDS`] that start with it, as bits: [`is_timestamp`] runs on every paragraph,
+/// and a body paragraph's first word is turned away by its first two letters instead of being
+/// compared with all forty-odd words.
+const FIRST_PAIRS: [u32; 26] = {
+    let lists: [&[&str]; 3] = [DAYS, MONTHS, TIMESTAMP_WORDS];
+    let mut table = [0u32; 26];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let b = lists[l][k].as_bytes();
+            assert!(b.len() >= 2 && b[0].is_ascii_lowercase() && b[1].is_ascii_lowercase());
+            table[(b[0] - b'a') as usize] |= 1 << (b[1] - b'a');
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// False when `w` cannot equal any of the words of [`FIRST_PAIRS`] in any ASCII case.
+#[inline]
+fn may_be_time_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 2 && {
+        let (x, y) = (b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase());
+        x.is_ascii_lowercase()
+            && y.is_ascii_lowercase()
+            && FIRST_PAIRS[usize::from(x - b'a')] & 1 << (y - b'a') != 0
+    }
+}
+
 /// A line that is only a date and time ("Selasa, 19 September 2023 10:25 WIB",
 /// "Diperbarui 19/09/2023, 10.25"), perhaps with an outlet ("Kompas.com - 19/09/2023, 10:25 WIB").
 fn is_timestamp(line: &str) -> bool {
@@ -525,9 +558,12 @@ fn is_timestamp(line: &str) -> bool {
         if is_number {
             digits = true;
             dated |= w.contains(['/', ':', '.', '-']) || w.len() == 4;
-        } else if is(DAYS) || is(MONTHS) {
+        } else if may_be_time_word(w) && (is(DAYS) || is(MONTHS)) {
             dated = true;
-        } else if is(TIMESTAMP_WORDS) || ends_with(".com") || ends_with(".id") {
+        } else if (may_be_time_word(w) && is(TIMESTAMP_WORDS))
+            || ends_with(".com")
+            || ends_with(".id")
+        {
         } else {
             return false;
         }
@@ -551,6 +587,28 @@ fn is_heading(line: &str) -> bool {
 mod tests {
     use super::*;
     use crate::paragraphs;
+
+    /// The two-letter filter in front of the word lists never turns a listed word away, in
+    /// any case, and turns away the usual first words of body paragraphs.
+    #[test]
+    fn the_time_word_filter_lets_every_listed_word_through() {
+        for word in DAYS.iter().chain(MONTHS).chain(TIMESTAMP_WORDS) {
+            for written in [word.to_string(), word.to_ascii_uppercase(), {
+                let mut w = word.to_string();
+                w[..1].make_ascii_uppercase();
+                w
+            }] {
+                assert!(may_be_time_word(&written), "{written}");
+            }
+        }
+        for word in ["Presiden", "Dalam", "Ia", "Budi", "Hal", "x", ""] {
+            assert!(!may_be_time_word(word), "{word}");
+        }
+        assert!(is_timestamp("Selasa, 19 September 2023 10:25 WIB"));
+        assert!(!is_timestamp(
+            "Dalam rapat 19 September 2023, Budi berbicara."
+        ));
+    }
 
     fn marks_with(
         rules: &BoilerplateRules,
