@@ -148,7 +148,6 @@ impl<'a> Words<'a> {
         let mut lower = String::new();
         let mut boiler = doc.boilerplate.iter().peekable();
         for t in &doc.tokens {
-            let raw = doc.slice(t.span);
             let mut f = Flags::empty();
             while boiler.peek().is_some_and(|b| b.span.end <= t.span.start) {
                 boiler.next();
@@ -156,19 +155,22 @@ impl<'a> Words<'a> {
             if boiler.peek().is_some_and(|b| b.span.overlaps(t.span)) {
                 f |= Flags::BOILER;
             }
-            if t.kind == TokenKind::Word && raw.len() <= 15 {
+            if t.kind == TokenKind::Word && t.span.len() <= 15 {
                 // Most words: ASCII, short, without a full stop (so neither glued nor carrying
                 // the sentence's stop). Their bytes are read as two words once, and every test
-                // below is a few operations on them; anything else takes the general path.
-                let (lo, hi) = crate::load16(raw.as_bytes());
+                // below is a few operations on them; anything else takes the general path. (The
+                // bytes, not the `str`: no character-boundary tests.)
+                let bytes = &doc.text.as_bytes()[t.span.range()];
+                let (lo, hi) = crate::load16(bytes);
                 if (lo | hi) & HIGH == 0 && !has_byte(lo, b'.') && !has_byte(hi, b'.') {
-                    f |= case_flags(raw.as_bytes(), lo, hi);
-                    f |= lex.classify_loaded(raw.as_bytes(), lo, hi);
+                    f |= case_flags(bytes, lo, hi);
+                    f |= lex.classify_loaded(bytes, lo, hi);
                     flags.push(f);
                     skip.push(0);
                     continue;
                 }
             }
+            let raw = doc.slice(t.span);
             // `.Menurut`: a word glued after a full stop standing alone, which a
             // pre-tokenized corpus's token reads as punctuation by its first character.
             let dotted_word =
