@@ -897,7 +897,9 @@ pub fn tag(
         })
         .map(|b| b.span)
         .collect();
-    let mut out = Vec::new();
+    // About one entity in eleven tokens in news: sized once, where growing from empty moved the
+    // entities five or six times a document.
+    let mut out = Vec::with_capacity(tokens.len() / 8);
     let mut words: Vec<&str> = Vec::with_capacity(64);
     let mut codes: Vec<u8> = Vec::with_capacity(64);
     let mut covered: Vec<bool> = Vec::with_capacity(64);

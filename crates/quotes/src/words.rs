@@ -144,7 +144,8 @@ impl<'a> Words<'a> {
     /// Flags every token of `doc`.
     pub fn new(doc: &'a Document, lex: &Lexicon) -> Words<'a> {
         let mut flags = Vec::with_capacity(doc.tokens.len());
-        let mut skip = Vec::with_capacity(doc.tokens.len());
+        // Zero for nearly every token: written only for a glued one.
+        let mut skip = vec![0u8; doc.tokens.len()];
         let mut lower = String::new();
         let mut boiler = doc.boilerplate.iter().peekable();
         for t in &doc.tokens {
@@ -166,7 +167,6 @@ impl<'a> Words<'a> {
                     f |= case_flags(bytes, lo, hi);
                     f |= lex.classify_loaded(bytes, lo, hi);
                     flags.push(f);
-                    skip.push(0);
                     continue;
                 }
             }
@@ -279,8 +279,10 @@ impl<'a> Words<'a> {
                     f.remove(Flags::DOT_END);
                 }
             }
+            if skipped != 0 {
+                skip[flags.len()] = skipped;
+            }
             flags.push(f);
-            skip.push(skipped);
         }
         Words { doc, flags, skip }
     }
