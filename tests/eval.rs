@@ -130,8 +130,8 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.777),
-            ("PER", 0.805),
+            ("micro", 0.78),
+            ("PER", 0.812),
             ("ORG", 0.635),
             ("LOC", 0.812),
         ],
