@@ -130,10 +130,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.783),
-            ("PER", 0.812),
-            ("ORG", 0.638),
-            ("LOC", 0.818),
+            ("micro", 0.787),
+            ("PER", 0.814),
+            ("ORG", 0.657),
+            ("LOC", 0.819),
         ],
     ),
 ];
