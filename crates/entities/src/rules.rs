@@ -761,6 +761,38 @@ fn organisations_by_tail(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// Words that open an organisation's name and that the model sometimes leaves outside it
+/// ("Politeknik | Sukamaju Raya"): in NERGrit's training file every span one of them starts
+/// is an organisation but 15 universities, which it tags as places.
+const ORG_OPENERS: &[&str] = &[
+    "Universitas",
+    "Politeknik",
+    "Institut",
+    "Akademi",
+    "Yayasan",
+    "Partai",
+    "Lembaga",
+];
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: an untagged
+/// organisation opener ([`ORG_OPENERS`]) right before a name the model found opens that
+/// name, which is then an organisation ("Politeknik" + ORG "LPP Sukamaju").
+fn organisation_openers_inside(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len().saturating_sub(1) {
+        if tags[i] != 0 || !is_begin(tags[i + 1] as usize) || !ORG_OPENERS.contains(&words[i]) {
+            continue;
+        }
+        tags[i] = B_ORG;
+        let mut k = i + 1;
+        tags[k] = I_ORG;
+        k += 1;
+        while k < words.len() && tags[k] != 0 && !is_begin(tags[k] as usize) {
+            tags[k] = I_ORG;
+            k += 1;
+        }
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights: a person's name
 /// written with a hyphen ("Kim Jae - won", "Ana Putri - Lestari", as NERGrit tokenizes them)
 /// runs on over the hyphen and the word after it, which the model often leaves out or takes
@@ -1026,6 +1058,7 @@ pub fn tag(
                 quoted_titles_not_people(&words, &mut scratch.tags);
                 hyphenated_people(&words, &mut scratch.tags);
                 organisations_by_tail(&words, &mut scratch.tags);
+                organisation_openers_inside(&words, &mut scratch.tags);
             }
             None => model.tag(&words, &codes, scratch),
         }
@@ -3096,6 +3129,16 @@ mod consistency_tests {
         let mut tags = vec![0, 0, 0];
         organisations_by_tail(&words, &mut tags);
         assert_eq!(tags, [0, 0, 0]);
+    }
+
+    #[test]
+    fn an_untagged_organisation_opener_opens_the_name_after_it() {
+        let words: Vec<&str> = "kuliah di Politeknik Sukamaju Raya dan Universitas , Bandung"
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, 0, B_LOC, I_LOC, 0, 0, 0, B_LOC];
+        organisation_openers_inside(&words, &mut tags);
+        assert_eq!(tags, [0, 0, B_ORG, I_ORG, I_ORG, 0, 0, 0, B_LOC]);
     }
 
     #[test]
