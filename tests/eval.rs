@@ -130,9 +130,9 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.789),
-            ("PER", 0.814),
-            ("ORG", 0.666),
+            ("micro", 0.79),
+            ("PER", 0.816),
+            ("ORG", 0.671),
             ("LOC", 0.819),
         ],
     ),
