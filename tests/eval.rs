@@ -130,9 +130,9 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.79),
+            ("micro", 0.792),
             ("PER", 0.816),
-            ("ORG", 0.671),
+            ("ORG", 0.682),
             ("LOC", 0.819),
         ],
     ),
