@@ -863,6 +863,23 @@ fn defined_names(words: &[&str], tags: &mut [u8], model: &Model) {
     }
 }
 
+/// With the `auto` convention, in a sentence tagged in the shared weights: a company's legal
+/// form alone ("PT", "CV", "Tbk", "Persero": "PT Sukamaju Jaya ( Persero )", "dikelola oleh
+/// PT .") is no name; with the company's name it stays inside the name. NERGrit's training
+/// file tags none of them alone (PT opens 5 names, is inside 2, and untagged once).
+fn bare_company_forms(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len() {
+        if is_begin(tags[i] as usize)
+            && tags
+                .get(i + 1)
+                .is_none_or(|&t| t == 0 || is_begin(t as usize))
+            && matches!(words[i], "PT" | "CV" | "Tbk" | "Persero")
+        {
+            tags[i] = 0;
+        }
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights: a person's name
 /// written with a hyphen ("Kim Jae - won", "Ana Putri - Lestari", as NERGrit tokenizes them)
 /// runs on over the hyphen and the word after it, which the model often leaves out or takes
@@ -1130,6 +1147,7 @@ pub fn tag(
                 organisations_by_tail(&words, &mut scratch.tags);
                 organisation_openers_inside(&words, &mut scratch.tags);
                 defined_names(&words, &mut scratch.tags, model);
+                bare_company_forms(&words, &mut scratch.tags);
             }
             None => model.tag(&words, &codes, scratch),
         }
@@ -3242,6 +3260,14 @@ mod consistency_tests {
             defined_names(&words, &mut tags, &model);
             assert!(tags.iter().all(|&t| t == 0), "{text}: {tags:?}");
         }
+    }
+
+    #[test]
+    fn a_company_form_alone_is_no_name() {
+        let words: Vec<&str> = "PT Sukamaju Jaya ( Persero ) dan PT".split(' ').collect();
+        let mut tags = vec![B_ORG, I_ORG, I_ORG, 0, B_ORG, 0, 0, B_ORG];
+        bare_company_forms(&words, &mut tags);
+        assert_eq!(tags, [B_ORG, I_ORG, I_ORG, 0, 0, 0, 0, 0]);
     }
 
     #[test]
