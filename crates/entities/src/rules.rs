@@ -1489,6 +1489,10 @@ pub fn tag(
 /// hash look-up for each uncovered capitalised token of the shared-weights sentences.
 fn repeated_names(doc: &Document, news: &[bool], out: &mut Vec<Entity>) {
     const MIN_VOTES: u32 = 2;
+    // A news document (every sentence in the news convention) has nothing to vote on.
+    if news.iter().all(|&n| n) {
+        return;
+    }
     let text = doc.text.as_str();
     let tokens = &doc.tokens;
     let word = |k: usize| &text[tokens[k].span.range()];
