@@ -731,6 +731,8 @@ const ORG_TAILS: &[&str] = &[
 /// words before the tail: a person or a place the model found ("James Sukamaju Orchestra"
 /// taken for a person), one it split from the tail ("Sukamaju" LOC + "FC" ORG), or untagged
 /// words ("Batara Band" missed).
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
 fn organisations_by_tail(words: &[&str], tags: &mut [u8]) {
     for t in 1..words.len() {
         if !ORG_TAILS.contains(&words[t]) || tags.get(t + 1).is_some_and(|&x| x % 2 == 0 && x > 0) {
@@ -777,6 +779,8 @@ const ORG_OPENERS: &[&str] = &[
 /// With the `auto` convention, in a sentence tagged in the shared weights: an untagged
 /// organisation opener ([`ORG_OPENERS`]) right before a name the model found opens that
 /// name, which is then an organisation ("Politeknik" + ORG "LPP Sukamaju").
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
 fn organisation_openers_inside(words: &[&str], tags: &mut [u8]) {
     for i in 0..words.len().saturating_sub(1) {
         if tags[i] != 0 || !is_begin(tags[i + 1] as usize) || !ORG_OPENERS.contains(&words[i]) {
@@ -800,6 +804,8 @@ fn organisation_openers_inside(words: &[&str], tags: &mut [u8]) {
 /// file the capitalised words opening such a sentence are a name of the noun's kind 27 times in
 /// 30 (the others untagged: "Ia adalah penulis", "Desa Ini merupakan …"), so untagged words
 /// take the kind only when none of them is written in lower case in the training data.
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
 fn defined_names(words: &[&str], tags: &mut [u8], model: &Model) {
     const KINDS: &[(&str, u8)] = &[
         ("desa", B_LOC),
@@ -867,6 +873,8 @@ fn defined_names(words: &[&str], tags: &mut [u8], model: &Model) {
 /// form alone ("PT", "CV", "Tbk", "Persero": "PT Sukamaju Jaya ( Persero )", "dikelola oleh
 /// PT .") is no name; with the company's name it stays inside the name. NERGrit's training
 /// file tags none of them alone (PT opens 5 names, is inside 2, and untagged once).
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
 fn bare_company_forms(words: &[&str], tags: &mut [u8]) {
     for i in 0..words.len() {
         if is_begin(tags[i] as usize)
@@ -886,6 +894,8 @@ fn bare_company_forms(words: &[&str], tags: &mut [u8]) {
 /// for a name of its own. In NERGrit's training file 15 people hold a hyphen and one is
 /// followed by a hyphen and a capitalised word outside the name. News writes pairs of people
 /// that way ("Budi - Sari"), so only outside news.
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
 fn hyphenated_people(words: &[&str], tags: &mut [u8]) {
     for b in 0..words.len().saturating_sub(2) {
         if !matches!(tags[b], B_PER | I_PER)
@@ -1487,6 +1497,8 @@ pub fn tag(
 /// them right (one-word names tagged once would add 3 right and 9 wrong); tagging every
 /// untagged repeat instead had been 13 right and 18 wrong. Only with `auto`, and costs one
 /// hash look-up for each uncovered capitalised token of the shared-weights sentences.
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
 fn repeated_names(doc: &Document, news: &[bool], out: &mut Vec<Entity>) {
     const MIN_VOTES: u32 = 2;
     // A news document (every sentence in the news convention) has nothing to vote on.
