@@ -130,10 +130,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.774),
-            ("PER", 0.794),
-            ("ORG", 0.635),
-            ("LOC", 0.81),
+            ("micro", 0.793),
+            ("PER", 0.816),
+            ("ORG", 0.688),
+            ("LOC", 0.819),
         ],
     ),
 ];

@@ -526,9 +526,12 @@ fn age_categories_outside_teams(words: &[&str], tags: &mut [u8]) {
 /// more words that alone fills double quotation marks and holds no common given name ("Senja
 /// Kelabu", "Rumah Tua") is the title of a song, film or series, not a person; unless a word
 /// that introduces a character comes before it ("sebagai \" Sari Wulandari \"", "tokoh",
-/// "memerankan", "peran", "karakter", "untuk"), or a comma (lists of quoted roles). In
-/// NERGrit's training file (tagged by the model trained on it) it drops 2 titles and 1 person;
-/// on its dev file 3 titles.
+/// "memerankan", "peran", "karakter", "untuk"). In NERGrit's training file (tagged by the
+/// model trained on it) it drops 2 titles and 1 person; on its dev file 3 titles. A comma
+/// before the quotation no longer keeps the person (", \" Lagu Baru \" menjadi…": in the
+/// training file none of 32 such quoted names outside a list is a person; NERGrit dev +2
+/// titles). A "person" of any length that fills one of a list of quoted items joined by
+/// commas or "dan" is a title too (3 of 112 such items in the training file are people).
 fn quoted_titles_not_people(words: &[&str], tags: &mut [u8]) {
     const INTRODUCERS: &[&str] = &[
         "sebagai",
@@ -548,12 +551,24 @@ fn quoted_titles_not_people(words: &[&str], tags: &mut [u8]) {
             b += 1;
         }
         // `b` is the first word after the name: it must close the quotation.
-        if b - a < 2 || b >= words.len() || !is_quote(words[b]) {
+        if b >= words.len() || !is_quote(words[b]) {
+            continue;
+        }
+        // One of a list of quoted items ("\" A \" , \" B \" dan \" C \""): titles of songs,
+        // films, albums. In NERGrit's training file 3 of 112 such items are people. Not "atau":
+        // "dikenal sebagai \" Budi \" atau \" Ubay \"" gives one person's other names.
+        let is_joiner = |w: &str| matches!(w, "," | "dan");
+        let in_list = (b + 2 < words.len() && is_joiner(words[b + 1]) && is_quote(words[b + 2]))
+            || (a >= 3 && is_joiner(words[a - 2]) && is_quote(words[a - 3]));
+        if in_list {
+            tags[a..b].fill(0);
+            continue;
+        }
+        if b - a < 2 {
             continue;
         }
         let before = words[a - 2];
-        if before == ","
-            || INTRODUCERS.iter().any(|w| before.eq_ignore_ascii_case(w))
+        if INTRODUCERS.iter().any(|w| before.eq_ignore_ascii_case(w))
             || words[a..b]
                 .iter()
                 .any(|w| crate::given_names::is_given_name(hash_lower(w)))
@@ -704,6 +719,221 @@ fn generational_suffixes(words: &[&str], tags: &mut [u8]) {
             end += 1;
         }
         tags[b + 1..end].fill(I_PER);
+    }
+}
+
+/// Words that end the name of an organisation: bands, labels, companies, clubs ("Batara
+/// Band", "Sukamaju Records", "Persatuan Sukamaju FC"). In NERGrit's training file the names
+/// they end are organisations 46 times, places 4 and people 2 (another 20 of them stand
+/// outside any name, most "Records" and "Entertainment" after a name of their own).
+const ORG_TAILS: &[&str] = &[
+    "Band",
+    "Orchestra",
+    "Records",
+    "Entertainment",
+    "Company",
+    "FC",
+    "Foundation",
+    "Group",
+    "Inc",
+    "Ltd",
+    "Pictures",
+    "Corporation",
+    "Airlines",
+];
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a name that ends
+/// in an organisation's tail word ([`ORG_TAILS`]) is an organisation, with the capitalised
+/// words before the tail: a person or a place the model found ("James Sukamaju Orchestra"
+/// taken for a person), one it split from the tail ("Sukamaju" LOC + "FC" ORG), or untagged
+/// words ("Batara Band" missed).
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
+fn organisations_by_tail(words: &[&str], tags: &mut [u8]) {
+    for t in 1..words.len() {
+        if !ORG_TAILS.contains(&words[t]) || tags.get(t + 1).is_some_and(|&x| x % 2 == 0 && x > 0) {
+            continue;
+        }
+        // The name before the tail: the span the tail ends, or the one right before it, or
+        // the untagged capitalised words before it.
+        let mut a = t;
+        if tags[t] != 0 && !is_begin(tags[t] as usize) {
+            while a > 0 && !is_begin(tags[a] as usize) {
+                a -= 1;
+            }
+        } else if tags[t - 1] != 0 {
+            a = t - 1;
+            while a > 0 && !is_begin(tags[a] as usize) {
+                a -= 1;
+            }
+        } else {
+            while a > 0 && tags[a - 1] == 0 && starts_upper(words[a - 1]) && t - a < 4 {
+                a -= 1;
+            }
+        }
+        if a == t {
+            continue;
+        }
+        tags[a] = B_ORG;
+        tags[a + 1..=t].fill(I_ORG);
+    }
+}
+
+/// Words that open an organisation's name and that the model sometimes leaves outside it
+/// ("Politeknik | Sukamaju Raya"): in NERGrit's training file every span one of them starts
+/// is an organisation but 15 universities, which it tags as places.
+const ORG_OPENERS: &[&str] = &[
+    "Universitas",
+    "Politeknik",
+    "Institut",
+    "Akademi",
+    "Yayasan",
+    "Partai",
+    "Lembaga",
+];
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: an untagged
+/// organisation opener ([`ORG_OPENERS`]) right before a name the model found opens that
+/// name, which is then an organisation ("Politeknik" + ORG "LPP Sukamaju").
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
+fn organisation_openers_inside(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len().saturating_sub(1) {
+        if tags[i] != 0 || !is_begin(tags[i + 1] as usize) || !ORG_OPENERS.contains(&words[i]) {
+            continue;
+        }
+        tags[i] = B_ORG;
+        let mut k = i + 1;
+        tags[k] = I_ORG;
+        k += 1;
+        while k < words.len() && tags[k] != 0 && !is_begin(tags[k] as usize) {
+            tags[k] = I_ORG;
+            k += 1;
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a sentence that
+/// defines the name it opens ("Sukamaju adalah desa di …", "Batara adalah sebuah band …",
+/// "Budi Santoso adalah seorang penyanyi …", encyclopaedic text's first sentence) gives the
+/// name the kind of its defining noun, whatever the model took it for. In NERGrit's training
+/// file the capitalised words opening such a sentence are a name of the noun's kind 27 times in
+/// 30 (the others untagged: "Ia adalah penulis", "Desa Ini merupakan …"), so untagged words
+/// take the kind only when none of them is written in lower case in the training data.
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
+fn defined_names(words: &[&str], tags: &mut [u8], model: &Model) {
+    const KINDS: &[(&str, u8)] = &[
+        ("desa", B_LOC),
+        ("kelurahan", B_LOC),
+        ("kecamatan", B_LOC),
+        ("kabupaten", B_LOC),
+        ("kota", B_LOC),
+        ("gunung", B_LOC),
+        ("pulau", B_LOC),
+        ("sungai", B_LOC),
+        ("danau", B_LOC),
+        ("negara", B_LOC),
+        ("provinsi", B_LOC),
+        ("band", B_ORG),
+        ("grup", B_ORG),
+        ("perusahaan", B_ORG),
+        ("partai", B_ORG),
+        ("organisasi", B_ORG),
+        ("penyanyi", B_PER),
+        ("aktor", B_PER),
+        ("aktris", B_PER),
+        ("politikus", B_PER),
+        ("pemain", B_PER),
+        ("penulis", B_PER),
+        ("musisi", B_PER),
+    ];
+    for end in 1..words.len().saturating_sub(1) {
+        if !matches!(words[end], "adalah" | "merupakan") {
+            continue;
+        }
+        // The capitalised words before it open the sentence (or follow a full stop inside
+        // it: one line of NERGrit can hold two sentences).
+        let mut start = end;
+        while start > 0 && end - start < 5 && starts_upper(words[start - 1]) {
+            start -= 1;
+        }
+        if start == end || (start > 0 && words[start - 1] != ".") {
+            continue;
+        }
+        let mut k = end + 1;
+        while k < words.len()
+            && matches!(words[k], "sebuah" | "seorang" | "salah" | "satu" | "suatu")
+        {
+            k += 1;
+        }
+        let Some(&(_, kind)) = words
+            .get(k)
+            .and_then(|w| KINDS.iter().find(|(n, _)| n == w))
+        else {
+            continue;
+        };
+        // The name must be exactly one span, or untagged and no common word.
+        let one_span = is_begin(tags[start] as usize)
+            && tags[start + 1..end].iter().all(|&t| t == tags[start] + 1);
+        let untagged = tags[start..end].iter().all(|&t| t == 0)
+            && !words[start..end].iter().any(|w| model.is_common_word(w));
+        if one_span || untagged {
+            tags[start] = kind;
+            tags[start + 1..end].fill(kind + 1);
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a company's legal
+/// form alone ("PT", "CV", "Tbk", "Persero": "PT Sukamaju Jaya ( Persero )", "dikelola oleh
+/// PT .") is no name; with the company's name it stays inside the name. NERGrit's training
+/// file tags none of them alone (PT opens 5 names, is inside 2, and untagged once).
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
+fn bare_company_forms(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len() {
+        if is_begin(tags[i] as usize)
+            && tags
+                .get(i + 1)
+                .is_none_or(|&t| t == 0 || is_begin(t as usize))
+            && matches!(words[i], "PT" | "CV" | "Tbk" | "Persero")
+        {
+            tags[i] = 0;
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a person's name
+/// written with a hyphen ("Kim Jae - won", "Ana Putri - Lestari", as NERGrit tokenizes them)
+/// runs on over the hyphen and the word after it, which the model often leaves out or takes
+/// for a name of its own. In NERGrit's training file 15 people hold a hyphen and one is
+/// followed by a hyphen and a capitalised word outside the name. News writes pairs of people
+/// that way ("Budi - Sari"), so only outside news.
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
+fn hyphenated_people(words: &[&str], tags: &mut [u8]) {
+    for b in 0..words.len().saturating_sub(2) {
+        if !matches!(tags[b], B_PER | I_PER)
+            || tags[b + 1] != 0
+            || words[b + 1] != "-"
+            // A capitalised word, or a short syllable ("Park Jung - soo"): not a dash before
+            // a lower-case word ("Budi Santoso - ketua …").
+            || !(starts_upper(words[b + 2])
+                || (words[b + 2].len() <= 3 && words[b + 2].bytes().all(|c| c.is_ascii_lowercase())))
+        {
+            continue;
+        }
+        // The word after the hyphen: untagged, a person's first word (the rest of that
+        // person follows), or a one-word name of another kind.
+        let next = tags[b + 2];
+        let one_word = tags
+            .get(b + 3)
+            .is_none_or(|&t| t == 0 || is_begin(t as usize));
+        if next == B_PER || (next == 0 && one_word) || (matches!(next, B_ORG | B_LOC) && one_word) {
+            tags[b + 1] = I_PER;
+            tags[b + 2] = I_PER;
+        }
     }
 }
 
@@ -941,6 +1171,11 @@ pub fn tag(
                 site_heads_open_places(&words, &mut scratch.tags);
                 places_in_lists(&words, &mut scratch.tags);
                 quoted_titles_not_people(&words, &mut scratch.tags);
+                hyphenated_people(&words, &mut scratch.tags);
+                organisations_by_tail(&words, &mut scratch.tags);
+                organisation_openers_inside(&words, &mut scratch.tags);
+                defined_names(&words, &mut scratch.tags, model);
+                bare_company_forms(&words, &mut scratch.tags);
             }
             None => model.tag(&words, &codes, scratch),
         }
@@ -1277,7 +1512,105 @@ pub fn tag(
         }
     }
     out.sort_by_key(|e| (e.span.start, e.span.end));
+    if let Some(news) = &news_sentences {
+        repeated_names(doc, news, &mut out);
+    }
     out
+}
+
+/// With the `auto` convention, in the sentences tagged in the shared weights: a name the
+/// first pass tagged at least twice in the document (once for a name of two or more words),
+/// always with the same label, is that name again where it stands alone untagged ("… awak
+/// kapal berbangsa Sukamaju yang …" after "Sukamaju" tagged a place twice). A label agreement
+/// vote, not every repeat: a one-word name tagged once, or any name tagged with two labels, is
+/// left alone, and so is a repeat next to an untagged capitalised word or a hyphen (part of a
+/// longer name: "Bank Sukamaju"). On NERGrit's dev file (one document) it tags 7 repeats, 6 of
+/// them right (one-word names tagged once would add 3 right and 9 wrong); tagging every
+/// untagged repeat instead had been 13 right and 18 wrong. Only with `auto`, and costs one
+/// hash look-up for each uncovered capitalised token of the shared-weights sentences.
+// Only with `auto`: out of line, as inlined into `tag` it cost the default pipeline 0.2%.
+#[inline(never)]
+fn repeated_names(doc: &Document, news: &[bool], out: &mut Vec<Entity>) {
+    const MIN_VOTES: u32 = 2;
+    // A news document (every sentence in the news convention) has nothing to vote on.
+    if news.iter().all(|&n| n) {
+        return;
+    }
+    let text = doc.text.as_str();
+    let tokens = &doc.tokens;
+    let word = |k: usize| &text[tokens[k].span.range()];
+    // Token index of each entity's first token, and which tokens any entity covers.
+    let mut covered = vec![false; tokens.len()];
+    // name (its tokens' exact text, hashed) -> (label, votes, length in tokens); a name seen
+    // with two labels is marked with `None`.
+    let mut names: HashKeyed<(Option<EntityLabel>, u32, usize)> = HashKeyed::default();
+    let mut sentence = 0;
+    for e in out.iter() {
+        let first = tokens.partition_point(|t| t.span.start < e.span.start);
+        let end = tokens.partition_point(|t| t.span.start < e.span.end);
+        covered[first..end].iter_mut().for_each(|c| *c = true);
+        if !matches!(
+            e.label,
+            EntityLabel::Per | EntityLabel::Org | EntityLabel::Loc
+        ) {
+            continue;
+        }
+        while sentence < doc.sentences.len() && doc.sentences[sentence].end_token as usize <= first
+        {
+            sentence += 1;
+        }
+        if sentence >= news.len() || news[sentence] || end - first > 4 {
+            continue;
+        }
+        let key = (first..end).fold(0, |h, k| combine(h, hash_exact(word(k))));
+        let entry = names.entry(key).or_insert((Some(e.label), 0, end - first));
+        if entry.0 != Some(e.label) {
+            entry.0 = None;
+        }
+        entry.1 += 1;
+    }
+    // A name of two or more words is seldom anything else: one vote is enough.
+    names.retain(|_, (label, votes, len)| label.is_some() && (*votes >= MIN_VOTES || *len > 1));
+    if names.is_empty() {
+        return;
+    }
+    let loose =
+        |covered: &[bool], k: usize| !covered[k] && (starts_upper(word(k)) || word(k) == "-");
+    let mut added = false;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if news.get(s) != Some(&false) {
+            continue;
+        }
+        let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        for k in first..end {
+            if covered[k] || !starts_upper(word(k)) || (k > first && loose(&covered, k - 1)) {
+                continue;
+            }
+            let mut key = 0;
+            for n in 1..=4.min(end - k) {
+                if covered[k + n - 1] {
+                    break;
+                }
+                key = combine(key, hash_exact(word(k + n - 1)));
+                let Some(&(Some(label), _, len)) = names.get(&key) else {
+                    continue;
+                };
+                if len != n || (k + n < end && loose(&covered, k + n)) {
+                    continue;
+                }
+                out.push(Entity::new(
+                    tokens[k].span.cover(tokens[k + n - 1].span),
+                    label,
+                ));
+                covered[k..k + n].iter_mut().for_each(|c| *c = true);
+                added = true;
+                break;
+            }
+        }
+    }
+    if added {
+        out.sort_by_key(|e| (e.span.start, e.span.end));
+    }
 }
 
 /// The word before `local`, looking through quotation marks.
@@ -2846,6 +3179,198 @@ mod degree_tests {
         let mut tags = vec![0, 0, B_PER, 0, B_PER, I_PER, I_PER];
         let before = tags.clone();
         degrees_outside_people(&words, &mut tags);
+        assert_eq!(tags, before);
+    }
+}
+
+#[cfg(test)]
+mod consistency_tests {
+    use super::*;
+
+    #[test]
+    fn quoted_names_in_a_list_or_after_a_comma_are_titles() {
+        let words: Vec<&str> = "seperti \" Hujan \" , \" Senja Kelabu \" dan \" Rumah Tua \" ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![
+            0, 0, B_PER, 0, 0, 0, B_PER, I_PER, 0, 0, 0, B_PER, I_PER, 0, 0,
+        ];
+        quoted_titles_not_people(&words, &mut tags);
+        assert!(tags.iter().all(|&t| t == 0), "{tags:?}");
+        let words: Vec<&str> = "Singel keduanya , \" Senja Kelabu \" meraih penghargaan"
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, 0, 0, B_PER, I_PER, 0, 0, 0];
+        quoted_titles_not_people(&words, &mut tags);
+        assert!(tags.iter().all(|&t| t == 0), "{tags:?}");
+        // Other names of one person ("atau") stay.
+        let words: Vec<&str> = "dikenal sebagai \" Ubay \" atau \" Ubaydillah \" ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, 0, B_PER, 0, 0, 0, B_PER, 0, 0];
+        let before = tags.clone();
+        quoted_titles_not_people(&words, &mut tags);
+        assert_eq!(tags, before);
+    }
+
+    /// `words` as pre-tokenized sentences split at " | ", with `names` (token ranges and
+    /// labels) as the first pass's entities.
+    fn document(words: &str, names: &[(usize, usize, EntityLabel)]) -> (Document, Vec<Entity>) {
+        let text = words.replace(" | ", " ");
+        let mut doc = Document::new("t", &text);
+        let (mut start, mut first) = (0, 0);
+        for sentence in words.split(" | ") {
+            let from = start;
+            for word in sentence.split(' ') {
+                let span = Span::new(start, start + word.len());
+                doc.tokens.push(Token::new(span, TokenKind::Word));
+                start += word.len() + 1;
+            }
+            doc.sentences.push(kutip_core::Sentence {
+                span: Span::new(from, start - 1),
+                first_token: first,
+                end_token: doc.tokens.len() as u32,
+            });
+            first = doc.tokens.len() as u32;
+        }
+        let entities = names
+            .iter()
+            .map(|&(a, b, label)| {
+                Entity::new(doc.tokens[a].span.cover(doc.tokens[b - 1].span), label)
+            })
+            .collect();
+        (doc, entities)
+    }
+
+    #[test]
+    fn a_name_tagged_twice_with_one_label_is_tagged_where_it_stands_alone() {
+        let (doc, mut out) = document(
+            "Ia lahir di Sukamaju . | Sukamaju kota kecil . | warga Sukamaju datang ke Bank Sukamaju",
+            &[(3, 4, EntityLabel::Loc), (5, 6, EntityLabel::Loc)],
+        );
+        repeated_names(&doc, &[false, false, false], &mut out);
+        let found: Vec<&str> = out.iter().map(|e| doc.slice(e.span)).collect();
+        // The third stands alone; the fourth is part of a longer name.
+        assert_eq!(found, ["Sukamaju", "Sukamaju", "Sukamaju"]);
+        assert_eq!(out[2].span, doc.tokens[10].span);
+        // Tagged once, or in a news sentence: nothing.
+        let (doc, mut out) = document(
+            "Ia lahir di Sukamaju . | warga Sukamaju datang",
+            &[(3, 4, EntityLabel::Loc)],
+        );
+        repeated_names(&doc, &[false, false], &mut out);
+        assert_eq!(out.len(), 1);
+        // A name of two words tagged once is enough.
+        let (doc, mut out) = document(
+            "Ia kuliah di Institut Sukamaju . | lulusan Institut Sukamaju itu",
+            &[(3, 5, EntityLabel::Org)],
+        );
+        repeated_names(&doc, &[false, false], &mut out);
+        assert_eq!(out.len(), 2);
+        let (doc, mut out) = document(
+            "Ia lahir di Sukamaju . | Sukamaju kota kecil . | warga Sukamaju datang",
+            &[(3, 4, EntityLabel::Loc), (5, 6, EntityLabel::Loc)],
+        );
+        repeated_names(&doc, &[false, false, true], &mut out);
+        assert_eq!(out.len(), 2);
+        // Tagged with two labels: nothing.
+        let (doc, mut out) = document(
+            "Ia lahir di Sukamaju . | Sukamaju kota kecil . | Sukamaju menang . | warga Sukamaju datang",
+            &[
+                (3, 4, EntityLabel::Loc),
+                (5, 6, EntityLabel::Loc),
+                (9, 10, EntityLabel::Org),
+            ],
+        );
+        repeated_names(&doc, &[false; 4], &mut out);
+        assert_eq!(out.len(), 3);
+    }
+
+    #[test]
+    fn a_name_ending_in_an_organisation_word_is_an_organisation() {
+        let words: Vec<&str> = "Budi Santoso memimpin Sukamaju Orchestra , main untuk Sukamaju FC dan membentuk Batara Band ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![
+            B_PER, I_PER, 0, B_PER, I_PER, 0, 0, 0, B_LOC, B_ORG, 0, 0, 0, 0, 0,
+        ];
+        organisations_by_tail(&words, &mut tags);
+        assert_eq!(
+            tags,
+            [
+                B_PER, I_PER, 0, B_ORG, I_ORG, 0, 0, 0, B_ORG, I_ORG, 0, 0, B_ORG, I_ORG, 0
+            ]
+        );
+        // A tail word alone is left alone.
+        let words: Vec<&str> = "Band itu bubar".split(' ').collect();
+        let mut tags = vec![0, 0, 0];
+        organisations_by_tail(&words, &mut tags);
+        assert_eq!(tags, [0, 0, 0]);
+    }
+
+    #[test]
+    fn an_untagged_organisation_opener_opens_the_name_after_it() {
+        let words: Vec<&str> = "kuliah di Politeknik Sukamaju Raya dan Universitas , Bandung"
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, 0, B_LOC, I_LOC, 0, 0, 0, B_LOC];
+        organisation_openers_inside(&words, &mut tags);
+        assert_eq!(tags, [0, 0, B_ORG, I_ORG, I_ORG, 0, 0, 0, B_LOC]);
+    }
+
+    #[test]
+    fn a_defining_noun_gives_the_name_its_kind() {
+        let model = crate::builtin_model();
+        let words: Vec<&str> = "Batara adalah sebuah band rock".split(' ').collect();
+        let mut tags = vec![B_PER, 0, 0, 0, 0];
+        defined_names(&words, &mut tags, &model);
+        assert_eq!(tags, [B_ORG, 0, 0, 0, 0]);
+        let words: Vec<&str> = "Karangwetan adalah desa di Sukamaju".split(' ').collect();
+        let mut tags = vec![0, 0, 0, 0, B_LOC];
+        defined_names(&words, &mut tags, &model);
+        assert_eq!(tags, [B_LOC, 0, 0, 0, B_LOC]);
+        // A common word is no name; a capitalised noun after "adalah" names another place.
+        for text in [
+            "Ia adalah penulis buku",
+            "Sebelah Selatan adalah Desa Sukamaju",
+        ] {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut tags = vec![0; words.len()];
+            defined_names(&words, &mut tags, &model);
+            assert!(tags.iter().all(|&t| t == 0), "{text}: {tags:?}");
+        }
+    }
+
+    #[test]
+    fn a_company_form_alone_is_no_name() {
+        let words: Vec<&str> = "PT Sukamaju Jaya ( Persero ) dan PT".split(' ').collect();
+        let mut tags = vec![B_ORG, I_ORG, I_ORG, 0, B_ORG, 0, 0, B_ORG];
+        bare_company_forms(&words, &mut tags);
+        assert_eq!(tags, [B_ORG, I_ORG, I_ORG, 0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn a_hyphen_and_the_word_after_it_join_a_person() {
+        // The model stopped at the hyphen, or took the word after it for a place.
+        let words: Vec<&str> = "diperankan oleh Kim Jae - won dan Ana Putri - Lestari ."
+            .split(' ')
+            .collect();
+        let mut tags = vec![0, 0, B_PER, I_PER, 0, 0, 0, B_PER, I_PER, 0, B_LOC, 0];
+        hyphenated_people(&words, &mut tags);
+        assert_eq!(
+            tags,
+            [
+                0, 0, B_PER, I_PER, I_PER, I_PER, 0, B_PER, I_PER, I_PER, I_PER, 0
+            ]
+        );
+        // A dash before a lower-case word, or a hyphen before a name of several words of
+        // another kind, is left alone.
+        let words: Vec<&str> = "Budi Santoso - ketua yayasan , Sari - Bank Sukamaju"
+            .split(' ')
+            .collect();
+        let mut tags = vec![B_PER, I_PER, 0, 0, 0, 0, B_PER, 0, B_ORG, I_ORG];
+        let before = tags.clone();
+        hyphenated_people(&words, &mut tags);
         assert_eq!(tags, before);
     }
 }
