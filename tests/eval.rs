@@ -99,8 +99,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.763),
             ("PERSONCOREF", 0.611),
             ("PERSON", 0.413),
-            ("ROLE", 0.298),
-            ("AFFILIATION", 0.24),
+            ("ROLE", 0.328),
+            ("AFFILIATION", 0.279),
             ("DATETIME", 0.755),
         ],
     ),
@@ -863,4 +863,23 @@ fn pfsa_two_positions_in_one_introduction_are_labelled_apart() {
     assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
     assert!(label_of(&got, "Ketua").ends_with("-ROLE"), "{got:?}");
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+}
+
+#[test]
+fn kota_reads_the_organisation_after_a_position_and_the_region_of_a_government_title() {
+    // KoTA labels a position and its organisation as a pair, the place in the organisation;
+    // a government title takes its region into the position.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Kepala Dinas Pendidikan dan Kebudayaan ( Disdikbud ) Kabupaten Sukamaju , Budi Santoso , mengatakan , sekolah tetap buka .",
+            "Acara itu juga dihadiri Bupati Sleman , Sari Wulandari .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Dinas"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Disdikbud"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Bupati"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Sleman"), "L-ROLE", "{got:?}");
 }

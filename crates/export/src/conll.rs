@@ -75,6 +75,22 @@ pub struct ConllConfig {
     /// The short cues of direct speech written there instead (`imbuh`, `ujar`, `sebut`,
     /// `katanya`…) are mostly left unlabelled by the corpus, cue and speaker too.
     pub middle_cues: Vec<String>,
+    /// With the `kota` scheme: the organisation written right after a position is labelled
+    /// with it as its `AFFILIATION` ("Kepala | Dinas Pendidikan dan Kebudayaan ( Disdikbud )
+    /// Kota Sukamaju"), read over capitalised words, the entity layer's organisations and
+    /// places, numbers, "dan" and a bracketed abbreviation up to the name, a comma or a
+    /// lower-case word, also where the entity layer found no organisation there or a shorter
+    /// one: KoTA labels a position and its organisation as a pair, the place included.
+    pub organisation_after_position: bool,
+    /// With the `kota` scheme and `organisation_after_position`: government titles whose
+    /// `ROLE` runs over the field or region written after them ("Menteri Agama", "Bupati
+    /// Sukamaju", "Kepala Desa Sukamaju"), as KoTA labels them, with no `AFFILIATION`.
+    /// Matched as written against the position's last word; in lower case ("pemilihan bupati
+    /// Sukamaju") such a title is generic and takes nothing after it.
+    pub place_titles: Vec<String>,
+    /// With the `kota` scheme and `organisation_after_position`: titles KoTA labels bare,
+    /// without what follows them ("Presiden | RI Budi"): nothing is read after them.
+    pub bare_titles: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -108,6 +124,14 @@ impl Default for ConllConfig {
             .map(String::from)
             .to_vec(),
             middle_cues: ["kata", "lanjut", "lanjutnya"].map(String::from).to_vec(),
+            organisation_after_position: true,
+            place_titles: [
+                "Menteri", "Bupati", "Gubernur", "Walikota", "Kota", "Camat", "Lurah", "Desa",
+                "Kapolda", "Kapolres", "Senator",
+            ]
+            .map(String::from)
+            .to_vec(),
+            bare_titles: ["Presiden", "Wapres"].map(String::from).to_vec(),
         }
     }
 }
@@ -539,6 +563,86 @@ impl<'w> ConllExporter<'w> {
             }
             self.mark(doc, span, label);
         }
+        if self.config.organisation_after_position {
+            self.organisations_after_positions(doc);
+        }
+    }
+
+    /// The organisation or place written right after each labelled position (see
+    /// `organisation_after_position`): labelled `AFFILIATION`, or taken into the `ROLE` after a
+    /// government title (`place_titles`).
+    fn organisations_after_positions(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        // The entity layer's label and last token at each token.
+        let mut entity_at: Vec<Option<(EntityLabel, usize)>> = vec![None; n];
+        for e in &doc.entities {
+            let (first, end) = token_range(doc, e.span);
+            for slot in entity_at.iter_mut().take(end).skip(first) {
+                *slot = Some((e.label, end - 1));
+            }
+        }
+        let text = |k: usize| doc.slice(doc.tokens[k].span);
+        let mut sentence = 0;
+        for k in 0..n {
+            if !matches!(
+                self.labels[k],
+                Some(("ROLE", Position::Last | Position::Unit))
+            ) {
+                continue;
+            }
+            while sentence < doc.sentences.len()
+                && (doc.sentences[sentence].end_token as usize) <= k
+            {
+                sentence += 1;
+            }
+            let limit = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| s.end_token as usize);
+            let last = text(k);
+            // A position ending its sentence ("… Kepala Dinas.") has nothing after it.
+            if last.ends_with('.') || self.config.bare_titles.iter().any(|t| t == last) {
+                continue;
+            }
+            let place = self
+                .config
+                .place_titles
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(last));
+            if place && !last.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let Some(end) = organisation_at(doc, k + 1, limit, &entity_at, &self.labels) else {
+                continue;
+            };
+            if place {
+                let mut first = k;
+                while first > 0
+                    && matches!(
+                        self.labels[first],
+                        Some(("ROLE", Position::Inside | Position::Last))
+                    )
+                {
+                    first -= 1;
+                }
+                self.relabel(first, end + 1, "ROLE");
+            } else {
+                self.relabel(k + 1, end + 1, "AFFILIATION");
+            }
+        }
+    }
+
+    /// Labels tokens `first..end` as one span, over what they were labelled before.
+    fn relabel(&mut self, first: usize, end: usize, label: &'static str) {
+        for k in first..end {
+            let position = match (k == first, k + 1 == end) {
+                (true, true) => Position::Unit,
+                (true, false) => Position::Begin,
+                (false, true) => Position::Last,
+                (false, false) => Position::Inside,
+            };
+            self.labels[k] = Some((label, position));
+        }
     }
 
     /// Whether the entity fill labels the person `span` found by the entity layer: KoTA
@@ -868,6 +972,94 @@ fn acting(doc: &Document, role: Span, in_entity: &[bool]) -> Span {
         _ => role,
     }
 }
+
+/// The last token of the organisation written from token `j` on, before `limit` (the end of
+/// the sentence): capitalised words that are no title or day, the entity layer's organisations
+/// and places (whole), a short number after a word ("SDN 3"), "dan" before a capitalised word
+/// and a bracketed abbreviation, up to a person, a position, a date, a comma or a lower-case
+/// word; a word ending in a full stop ends it. Tokens labelled already stop it, except
+/// organisations, which it takes in (a shorter organisation the entity fill found).
+fn organisation_at(
+    doc: &Document,
+    j: usize,
+    limit: usize,
+    entity_at: &[Option<(EntityLabel, usize)>],
+    labels: &[Option<(&'static str, Position)>],
+) -> Option<usize> {
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    let free = |k: usize| k < limit && labels[k].is_none_or(|(l, _)| l == "AFFILIATION");
+    let word = |k: usize| {
+        let t = text(k);
+        let bare = t.trim_end_matches('.');
+        // An initial with its full stop ("M. Fauzan") starts a name.
+        free(k)
+            && doc.tokens[k].kind == TokenKind::Word
+            && t.starts_with(char::is_uppercase)
+            && !bare.contains('.')
+            && !(bare.chars().count() == 1 && bare.len() < t.len())
+            && !DAYS.contains(&t)
+            && !MONTHS.contains(&t)
+            && !TITLES_BEFORE_NAMES.contains(&bare)
+            && !matches!(
+                entity_at[k],
+                Some((EntityLabel::Per | EntityLabel::Role | EntityLabel::Date, _))
+            )
+    };
+    let mut last = None;
+    let mut k = j;
+    while k < limit && k < j + 15 && free(k) {
+        let t = text(k);
+        match entity_at[k] {
+            Some((EntityLabel::Org | EntityLabel::Loc, end))
+                if (word(k) || last.is_some()) && (k..=end).all(free) =>
+            {
+                last = Some(end);
+                k = end + 1;
+                if text(end).ends_with('.') {
+                    break;
+                }
+                continue;
+            }
+            Some((
+                EntityLabel::Per | EntityLabel::Role | EntityLabel::Date | EntityLabel::Time,
+                _,
+            )) => break,
+            _ => {}
+        }
+        // A short number after a word belongs to the name ("SDN 3", "Komisi 2").
+        let number = last == k.checked_sub(1)
+            && last.is_some()
+            && t.len() <= 3
+            && t.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit())
+            && !t.starts_with('.');
+        if word(k) || number {
+            last = Some(k);
+            k += 1;
+            if t.ends_with('.') {
+                break;
+            }
+        } else if t == "dan" && last.is_some() && k + 1 < limit && word(k + 1) {
+            k += 1;
+        } else if t == "(" && last.is_some() {
+            match (k + 2..(k + 5).min(limit)).find(|&m| text(m) == ")") {
+                Some(m) if (k..=m).all(free) => {
+                    last = Some(m);
+                    k = m + 1;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// Honorifics, academic titles and ranks written before a name: not part of an organisation.
+const TITLES_BEFORE_NAMES: [&str; 20] = [
+    "Bapak", "Ibu", "Pak", "Bu", "Dr", "Prof", "Ir", "Drs", "KH", "Hj", "Ustadz", "Ustaz", "Habib",
+    "Kombes", "AKBP", "Kompol", "AKP", "Irjen", "Brigjen", "Kolonel",
+];
 
 /// True when tokens `first..end` stand in brackets or in a credit, caption or list
 /// ("Pewarta : Budi Santoso", "( Foto / Budi Santoso )", "Bidang Humas : Budi Santoso –",
