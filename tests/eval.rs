@@ -100,7 +100,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.611),
             ("PERSON", 0.413),
             ("ROLE", 0.328),
-            ("AFFILIATION", 0.279),
+            ("AFFILIATION", 0.299),
             ("DATETIME", 0.755),
         ],
     ),
@@ -874,8 +874,12 @@ fn kota_reads_the_organisation_after_a_position_and_the_region_of_a_government_t
         &[
             "Kepala Dinas Pendidikan dan Kebudayaan ( Disdikbud ) Kabupaten Sukamaju , Budi Santoso , mengatakan , sekolah tetap buka .",
             "Acara itu juga dihadiri Bupati Sleman , Sari Wulandari .",
+            "Festival itu didukung Kejaksaan Tinggi ( Kejati ) Jawa Tengah dan warga .",
         ],
     );
+    // An organisation not after a position is widened the same way.
+    assert_eq!(label_of(&got, "Kejaksaan"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Tengah"), "L-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Dinas"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "Disdikbud"), "I-AFFILIATION", "{got:?}");

@@ -584,12 +584,6 @@ impl<'w> ConllExporter<'w> {
         let text = |k: usize| doc.slice(doc.tokens[k].span);
         let mut sentence = 0;
         for k in 0..n {
-            if !matches!(
-                self.labels[k],
-                Some(("ROLE", Position::Last | Position::Unit))
-            ) {
-                continue;
-            }
             while sentence < doc.sentences.len()
                 && (doc.sentences[sentence].end_token as usize) <= k
             {
@@ -599,6 +593,34 @@ impl<'w> ConllExporter<'w> {
                 .sentences
                 .get(sentence)
                 .map_or(n, |s| s.end_token as usize);
+            // An organisation the entity fill or a speaker gave, not after a position: widened
+            // the same way over its place, second field and abbreviation ("Kejaksaan Tinggi (
+            // Kejati ) Aceh", "Kementerian Pendidikan Dasar dan Menengah").
+            if matches!(
+                self.labels[k],
+                Some(("AFFILIATION", Position::Begin | Position::Unit))
+            ) && (k == 0 || !matches!(self.labels[k - 1], Some(("ROLE", _))))
+            {
+                let mut end = k;
+                while matches!(
+                    self.labels[end],
+                    Some(("AFFILIATION", Position::Begin | Position::Inside))
+                ) {
+                    end += 1;
+                }
+                if let Some(e) = organisation_at(doc, k, limit, &entity_at, &self.labels, false) {
+                    if e > end {
+                        self.relabel(k, e + 1, "AFFILIATION");
+                    }
+                }
+                continue;
+            }
+            if !matches!(
+                self.labels[k],
+                Some(("ROLE", Position::Last | Position::Unit))
+            ) {
+                continue;
+            }
             let last = text(k);
             // A position ending its sentence ("… Kepala Dinas.") has nothing after it.
             if last.ends_with('.') || self.config.bare_titles.iter().any(|t| t == last) {
@@ -612,7 +634,8 @@ impl<'w> ConllExporter<'w> {
             if place && !last.starts_with(char::is_uppercase) {
                 continue;
             }
-            let Some(end) = organisation_at(doc, k + 1, limit, &entity_at, &self.labels) else {
+            let Some(end) = organisation_at(doc, k + 1, limit, &entity_at, &self.labels, place)
+            else {
                 continue;
             };
             if place {
@@ -977,7 +1000,8 @@ fn acting(doc: &Document, role: Span, in_entity: &[bool]) -> Span {
 /// the sentence): capitalised words that are no title or day, the entity layer's organisations
 /// and places (whole), a short number after a word ("SDN 3"), "dan" before a capitalised word
 /// and a bracketed abbreviation, up to a person, a position, a date, a comma or a lower-case
-/// word; a word ending in a full stop ends it. Tokens labelled already stop it, except
+/// word; a word ending in a full stop ends it; after a government title (`position`) also
+/// the years of its term in brackets. Tokens labelled already stop it, except
 /// organisations, which it takes in (a shorter organisation the entity fill found).
 fn organisation_at(
     doc: &Document,
@@ -985,6 +1009,7 @@ fn organisation_at(
     limit: usize,
     entity_at: &[Option<(EntityLabel, usize)>],
     labels: &[Option<(&'static str, Position)>],
+    position: bool,
 ) -> Option<usize> {
     let text = |k: usize| doc.slice(doc.tokens[k].span);
     let free = |k: usize| k < limit && labels[k].is_none_or(|(l, _)| l == "AFFILIATION");
@@ -1038,9 +1063,22 @@ fn organisation_at(
             if t.ends_with('.') {
                 break;
             }
-        } else if t == "dan" && last.is_some() && k + 1 < limit && word(k + 1) {
+        } else if t == "dan"
+            && last.is_some()
+            && k + 1 < limit
+            && word(k + 1)
+            // "PT X dan Politeknik Y", "Dinas X dan Medan": an organisation or place of its
+            // own after "dan" is a list, not the name's second field.
+            && !matches!(entity_at[k + 1], Some((EntityLabel::Org | EntityLabel::Loc, _)))
+        {
             k += 1;
-        } else if t == "(" && last.is_some() {
+        } else if t == "("
+            && last.is_some()
+            // An abbreviation; years ("( 2019-2024 )") only in a position, as its term.
+            && k + 1 < limit
+            && (text(k + 1).starts_with(char::is_uppercase)
+                || position && text(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+        {
             match (k + 2..(k + 5).min(limit)).find(|&m| text(m) == ")") {
                 Some(m) if (k..=m).all(free) => {
                     last = Some(m);
