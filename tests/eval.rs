@@ -100,7 +100,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.611),
             ("PERSON", 0.413),
             ("ROLE", 0.336),
-            ("AFFILIATION", 0.3),
+            ("AFFILIATION", 0.304),
             ("DATETIME", 0.755),
         ],
     ),
@@ -901,4 +901,14 @@ fn kota_leaves_generic_lower_case_positions_and_honorifics_unlabelled() {
     );
     assert_eq!(label_of(&got, "presiden"), "O", "{got:?}");
     assert_eq!(label_of(&got, "Ratu"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_an_organisation_after_di_unlabelled() {
+    // "di Universitas X": where something happens, a place rather than an affiliation.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Seminar itu digelar di Universitas Sukamaju pekan lalu .",
+    );
+    assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
 }

@@ -96,6 +96,10 @@ pub struct ConllConfig {
     /// kepala sekolah", "pemilihan presiden", "pejabat daerah") and is left unlabelled; KoTA
     /// labels few of them (dev: 15 of 147).
     pub generic_positions: bool,
+    /// With the `kota` scheme: words after which an organisation is where something happens,
+    /// a place ("di Universitas X", "dalam Rapat …"): KoTA labels it `LOCATION` or nothing
+    /// (dev: 6 of 80 were `AFFILIATION`), so it is left unlabelled. Lower case.
+    pub place_prepositions: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -138,6 +142,7 @@ impl Default for ConllConfig {
             .to_vec(),
             bare_titles: ["Presiden", "Wapres"].map(String::from).to_vec(),
             generic_positions: true,
+            place_prepositions: ["di", "dalam", "pada"].map(String::from).to_vec(),
         }
     }
 }
@@ -599,6 +604,29 @@ impl<'w> ConllExporter<'w> {
                 .sentences
                 .get(sentence)
                 .map_or(n, |s| s.end_token as usize);
+            // "di Universitas X": a place, not an affiliation.
+            if matches!(
+                self.labels[k],
+                Some(("AFFILIATION", Position::Begin | Position::Unit))
+            ) && k > 0
+                && self
+                    .config
+                    .place_prepositions
+                    .iter()
+                    .any(|p| p == text(k - 1))
+            {
+                let mut end = k;
+                while matches!(
+                    self.labels[end],
+                    Some(("AFFILIATION", Position::Begin | Position::Inside))
+                ) {
+                    end += 1;
+                }
+                for l in &mut self.labels[k..=end] {
+                    *l = None;
+                }
+                continue;
+            }
             // An organisation the entity fill or a speaker gave, not after a position: widened
             // the same way over its place, second field and abbreviation ("Kejaksaan Tinggi (
             // Kejati ) Aceh", "Kementerian Pendidikan Dasar dan Menengah").
