@@ -101,7 +101,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.413),
             ("ROLE", 0.336),
             ("AFFILIATION", 0.304),
-            ("DATETIME", 0.755),
+            ("DATETIME", 0.762),
         ],
     ),
     (
@@ -911,4 +911,20 @@ fn kota_leaves_an_organisation_after_di_unlabelled() {
         "Seminar itu digelar di Universitas Sukamaju pekan lalu .",
     );
     assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_dates_a_lower_case_day_before_its_bracketed_date_and_a_range_of_days() {
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Rapat itu digelar di Sukamaju , senin ( 2 / 12 ) .",
+            "Pameran itu berlangsung pada 2-5 Desember 2024 di balai kota .",
+            "Latihan itu berlangsung dua minggu 3 Desember 2024 lalu .",
+        ],
+    );
+    assert_eq!(label_of(&got, "senin"), "B-DATETIME", "{got:?}");
+    assert_eq!(label_of(&got, "2-5"), "B-DATETIME", "{got:?}");
+    // "minggu" in lower case is a week, not Sunday.
+    assert_eq!(label_of(&got, "minggu"), "O", "{got:?}");
 }

@@ -1304,13 +1304,25 @@ fn written_dates(doc: &Document) -> Vec<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let bare = |k: usize| text(k).trim_end_matches('.');
     let digits = |k: usize| !bare(k).is_empty() && bare(k).bytes().all(|b| b.is_ascii_digit());
+    // "2-5 Desember 2024": a range of days.
+    let day_range = |k: usize| {
+        text(k).split_once('-').is_some_and(|(a, b)| {
+            (1..=2).contains(&a.len())
+                && (1..=2).contains(&b.len())
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        })
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < doc.tokens.len() {
         let start = k;
         let mut end = None;
         let mut p = k;
-        if DAYS.contains(&text(p)) {
+        // A day name in lower case ("senin ( 2 / 12 )", a typo of the source) counts only before
+        // a bracketed date: "minggu" is also a week.
+        let lower_day = text(p).starts_with(char::is_lowercase)
+            && DAYS.iter().any(|d| d.eq_ignore_ascii_case(text(p)));
+        if DAYS.contains(&text(p)) || lower_day {
             p += 1;
             if PARTS_OF_DAY.contains(&text(p)) {
                 p += 1;
@@ -1329,8 +1341,9 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                 // mostly left out by KoTA (dev: 7 of 9).
                 end = Some(q);
             }
-        } else if (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
-            && digits(p)
+        } else if !lower_day
+            && (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
+            && (digits(p) || day_range(p))
             && MONTHS.contains(&text(p + 1))
             && digits(p + 2)
         {
