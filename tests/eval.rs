@@ -97,9 +97,9 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.715),
             ("CUE", 0.83),
             ("CUECOREF", 0.763),
-            ("PERSONCOREF", 0.611),
+            ("PERSONCOREF", 0.617),
             ("PERSON", 0.413),
-            ("ROLE", 0.336),
+            ("ROLE", 0.34),
             ("AFFILIATION", 0.304),
             ("DATETIME", 0.762),
         ],
@@ -927,4 +927,20 @@ fn kota_dates_a_lower_case_day_before_its_bracketed_date_and_a_range_of_days() {
     assert_eq!(label_of(&got, "2-5"), "B-DATETIME", "{got:?}");
     // "minggu" in lower case is a week, not Sunday.
     assert_eq!(label_of(&got, "minggu"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_labels_a_position_alone_before_its_verb_as_a_reference() {
+    // "Menteri Agama menambahkan …": the speaker named by position only is a PERSONCOREF.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Menteri Agama Budi Santoso membuka acara itu .",
+            "Menteri Agama menambahkan , sekolah agama tetap buka .",
+        ],
+    );
+    let second: Vec<_> = got.iter().skip_while(|(w, _)| w != ".").skip(1).cloned().collect();
+    assert_eq!(label_of(&second, "Menteri"), "B-PERSONCOREF", "{got:?}");
+    assert_eq!(label_of(&second, "Agama"), "L-PERSONCOREF", "{got:?}");
+    assert_eq!(label_of(&second, "menambahkan"), "U-CUE", "{got:?}");
 }
