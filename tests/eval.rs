@@ -98,7 +98,7 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.83),
             ("CUECOREF", 0.763),
             ("PERSONCOREF", 0.617),
-            ("PERSON", 0.413),
+            ("PERSON", 0.419),
             ("ROLE", 0.34),
             ("AFFILIATION", 0.304),
             ("DATETIME", 0.762),
@@ -943,4 +943,14 @@ fn kota_labels_a_position_alone_before_its_verb_as_a_reference() {
     assert_eq!(label_of(&second, "Menteri"), "B-PERSONCOREF", "{got:?}");
     assert_eq!(label_of(&second, "Agama"), "L-PERSONCOREF", "{got:?}");
     assert_eq!(label_of(&second, "menambahkan"), "U-CUE", "{got:?}");
+}
+
+#[test]
+fn kota_fills_no_person_in_a_list_of_names_outside_reported_speech() {
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Turut hadir Budi Santoso , Sari Wulandari , Dedi Kurniawan dan para guru .",
+    );
+    assert_eq!(label_of(&got, "Sari"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Budi"), "O", "{got:?}");
 }
