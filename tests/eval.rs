@@ -99,7 +99,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.763),
             ("PERSONCOREF", 0.617),
             ("PERSON", 0.419),
-            ("ROLE", 0.34),
+            ("ROLE", 0.342),
             ("AFFILIATION", 0.306),
             ("DATETIME", 0.762),
         ],
@@ -973,4 +973,15 @@ fn kota_leaves_an_organisation_right_before_a_name_without_a_position_unlabelled
     );
     assert_eq!(label_of(&got, "Kementerian"), "O", "{got:?}");
     assert_eq!(label_of(&got, "Dinas"), "B-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_positions_take_an_acting_word_written_with_its_abbreviation() {
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Acara itu dibuka Penjabat ( Pj ) Bupati Sleman , Budi Santoso , pada pagi hari .",
+    );
+    assert_eq!(label_of(&got, "Penjabat"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Pj"), "I-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Sleman"), "L-ROLE", "{got:?}");
 }

@@ -1118,15 +1118,35 @@ fn person_at(doc: &Document, k: usize) -> bool {
     }
 }
 
-/// `role` widened back over an acting or deputy word right before it that no entity covers.
+/// `role` widened back over an acting or deputy word right before it that no entity covers,
+/// also one written out with its abbreviation ("Penjabat ( Pj ) Bupati", "Pelaksana Tugas (
+/// Plt ) Kepala"), and over "eks" (a former holder: KoTA keeps it in the position).
 fn acting(doc: &Document, role: Span, in_entity: &[bool]) -> Span {
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
     let first = doc.token_at(role.start);
-    match first.checked_sub(1) {
-        Some(k) if !in_entity[k] && ACTING.contains(&doc.slice(doc.tokens[k].span)) => Span {
-            start: doc.tokens[k].span.start,
-            end: role.end,
-        },
-        _ => role,
+    let mut start = first;
+    if start >= 4
+        && text(start - 1) == ")"
+        && matches!(text(start - 2), "Pj" | "Plt" | "Pjs" | "Plh")
+        && text(start - 3) == "("
+    {
+        match text(start - 4) {
+            "Penjabat" | "Pejabat" => start -= 4,
+            "Tugas" if start >= 5 && text(start - 5) == "Pelaksana" => start -= 5,
+            _ => {}
+        }
+    } else if let Some(k) = start
+        .checked_sub(1)
+        .filter(|&k| !in_entity[k] && ACTING.contains(&text(k)))
+    {
+        start = k;
+    }
+    if start > 0 && !in_entity[start - 1] && text(start - 1).eq_ignore_ascii_case("eks") {
+        start -= 1;
+    }
+    Span {
+        start: doc.tokens[start].span.start.min(role.start),
+        end: role.end,
     }
 }
 
