@@ -75,6 +75,41 @@ pub struct ConllConfig {
     /// The short cues of direct speech written there instead (`imbuh`, `ujar`, `sebut`,
     /// `katanya`…) are mostly left unlabelled by the corpus, cue and speaker too.
     pub middle_cues: Vec<String>,
+    /// With the `kota` scheme: the organisation written right after a position is labelled
+    /// with it as its `AFFILIATION` ("Kepala | Dinas Pendidikan dan Kebudayaan ( Disdikbud )
+    /// Kota Sukamaju"), read over capitalised words, the entity layer's organisations and
+    /// places, numbers, "dan" and a bracketed abbreviation up to the name, a comma or a
+    /// lower-case word, also where the entity layer found no organisation there or a shorter
+    /// one: KoTA labels a position and its organisation as a pair, the place included.
+    pub organisation_after_position: bool,
+    /// With the `kota` scheme and `organisation_after_position`: government titles whose
+    /// `ROLE` runs over the field or region written after them ("Menteri Agama", "Bupati
+    /// Sukamaju", "Kepala Desa Sukamaju"), as KoTA labels them, with no `AFFILIATION`.
+    /// Matched as written against the position's last word; in lower case ("pemilihan bupati
+    /// Sukamaju") such a title is generic and takes nothing after it.
+    pub place_titles: Vec<String>,
+    /// With the `kota` scheme and `organisation_after_position`: titles KoTA labels bare,
+    /// without what follows them ("Presiden | RI Budi"): nothing is read after them.
+    pub bare_titles: Vec<String>,
+    /// With the `kota` scheme and `organisation_after_position`: a position in lower case with
+    /// no organisation or name after it, in a sentence that reports no speech, is generic ("para
+    /// kepala sekolah", "pemilihan presiden", "pejabat daerah") and is left unlabelled; KoTA
+    /// labels few of them (dev: 15 of 147).
+    pub generic_positions: bool,
+    /// With the `kota` scheme: words after which an organisation is where something happens,
+    /// a place ("di Universitas X", "dalam Rapat …"): KoTA labels it `LOCATION` or nothing
+    /// (dev: 6 of 80 were `AFFILIATION`), so it is left unlabelled. Lower case.
+    pub place_prepositions: Vec<String>,
+    /// With the `kota` scheme: a speaker named by a position alone before its verb ("Menteri
+    /// Agama menambahkan …") is a `PERSONCOREF`, a reference back, not a `ROLE`.
+    pub positions_as_references: bool,
+    /// With the `kota` scheme: the entity fill leaves out a name in a list of names, set off by
+    /// commas from another person, in a sentence that reports no speech (the people present at
+    /// something; KoTA labels few of them).
+    pub no_listed_people: bool,
+    /// With the `kota` scheme: an organisation written right before a name, with no position
+    /// before it, is left unlabelled (a caption, a list, or a name the tagger split).
+    pub no_organisation_before_name: bool,
 }
 
 impl Default for ConllConfig {
@@ -90,7 +125,7 @@ impl Default for ConllConfig {
                 "Ny.", "Ny", "Ustadz", "Ustaz", "Habib", "Jenderal", "Letjen", "Mayjen", "Brigjen",
                 "Kolonel", "Letkol", "Mayor", "Kapten", "Komjen", "Irjen", "Kombes", "AKBP",
                 "Kompol", "AKP", "Iptu", "Ipda", "Aiptu", "Aipda", "Bripka", "Brigadir", "Briptu",
-                "Bripda", "Pol",
+                "Bripda", "Pol", "Ratu", "Mr.", "Mr", "Mrs.", "Ms.",
             ]
             .map(String::from)
             .to_vec(),
@@ -108,6 +143,19 @@ impl Default for ConllConfig {
             .map(String::from)
             .to_vec(),
             middle_cues: ["kata", "lanjut", "lanjutnya"].map(String::from).to_vec(),
+            organisation_after_position: true,
+            place_titles: [
+                "Menteri", "Bupati", "Gubernur", "Walikota", "Kota", "Camat", "Lurah", "Desa",
+                "Kapolda", "Kapolres", "Senator",
+            ]
+            .map(String::from)
+            .to_vec(),
+            bare_titles: ["Presiden", "Wapres"].map(String::from).to_vec(),
+            generic_positions: true,
+            place_prepositions: ["di", "dalam", "pada"].map(String::from).to_vec(),
+            positions_as_references: true,
+            no_listed_people: true,
+            no_organisation_before_name: true,
         }
     }
 }
@@ -411,6 +459,19 @@ impl<'w> ConllExporter<'w> {
                 if org || q.cue.is_some_and(|c| c.contains(s.span)) {
                     // An organisation, or the `-nya` of the cue.
                 } else if !names && doc.slice(mention).contains(' ') {
+                    // A position alone before its verb ("Menteri Agama menambahkan …", "Pj
+                    // Wali Kota menekankan …"): a reference back to the speaker the article
+                    // introduced, which KoTA labels `PERSONCOREF` about half the time and never
+                    // `ROLE` (dev: 11 and 0 of 23); with an organisation in it, less often.
+                    let role_only = s.role.is_some_and(|r| r.contains(mention))
+                        && s.affiliation.is_none_or(|a| !a.overlaps(mention))
+                        && !doc
+                            .entities
+                            .iter()
+                            .any(|e| e.label == EntityLabel::Org && e.span.overlaps(mention));
+                    if role_only && self.config.positions_as_references {
+                        self.mark(doc, mention, "PERSONCOREF");
+                    }
                 } else if same
                     && (s.role.is_some() || doc.slice(mention).contains(' '))
                     && !self.repeated_span(doc, mention)
@@ -539,6 +600,182 @@ impl<'w> ConllExporter<'w> {
             }
             self.mark(doc, span, label);
         }
+        if self.config.organisation_after_position {
+            self.organisations_after_positions(doc, &reported);
+        }
+    }
+
+    /// The organisation or place written right after each labelled position (see
+    /// `organisation_after_position`): labelled `AFFILIATION`, or taken into the `ROLE` after a
+    /// government title (`place_titles`).
+    fn organisations_after_positions(&mut self, doc: &Document, reported: &[bool]) {
+        let n = doc.tokens.len();
+        // The entity layer's label and last token at each token.
+        let mut entity_at: Vec<Option<(EntityLabel, usize)>> = vec![None; n];
+        for e in &doc.entities {
+            let (first, end) = token_range(doc, e.span);
+            for slot in entity_at.iter_mut().take(end).skip(first) {
+                *slot = Some((e.label, end - 1));
+            }
+        }
+        let text = |k: usize| doc.slice(doc.tokens[k].span);
+        let mut sentence = 0;
+        for k in 0..n {
+            while sentence < doc.sentences.len()
+                && (doc.sentences[sentence].end_token as usize) <= k
+            {
+                sentence += 1;
+            }
+            let limit = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| s.end_token as usize);
+            // "di Universitas X": a place, not an affiliation.
+            if matches!(
+                self.labels[k],
+                Some(("AFFILIATION", Position::Begin | Position::Unit))
+            ) && k > 0
+                && self
+                    .config
+                    .place_prepositions
+                    .iter()
+                    .any(|p| p == text(k - 1))
+            {
+                let mut end = k;
+                while matches!(
+                    self.labels[end],
+                    Some(("AFFILIATION", Position::Begin | Position::Inside))
+                ) {
+                    end += 1;
+                }
+                for l in &mut self.labels[k..=end] {
+                    *l = None;
+                }
+                continue;
+            }
+            // An organisation the entity fill or a speaker gave, not after a position: widened
+            // the same way over its place, second field and abbreviation ("Kejaksaan Tinggi (
+            // Kejati ) Aceh", "Kementerian Pendidikan Dasar dan Menengah").
+            if matches!(
+                self.labels[k],
+                Some(("AFFILIATION", Position::Begin | Position::Unit))
+            ) && (k == 0 || !matches!(self.labels[k - 1], Some(("ROLE", _))))
+            {
+                let mut end = k;
+                while matches!(
+                    self.labels[end],
+                    Some(("AFFILIATION", Position::Begin | Position::Inside))
+                ) {
+                    end += 1;
+                }
+                if let Some(e) = organisation_at(doc, k, limit, &entity_at, &self.labels, false) {
+                    if e > end {
+                        self.relabel(k, e + 1, "AFFILIATION");
+                    }
+                }
+                continue;
+            }
+            if !matches!(
+                self.labels[k],
+                Some(("ROLE", Position::Last | Position::Unit))
+            ) {
+                continue;
+            }
+            let mut first = k;
+            while first > 0
+                && matches!(
+                    self.labels[first],
+                    Some(("ROLE", Position::Inside | Position::Last))
+                )
+            {
+                first -= 1;
+            }
+            let last = text(k);
+            let place = self
+                .config
+                .place_titles
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(last));
+            // A position ending its sentence ("… Kepala Dinas.") has nothing after it, nor has
+            // a bare title or a government title in lower case.
+            let reads = !last.ends_with('.')
+                && !self.config.bare_titles.iter().any(|t| t == last)
+                && (!place || last.starts_with(char::is_uppercase));
+            let found = if reads {
+                organisation_at(doc, k + 1, limit, &entity_at, &self.labels, place)
+            } else {
+                None
+            };
+            match found {
+                Some(end) if place => self.relabel(first, end + 1, "ROLE"),
+                Some(end) => self.relabel(k + 1, end + 1, "AFFILIATION"),
+                None => {
+                    let label = |i: usize| self.labels.get(i).copied().flatten().map(|(l, _)| l);
+                    let person = |i: usize| label(i) == Some("PERSON");
+                    let named = person(k + 1) || (k + 1 < n && text(k + 1) == "," && person(k + 2));
+                    if self.config.generic_positions
+                        && text(first).starts_with(char::is_lowercase)
+                        && !named
+                        && !reported.get(sentence).copied().unwrap_or(false)
+                    {
+                        for l in &mut self.labels[first..=k] {
+                            *l = None;
+                        }
+                    }
+                }
+            }
+        }
+        // An organisation written right before a name with no position before it ("Kementerian
+        // X Budi Santoso", "Universitas X , Budi Santoso , …"): a caption, a list or a name the
+        // tagger split, which KoTA mostly leaves unlabelled (dev: 9 of 78).
+        if self.config.no_organisation_before_name {
+            let label = |labels: &[Option<(&'static str, Position)>], i: usize| {
+                labels.get(i).copied().flatten().map(|(l, _)| l)
+            };
+            let mut k = 0;
+            while k < n {
+                if !matches!(
+                    self.labels[k],
+                    Some(("AFFILIATION", Position::Begin | Position::Unit))
+                ) {
+                    k += 1;
+                    continue;
+                }
+                let mut end = k;
+                while matches!(
+                    self.labels[end],
+                    Some(("AFFILIATION", Position::Begin | Position::Inside))
+                ) {
+                    end += 1;
+                }
+                let next = if end + 1 < n && text(end + 1) == "," {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                let person = matches!(label(&self.labels, next), Some("PERSON" | "PERSONCOREF"));
+                let position = k > 0 && label(&self.labels, k - 1) == Some("ROLE");
+                if person && !position {
+                    for l in &mut self.labels[k..=end] {
+                        *l = None;
+                    }
+                }
+                k = end + 1;
+            }
+        }
+    }
+
+    /// Labels tokens `first..end` as one span, over what they were labelled before.
+    fn relabel(&mut self, first: usize, end: usize, label: &'static str) {
+        for k in first..end {
+            let position = match (k == first, k + 1 == end) {
+                (true, true) => Position::Unit,
+                (true, false) => Position::Begin,
+                (false, true) => Position::Last,
+                (false, false) => Position::Inside,
+            };
+            self.labels[k] = Some((label, position));
+        }
     }
 
     /// Whether the entity fill labels the person `span` found by the entity layer: KoTA
@@ -574,6 +811,16 @@ impl<'w> ConllExporter<'w> {
             return false;
         }
         if direct_speakers.iter().any(|s| s.overlaps(span)) {
+            return false;
+        }
+        // A name in a list of names ("… , Budi Santoso , Sari Wulandari , …"), in a sentence that
+        // reports no speech: the people present at something, which KoTA mostly leaves
+        // unlabelled (dev: 10 of 79 were labelled).
+        if self.config.no_listed_people
+            && !reported.get(sentence).copied().unwrap_or(false)
+            && ((first >= 2 && text(first - 1) == "," && person_at(doc, first - 2))
+                || (text(end) == "," && person_at(doc, end + 1)))
+        {
             return false;
         }
         // A name the article wrote a little before is a later reference.
@@ -857,17 +1104,154 @@ const ACTING: [&str; 8] = [
     "Pj", "Pj.", "Plt", "Plt.", "Penjabat", "Pejabat", "Wakil", "wakil",
 ];
 
-/// `role` widened back over an acting or deputy word right before it that no entity covers.
-fn acting(doc: &Document, role: Span, in_entity: &[bool]) -> Span {
-    let first = doc.token_at(role.start);
-    match first.checked_sub(1) {
-        Some(k) if !in_entity[k] && ACTING.contains(&doc.slice(doc.tokens[k].span)) => Span {
-            start: doc.tokens[k].span.start,
-            end: role.end,
-        },
-        _ => role,
+/// True when token `k` lies in a person the entity layer found.
+fn person_at(doc: &Document, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let i = doc
+        .entities
+        .partition_point(|e| e.span.start <= t.span.start);
+    i > 0 && {
+        let e = &doc.entities[i - 1];
+        e.label == EntityLabel::Per && e.span.end > t.span.start
     }
 }
+
+/// `role` widened back over an acting or deputy word right before it that no entity covers,
+/// also one written out with its abbreviation ("Penjabat ( Pj ) Bupati", "Pelaksana Tugas (
+/// Plt ) Kepala"), and over "eks" (a former holder: KoTA keeps it in the position).
+fn acting(doc: &Document, role: Span, in_entity: &[bool]) -> Span {
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    let first = doc.token_at(role.start);
+    let mut start = first;
+    if start >= 4
+        && text(start - 1) == ")"
+        && matches!(text(start - 2), "Pj" | "Plt" | "Pjs" | "Plh")
+        && text(start - 3) == "("
+    {
+        match text(start - 4) {
+            "Penjabat" | "Pejabat" => start -= 4,
+            "Tugas" if start >= 5 && text(start - 5) == "Pelaksana" => start -= 5,
+            _ => {}
+        }
+    } else if let Some(k) = start
+        .checked_sub(1)
+        .filter(|&k| !in_entity[k] && ACTING.contains(&text(k)))
+    {
+        start = k;
+    }
+    if start > 0 && !in_entity[start - 1] && text(start - 1).eq_ignore_ascii_case("eks") {
+        start -= 1;
+    }
+    Span {
+        start: doc.tokens[start].span.start.min(role.start),
+        end: role.end,
+    }
+}
+
+/// The last token of the organisation written from token `j` on, before `limit` (the end of
+/// the sentence): capitalised words that are no title or day, the entity layer's organisations
+/// and places (whole), a short number after a word ("SDN 3"), "dan" before a capitalised word
+/// and a bracketed abbreviation, up to a person, a position, a date, a comma or a lower-case
+/// word; a word ending in a full stop ends it; after a government title (`position`) also
+/// the years of its term in brackets. Tokens labelled already stop it, except
+/// organisations, which it takes in (a shorter organisation the entity fill found).
+fn organisation_at(
+    doc: &Document,
+    j: usize,
+    limit: usize,
+    entity_at: &[Option<(EntityLabel, usize)>],
+    labels: &[Option<(&'static str, Position)>],
+    position: bool,
+) -> Option<usize> {
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    let free = |k: usize| k < limit && labels[k].is_none_or(|(l, _)| l == "AFFILIATION");
+    let word = |k: usize| {
+        let t = text(k);
+        let bare = t.trim_end_matches('.');
+        // An initial with its full stop ("M. Fauzan") starts a name.
+        free(k)
+            && doc.tokens[k].kind == TokenKind::Word
+            && t.starts_with(char::is_uppercase)
+            && !bare.contains('.')
+            && !(bare.chars().count() == 1 && bare.len() < t.len())
+            && !DAYS.contains(&t)
+            && !MONTHS.contains(&t)
+            && !TITLES_BEFORE_NAMES.contains(&bare)
+            && !matches!(
+                entity_at[k],
+                Some((EntityLabel::Per | EntityLabel::Role | EntityLabel::Date, _))
+            )
+    };
+    let mut last = None;
+    let mut k = j;
+    while k < limit && k < j + 15 && free(k) {
+        let t = text(k);
+        match entity_at[k] {
+            Some((EntityLabel::Org | EntityLabel::Loc, end))
+                if (word(k) || last.is_some()) && (k..=end).all(free) =>
+            {
+                last = Some(end);
+                k = end + 1;
+                if text(end).ends_with('.') {
+                    break;
+                }
+                continue;
+            }
+            Some((
+                EntityLabel::Per | EntityLabel::Role | EntityLabel::Date | EntityLabel::Time,
+                _,
+            )) => break,
+            _ => {}
+        }
+        // A short number after a word belongs to the name ("SDN 3", "Komisi 2").
+        let number = last == k.checked_sub(1)
+            && last.is_some()
+            && t.len() <= 3
+            && t.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit())
+            && !t.starts_with('.');
+        if word(k) || number {
+            last = Some(k);
+            k += 1;
+            if t.ends_with('.') {
+                break;
+            }
+        } else if t == "dan"
+            && last.is_some()
+            && k + 1 < limit
+            && word(k + 1)
+            // "PT X dan Politeknik Y", "Dinas X dan Medan": an organisation or place of its
+            // own after "dan" is a list, not the name's second field.
+            && !matches!(entity_at[k + 1], Some((EntityLabel::Org | EntityLabel::Loc, _)))
+        {
+            k += 1;
+        } else if t == "("
+            && last.is_some()
+            // An abbreviation; years ("( 2019-2024 )") only in a position, as its term.
+            && k + 1 < limit
+            && (text(k + 1).starts_with(char::is_uppercase)
+                || position && text(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            match (k + 2..(k + 5).min(limit)).find(|&m| text(m) == ")") {
+                Some(m) if (k..=m).all(free) => {
+                    last = Some(m);
+                    k = m + 1;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// Honorifics, academic titles and ranks written before a name: not part of an organisation.
+const TITLES_BEFORE_NAMES: [&str; 20] = [
+    "Bapak", "Ibu", "Pak", "Bu", "Dr", "Prof", "Ir", "Drs", "KH", "Hj", "Ustadz", "Ustaz", "Habib",
+    "Kombes", "AKBP", "Kompol", "AKP", "Irjen", "Brigjen", "Kolonel",
+];
 
 /// True when tokens `first..end` stand in brackets or in a credit, caption or list
 /// ("Pewarta : Budi Santoso", "( Foto / Budi Santoso )", "Bidang Humas : Budi Santoso –",
@@ -1028,13 +1412,25 @@ fn written_dates(doc: &Document) -> Vec<Span> {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
     let bare = |k: usize| text(k).trim_end_matches('.');
     let digits = |k: usize| !bare(k).is_empty() && bare(k).bytes().all(|b| b.is_ascii_digit());
+    // "2-5 Desember 2024": a range of days.
+    let day_range = |k: usize| {
+        text(k).split_once('-').is_some_and(|(a, b)| {
+            (1..=2).contains(&a.len())
+                && (1..=2).contains(&b.len())
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        })
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < doc.tokens.len() {
         let start = k;
         let mut end = None;
         let mut p = k;
-        if DAYS.contains(&text(p)) {
+        // A day name in lower case ("senin ( 2 / 12 )", a typo of the source) counts only before
+        // a bracketed date: "minggu" is also a week.
+        let lower_day = text(p).starts_with(char::is_lowercase)
+            && DAYS.iter().any(|d| d.eq_ignore_ascii_case(text(p)));
+        if DAYS.contains(&text(p)) || lower_day {
             p += 1;
             if PARTS_OF_DAY.contains(&text(p)) {
                 p += 1;
@@ -1053,8 +1449,9 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                 // mostly left out by KoTA (dev: 7 of 9).
                 end = Some(q);
             }
-        } else if (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
-            && digits(p)
+        } else if !lower_day
+            && (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
+            && (digits(p) || day_range(p))
             && MONTHS.contains(&text(p + 1))
             && digits(p + 2)
         {
