@@ -1465,4 +1465,46 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Co - founder", "Budi Santoso")
         );
     }
+
+    #[test]
+    fn a_position_alone_stands_for_the_person_introduced_with_it() {
+        let (doc, qs) = quotes(
+            "Gubernur Sukamaju Budi Santoso meninjau jalan yang rusak. “Jalan ini segera \
+             diperbaiki,” kata Gubernur.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let s = direct[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Gubernur Sukamaju", "Budi Santoso")
+        );
+        // A first name that is also a position word is no position: "Imam" is the name.
+        let (_, qs) = quotes(
+            "Sosiolog Universitas Sukamaju, Imam Santoso, menilai harga naik. “Itu wajar,” \
+             kata Imam.",
+        );
+        let s = qs.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+        assert_ne!(s.speaker.as_ref().unwrap().name.as_deref(), Some("Santoso"));
+    }
+
+    #[test]
+    fn a_short_form_of_a_name_is_the_full_name() {
+        let (doc, qs) = quotes(
+            "Wali Kota Sukamaju Sari Wulandarini meninjau pasar. “Harga stabil,” kata Wulan. \
+             Menteri Perdagangan Budi Santoso hadir. “Stok cukup,” ujar Budisan.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let names: Vec<_> = direct
+            .iter()
+            .map(|q| q.speaker.as_ref().unwrap().name.clone().unwrap())
+            .collect();
+        assert_eq!(names, ["Sari Wulandarini", "Budi Santoso"]);
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Wali Kota Sukamaju", "Sari Wulandarini")
+        );
+    }
 }

@@ -144,6 +144,36 @@ pub fn may_introduce(w: &Words, k: usize, short: &ShortNames) -> bool {
     w.is(k, Flags::ROLE) || short.persons.get(k).copied().unwrap_or(false) || co_title(w, k)
 }
 
+/// True when the one-word `name` is a short form of the full name `full`: the start of one of
+/// its words ("Wulan" of "Sari Wulandari"), or a word and the start of the next ("Budisan" of
+/// "Budi Santoso"), as news writes well-known people.
+pub fn short_form(name: &str, full: &str) -> bool {
+    if name.len() < 4 || name.contains(' ') || !name.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // (The rest of the word in letters: "Sukamaju." with a corpus's full stop left on it is
+    // the word itself.)
+    let starts = |word: &str, part: &str| {
+        word.len() > part.len()
+            && word.is_char_boundary(part.len())
+            && word[..part.len()].eq_ignore_ascii_case(part)
+            && word[part.len()..].chars().all(char::is_alphabetic)
+    };
+    let mut words = full.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let joined = name.len() > word.len() + 1
+            && name.is_char_boundary(word.len())
+            && name[..word.len()].eq_ignore_ascii_case(word)
+            && words
+                .peek()
+                .is_some_and(|next| starts(next, &name[word.len()..]));
+        if starts(word, name) || joined {
+            return true;
+        }
+    }
+    false
+}
+
 /// The speaker phrase starting at token `from` (after a cue), not past `limit`.
 pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
     let mut k = from;
