@@ -1507,4 +1507,32 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Wali Kota Sukamaju", "Sari Wulandarini")
         );
     }
+
+    #[test]
+    fn a_legislators_party_is_part_of_the_seat() {
+        let (doc, qs) = quotes(
+            "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju ( PM ) Budi Santoso mengatakan, \
+             harga naik. “Kami siap,” kata Budi. Sementara anggota Komisi VII DPR dari Partai \
+             Sentosa, Sari Wulandari, berpendapat, harga turun. “Kami juga siap,” kata Sari.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju ( PM )",
+                "",
+                "Budi Santoso"
+            )
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[1]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "anggota Komisi VII DPR dari Partai Sentosa",
+                "",
+                "Sari Wulandari"
+            )
+        );
+    }
 }

@@ -235,6 +235,34 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             break;
         }
     }
+    // "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju Budi Santoso", "anggota DPRD X dari
+    // Partai Y, Budi,": a legislator's seat names the party after "dari", and the whole is the
+    // position (the party is not an organisation the member heads or works for).
+    let mut seat = None;
+    if k > start
+        && w.text(k) == "dari"
+        && matches!(w.text(k + 1), "Fraksi" | "Partai")
+        && w.is(start, Flags::ROLE)
+        && (start..k).any(|i| {
+            matches!(
+                w.text(i),
+                "DPR" | "DPRD" | "DPD" | "MPR" | "Komisi" | "Baleg" | "Banggar" | "Dewan"
+            )
+        })
+    {
+        let a = k + 1;
+        let mut e = a;
+        while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        if e > a + 1 {
+            seat = Some(k);
+            k = e;
+        }
+    }
     // A trailing lower-case word is not part of the phrase ("kata Kepala Dinas hari ini"),
     // unless a comma closes the role ("kuasa hukum terdakwa, Made").
     let named = (start..k).any(|i| w.is(i, Flags::CAP));
@@ -275,7 +303,28 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             });
         }
     }
-    let mut m = segment(w, start, k, short);
+    let mut m = match seat {
+        Some(d) => {
+            // The name ends the party's run ("… Fraksi Partai Maju ( PM ) Budi Santoso"), or
+            // follows it in apposition.
+            // (The word after "Fraksi", "Fraksi Partai" or "Partai" is the party's.)
+            let party = d + 2 + usize::from(w.text(d + 2) == "Partai");
+            let apposed = w.is(k, Flags::COMMA) && w.is(k + 1, Flags::CAP);
+            let ns = if apposed {
+                k
+            } else {
+                name_start(w, (party + 1).min(k), k, short)
+            };
+            Mention {
+                start,
+                end: k,
+                role: Some((start, ns)),
+                name: (ns < k).then_some((ns, k)),
+                ..Mention::default()
+            }
+        }
+        None => segment(w, start, k, short),
+    };
     m.start = from;
     m.group = group;
     // "Rita (44)": introduced by age.
@@ -715,6 +764,26 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     }
     if j == k {
         return None;
+    }
+    // "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju Budi menilai": the run before the verb
+    // is a legislator's party; the seat before "dari" is the start of the subject (`forward`
+    // reads the whole as the position).
+    if j > floor + 1 && w.text(j - 1) == "dari" && matches!(w.text(j), "Fraksi" | "Partai") {
+        let d = j - 1;
+        let mut i = d;
+        while i > floor && d - i < MAX_PHRASE && phrase_token(w, i - 1, floor, d) {
+            i -= 1;
+        }
+        while i < d && w.is(i, Flags::STOP | Flags::ADVERB) && !w.is(i, Flags::ROLE | Flags::ORG) {
+            i += 1;
+        }
+        if i < d && w.is(i, Flags::ROLE) {
+            if let Some(m) =
+                forward(w, i, k, short).filter(|m| m.end == k && m.role.is_some_and(|r| r.1 > d))
+            {
+                return Some(m);
+            }
+        }
     }
     // "kantor berita Rusia TASS", "juru bicara Kremlin": lower-case role words before it.
     let mut s = j;
