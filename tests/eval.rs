@@ -85,8 +85,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.961),
             ("PERSONCOREF", 0.962),
             ("PERSON", 0.863),
-            ("ROLE", 0.77),
-            ("AFFILIATION", 0.762),
+            ("ROLE", 0.774),
+            ("AFFILIATION", 0.766),
             ("DATETIME", 0.914),
         ],
     ),
@@ -863,4 +863,24 @@ fn pfsa_two_positions_in_one_introduction_are_labelled_apart() {
     assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
     assert!(label_of(&got, "Ketua").ends_with("-ROLE"), "{got:?}");
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+}
+
+#[test]
+fn pfsa_a_field_after_the_organisation_makes_one_position() {
+    // "anggota Komisi X ( KX ) Bidang Pendidikan": one position, no organisation; a
+    // coordinating ministry's own "Bidang" is its name's.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Wakil Ketua Umum Asosiasi Pengusaha Sentosa Bidang Hubungan Internasional Budi Hartono mengatakan , ekspor naik .",
+            "” Kami siap , ” kata Budi .",
+            "Deputi IV Kementerian Koordinator Bidang Perekonomian Sari Wulandari mengatakan , harga turun .",
+            "” Kami menunggu , ” kata Sari .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Wakil"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Asosiasi"), "I-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Internasional"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Kementerian"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Perekonomian"), "L-AFFILIATION", "{got:?}");
 }
