@@ -1535,4 +1535,21 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+
+    #[test]
+    fn two_capitals_may_end_a_name() {
+        let (doc, qs) = quotes(
+            "Menteri Koordinator Bidang Pangan , Air , dan Energi Budi PH mengatakan, harga \
+             naik. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            (
+                "Menteri Koordinator Bidang Pangan , Air , dan Energi",
+                "Budi PH"
+            )
+        );
+    }
 }

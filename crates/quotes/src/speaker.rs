@@ -1459,8 +1459,15 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             && !w.is(k, Flags::ORG)
             && (w.is(k - 1, Flags::RANK) || !stop(k - 1))
     };
+    // (Two capitals may also end a name after a name word, "Budi PH", but not a degree, "Budi
+    // Santoso MM".)
+    let last_initials =
+        |k: usize| k + 1 == e && w.text(k).len() == 2 && initials(k) && !degree(w.text(k));
     let mut j = e;
-    while j > s && e - j < MAX_NAME && (!stop(j - 1) || (j < e && initials(j - 1))) {
+    while j > s
+        && e - j < MAX_NAME
+        && (!stop(j - 1) || (j < e && initials(j - 1)) || last_initials(j - 1))
+    {
         j -= 1;
     }
     if j == e {
