@@ -1230,6 +1230,9 @@ impl<'a> FullNames<'a> {
     /// the one written last at or before `at`, else the first. (Only when no full name holds
     /// the word, so it costs nothing for most names.)
     fn alias(&self, name: &str, at: usize) -> Option<(usize, &'a str)> {
+        if !speaker::may_be_short_form(name) {
+            return None;
+        }
         let mut before: Option<(usize, &str)> = None;
         let mut earliest: Option<(usize, &str)> = None;
         for (full, positions) in self

@@ -144,13 +144,16 @@ pub fn may_introduce(w: &Words, k: usize, short: &ShortNames) -> bool {
     w.is(k, Flags::ROLE) || short.persons.get(k).copied().unwrap_or(false) || co_title(w, k)
 }
 
-/// True when the one-word `name` is a short form of the full name `full`: the start of one of
-/// its words ("Wulan" of "Sari Wulandari"), or a word and the start of the next ("Budisan" of
-/// "Budi Santoso"), as news writes well-known people.
+/// True when `name` may be a short form of a full name (one capitalised word of four letters
+/// or more): the test of `short_form` the caller makes once per name.
+pub fn may_be_short_form(name: &str) -> bool {
+    name.len() >= 4 && !name.contains(' ') && name.starts_with(|c: char| c.is_uppercase())
+}
+
+/// True when the one-word `name` (`may_be_short_form`) is a short form of the full name `full`:
+/// the start of one of its words ("Wulan" of "Sari Wulandari"), or a word and the start of the
+/// next ("Budisan" of "Budi Santoso"), as news writes well-known people.
 pub fn short_form(name: &str, full: &str) -> bool {
-    if name.len() < 4 || name.contains(' ') || !name.starts_with(|c: char| c.is_uppercase()) {
-        return false;
-    }
     // (The rest of the word in letters: "Sukamaju." with a corpus's full stop left on it is
     // the word itself.)
     let starts = |word: &str, part: &str| {
@@ -159,15 +162,24 @@ pub fn short_form(name: &str, full: &str) -> bool {
             && word[..part.len()].eq_ignore_ascii_case(part)
             && word[part.len()..].chars().all(char::is_alphabetic)
     };
-    let mut words = full.split_whitespace().peekable();
+    let first = name.as_bytes()[0];
+    let mut words = full.split(' ');
     while let Some(word) = words.next() {
+        // (Most words differ in their first letter: no further test.)
+        if word.as_bytes().first() != Some(&first) {
+            continue;
+        }
+        if starts(word, name) {
+            return true;
+        }
         let joined = name.len() > word.len() + 1
             && name.is_char_boundary(word.len())
             && name[..word.len()].eq_ignore_ascii_case(word)
             && words
-                .peek()
+                .clone()
+                .next()
                 .is_some_and(|next| starts(next, &name[word.len()..]));
-        if starts(word, name) || joined {
+        if joined {
             return true;
         }
     }
