@@ -1552,4 +1552,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+
+    #[test]
+    fn units_before_an_organisation_named_by_its_acronym_are_the_positions() {
+        let (doc, qs) = quotes(
+            "Manajer Informasi Budaya Wisata TMSK Budi Santoso mengatakan, taman dibuka. \
+             “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Manajer Informasi Budaya Wisata", "TMSK", "Budi Santoso")
+        );
+    }
 }

@@ -905,7 +905,7 @@ pub fn degree(word: &str) -> bool {
     const BARE: &[&str] = &[
         "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
         "SIP", "SKom", "MKom", "SKM", "MKes", "SP", "MP", "MBA", "PhD", "Lc", "SHI", "MSc", "SPt",
-        "MAP", "SIKom", "MHum", "SHum", "SPdI",
+        "MAP", "SIKom", "MHum", "SHum", "SPdI", "LLM",
     ];
     let word = word.trim_end_matches(',');
     if !word.contains('.') {
@@ -1101,12 +1101,16 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     // acronym of three letters or more ("BKN", "PMI"; two-letter capitals are mostly initials),
     // but not an abbreviation in brackets, which repeats the unit's own name ("Komisi Pemilihan
     // Umum ( KPU )").
+    // (Not a degree after the name: "Budi Santoso SH LLM".)
     let top_org_ahead = |from: usize| {
         (from..e).any(|k| {
             w.is(k, Flags::CAP)
                 && !w.is(k.wrapping_sub(1), Flags::OPEN_PAREN)
                 && ((w.is(k, Flags::ORG) && !w.is(k, Flags::SUBUNIT))
-                    || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3 && !roman(w.text(k))))
+                    || (w.is(k, Flags::UPPER)
+                        && w.text(k).len() >= 3
+                        && !roman(w.text(k))
+                        && !degree(w.text(k))))
         })
     };
     // An organisation others are units of, named further on: "Polres", "Kementerian" (an
@@ -1307,14 +1311,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
                 i += 1;
             } else if f.contains(Flags::CAP)
-                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT)
+                && !f.intersects(
+                    Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT | Flags::RANK,
+                )
                 && !gov
-                && org_ahead(i)
+                && (org_ahead(i) || top_org_ahead(i + 1))
                 && !trailing_head_ahead(w, i, e)
             {
                 // A unit within the organisation is part of the position: "Direktur Samapta
                 // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim" (but not
                 // the start of a name its head word ends: "Ketua | Sukamaju Hotel Association").
+                // An organisation named by its acronym also has units before it: "Kepala Unit
+                // Transfusi Darah | PMI X", "Manajer Informasi Wisata | TMII" (not a rank: it
+                // starts the name).
                 i += 1;
             } else {
                 break;
