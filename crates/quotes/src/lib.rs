@@ -1566,4 +1566,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Manajer Informasi Budaya Wisata", "TMSK", "Budi Santoso")
         );
     }
+
+    #[test]
+    fn a_place_before_a_full_name_in_apposition_ends_the_organisation() {
+        let (doc, qs) = quotes(
+            "Banjir melanda Kabupaten Sukamaju sejak Senin. “Air terus naik,” ujar juru bicara \
+             Satuan Tugas Banjir Kabupaten Sukamaju, Budi Santoso.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "juru bicara",
+                "Satuan Tugas Banjir Kabupaten Sukamaju",
+                "Budi Santoso"
+            )
+        );
+    }
 }

@@ -394,7 +394,16 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let closed =
             e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT) || w.text(e) == ";";
         let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";";
-        if e > a && closed && (m.name.is_none() || set_off) {
+        // (A one-word "name" that the entity layer reads as a place is the organisation's
+        // place even when a full name in apposition ends the sentence: "ujar juru bicara Satgas
+        // Kabupaten Sukamaju , Budi Santoso .")
+        let place_name = e >= a + 2
+            && m.name.is_some_and(|(s, e)| {
+                e == s + 1
+                    && short.places.contains(w.text(s))
+                    && !short.persons.get(s).copied().unwrap_or(false)
+            });
+        if e > a && closed && (m.name.is_none() || set_off || place_name) {
             if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
                 m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
             }
