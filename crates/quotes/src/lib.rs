@@ -1584,4 +1584,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+
+    #[test]
+    fn a_party_board_written_as_its_acronym_is_the_partys() {
+        let (doc, qs) = quotes(
+            "Ketua DPD Sentosa Sukamaju Budi Santoso mengatakan, rapat ditunda. “Kami siap,” \
+             kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Ketua", "DPD Sentosa Sukamaju", "Budi Santoso")
+        );
+    }
 }

@@ -1217,10 +1217,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 } else {
                     0
                 };
+                // (A board written as its acronym before an organisation named in one word,
+                // no organisation word, is the organisation's: "Ketua | DPD Maju Sukamaju", as
+                // for "Pimpinan Pusat" above.)
                 if board_words > 0
                     && i + board_words < e
                     && w.is(i + board_words, Flags::CAP)
                     && !w.is(i + board_words, Flags::UPPER)
+                    && (board_words == 3 || w.is(i + board_words, Flags::ORG))
                 {
                     i += board_words;
                     break;
