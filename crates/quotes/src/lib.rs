@@ -1598,4 +1598,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Ketua", "DPD Sentosa Sukamaju", "Budi Santoso")
         );
     }
+
+    #[test]
+    fn words_an_abbreviation_spells_out_are_the_organisations() {
+        let (doc, qs) = quotes(
+            "Ketua Umum Masyarakat Transportasi Sukamaju ( MTS ) Budi Santoso mengatakan, tarif \
+             naik. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Ketua Umum",
+                "Masyarakat Transportasi Sukamaju ( MTS )",
+                "Budi Santoso"
+            )
+        );
+    }
 }

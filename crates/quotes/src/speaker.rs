@@ -1148,7 +1148,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         let mut first_unit: Option<usize> = None;
         // Where the position ends when a second one follows it.
         let mut role_end: Option<usize> = None;
+        // "Ketua Umum | Masyarakat Transportasi Sukamaju ( MTS )": the words an abbreviation in
+        // brackets spells out are one organisation's name, none of them the position's (unless
+        // a larger organisation follows: then the abbreviated one is a unit of it).
+        let named = spelled_out(w, i, e).filter(|&(_, close)| !top_org_ahead(close + 1));
         while i < e {
+            if named.is_some_and(|(first, _)| i == first) {
+                break;
+            }
             let f = w.flags[i];
             // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
             // Nahdlatul Ulama": the board of a mass organisation named in one word, or by a name
@@ -1421,6 +1428,25 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         m.affiliation = Some((i, ns));
     }
     m
+}
+
+/// The first abbreviation in brackets in `from..e` written in capitals whose letters are the
+/// initials of the capitalised words right before it ("Masyarakat Transportasi Sukamaju ( MTS
+/// )"): the first of those words and the closing bracket.
+fn spelled_out(w: &Words, from: usize, e: usize) -> Option<(usize, usize)> {
+    let open = (from + 1..e.saturating_sub(2)).find(|&k| {
+        w.is(k, Flags::OPEN_PAREN) && w.is(k + 1, Flags::UPPER) && w.is(k + 2, Flags::CLOSE_PAREN)
+    })?;
+    let letters = w.text(open + 1).as_bytes();
+    let n = letters.len();
+    if !(2..=6).contains(&n) || open < from + n {
+        return None;
+    }
+    let first = open - n;
+    (first..open)
+        .zip(letters)
+        .all(|(k, &l)| w.is(k, Flags::CAP) && w.text(k).as_bytes()[0].eq_ignore_ascii_case(&l))
+        .then_some((first, open + 2))
 }
 
 /// True when the first organisation word in `from..e` is one that ends an organisation's name
