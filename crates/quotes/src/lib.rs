@@ -1616,4 +1616,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+
+    #[test]
+    fn a_region_after_an_organisation_only_locates_it() {
+        let (doc, qs) = quotes(
+            "Anggota Komisi Pemilihan Umum Provinsi Sukamaju Budi Santoso mengatakan, rapat \
+             ditunda. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Anggota",
+                "Komisi Pemilihan Umum Provinsi Sukamaju",
+                "Budi Santoso"
+            )
+        );
+    }
 }

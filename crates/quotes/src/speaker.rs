@@ -1110,12 +1110,15 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     // acronym of three letters or more ("BKN", "PMI"; two-letter capitals are mostly initials),
     // but not an abbreviation in brackets, which repeats the unit's own name ("Komisi Pemilihan
     // Umum ( KPU )").
-    // (Not a degree after the name: "Budi Santoso SH LLM".)
+    // (Not a degree after the name: "Budi Santoso SH LLM"; nor a region, which only locates
+    // the organisation before it: "Anggota | Komisi X Provinsi Y".)
     let top_org_ahead = |from: usize| {
         (from..e).any(|k| {
             w.is(k, Flags::CAP)
                 && !w.is(k.wrapping_sub(1), Flags::OPEN_PAREN)
-                && ((w.is(k, Flags::ORG) && !w.is(k, Flags::SUBUNIT))
+                && ((w.is(k, Flags::ORG)
+                    && !w.is(k, Flags::SUBUNIT)
+                    && !matches!(w.text(k), "Provinsi" | "Kabupaten" | "Kota"))
                     || (w.is(k, Flags::UPPER)
                         && w.text(k).len() >= 3
                         && !roman(w.text(k))
