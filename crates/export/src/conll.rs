@@ -909,6 +909,21 @@ impl<'w> ConllExporter<'w> {
         // positions in one introduction with its own organisation, without the connector.
         let in_role = s.role.and_then(|r| second_position(doc, r, false));
         let in_org = s.affiliation.and_then(|a| second_position(doc, a, true));
+        // "anggota | Komisi X ( KX ) Bidang Pendidikan", "Wakil Ketua Umum | Kadin Bidang
+        // Hubungan Internasional": a field written after the organisation makes the whole one
+        // position, and PFSA labels it so, with no organisation.
+        if let (Some(r), Some(a), None, None) = (s.role, s.affiliation, in_role, in_org) {
+            // (The organisation right after the position.)
+            let next = token_range(doc, r).1 == doc.token_at(a.start);
+            if next && field_after_organisation(doc, a) {
+                let whole = Span {
+                    start: r.start,
+                    end: a.end,
+                };
+                self.mark(doc, whole, "ROLE");
+                return;
+            }
+        }
         if let Some(r) = s.role {
             let r = in_role.map_or(r, |(cut, _)| Span {
                 start: r.start,
@@ -1287,6 +1302,16 @@ fn second_position(doc: &Document, span: Span, organisation: bool) -> Option<(u3
             )
         })
     })
+}
+
+/// True when the organisation `affiliation` goes on with a field ("Komisi X ( KX ) Bidang
+/// Pendidikan", "KPU Kota X Divisi Sosialisasi"): "Bidang" or "Divisi" after its first word,
+/// other than in a coordinating ministry's own name ("Kementerian Koordinator Bidang X").
+fn field_after_organisation(doc: &Document, affiliation: Span) -> bool {
+    let (first, end) = token_range(doc, affiliation);
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    (first + 1..end.saturating_sub(1))
+        .any(|k| matches!(text(k), "Bidang" | "Divisi") && text(k - 1) != "Koordinator")
 }
 
 /// Schools whose names are followed by the city of the campus ("Universitas Airlangga

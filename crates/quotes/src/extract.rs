@@ -785,6 +785,10 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         k += 1;
     }
     let mut intros: HashMap<&str, &Mention> = HashMap::new();
+    // Introductions by the words of their position before the name ("Presiden" of "Presiden
+    // Budi Santoso", "Panglima TNI" of "Panglima TNI Marsekal Budi"), in reading order: a
+    // speaker named only by a position ("kata Presiden") is the person last introduced with it.
+    let mut by_role: Vec<(usize, usize, &Mention)> = Vec::new();
     for m in found
         .iter()
         .filter_map(|f| f.mention.as_ref())
@@ -797,8 +801,33 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 intros.insert(text, m);
             }
             full.push((n.0, text));
+            // (Not a position word the entity layer reads as a person's first name: "Imam B
+            // Prasodjo".)
+            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            if let Some((rs, _)) = m
+                .role
+                .filter(|&(rs, _)| rs < n.0 && !m.private && !person(rs))
+            {
+                by_role.push((rs, n.0, m));
+            }
         }
     }
+    by_role.sort_by_key(|x| x.0);
+    // The latest introduction before `m` whose position is the words of `m`, or opens with them
+    // when they are a government title ("Gubernur" for "Gubernur Jawa Barat"; a first word
+    // alone, "Imam" of "Imam Besar Masjid X", may be a name).
+    let role_intro = |m: &Mention| -> Option<&Mention> {
+        let len = m.end - m.start;
+        let title = w.is(m.start, Flags::GOV_ROLE);
+        by_role[..by_role.partition_point(|x| x.0 < m.start)]
+            .iter()
+            .rev()
+            .find(|&&(rs, ns, _)| {
+                (ns - rs == len || (ns - rs > len && title))
+                    && (0..len).all(|d| w.text(rs + d).eq_ignore_ascii_case(w.text(m.start + d)))
+            })
+            .map(|x| x.2)
+    };
     // The entity layer's full names, unless one starts inside a name a mention gives ("Adi
     // Wibowo" inside "Irjen Raden Santoso Adi Wibowo"): the mention's is the name.
     let mut named = vec![false; w.len()];
@@ -943,12 +972,20 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             private_speaker(w.cover(s, e), Some(w.cover_text(s, e)))
         } else {
             let span = p_span(w, m);
-            let resolved = m.name.map(|n| expand(name_text(w, n), n.0));
+            // "kata Presiden", "ujar Gubernur": a position alone, no name, stands for the person
+            // introduced with it before.
+            let titled = (m.name.is_none() && m.role.is_some() && !m.group && !m.anaphoric)
+                .then(|| role_intro(m))
+                .flatten();
+            let resolved = m
+                .name
+                .or(titled.and_then(|i| i.name))
+                .map(|n| expand(name_text(w, n), n.0));
             // An organisation or a country speaking for itself ("Prancis", "kantor berita Rusia
             // TASS") is named by the organisation, described by the words before it, and
             // affiliated with nothing but itself.
             let mut itself: Option<(Option<Span>, String)> = None;
-            let name = match m.name {
+            let name = match m.name.or(titled.and_then(|i| i.name)) {
                 Some(_) => resolved.clone(),
                 None => {
                     // An organisation, a country or a group speaks.
@@ -985,6 +1022,9 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             // A short name takes the role and affiliation of its introduction.
             let intro = match (m.role, &name) {
                 (None, Some(n)) => intros.get(n.as_str()).copied().unwrap_or(m),
+                (Some(_), Some(n)) if titled.is_some() => {
+                    intros.get(n.as_str()).copied().or(titled).unwrap_or(m)
+                }
                 _ => m,
             };
             let (role, affiliation) = match &itself {
@@ -1182,6 +1222,34 @@ impl<'a> FullNames<'a> {
         }
         before
             .or(earliest)
+            .or_else(|| self.alias(name, at))
             .map_or_else(|| name.to_string(), |(_, full)| full.to_string())
+    }
+
+    /// A one-word name no full name holds, that is a short form of one (`speaker::short_form`):
+    /// the one written last at or before `at`, else the first. (Only when no full name holds
+    /// the word, so it costs nothing for most names.)
+    fn alias(&self, name: &str, at: usize) -> Option<(usize, &'a str)> {
+        if !speaker::may_be_short_form(name) {
+            return None;
+        }
+        let mut before: Option<(usize, &str)> = None;
+        let mut earliest: Option<(usize, &str)> = None;
+        for (full, positions) in self
+            .names
+            .iter()
+            .filter(|(full, _)| speaker::short_form(name, full))
+        {
+            let n = positions.partition_point(|&p| p <= at);
+            if let Some(&p) = n.checked_sub(1).and_then(|i| positions.get(i)) {
+                if before.is_none_or(|(b, _)| p > b) {
+                    before = Some((p, *full));
+                }
+            }
+            if earliest.is_none_or(|(e, _)| positions[0] < e) {
+                earliest = Some((positions[0], *full));
+            }
+        }
+        before.or(earliest)
     }
 }

@@ -1618,4 +1618,173 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Co - founder", "Budi Santoso")
         );
     }
+
+    #[test]
+    fn a_position_alone_stands_for_the_person_introduced_with_it() {
+        let (doc, qs) = quotes(
+            "Gubernur Sukamaju Budi Santoso meninjau jalan yang rusak. “Jalan ini segera \
+             diperbaiki,” kata Gubernur.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let s = direct[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Gubernur Sukamaju", "Budi Santoso")
+        );
+        // A first name that is also a position word is no position: "Imam" is the name.
+        let (_, qs) = quotes(
+            "Sosiolog Universitas Sukamaju, Imam Santoso, menilai harga naik. “Itu wajar,” \
+             kata Imam.",
+        );
+        let s = qs.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+        assert_ne!(s.speaker.as_ref().unwrap().name.as_deref(), Some("Santoso"));
+    }
+
+    #[test]
+    fn a_short_form_of_a_name_is_the_full_name() {
+        let (doc, qs) = quotes(
+            "Wali Kota Sukamaju Sari Wulandarini meninjau pasar. “Harga stabil,” kata Wulan. \
+             Menteri Perdagangan Budi Santoso hadir. “Stok cukup,” ujar Budisan.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let names: Vec<_> = direct
+            .iter()
+            .map(|q| q.speaker.as_ref().unwrap().name.clone().unwrap())
+            .collect();
+        assert_eq!(names, ["Sari Wulandarini", "Budi Santoso"]);
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            ("Wali Kota Sukamaju", "Sari Wulandarini")
+        );
+    }
+
+    #[test]
+    fn a_legislators_party_is_part_of_the_seat() {
+        let (doc, qs) = quotes(
+            "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju ( PM ) Budi Santoso mengatakan, \
+             harga naik. “Kami siap,” kata Budi. Sementara anggota Komisi VII DPR dari Partai \
+             Sentosa, Sari Wulandari, berpendapat, harga turun. “Kami juga siap,” kata Sari.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju ( PM )",
+                "",
+                "Budi Santoso"
+            )
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[1]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "anggota Komisi VII DPR dari Partai Sentosa",
+                "",
+                "Sari Wulandari"
+            )
+        );
+    }
+
+    #[test]
+    fn two_capitals_may_end_a_name() {
+        let (doc, qs) = quotes(
+            "Menteri Koordinator Bidang Pangan , Air , dan Energi Budi PH mengatakan, harga \
+             naik. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, _, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), person.as_str()),
+            (
+                "Menteri Koordinator Bidang Pangan , Air , dan Energi",
+                "Budi PH"
+            )
+        );
+    }
+
+    #[test]
+    fn units_before_an_organisation_named_by_its_acronym_are_the_positions() {
+        let (doc, qs) = quotes(
+            "Manajer Informasi Budaya Wisata TMSK Budi Santoso mengatakan, taman dibuka. \
+             “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Manajer Informasi Budaya Wisata", "TMSK", "Budi Santoso")
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_full_name_in_apposition_ends_the_organisation() {
+        let (doc, qs) = quotes(
+            "Banjir melanda Kabupaten Sukamaju sejak Senin. “Air terus naik,” ujar juru bicara \
+             Satuan Tugas Banjir Kabupaten Sukamaju, Budi Santoso.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "juru bicara",
+                "Satuan Tugas Banjir Kabupaten Sukamaju",
+                "Budi Santoso"
+            )
+        );
+    }
+
+    #[test]
+    fn a_party_board_written_as_its_acronym_is_the_partys() {
+        let (doc, qs) = quotes(
+            "Ketua DPD Sentosa Sukamaju Budi Santoso mengatakan, rapat ditunda. “Kami siap,” \
+             kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Ketua", "DPD Sentosa Sukamaju", "Budi Santoso")
+        );
+    }
+
+    #[test]
+    fn words_an_abbreviation_spells_out_are_the_organisations() {
+        let (doc, qs) = quotes(
+            "Ketua Umum Masyarakat Transportasi Sukamaju ( MTS ) Budi Santoso mengatakan, tarif \
+             naik. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Ketua Umum",
+                "Masyarakat Transportasi Sukamaju ( MTS )",
+                "Budi Santoso"
+            )
+        );
+    }
+
+    #[test]
+    fn a_region_after_an_organisation_only_locates_it() {
+        let (doc, qs) = quotes(
+            "Anggota Komisi Pemilihan Umum Provinsi Sukamaju Budi Santoso mengatakan, rapat \
+             ditunda. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Anggota",
+                "Komisi Pemilihan Umum Provinsi Sukamaju",
+                "Budi Santoso"
+            )
+        );
+    }
 }

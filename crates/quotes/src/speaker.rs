@@ -144,6 +144,48 @@ pub fn may_introduce(w: &Words, k: usize, short: &ShortNames) -> bool {
     w.is(k, Flags::ROLE) || short.persons.get(k).copied().unwrap_or(false) || co_title(w, k)
 }
 
+/// True when `name` may be a short form of a full name (one capitalised word of four letters
+/// or more): the test of `short_form` the caller makes once per name.
+pub fn may_be_short_form(name: &str) -> bool {
+    name.len() >= 4 && !name.contains(' ') && name.starts_with(|c: char| c.is_uppercase())
+}
+
+/// True when the one-word `name` (`may_be_short_form`) is a short form of the full name `full`:
+/// the start of one of its words ("Wulan" of "Sari Wulandari"), or a word and the start of the
+/// next ("Budisan" of "Budi Santoso"), as news writes well-known people.
+pub fn short_form(name: &str, full: &str) -> bool {
+    // (The rest of the word in letters: "Sukamaju." with a corpus's full stop left on it is
+    // the word itself.)
+    let starts = |word: &str, part: &str| {
+        word.len() > part.len()
+            && word.is_char_boundary(part.len())
+            && word[..part.len()].eq_ignore_ascii_case(part)
+            && word[part.len()..].chars().all(char::is_alphabetic)
+    };
+    let first = name.as_bytes()[0];
+    let mut words = full.split(' ');
+    while let Some(word) = words.next() {
+        // (Most words differ in their first letter: no further test.)
+        if word.as_bytes().first() != Some(&first) {
+            continue;
+        }
+        if starts(word, name) {
+            return true;
+        }
+        let joined = name.len() > word.len() + 1
+            && name.is_char_boundary(word.len())
+            && name[..word.len()].eq_ignore_ascii_case(word)
+            && words
+                .clone()
+                .next()
+                .is_some_and(|next| starts(next, &name[word.len()..]));
+        if joined {
+            return true;
+        }
+    }
+    false
+}
+
 /// The speaker phrase starting at token `from` (after a cue), not past `limit`.
 pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
     let mut k = from;
@@ -205,6 +247,34 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             break;
         }
     }
+    // "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju Budi Santoso", "anggota DPRD X dari
+    // Partai Y, Budi,": a legislator's seat names the party after "dari", and the whole is the
+    // position (the party is not an organisation the member heads or works for).
+    let mut seat = None;
+    if k > start
+        && w.text(k) == "dari"
+        && matches!(w.text(k + 1), "Fraksi" | "Partai")
+        && w.is(start, Flags::ROLE)
+        && (start..k).any(|i| {
+            matches!(
+                w.text(i),
+                "DPR" | "DPRD" | "DPD" | "MPR" | "Komisi" | "Baleg" | "Banggar" | "Dewan"
+            )
+        })
+    {
+        let a = k + 1;
+        let mut e = a;
+        while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        if e > a + 1 {
+            seat = Some(k);
+            k = e;
+        }
+    }
     // A trailing lower-case word is not part of the phrase ("kata Kepala Dinas hari ini"),
     // unless a comma closes the role ("kuasa hukum terdakwa, Made").
     let named = (start..k).any(|i| w.is(i, Flags::CAP));
@@ -245,7 +315,28 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             });
         }
     }
-    let mut m = segment(w, start, k, short);
+    let mut m = match seat {
+        Some(d) => {
+            // The name ends the party's run ("… Fraksi Partai Maju ( PM ) Budi Santoso"), or
+            // follows it in apposition.
+            // (The word after "Fraksi", "Fraksi Partai" or "Partai" is the party's.)
+            let party = d + 2 + usize::from(w.text(d + 2) == "Partai");
+            let apposed = w.is(k, Flags::COMMA) && w.is(k + 1, Flags::CAP);
+            let ns = if apposed {
+                k
+            } else {
+                name_start(w, (party + 1).min(k), k, short)
+            };
+            Mention {
+                start,
+                end: k,
+                role: Some((start, ns)),
+                name: (ns < k).then_some((ns, k)),
+                ..Mention::default()
+            }
+        }
+        None => segment(w, start, k, short),
+    };
     m.start = from;
     m.group = group;
     // "Rita (44)": introduced by age.
@@ -303,7 +394,16 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let closed =
             e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT) || w.text(e) == ";";
         let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";";
-        if e > a && closed && (m.name.is_none() || set_off) {
+        // (A one-word "name" that the entity layer reads as a place is the organisation's
+        // place even when a full name in apposition ends the sentence: "ujar juru bicara Satgas
+        // Kabupaten Sukamaju , Budi Santoso .")
+        let place_name = e >= a + 2
+            && m.name.is_some_and(|(s, e)| {
+                e == s + 1
+                    && short.places.contains(w.text(s))
+                    && !short.persons.get(s).copied().unwrap_or(false)
+            });
+        if e > a && closed && (m.name.is_none() || set_off || place_name) {
             if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
                 m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
             }
@@ -686,6 +786,26 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if j == k {
         return None;
     }
+    // "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju Budi menilai": the run before the verb
+    // is a legislator's party; the seat before "dari" is the start of the subject (`forward`
+    // reads the whole as the position).
+    if j > floor + 1 && w.text(j - 1) == "dari" && matches!(w.text(j), "Fraksi" | "Partai") {
+        let d = j - 1;
+        let mut i = d;
+        while i > floor && d - i < MAX_PHRASE && phrase_token(w, i - 1, floor, d) {
+            i -= 1;
+        }
+        while i < d && w.is(i, Flags::STOP | Flags::ADVERB) && !w.is(i, Flags::ROLE | Flags::ORG) {
+            i += 1;
+        }
+        if i < d && w.is(i, Flags::ROLE) {
+            if let Some(m) =
+                forward(w, i, k, short).filter(|m| m.end == k && m.role.is_some_and(|r| r.1 > d))
+            {
+                return Some(m);
+            }
+        }
+    }
     // "kantor berita Rusia TASS", "juru bicara Kremlin": lower-case role words before it.
     let mut s = j;
     while s > floor && s + MAX_PHRASE > k && w.is(s - 1, Flags::LOWER) {
@@ -794,7 +914,7 @@ pub fn degree(word: &str) -> bool {
     const BARE: &[&str] = &[
         "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
         "SIP", "SKom", "MKom", "SKM", "MKes", "SP", "MP", "MBA", "PhD", "Lc", "SHI", "MSc", "SPt",
-        "MAP", "SIKom", "MHum", "SHum", "SPdI",
+        "MAP", "SIKom", "MHum", "SHum", "SPdI", "LLM",
     ];
     let word = word.trim_end_matches(',');
     if !word.contains('.') {
@@ -990,12 +1110,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     // acronym of three letters or more ("BKN", "PMI"; two-letter capitals are mostly initials),
     // but not an abbreviation in brackets, which repeats the unit's own name ("Komisi Pemilihan
     // Umum ( KPU )").
+    // (Not a degree after the name: "Budi Santoso SH LLM"; nor a region, which only locates
+    // the organisation before it: "Anggota | Komisi X Provinsi Y".)
     let top_org_ahead = |from: usize| {
         (from..e).any(|k| {
             w.is(k, Flags::CAP)
                 && !w.is(k.wrapping_sub(1), Flags::OPEN_PAREN)
-                && ((w.is(k, Flags::ORG) && !w.is(k, Flags::SUBUNIT))
-                    || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3 && !roman(w.text(k))))
+                && ((w.is(k, Flags::ORG)
+                    && !w.is(k, Flags::SUBUNIT)
+                    && !matches!(w.text(k), "Provinsi" | "Kabupaten" | "Kota"))
+                    || (w.is(k, Flags::UPPER)
+                        && w.text(k).len() >= 3
+                        && !roman(w.text(k))
+                        && !degree(w.text(k))))
         })
     };
     // An organisation others are units of, named further on: "Polres", "Kementerian" (an
@@ -1024,7 +1151,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         let mut first_unit: Option<usize> = None;
         // Where the position ends when a second one follows it.
         let mut role_end: Option<usize> = None;
+        // "Ketua Umum | Masyarakat Transportasi Sukamaju ( MTS )": the words an abbreviation in
+        // brackets spells out are one organisation's name, none of them the position's (unless
+        // a larger organisation follows: then the abbreviated one is a unit of it).
+        let named = spelled_out(w, i, e).filter(|&(_, close)| !top_org_ahead(close + 1));
         while i < e {
+            if named.is_some_and(|(first, _)| i == first) {
+                break;
+            }
             let f = w.flags[i];
             // "Ketua Umum | Pimpinan Pusat Muhammadiyah", "Sekretaris Jenderal | Pengurus Besar
             // Nahdlatul Ulama": the board of a mass organisation named in one word, or by a name
@@ -1093,10 +1227,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 } else {
                     0
                 };
+                // (A board written as its acronym before an organisation named in one word,
+                // no organisation word, is the organisation's: "Ketua | DPD Maju Sukamaju", as
+                // for "Pimpinan Pusat" above.)
                 if board_words > 0
                     && i + board_words < e
                     && w.is(i + board_words, Flags::CAP)
                     && !w.is(i + board_words, Flags::UPPER)
+                    && (board_words == 3 || w.is(i + board_words, Flags::ORG))
                 {
                     i += board_words;
                     break;
@@ -1196,14 +1334,19 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // "Anggota Komisi IX | DPR", "Deputi III | Kementerian X".
                 i += 1;
             } else if f.contains(Flags::CAP)
-                && !f.intersects(Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT)
+                && !f.intersects(
+                    Flags::ORG | Flags::UPPER | Flags::ORG_TAIL | Flags::SUBUNIT | Flags::RANK,
+                )
                 && !gov
-                && org_ahead(i)
+                && (org_ahead(i) || top_org_ahead(i + 1))
                 && !trailing_head_ahead(w, i, e)
             {
                 // A unit within the organisation is part of the position: "Direktur Samapta
                 // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim" (but not
                 // the start of a name its head word ends: "Ketua | Sukamaju Hotel Association").
+                // An organisation named by its acronym also has units before it: "Kepala Unit
+                // Transfusi Darah | PMI X", "Manajer Informasi Wisata | TMII" (not a rank: it
+                // starts the name).
                 i += 1;
             } else {
                 break;
@@ -1290,6 +1433,25 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     m
 }
 
+/// The first abbreviation in brackets in `from..e` written in capitals whose letters are the
+/// initials of the capitalised words right before it ("Masyarakat Transportasi Sukamaju ( MTS
+/// )"): the first of those words and the closing bracket.
+fn spelled_out(w: &Words, from: usize, e: usize) -> Option<(usize, usize)> {
+    let open = (from + 1..e.saturating_sub(2)).find(|&k| {
+        w.is(k, Flags::OPEN_PAREN) && w.is(k + 1, Flags::UPPER) && w.is(k + 2, Flags::CLOSE_PAREN)
+    })?;
+    let letters = w.text(open + 1).as_bytes();
+    let n = letters.len();
+    if !(2..=6).contains(&n) || open < from + n {
+        return None;
+    }
+    let first = open - n;
+    (first..open)
+        .zip(letters)
+        .all(|(k, &l)| w.is(k, Flags::CAP) && w.text(k).as_bytes()[0].eq_ignore_ascii_case(&l))
+        .then_some((first, open + 2))
+}
+
 /// True when the first organisation word in `from..e` is one that ends an organisation's name
 /// ("Association", "Foundation", "Group"): the capitalised words before it are that name's.
 fn trailing_head_ahead(w: &Words, from: usize, e: usize) -> bool {
@@ -1360,8 +1522,15 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             && !w.is(k, Flags::ORG)
             && (w.is(k - 1, Flags::RANK) || !stop(k - 1))
     };
+    // (Two capitals may also end a name after a name word, "Budi PH", but not a degree, "Budi
+    // Santoso MM".)
+    let last_initials =
+        |k: usize| k + 1 == e && w.text(k).len() == 2 && initials(k) && !degree(w.text(k));
     let mut j = e;
-    while j > s && e - j < MAX_NAME && (!stop(j - 1) || (j < e && initials(j - 1))) {
+    while j > s
+        && e - j < MAX_NAME
+        && (!stop(j - 1) || (j < e && initials(j - 1)) || last_initials(j - 1))
+    {
         j -= 1;
     }
     if j == e {
