@@ -463,7 +463,12 @@ impl<'w> ConllExporter<'w> {
                     // Wali Kota menekankan …"): a reference back to the speaker the article
                     // introduced, which KoTA labels `PERSONCOREF` about half the time and never
                     // `ROLE` (dev: 11 and 0 of 23); with an organisation in it, less often.
-                    let role_only = s.role.is_some_and(|r| r.contains(mention))
+                    // (A position the quote stage resolved to the person introduced with it,
+                    // "kata Menteri Agama" after "Menteri Agama Budi Santoso", carries that
+                    // introduction's role and name, written elsewhere.)
+                    let resolved = s.role.is_some_and(|r| !r.overlaps(mention))
+                        && s.person.is_some_and(|p| !p.overlaps(mention));
+                    let role_only = (s.role.is_some_and(|r| r.contains(mention)) || resolved)
                         && s.affiliation.is_none_or(|a| !a.overlaps(mention))
                         && !doc
                             .entities
