@@ -993,9 +993,9 @@ fn pfsa_a_field_after_the_organisation_makes_one_position() {
     let got = conll_rows_labels(
         "pipelines/pfsa-id.toml",
         &[
-            "Wakil Ketua Umum Asosiasi Pengusaha Sentosa Bidang Hubungan Internasional Budi Hartono mengatakan , ekspor naik .",
+            "Wakil Ketua Umum Asosiasi Pedagang Sentosa Bidang Hubungan Internasional Budi Hartono mengatakan , ekspor naik .",
             "” Kami siap , ” kata Budi .",
-            "Deputi IV Kementerian Koordinator Bidang Perekonomian Sari Wulandari mengatakan , harga turun .",
+            "Deputi II Kementerian Koordinator Bidang Pangan Sari Wulandari mengatakan , harga turun .",
             "” Kami menunggu , ” kata Sari .",
         ],
     );
@@ -1003,5 +1003,5 @@ fn pfsa_a_field_after_the_organisation_makes_one_position() {
     assert_eq!(label_of(&got, "Asosiasi"), "I-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Internasional"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Kementerian"), "B-AFFILIATION", "{got:?}");
-    assert_eq!(label_of(&got, "Perekonomian"), "L-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Pangan"), "L-AFFILIATION", "{got:?}");
 }

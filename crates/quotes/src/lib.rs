@@ -1664,8 +1664,8 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     #[test]
     fn a_legislators_party_is_part_of_the_seat() {
         let (doc, qs) = quotes(
-            "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju ( PM ) Budi Santoso mengatakan, \
-             harga naik. “Kami siap,” kata Budi. Sementara anggota Komisi VII DPR dari Partai \
+            "Wakil Ketua Komisi XIV DPR dari Fraksi Partai Maju ( PM ) Budi Santoso mengatakan, \
+             harga naik. “Kami siap,” kata Budi. Sementara anggota Komisi XV DPR dari Partai \
              Sentosa, Sari Wulandari, berpendapat, harga turun. “Kami juga siap,” kata Sari.",
         );
         let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
@@ -1673,7 +1673,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(
             (role.as_str(), affiliation.as_str(), person.as_str()),
             (
-                "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju ( PM )",
+                "Wakil Ketua Komisi XIV DPR dari Fraksi Partai Maju ( PM )",
                 "",
                 "Budi Santoso"
             )
@@ -1682,7 +1682,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(
             (role.as_str(), affiliation.as_str(), person.as_str()),
             (
-                "anggota Komisi VII DPR dari Partai Sentosa",
+                "anggota Komisi XV DPR dari Partai Sentosa",
                 "",
                 "Sari Wulandari"
             )
@@ -1773,7 +1773,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     #[test]
     fn a_region_after_an_organisation_only_locates_it() {
         let (doc, qs) = quotes(
-            "Anggota Komisi Pemilihan Umum Provinsi Sukamaju Budi Santoso mengatakan, rapat \
+            "Anggota Komisi Informasi Publik Provinsi Sukamaju Budi Santoso mengatakan, rapat \
              ditunda. “Kami siap,” kata Budi.",
         );
         let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
@@ -1782,7 +1782,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             (role.as_str(), affiliation.as_str(), person.as_str()),
             (
                 "Anggota",
-                "Komisi Pemilihan Umum Provinsi Sukamaju",
+                "Komisi Informasi Publik Provinsi Sukamaju",
                 "Budi Santoso"
             )
         );

@@ -247,7 +247,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             break;
         }
     }
-    // "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju Budi Santoso", "anggota DPRD X dari
+    // "Wakil Ketua Komisi XIV DPR dari Fraksi Partai Maju Budi Santoso", "anggota DPRD X dari
     // Partai Y, Budi,": a legislator's seat names the party after "dari", and the whole is the
     // position (the party is not an organisation the member heads or works for).
     let mut seat = None;
@@ -786,7 +786,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if j == k {
         return None;
     }
-    // "Wakil Ketua Komisi II DPR dari Fraksi Partai Maju Budi menilai": the run before the verb
+    // "Wakil Ketua Komisi XIV DPR dari Fraksi Partai Maju Budi menilai": the run before the verb
     // is a legislator's party; the seat before "dari" is the start of the subject (`forward`
     // reads the whole as the position).
     if j > floor + 1 && w.text(j - 1) == "dari" && matches!(w.text(j), "Fraksi" | "Partai") {
@@ -1345,7 +1345,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                 // Polda Metro Jaya", "Kepala Unit Pengelola Taman Kota M Agus Salim" (but not
                 // the start of a name its head word ends: "Ketua | Sukamaju Hotel Association").
                 // An organisation named by its acronym also has units before it: "Kepala Unit
-                // Transfusi Darah | PMI X", "Manajer Informasi Wisata | TMII" (not a rank: it
+                // Layanan Darah | PMI X", "Manajer Informasi Wisata | TMII" (not a rank: it
                 // starts the name).
                 i += 1;
             } else {
