@@ -196,15 +196,7 @@ impl<'w> ConllExporter<'w> {
         if first >= end || self.labels[first..end].iter().any(Option::is_some) {
             return;
         }
-        for k in first..end {
-            let position = match (k == first, k + 1 == end) {
-                (true, true) => Position::Unit,
-                (true, false) => Position::Begin,
-                (false, true) => Position::Last,
-                (false, false) => Position::Inside,
-            };
-            self.labels[k] = Some((label, position));
-        }
+        self.relabel(first, end, label);
     }
 
     fn label_document(&mut self, doc: &Document) {
