@@ -756,13 +756,14 @@ fn organisations_by_tail(words: &[&str], tags: &mut [u8]) {
         }
         // The name before the tail: the span the tail ends, or the one right before it, or
         // the untagged capitalised words before it.
+        let inside = if tags[t] != 0 && !is_begin(tags[t] as usize) {
+            Some(t)
+        } else {
+            (tags[t - 1] != 0).then_some(t - 1)
+        };
         let mut a = t;
-        if tags[t] != 0 && !is_begin(tags[t] as usize) {
-            while a > 0 && !is_begin(tags[a] as usize) {
-                a -= 1;
-            }
-        } else if tags[t - 1] != 0 {
-            a = t - 1;
+        if let Some(k) = inside {
+            a = k;
             while a > 0 && !is_begin(tags[a] as usize) {
                 a -= 1;
             }

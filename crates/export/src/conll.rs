@@ -327,16 +327,15 @@ impl<'w> ConllExporter<'w> {
         // KoTA's statement is the clause after its cue: a clause whose cue follows it
         // ("…, kata Hartono.", "…, kantor berita itu melaporkan.") is not labelled.
         let cue_before = |q: &Quote| q.cue.is_none_or(|c| c.start < q.content.start);
-        let mut in_entity = vec![false; doc.tokens.len()];
+        // The entity layer's label and last token at each token, and whether one covers it.
+        let mut entity_at: Vec<Option<(EntityLabel, usize)>> = vec![None; doc.tokens.len()];
         for e in &doc.entities {
-            let first = doc.token_at(e.span.start);
-            for (k, t) in doc.tokens.iter().enumerate().skip(first) {
-                if t.span.start >= e.span.end {
-                    break;
-                }
-                in_entity[k] = true;
+            let (first, end) = token_range(doc, e.span);
+            for slot in entity_at.iter_mut().take(end).skip(first) {
+                *slot = Some((e.label, end - 1));
             }
         }
+        let in_entity: Vec<bool> = entity_at.iter().map(Option::is_some).collect();
         // The objects of topic verbs: not statements, and not filled with entities either (as a
         // statement's tokens are not).
         let mut objects: Vec<Span> = Vec::new();
@@ -598,23 +597,21 @@ impl<'w> ConllExporter<'w> {
             self.mark(doc, span, label);
         }
         if self.config.organisation_after_position {
-            self.organisations_after_positions(doc, &reported);
+            self.organisations_after_positions(doc, &reported, &entity_at);
         }
     }
 
     /// The organisation or place written right after each labelled position (see
     /// `organisation_after_position`): labelled `AFFILIATION`, or taken into the `ROLE` after a
     /// government title (`place_titles`).
-    fn organisations_after_positions(&mut self, doc: &Document, reported: &[bool]) {
+    /// (`entity_at`: the entity layer's label and last token at each token.)
+    fn organisations_after_positions(
+        &mut self,
+        doc: &Document,
+        reported: &[bool],
+        entity_at: &[Option<(EntityLabel, usize)>],
+    ) {
         let n = doc.tokens.len();
-        // The entity layer's label and last token at each token.
-        let mut entity_at: Vec<Option<(EntityLabel, usize)>> = vec![None; n];
-        for e in &doc.entities {
-            let (first, end) = token_range(doc, e.span);
-            for slot in entity_at.iter_mut().take(end).skip(first) {
-                *slot = Some((e.label, end - 1));
-            }
-        }
         let text = |k: usize| doc.slice(doc.tokens[k].span);
         let mut sentence = 0;
         for k in 0..n {
@@ -665,7 +662,7 @@ impl<'w> ConllExporter<'w> {
                 ) {
                     end += 1;
                 }
-                if let Some(e) = organisation_at(doc, k, limit, &entity_at, &self.labels, false) {
+                if let Some(e) = organisation_at(doc, k, limit, entity_at, &self.labels, false) {
                     if e > end {
                         self.relabel(k, e + 1, "AFFILIATION");
                     }
@@ -699,7 +696,7 @@ impl<'w> ConllExporter<'w> {
                 && !self.config.bare_titles.iter().any(|t| t == last)
                 && (!place || last.starts_with(char::is_uppercase));
             let found = if reads {
-                organisation_at(doc, k + 1, limit, &entity_at, &self.labels, place)
+                organisation_at(doc, k + 1, limit, entity_at, &self.labels, place)
             } else {
                 None
             };

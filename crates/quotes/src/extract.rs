@@ -1206,22 +1206,7 @@ impl<'a> FullNames<'a> {
                 .max()
                 .map_or_else(|| name.to_string(), |(_, full)| full.to_string());
         }
-        // (latest position at or before `at`, first position) of each fitting name.
-        let mut before: Option<(usize, &str)> = None;
-        let mut earliest: Option<(usize, &str)> = None;
-        for (full, positions) in candidates {
-            let n = positions.partition_point(|&p| p <= at);
-            if let Some(&p) = n.checked_sub(1).and_then(|i| positions.get(i)) {
-                if before.is_none_or(|(b, _)| p > b) {
-                    before = Some((p, full));
-                }
-            }
-            if earliest.is_none_or(|(e, _)| positions[0] < e) {
-                earliest = Some((positions[0], full));
-            }
-        }
-        before
-            .or(earliest)
+        latest_or_first(candidates, at)
             .or_else(|| self.alias(name, at))
             .map_or_else(|| name.to_string(), |(_, full)| full.to_string())
     }
@@ -1233,23 +1218,33 @@ impl<'a> FullNames<'a> {
         if !speaker::may_be_short_form(name) {
             return None;
         }
-        let mut before: Option<(usize, &str)> = None;
-        let mut earliest: Option<(usize, &str)> = None;
-        for (full, positions) in self
-            .names
-            .iter()
-            .filter(|(full, _)| speaker::short_form(name, full))
-        {
-            let n = positions.partition_point(|&p| p <= at);
-            if let Some(&p) = n.checked_sub(1).and_then(|i| positions.get(i)) {
-                if before.is_none_or(|(b, _)| p > b) {
-                    before = Some((p, *full));
-                }
-            }
-            if earliest.is_none_or(|(e, _)| positions[0] < e) {
-                earliest = Some((positions[0], *full));
+        latest_or_first(
+            self.names
+                .iter()
+                .filter(|(full, _)| speaker::short_form(name, full)),
+            at,
+        )
+    }
+}
+
+/// Of full names with the token positions they are written at: the one written last at or
+/// before `at`, else the one written first, with that position.
+fn latest_or_first<'n, 'a: 'n>(
+    names: impl Iterator<Item = &'n (&'a str, Vec<usize>)>,
+    at: usize,
+) -> Option<(usize, &'a str)> {
+    let mut before: Option<(usize, &str)> = None;
+    let mut earliest: Option<(usize, &str)> = None;
+    for (full, positions) in names {
+        let n = positions.partition_point(|&p| p <= at);
+        if let Some(&p) = n.checked_sub(1).and_then(|i| positions.get(i)) {
+            if before.is_none_or(|(b, _)| p > b) {
+                before = Some((p, *full));
             }
         }
-        before.or(earliest)
+        if earliest.is_none_or(|(e, _)| positions[0] < e) {
+            earliest = Some((positions[0], *full));
+        }
     }
+    before.or(earliest)
 }
