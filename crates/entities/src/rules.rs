@@ -1156,22 +1156,30 @@ pub fn tag(
     let all_words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
     let mut all_codes: Vec<u8> = vec![0; tokens.len()];
     let mut all_tags: Vec<u8> = vec![0; tokens.len()];
+    // The gazetteer in a pass of its own too: its tables stay in the data cache from sentence
+    // to sentence, where the model's caches pushed them out.
+    for sentence in &doc.sentences {
+        let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
+        if first < end {
+            gazetteer.tag_tokens(&all_words[first..end], &mut codes);
+            all_codes[first..end].copy_from_slice(&codes);
+        }
+    }
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         if first >= end {
             continue;
         }
         let words = &all_words[first..end];
-        gazetteer.tag_tokens(words, &mut codes);
-        all_codes[first..end].copy_from_slice(&codes);
+        let codes = &all_codes[first..end];
         // The `auto` convention: a sentence that reads like news is tagged in its convention.
         match news_model {
             Some(news) if news_sentences.as_ref().is_some_and(|n| n[sentence_index]) => {
-                news.tag(words, &codes, scratch)
+                news.tag(words, codes, scratch)
             }
             Some(_) => {
-                model.tag(words, &codes, scratch);
-                places_after_place_heads(words, &codes, &mut scratch.tags, model);
+                model.tag(words, codes, scratch);
+                places_after_place_heads(words, codes, &mut scratch.tags, model);
                 place_heads_inside(words, &mut scratch.tags);
                 site_heads_open_places(words, &mut scratch.tags);
                 places_in_lists(words, &mut scratch.tags);
@@ -1182,7 +1190,7 @@ pub fn tag(
                 defined_names(words, &mut scratch.tags, model);
                 bare_company_forms(words, &mut scratch.tags);
             }
-            None => model.tag(words, &codes, scratch),
+            None => model.tag(words, codes, scratch),
         }
         generational_suffixes(words, &mut scratch.tags);
         school_names_run_on(words, &mut scratch.tags);
