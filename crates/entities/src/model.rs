@@ -126,6 +126,9 @@ pub struct Model {
     /// differs in: folding makes row `r` and row `r ^ fold` equal, so only the half with the top
     /// bit clear is kept (half the table: it then fits the L2 cache better).
     fold: usize,
+    /// `fold` moved up to the row-index bits of a feature (`fold << (64 - bits)`), so that
+    /// [`Model::row`] folds the feature before taking its row bits.
+    fold_high: u64,
     /// `transitions[prev][cur]`, prev = N_TAGS for the start of a run.
     transitions: [[i32; N_TAGS]; N_TAGS + 1],
     /// `transitions` padded to [`ROW`] lanes a row.
@@ -195,11 +198,13 @@ impl Scratch {
 
 impl Model {
     fn row(&self, feature: u64) -> usize {
-        let row = (feature >> (64 - self.bits)) as usize;
         // Rows in the upper half read their equal twin in the lower half (`fold` is 0 unless a
         // convention is folded in); branchless, since the half a feature lands in is random.
-        let upper = row >> (self.bits - 1);
-        (row ^ (self.fold & upper.wrapping_neg())) * ROW
+        // The feature's top bit is its row's top bit: its sign, spread by an arithmetic shift,
+        // masks the fold, applied to the feature before its row bits are taken (the same row
+        // as `row ^ fold` for the upper half, with no shift by `bits - 1` and no negation).
+        let upper = ((feature as i64) >> 63) as u64;
+        ((feature ^ (self.fold_high & upper)) >> (64 - self.bits)) as usize * ROW
     }
 
     /// The summed rows of some features, all eight lanes (the padding one too): kept out of
@@ -282,6 +287,7 @@ impl Model {
             bits,
             weights,
             fold: 0,
+            fold_high: 0,
             transitions,
             transition_lanes: transition_lanes(&transitions),
             fingerprint: 0,
@@ -373,6 +379,7 @@ impl Model {
         self.weights.truncate(half);
         self.weights.shrink_to_fit();
         self.fold = fold;
+        self.fold_high = (fold as u64) << (64 - self.bits);
         self.fingerprint = self.compute_fingerprint();
         self
     }
@@ -751,6 +758,7 @@ fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
         bits,
         weights: weights.iter().map(|w| (w * scale).round() as i16).collect(),
         fold: 0,
+        fold_high: 0,
         transitions: t,
         transition_lanes: transition_lanes(&t),
         fingerprint: 0,
@@ -1072,6 +1080,24 @@ mod tests {
                     let got = model.emission(&words, info, i, &mut scratch.features, &mut sums);
                     assert_eq!(got[..N_TAGS], expected, "{} in {sentence}", words[i]);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn rows_are_folded_as_row_xor_fold() {
+        let unfolded = crate::builtin_model();
+        let folded = crate::builtin_model().with_convention(convention_id("news"));
+        assert_ne!(folded.fold, 0);
+        for model in [&unfolded, &folded] {
+            for k in 0..10_000u64 {
+                let feature = mix(k);
+                // The row as it was computed before: its bits, XOR the fold in the upper half.
+                let row = (feature >> (64 - model.bits)) as usize;
+                let upper = row >> (model.bits - 1);
+                let expected = (row ^ (model.fold & upper.wrapping_neg())) * ROW;
+                assert_eq!(model.row(feature), expected, "{feature:x}");
+                assert!(expected + ROW <= model.weights.len());
             }
         }
     }
