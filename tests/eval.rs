@@ -130,10 +130,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.793),
-            ("PER", 0.816),
-            ("ORG", 0.688),
-            ("LOC", 0.819),
+            ("micro", 0.799),
+            ("PER", 0.821),
+            ("ORG", 0.690),
+            ("LOC", 0.824),
         ],
     ),
 ];

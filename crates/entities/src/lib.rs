@@ -484,6 +484,21 @@ mod tests {
     }
 
     #[test]
+    fn a_position_after_an_honorific_is_not_a_person() {
+        let found = tag("Sekolah itu dibangun di atas tanah milik Pak Lurah dan Pak Budi.");
+        assert!(
+            !found
+                .iter()
+                .any(|(l, s)| *l == EntityLabel::Per && s.contains("Lurah")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(EntityLabel::Per, "Budi".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_speaker_after_a_reporting_verb_is_a_person() {
         let found = tag("“Kami siap,” ujar Panut.");
         assert!(
