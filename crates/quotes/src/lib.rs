@@ -812,6 +812,30 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[2].3, "Hendra Gunawan");
     }
 
+    /// An apposition the phrase reader does not parse (lower-case words, numbers) between the
+    /// name that opens the sentence and its verb leaves the name as the speaker; "salah satu"
+    /// in it makes a private person.
+    #[test]
+    fn a_name_before_an_unparsed_apposition_is_the_speaker() {
+        let text = "Acara itu meriah. Budi Santoso , Ketua Reuni angkatan 1994 SMAN 2 Sukamaju , \
+                    mengatakan kegiatan ini digelar untuk mempererat silaturahmi. Adapun Dodi \
+                    Hartono , selaku Ketua Perkumpulan Panahan Jawa Barat , menambahkan bahwa \
+                    panahan adalah olahraga tradisional. Di sisi lain , Sari Wulandari , salah \
+                    satu relawan gerakan itu , menjelaskan bahwa masker dibagikan gratis.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "kegiatan ini digelar untuk mempererat silaturahmi"
+        );
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[1].0, "panahan adalah olahraga tradisional");
+        assert_eq!(got[1].3, "Dodi Hartono");
+        assert_eq!(got[2].3, "Sari Wulandari");
+        assert!(!qs[2].speaker.as_ref().unwrap().public_figure);
+    }
+
     /// A thing or an event with a demonstrative ("Buku ini mengingatkan …") says nothing; a
     /// person so named does.
     #[test]
