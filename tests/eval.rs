@@ -95,9 +95,9 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.716),
-            ("CUE", 0.832),
+            ("CUE", 0.834),
             ("CUECOREF", 0.763),
-            ("PERSONCOREF", 0.619),
+            ("PERSONCOREF", 0.623),
             ("PERSON", 0.42),
             ("ROLE", 0.342),
             ("AFFILIATION", 0.307),

@@ -836,6 +836,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert!(!qs[2].speaker.as_ref().unwrap().public_figure);
     }
 
+    /// A cue that opens the clause, or follows a word or two of it without a comma, with its
+    /// speaker set off by a comma, reports what follows; "Dengan kata lain" names no one.
+    #[test]
+    fn a_cue_opening_the_clause_reports_what_follows() {
+        let text = "Harga cabai naik. Kata Budi Santoso , pasokan dari petani berkurang. Ini kata \
+                    dia , terjadi karena hujan deras. Dengan kata lain , harga akan turun lagi.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "pasokan dari petani berkurang");
+        assert_eq!(got[0].2, "Kata");
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[1].0, "terjadi karena hujan deras");
+        assert_eq!(got[1].4, "indirect-cue-middle");
+    }
+
     /// A thing or an event with a demonstrative ("Buku ini mengingatkan …") says nothing; a
     /// person so named does.
     #[test]
