@@ -852,6 +852,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[1].4, "indirect-cue-middle");
     }
 
+    /// "berkelakar" reports; "meyakinkan" only before a comma or "bahwa" (it is also
+    /// "convincing").
+    #[test]
+    fn joking_and_assuring_report_speech() {
+        let text = "Pasar ramai. Budi Santoso berkelakar , harga cabai lebih pedas dari sambal. \
+                    Sari Wulandari meyakinkan , stok beras cukup sampai akhir tahun. Tim Sukamaju \
+                    meyakinkan penonton dengan kemenangan besar.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, "berkelakar");
+        assert_eq!(got[1].0, "stok beras cukup sampai akhir tahun");
+    }
+
     /// A thing or an event with a demonstrative ("Buku ini mengingatkan …") says nothing; a
     /// person so named does.
     #[test]
