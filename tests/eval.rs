@@ -1024,3 +1024,17 @@ fn kota_labels_a_topic_verb_of_a_person_with_its_object() {
         .collect();
     assert_eq!(cues, ["U-CUE", "O"], "{got:?}");
 }
+
+#[test]
+fn kota_ends_a_statement_at_an_article_separator() {
+    // "***" closes an article: the reported clause does not run on into the next one.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Budi Santoso mengatakan , harga beras naik .*** Sukamaju – Banjir melanda kota pada \
+         Senin ( 2 / 12 / 2024 ) .",
+    );
+    assert_eq!(label_of(&got, "harga"), "B-STATEMENT", "{got:?}");
+    assert_eq!(label_of(&got, "naik"), "L-STATEMENT", "{got:?}");
+    assert_eq!(label_of(&got, "Banjir"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+}
