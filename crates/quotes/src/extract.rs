@@ -406,6 +406,12 @@ fn time_in(cx: &Ctx, from: usize, to: usize) -> Option<Span> {
         .map(|e| e.span)
 }
 
+/// The cues read at the start of a clause ("Kata Budi , …", "Ini kata Budi , …"): the ones
+/// that are verbs only (`pesan`, `cerita`, `nilai` are also nouns).
+const OPENING_CUES: &[&str] = &[
+    "kata", "ujar", "ucap", "tutur", "imbuh", "sambung", "lanjut",
+];
+
 /// Indirect quotes in the clause `us..ue`; `in_direct` marks the tokens inside direct quotes,
 /// `loose` the same without the first-person clauses of mispaired marks (see [`find`]).
 fn indirect(
@@ -431,7 +437,12 @@ fn indirect(
     // speaker set off by a comma; what follows is reported. (Not after a quotation mark: there
     // it closes a direct quote.)
     for c in us..(us + 3).min(ce) {
+        // Only cues that are verbs alone: "Melalui pesan Whatsapp , …" is a message, "Dalam
+        // cerita rakyat , …" a story.
         if !w.is(c, Flags::CUE)
+            || !OPENING_CUES
+                .iter()
+                .any(|o| w.text(c).eq_ignore_ascii_case(o))
             || direct_at(c)
             || (us..c).any(|k| !w.is(k, Flags::CAP | Flags::LOWER) || w.is(k, Flags::CUE))
             || (c == us && w.is(c.wrapping_sub(1), Flags::MARK))

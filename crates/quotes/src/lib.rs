@@ -837,11 +837,13 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     /// A cue that opens the clause, or follows a word or two of it without a comma, with its
-    /// speaker set off by a comma, reports what follows; "Dengan kata lain" names no one.
+    /// speaker set off by a comma, reports what follows; "Dengan kata lain" names no one, and
+    /// "pesan" there is a message.
     #[test]
     fn a_cue_opening_the_clause_reports_what_follows() {
         let text = "Harga cabai naik. Kata Budi Santoso , pasokan dari petani berkurang. Ini kata \
-                    dia , terjadi karena hujan deras. Dengan kata lain , harga akan turun lagi.";
+                    dia , terjadi karena hujan deras. Dengan kata lain , harga akan turun lagi. \
+                    Melalui pesan Whatsapp , petugas membuat janji dengan pelaku.";
         let (doc, qs) = quotes(text);
         let got = summary(&doc, &qs);
         assert_eq!(got.len(), 2, "{got:?}");
