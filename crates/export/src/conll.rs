@@ -70,6 +70,10 @@ pub struct ConllConfig {
     /// …", "mencontohkan …"). Right before their object (no comma or `bahwa`), their speaker is
     /// labelled; the verb and its object are not (no `CUE`, no `STATEMENT`).
     pub topic_cues: Vec<String>,
+    /// With the `kota` scheme: the `topic_cues` whose verb and object are labelled after all
+    /// (`CUE`, `STATEMENT`) where the speaker is labelled as a person (`PERSON`,
+    /// `PERSONCOREF`): "Budi menyoroti pentingnya …", but not "Lembaga X menyoroti …".
+    pub person_topic_cues: Vec<String>,
     /// With the `kota` scheme: the cue words whose clause KoTA labels when the cue stands in the
     /// middle of the sentence ("Harga itu, kata Budi, naik", "…, lanjut Budi, …"). Lower case.
     /// The short cues of direct speech written there instead (`imbuh`, `ujar`, `sebut`,
@@ -142,6 +146,7 @@ impl Default for ConllConfig {
             ]
             .map(String::from)
             .to_vec(),
+            person_topic_cues: vec!["menyoroti".into()],
             middle_cues: ["kata", "lanjut", "lanjutnya"].map(String::from).to_vec(),
             organisation_after_position: true,
             place_titles: [
@@ -418,21 +423,24 @@ impl<'w> ConllExporter<'w> {
                         .iter()
                         .any(|t| t.eq_ignore_ascii_case(doc.slice(c)))
             });
-            if topic {
-                objects.push(q.content);
-            } else {
+            // A topic verb of `person_topic_cues` is labelled with its object where a person
+            // speaks: decided once the speaker is labelled, below.
+            let person_topic = topic
+                && q.cue.is_some_and(|c| {
+                    self.config
+                        .person_topic_cues
+                        .iter()
+                        .any(|t| t.eq_ignore_ascii_case(doc.slice(c)))
+                });
+            if !topic {
                 self.mark_statement(doc, q.content);
+            } else if !person_topic {
+                objects.push(q.content);
             }
             // The topic verb itself the corpus labels only about as often as its object (dev:
             // 52 of 127): left unlabelled with it; its speaker it labels mostly.
             if let Some(cue) = q.cue.filter(|_| !topic) {
-                let word = doc.slice(cue).to_lowercase();
-                let label = if self.config.coref_cues.contains(&word) {
-                    "CUECOREF"
-                } else {
-                    cue_label(doc, cue)
-                };
-                self.mark(doc, cue, label);
+                self.mark_cue(doc, cue);
             }
             if let Some(s) = &q.speaker {
                 let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
@@ -501,6 +509,21 @@ impl<'w> ConllExporter<'w> {
                     self.mark(doc, mention, "PERSON");
                 } else {
                     self.mark(doc, mention, "PERSONCOREF");
+                }
+            }
+            if person_topic {
+                let spoke = q.speaker.as_ref().is_some_and(|s| {
+                    let (first, end) = token_range(doc, s.span);
+                    self.labels[first..end]
+                        .iter()
+                        .any(|l| matches!(l, Some(("PERSON" | "PERSONCOREF", _))))
+                });
+                match q.cue.filter(|_| spoke) {
+                    Some(cue) => {
+                        self.mark_statement(doc, q.content);
+                        self.mark_cue(doc, cue);
+                    }
+                    None => objects.push(q.content),
                 }
             }
             self.mark_time(doc, q.time);
@@ -760,6 +783,17 @@ impl<'w> ConllExporter<'w> {
     }
 
     /// Labels tokens `first..end` as one span, over what they were labelled before.
+    /// Labels a cue `CUE`, or `CUECOREF` for a `-nya` cue and the words of `coref_cues`.
+    fn mark_cue(&mut self, doc: &Document, cue: Span) {
+        let word = doc.slice(cue).to_lowercase();
+        let label = if self.config.coref_cues.contains(&word) {
+            "CUECOREF"
+        } else {
+            cue_label(doc, cue)
+        };
+        self.mark(doc, cue, label);
+    }
+
     fn relabel(&mut self, first: usize, end: usize, label: &'static str) {
         for k in first..end {
             let position = match (k == first, k + 1 == end) {

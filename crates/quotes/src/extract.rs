@@ -406,6 +406,12 @@ fn time_in(cx: &Ctx, from: usize, to: usize) -> Option<Span> {
         .map(|e| e.span)
 }
 
+/// The cues read at the start of a clause ("Kata Budi , …", "Ini kata Budi , …"): the ones
+/// that are verbs only (`pesan`, `cerita`, `nilai` are also nouns).
+const OPENING_CUES: &[&str] = &[
+    "kata", "ujar", "ucap", "tutur", "imbuh", "sambung", "lanjut",
+];
+
 /// Indirect quotes in the clause `us..ue`; `in_direct` marks the tokens inside direct quotes,
 /// `loose` the same without the first-person clauses of mispaired marks (see [`find`]).
 fn indirect(
@@ -426,6 +432,46 @@ fn indirect(
     }
     let clean = |s: usize, e: usize| s + 1 < e && !in_direct.any(s, e);
     let direct_at = |k: usize| in_direct.at(k);
+    // "Kata Budi , harga naik.", "Ini kata Budi , terjadi …", "Masih kata Budi , …": a cue
+    // that opens the clause, or follows one or two words of it without a comma, with its
+    // speaker set off by a comma; what follows is reported. (Not after a quotation mark: there
+    // it closes a direct quote.)
+    for c in us..(us + 3).min(ce) {
+        // Only cues that are verbs alone: "Melalui pesan Whatsapp , …" is a message, "Dalam
+        // cerita rakyat , …" a story.
+        if !w.is(c, Flags::CUE)
+            || !OPENING_CUES
+                .iter()
+                .any(|o| w.text(c).eq_ignore_ascii_case(o))
+            || direct_at(c)
+            || (us..c).any(|k| !w.is(k, Flags::CAP | Flags::LOWER) || w.is(k, Flags::CUE))
+            || (c == us && w.is(c.wrapping_sub(1), Flags::MARK))
+            // "Dengan kata lain , …", "Lebih lanjut dijelaskannya , …", "tindakan tegas
+            // terhadap …": a speaker is named, capitalised, or a pronoun.
+            || !w.is(c + 1, Flags::CAP | Flags::PRONOUN)
+        {
+            continue;
+        }
+        let Some(mention) = speaker::forward(w, c + 1, ce, short) else {
+            break;
+        };
+        let after = mention.end.max(c + 1);
+        if !(w.is(after, Flags::COMMA) && after + 2 < ce && clean(after + 1, ce)) {
+            break;
+        }
+        found.push(Found {
+            kind: QuoteKind::Indirect,
+            content: (after + 1, ce),
+            cue: Some(c),
+            time: time_in(cx, after, ce),
+            mention: Some(mention),
+            confidence: 0.8,
+            rule: "indirect-cue-middle",
+            anchor: c,
+            borrow_next: false,
+        });
+        return;
+    }
     // `…, kata X.` and `…, kata X, …`
     for c in us + 2..ce {
         let cue = w.is(c, Flags::CUE | Flags::CUE_NYA)

@@ -109,11 +109,21 @@ pub const REPORTING_VERBS: &[&str] = &[
     "mencontohkan",
     "menyatakan",
     "memprakirakan",
+    // "Ia berkelakar , …" (the direct cue `kelakar`'s verb); "Ia meyakinkan , …" (weak: also
+    // "convincing").
+    "berkelakar",
+    "meyakinkan",
 ];
 
 /// Verbs that also read as ordinary actions; they report speech only when `bahwa` or a comma
 /// follows them (`Ia melihat, …`), never when an object does (`melihat kebun`).
-pub const WEAK_REPORTING_VERBS: &[&str] = &["melihat", "menerima", "menanggapi", "menjawab"];
+pub const WEAK_REPORTING_VERBS: &[&str] = &[
+    "melihat",
+    "menerima",
+    "menanggapi",
+    "menjawab",
+    "meyakinkan",
+];
 
 /// Reporting passives and the like that open a sentence with a `-nya` (`Dijelaskannya, …`),
 /// plus `menurut`. Lowercase stems; `-nya` forms come for free.

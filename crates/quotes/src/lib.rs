@@ -812,6 +812,62 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[2].3, "Hendra Gunawan");
     }
 
+    /// An apposition the phrase reader does not parse (lower-case words, numbers) between the
+    /// name that opens the sentence and its verb leaves the name as the speaker; "salah satu"
+    /// in it makes a private person.
+    #[test]
+    fn a_name_before_an_unparsed_apposition_is_the_speaker() {
+        let text = "Acara itu meriah. Budi Santoso , Ketua Reuni angkatan 1994 SMAN 2 Sukamaju , \
+                    mengatakan kegiatan ini digelar untuk mempererat silaturahmi. Adapun Dodi \
+                    Hartono , selaku Ketua Perkumpulan Panahan Jawa Barat , menambahkan bahwa \
+                    panahan adalah olahraga tradisional. Di sisi lain , Sari Wulandari , salah \
+                    satu relawan gerakan itu , menjelaskan bahwa masker dibagikan gratis.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "kegiatan ini digelar untuk mempererat silaturahmi"
+        );
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[1].0, "panahan adalah olahraga tradisional");
+        assert_eq!(got[1].3, "Dodi Hartono");
+        assert_eq!(got[2].3, "Sari Wulandari");
+        assert!(!qs[2].speaker.as_ref().unwrap().public_figure);
+    }
+
+    /// A cue that opens the clause, or follows a word or two of it without a comma, with its
+    /// speaker set off by a comma, reports what follows; "Dengan kata lain" names no one, and
+    /// "pesan" there is a message.
+    #[test]
+    fn a_cue_opening_the_clause_reports_what_follows() {
+        let text = "Harga cabai naik. Kata Budi Santoso , pasokan dari petani berkurang. Ini kata \
+                    dia , terjadi karena hujan deras. Dengan kata lain , harga akan turun lagi. \
+                    Melalui pesan Whatsapp , petugas membuat janji dengan pelaku.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "pasokan dari petani berkurang");
+        assert_eq!(got[0].2, "Kata");
+        assert_eq!(got[0].3, "Budi Santoso");
+        assert_eq!(got[1].0, "terjadi karena hujan deras");
+        assert_eq!(got[1].4, "indirect-cue-middle");
+    }
+
+    /// "berkelakar" reports; "meyakinkan" only before a comma or "bahwa" (it is also
+    /// "convincing").
+    #[test]
+    fn joking_and_assuring_report_speech() {
+        let text = "Pasar ramai. Budi Santoso berkelakar , harga cabai lebih pedas dari sambal. \
+                    Sari Wulandari meyakinkan , stok beras cukup sampai akhir tahun. Tim Sukamaju \
+                    meyakinkan penonton dengan kemenangan besar.";
+        let (doc, qs) = quotes(text);
+        let got = summary(&doc, &qs);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, "berkelakar");
+        assert_eq!(got[1].0, "stok beras cukup sampai akhir tahun");
+    }
+
     /// A thing or an event with a demonstrative ("Buku ini mengingatkan …") says nothing; a
     /// person so named does.
     #[test]

@@ -995,13 +995,23 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         // A relative clause between the subject and its verb.
         (s, e) = segment_before(s - 1);
     }
+    // "Adapun Budi Santoso , selaku …, menambahkan": a capitalised connector that opens the
+    // clause is no part of the subject (one word: the test sees the clause's start).
+    while s + 1 < e
+        && (s == floor || w.is(s - 1, Flags::END))
+        && w.is(s, Flags::CAP)
+        && w.is(s, Flags::STOP | Flags::ADVERB)
+        && !w.is(s, Flags::ROLE | Flags::ORG)
+    {
+        s += 1;
+    }
     if s >= e || e - s > MAX_PHRASE {
         return None;
     }
     let whole =
         |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
     if !whole(s, e) {
-        return None;
+        return named_before_apposition(w, (s, e), floor, short);
     }
     let mut m = if w.is(s, Flags::LOWER) {
         // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh",
@@ -1077,6 +1087,70 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
             }
         }
     }
+    Some(m)
+}
+
+/// "Budi Santoso , Ketua Reuni angkatan 1994 SMAN 2 Sukamaju , mengatakan", "Sari , guru kelas
+/// 1 SD , mengungkapkan": an apposition `s..e` the phrase reader does not parse (lower-case
+/// words, numbers) between the name that opens the clause and its verb. The name is the
+/// subject; the apposition's words, unparsed, are left out of the mention. Only a short name
+/// that opens its clause and in which the entity layer finds a person: a clause before the
+/// commas is as often an adjunct ("Dalam acara itu , …").
+fn named_before_apposition(
+    w: &Words,
+    (s, e): (usize, usize),
+    floor: usize,
+    short: &ShortNames,
+) -> Option<Mention> {
+    const MAX_APPOSITION: usize = 12;
+    if e - s > MAX_APPOSITION || s < floor + 2 || !w.is(s - 1, Flags::COMMA) {
+        return None;
+    }
+    // An apposition is a noun phrase: no verb, cue or quotation mark in it.
+    if (s..e).any(|k| w.is(k, Flags::REPORT | Flags::CUE | Flags::MARK)) {
+        return None;
+    }
+    let pe = s - 1;
+    let mut ps = pe;
+    while ps > floor
+        && !w.is(
+            ps - 1,
+            Flags::COMMA | Flags::END | Flags::MARK | Flags::COLON,
+        )
+    {
+        ps -= 1;
+    }
+    let opens_at = |k: usize| k == floor || w.is(k - 1, Flags::END | Flags::DOT_END);
+    // "Di sisi lain , Budi Santoso , …", "Terpisah , …": a short adjunct that opens the clause
+    // and names no one.
+    let mut a = ps.saturating_sub(1);
+    while a > floor && ps - a <= 5 && !w.is(a - 1, Flags::COMMA | Flags::END | Flags::MARK) {
+        a -= 1;
+    }
+    let after_adjunct = ps > floor + 1
+        && w.is(ps - 1, Flags::COMMA)
+        && ps - a <= 5
+        && opens_at(a)
+        && !(a..ps - 1).any(|k| short.persons.get(k).copied().unwrap_or(false));
+    let opens = opens_at(ps) || after_adjunct;
+    // "Adapun Budi Santoso , …": a capitalised connector opens the clause, not the name.
+    while ps < pe && w.is(ps, Flags::CAP) && w.is(ps, Flags::STOP | Flags::ADVERB) {
+        ps += 1;
+    }
+    if !opens
+        || pe - ps > 5
+        || ps >= pe
+        || !(ps..pe).all(|k| phrase_token(w, k, ps, pe))
+        || !(ps..pe).any(|k| short.persons.get(k).copied().unwrap_or(false))
+    {
+        return None;
+    }
+    let mut m = segment(w, ps, pe, short);
+    m.name?;
+    // "Budi , salah satu sukarelawan gerakan itu , …", "Sari , pedagang sayur di pasar , …":
+    // one of a group, or a commoner, is a private person.
+    m.private |= (w.text(s).eq_ignore_ascii_case("salah") && w.text(s + 1) == "satu")
+        || (s..e).any(|k| w.is(k, Flags::COMMONER));
     Some(m)
 }
 

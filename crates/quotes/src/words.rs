@@ -187,7 +187,9 @@ impl<'a> Words<'a> {
                 TokenKind::Punct | TokenKind::Symbol if !dotted_word => {
                     f |= match raw {
                         "," => Flags::COMMA,
-                        "." | "?" | "!" | "…" | "..." => Flags::END,
+                        // "***" (and ".***") closes an article in many sources: a sentence
+                        // ends there.
+                        "." | "?" | "!" | "…" | "..." | "***" | ".***" => Flags::END,
                         "(" => Flags::OPEN_PAREN,
                         ")" => Flags::CLOSE_PAREN,
                         ":" => Flags::COLON,
