@@ -110,6 +110,10 @@ pub struct ConllConfig {
     /// With the `kota` scheme: an organisation written right before a name, with no position
     /// before it, is left unlabelled (a caption, a list, or a name the tagger split).
     pub no_organisation_before_name: bool,
+    /// With the `pfsa-id` and `kota` schemes: each labelled statement's place and occasion (the
+    /// quote's `location` and `event`) are written `LOCATION` and `EVENT`, and with `pfsa-id`
+    /// the article's `topic` is written `ISSUE`.
+    pub settings: bool,
 }
 
 impl Default for ConllConfig {
@@ -156,6 +160,7 @@ impl Default for ConllConfig {
             positions_as_references: true,
             no_listed_people: true,
             no_organisation_before_name: true,
+            settings: true,
         }
     }
 }
@@ -222,6 +227,12 @@ impl<'w> ConllExporter<'w> {
     /// the introduction (role, affiliation, name) of every speaker quoted that way, once per
     /// article, whichever kind of statement it comes with.
     fn label_pfsa(&mut self, doc: &Document) {
+        // The article's topic sentence is PFSA's ISSUE; nothing else is labelled inside it.
+        if self.config.settings {
+            if let Some(topic) = doc.topic {
+                self.mark(doc, topic, "ISSUE");
+            }
+        }
         let cue_after = |q: &Quote| {
             q.kind == QuoteKind::Direct
                 && q.cue.is_some_and(|c| c.start >= q.content.end)
@@ -302,10 +313,14 @@ impl<'w> ConllExporter<'w> {
                         self.mark_role(doc, s);
                         intro_dated |= written && !cue_after;
                     }
+                    if speaks {
+                        self.mark_setting(doc, q);
+                    }
                 }
             }
             if cue_after {
                 dated |= self.mark_time(doc, spoken(q));
+                self.mark_setting(doc, q);
             }
         }
         // Nothing labelled is dated: the date of the first statement of a public figure quoted
@@ -885,6 +900,19 @@ impl<'w> ConllExporter<'w> {
         Span {
             start: doc.tokens[k].span.start.max(span.start),
             end: span.end,
+        }
+    }
+
+    /// Labels where and on what occasion a statement was made (`LOCATION`, `EVENT`).
+    fn mark_setting(&mut self, doc: &Document, q: &Quote) {
+        if !self.config.settings {
+            return;
+        }
+        if let Some(l) = q.location {
+            self.mark(doc, l, "LOCATION");
+        }
+        if let Some(e) = q.event {
+            self.mark(doc, e, "EVENT");
         }
     }
 

@@ -34,6 +34,7 @@
 mod extract;
 mod index;
 pub mod lexicon;
+pub mod setting;
 mod speaker;
 mod words;
 
@@ -76,6 +77,16 @@ pub struct QuotesConfig {
     /// Longest direct quote, in bytes; a mark with no partner within this distance is treated as
     /// stray and does not swallow the rest of the article.
     pub max_quote_bytes: usize,
+    /// Find each quote's `location` and `event` in its attribution ("kata Budi dalam rapat
+    /// kerja di Gedung DPR, Jakarta") and the document's `topic` (the lead sentence after the
+    /// dateline). See the `setting` module.
+    pub settings: bool,
+    /// Extra words that open the occasion of a statement, added to `saat`, `ketika`, `dalam`,
+    /// `seusai`, `setelah`, `melalui`, `dihubungi`, `ditemui`… (`setting::EVENT_OPENERS`).
+    pub event_openers: Vec<String>,
+    /// Extra lower-case nouns of buildings and sites that begin a place's name after `di`, added
+    /// to `kantor`, `gedung`, `kampus`, `rumah`, `balai`, `aula`… (`setting::PLACE_NOUNS`).
+    pub place_nouns: Vec<String>,
 }
 
 impl Default for QuotesConfig {
@@ -91,6 +102,9 @@ impl Default for QuotesConfig {
             private_people: Vec::new(),
             indirect: true,
             max_quote_bytes: 4000,
+            settings: true,
+            event_openers: Vec::new(),
+            place_nouns: Vec::new(),
         }
     }
 }
@@ -465,13 +479,19 @@ fn is_ministry(word: &[u8]) -> bool {
 pub struct QuoteStage {
     lexicon: Lexicon,
     config: QuotesConfig,
+    setting_words: setting::SettingWords,
 }
 
 impl QuoteStage {
     /// Builds the stage from its options.
     pub fn new(config: QuotesConfig) -> QuoteStage {
+        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
         QuoteStage {
             lexicon: Lexicon::new(&config),
+            setting_words: setting::SettingWords {
+                event_openers: lower(&config.event_openers),
+                place_nouns: lower(&config.place_nouns),
+            },
             config,
         }
     }
@@ -492,6 +512,12 @@ impl Stage for QuoteStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.quotes = extract::find(doc, &self.lexicon, &self.config);
+        if self.config.settings {
+            let mut quotes = std::mem::take(&mut doc.quotes);
+            setting::fill(doc, &mut quotes, &self.setting_words);
+            doc.quotes = quotes;
+            doc.topic = setting::topic(doc);
+        }
         doc.layers |= Layers::QUOTES;
         Ok(())
     }

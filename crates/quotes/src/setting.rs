@@ -1,0 +1,482 @@
+//! Where and on what occasion a statement was made, and what the article is about.
+//!
+//! * **Topic**: the article's lead sentence, the one right after the dateline ("JAKARTA,
+//!   KOMPAS.com - Pemerintah menaikkan harga beras."), without its full stop.
+//! * **Location**: the place given in a quote's attribution after `di` or `dari` ("…,” kata Budi
+//!   di Gedung DPR, Jakarta, Senin"; "Sari Wulandari, di Sukamaju, Selasa (…), mengatakan, …").
+//! * **Event**: the occasion given there, a phrase opened by `dalam`, `saat`, `ketika`,
+//!   `seusai`… or a participle such as `dihubungi` ("…,” kata Budi dalam rapat kerja dengan
+//!   Komisi X"; "ujarnya saat dihubungi").
+//!
+//! Only the attribution is read (the words between the cue, the speaker and the statement, up
+//! to the end of the sentence), so this costs a few comparisons per quote, nothing per token.
+
+use kutip_core::{BoilerplateKind, Document, EntityLabel, Quote, Span, TokenKind};
+
+/// Words that open the occasion of a statement: prepositions of time or circumstance and the
+/// participles of being reached by a reporter ("saat rapat", "dalam keterangan tertulis",
+/// "seusai pertemuan", "dihubungi terpisah").
+pub const EVENT_OPENERS: &[&str] = &[
+    "saat",
+    "ketika",
+    "sewaktu",
+    "tatkala",
+    "dalam",
+    "seusai",
+    "usai",
+    "sesudah",
+    "setelah",
+    "selepas",
+    "sebelum",
+    "sesaat",
+    "selama",
+    "melalui",
+    "lewat",
+    "dihubungi",
+    "ditemui",
+    "dikonfirmasi",
+    "diwawancarai",
+    "dijumpai",
+    "ditanya",
+    "dimintai",
+    "ditelepon",
+];
+
+/// Nouns of events: after `pada` they open an occasion ("pada peluncuran buku …") rather than
+/// a date ("pada Senin").
+pub const EVENT_NOUNS: &[&str] = &[
+    "acara",
+    "rapat",
+    "konferensi",
+    "jumpa",
+    "peluncuran",
+    "peresmian",
+    "pembukaan",
+    "penutupan",
+    "seminar",
+    "diskusi",
+    "webinar",
+    "sidang",
+    "upacara",
+    "peringatan",
+    "kunjungan",
+    "pertemuan",
+    "pidato",
+    "sambutan",
+    "kegiatan",
+    "forum",
+    "sosialisasi",
+    "pelantikan",
+    "penandatanganan",
+    "wisuda",
+    "festival",
+    "lokakarya",
+    "musyawarah",
+    "kongres",
+];
+
+/// Lower-case nouns of buildings and sites that begin a place's name ("di kantor Dinas X",
+/// "di gedung DPR").
+pub const PLACE_NOUNS: &[&str] = &[
+    "kantor",
+    "gedung",
+    "kampus",
+    "rumah",
+    "kediaman",
+    "markas",
+    "balai",
+    "aula",
+    "ruang",
+    "lapangan",
+    "pasar",
+    "kompleks",
+    "komplek",
+    "halaman",
+    "posko",
+    "pendopo",
+    "hotel",
+    "taman",
+    "pelabuhan",
+    "bandara",
+    "stasiun",
+    "terminal",
+    "sekolah",
+    "masjid",
+    "gereja",
+    "istana",
+];
+
+/// Words that head a region in a list of places ("Kecamatan X, Kabupaten Y, Provinsi Z"): after
+/// a comma they continue the place rather than start something else.
+const REGION_HEADS: &[&str] = &[
+    "kota",
+    "kabupaten",
+    "kab.",
+    "provinsi",
+    "kecamatan",
+    "kec.",
+    "kelurahan",
+    "desa",
+    "dusun",
+    "jalan",
+    "jl.",
+    "pulau",
+    "daerah",
+];
+
+/// Day names: a date, not part of a place or an occasion ("di Jakarta, Senin").
+const DAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+];
+
+/// What the stage's options add to the built-in lists, lower case.
+#[derive(Debug, Default)]
+pub struct SettingWords {
+    /// Extra words opening an occasion.
+    pub event_openers: Vec<String>,
+    /// Extra nouns of buildings and sites.
+    pub place_nouns: Vec<String>,
+}
+
+fn listed(word: &str, builtin: &[&str], extra: &[String]) -> bool {
+    builtin.iter().any(|w| w.eq_ignore_ascii_case(word))
+        || extra.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The document's tokens with the little the rules below ask of them.
+struct View<'d> {
+    doc: &'d Document,
+}
+
+impl<'d> View<'d> {
+    fn text(&self, k: usize) -> &'d str {
+        self.doc.slice(self.doc.tokens[k].span)
+    }
+
+    fn word(&self, k: usize) -> bool {
+        self.doc.tokens[k].kind == TokenKind::Word
+    }
+
+    /// A word written with a capital ("Jakarta", "DPR").
+    fn cap(&self, k: usize) -> bool {
+        self.word(k) && self.text(k).starts_with(|c: char| c.is_uppercase())
+    }
+
+    fn lower(&self, k: usize) -> bool {
+        self.word(k) && self.text(k).starts_with(|c: char| c.is_lowercase())
+    }
+
+    fn is(&self, k: usize, word: &str) -> bool {
+        self.text(k).eq_ignore_ascii_case(word)
+    }
+
+    fn day(&self, k: usize) -> bool {
+        let t = self.text(k);
+        self.cap(k)
+            && DAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(t.trim_end_matches('.')))
+    }
+
+    fn punct(&self, k: usize, p: &str) -> bool {
+        self.doc.tokens[k].kind == TokenKind::Punct && self.text(k) == p
+    }
+
+    /// A word with the sentence's full stop glued to it (`Jakarta.`, in some corpora).
+    fn glued_stop(&self, k: usize) -> bool {
+        self.word(k) && self.text(k).len() > 1 && self.text(k).ends_with('.')
+    }
+
+    fn entity_starts(&self, k: usize, label: EntityLabel) -> bool {
+        let at = self.doc.tokens[k].span.start;
+        let i = self.doc.entities.partition_point(|e| e.span.start < at);
+        self.doc.entities[i..]
+            .iter()
+            .take_while(|e| e.span.start == at)
+            .any(|e| e.label == label)
+    }
+
+    fn cover(&self, first: usize, last: usize) -> Span {
+        self.doc.tokens[first]
+            .span
+            .cover(self.doc.tokens[last].span)
+    }
+
+    fn quote_mark(&self, k: usize) -> bool {
+        matches!(self.doc.tokens[k].kind, TokenKind::QuoteMark(_))
+    }
+}
+
+/// The lead sentence after the dateline, without its full stop.
+pub fn topic(doc: &Document) -> Option<Span> {
+    let dateline = doc
+        .boilerplate
+        .iter()
+        .find(|b| b.kind == BoilerplateKind::Dateline)?;
+    let v = View { doc };
+    let mut k = doc.token_at(dateline.span.end);
+    // "JAKARTA, KOMPAS - - Pemerintah …": a dash the dateline left over.
+    while k < doc.tokens.len()
+        && doc.tokens[k].kind == TokenKind::Punct
+        && v.text(k).chars().all(|c| matches!(c, '-' | '—' | '–'))
+    {
+        k += 1;
+    }
+    let s = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.end_token as usize <= k))?;
+    let end = s.end_token as usize;
+    if k >= end || (s.first_token as usize) > k {
+        return None;
+    }
+    let mut last = end - 1;
+    if v.punct(last, ".") && last > k {
+        last -= 1;
+    }
+    let span = v.cover(k, last);
+    // A stop glued to the last word (`naik.`) is not part of the topic either.
+    let text = doc.slice(span);
+    Some(Span {
+        start: span.start,
+        end: span.end - u32::from(text.ends_with('.') && text.len() > 1),
+    })
+}
+
+/// Fills in every quote's `location` and `event` from its attribution.
+pub fn fill(doc: &Document, quotes: &mut [Quote], words: &SettingWords) {
+    let v = View { doc };
+    for q in quotes.iter_mut() {
+        let Some((a, b)) = attribution(doc, q) else {
+            continue;
+        };
+        let (mut location, mut event) = scan(&v, a, b, words);
+        // "Dihubungi terpisah, Budi mengatakan, …", "Di Sukamaju, Budi mengatakan, …": the
+        // setting opens the sentence, before the speaker.
+        if let Some(first) = opening(doc, q).filter(|_| location.is_none() || event.is_none()) {
+            let (l, e) = scan(&v, first.0, first.1, words);
+            location = location.or(l);
+            event = event.or(e);
+        }
+        q.location = location;
+        q.event = event;
+    }
+}
+
+/// The token range of a quote's attribution: after the cue and the speaker up to the end of the
+/// sentence when the statement comes first; between the speaker and the cue (or the cue and
+/// the statement) when the statement follows.
+fn attribution(doc: &Document, q: &Quote) -> Option<(usize, usize)> {
+    let cue = q.cue?;
+    let tok = |at: u32| doc.token_at(at);
+    let (cs, ce) = (tok(cue.start), tok(cue.end));
+    let (qs, qe) = (tok(q.content.start), tok(q.content.end));
+    let sentence = doc.sentences.get(
+        doc.sentences
+            .partition_point(|s| s.end_token as usize <= cs),
+    )?;
+    let se = sentence.end_token as usize;
+    // A mention may run on past the name over the place ("Budi Santoso di Sukamaju"): the
+    // attribution starts after the name then.
+    let speaker = q
+        .speaker
+        .as_ref()
+        .filter(|s| !cue.contains(s.span) && !q.content.overlaps(s.span))
+        .map(|s| {
+            let end = s
+                .person
+                .filter(|p| s.span.contains(*p))
+                .map_or(s.span.end, |p| p.end);
+            (tok(s.span.start), tok(end))
+        });
+    if qe <= cs {
+        // "…,” kata Budi di Jakarta, Senin.": after the later of cue and speaker.
+        let start = speaker.map_or(ce, |(_, pe)| pe.max(ce));
+        Some((start, se))
+    } else if qs >= ce {
+        match speaker {
+            // "Budi, di Jakarta, Senin (…), mengatakan, …"
+            Some((ps, pe)) if pe <= cs => {
+                Some((pe, cs)).filter(|_| ps >= sentence.first_token as usize)
+            }
+            // "Menurut Budi saat dihubungi, …"
+            Some((_, pe)) if pe <= qs => Some((pe, qs)),
+            _ => Some((ce, qs)),
+        }
+    } else {
+        None
+    }
+}
+
+/// The tokens from the start of the sentence to the speaker, when a statement's speaker and
+/// cue come before it and the sentence opens with something else.
+fn opening(doc: &Document, q: &Quote) -> Option<(usize, usize)> {
+    let cue = q.cue?;
+    let s = q.speaker.as_ref()?;
+    if !(s.span.end <= cue.start && cue.end <= q.content.start) {
+        return None;
+    }
+    let ps = doc.token_at(s.span.start);
+    let sentence = doc.sentences.get(
+        doc.sentences
+            .partition_point(|x| x.end_token as usize <= ps),
+    )?;
+    let first = sentence.first_token as usize;
+    (first + 1 < ps && doc.tokens[ps - 1].kind == TokenKind::Punct).then_some((first, ps))
+}
+
+/// The first place and the first occasion in the tokens `a..b`.
+fn scan(v: &View, a: usize, b: usize, words: &SettingWords) -> (Option<Span>, Option<Span>) {
+    let (mut location, mut event) = (None, None);
+    let mut k = a;
+    // Where a setting may start: the attribution's start, after punctuation or a number (a
+    // date's bracket), after a name, or right after another setting; not after a lower-case
+    // word ("yang bekerja di Jakarta" says where the speaker works, not where it was said).
+    let mut boundary = true;
+    while k < b {
+        if v.quote_mark(k) || v.punct(k, ".") {
+            break;
+        }
+        if boundary && location.is_none() {
+            if let Some(end) = place(v, k, b, words) {
+                location = Some(v.cover(k + 1, end - 1));
+                k = end;
+                continue;
+            }
+        }
+        if boundary && event.is_none() {
+            if let Some(end) = occasion(v, k, b, words) {
+                event = Some(v.cover(k, end - 1));
+                k = end;
+                boundary = true;
+                continue;
+            }
+        }
+        boundary = !v.lower(k);
+        if v.glued_stop(k) {
+            break;
+        }
+        k += 1;
+    }
+    (location, event)
+}
+
+/// A place after `di` or `dari` at `k`: one past its last token.
+fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
+    if !(v.is(k, "di") || v.is(k, "dari")) || k + 1 >= b {
+        return None;
+    }
+    let mut j = k + 1;
+    // "di kantor Dinas X", "di gedung DPR": the building comes with the name.
+    while j < b && v.lower(j) && listed(v.text(j), PLACE_NOUNS, &words.place_nouns) {
+        j += 1;
+    }
+    // The name proper: a capitalised word that is no day name.
+    if j >= b || !v.cap(j) || v.day(j) || v.entity_starts(j, EntityLabel::Per) {
+        return None;
+    }
+    let mut end = j;
+    while end < b {
+        if v.glued_stop(end) {
+            return Some(end + 1);
+        }
+        let next_cap = end + 1 < b && v.cap(end + 1) && !v.day(end + 1);
+        if v.cap(end) || v.doc.tokens[end].kind == TokenKind::Number {
+            end += 1;
+        } else if v.punct(end, "(") {
+            // A bracketed abbreviation: "Balai Besar ( BBX )".
+            let close = (end + 1..b.min(end + 4)).find(|&c| v.punct(c, ")"));
+            match close {
+                Some(c) if c > end + 1 && (end + 1..c).all(|t| v.cap(t)) => end = c + 1,
+                _ => break,
+            }
+        } else if (v.punct(end, "-") || v.is(end, "dan") || v.is(end, "di")) && next_cap {
+            // "Soekarno - Hatta", "Pusat Riset dan Inovasi", "kantor X di Sukamaju".
+            end += 1;
+        } else if v.punct(end, ",")
+            && next_cap
+            && (v.entity_starts(end + 1, EntityLabel::Loc)
+                || listed(v.text(end + 1), REGION_HEADS, &[]))
+        {
+            // "Istana Merdeka, Jakarta", "Kecamatan X, Kabupaten Y".
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // A comma or a connective cannot end the place.
+    while end > j
+        && !(v.cap(end - 1)
+            || v.punct(end - 1, ")")
+            || v.doc.tokens[end - 1].kind == TokenKind::Number)
+    {
+        end -= 1;
+    }
+    (end > j).then_some(end)
+}
+
+/// An occasion opened at `k`: one past its last token.
+fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
+    let w = v.text(k);
+    let participle = |t: &str| t.len() > 2 && t[..2].eq_ignore_ascii_case("di");
+    let opens = if v.is(k, "yang") || v.is(k, "seperti") || v.is(k, "sebagaimana") {
+        // "yang dihubungi terpisah", "seperti dikutip X".
+        k + 1 < b
+            && v.lower(k + 1)
+            && participle(v.text(k + 1))
+            && listed(v.text(k + 1), EVENT_OPENERS, &words.event_openers)
+            || k + 1 < b && (v.is(k + 1, "dikutip") || v.is(k + 1, "dilansir"))
+    } else if v.is(k, "pada") {
+        k + 1 < b && v.lower(k + 1) && listed(v.text(k + 1), EVENT_NOUNS, &[])
+    } else if v.is(k, "di") {
+        // "di sela-sela rapat".
+        k + 1 < b && v.text(k + 1).to_ascii_lowercase().starts_with("sela")
+    } else {
+        v.word(k) && listed(w, EVENT_OPENERS, &words.event_openers)
+    };
+    if !opens {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < b {
+        if v.punct(end, ",")
+            || v.punct(end, ".")
+            || v.punct(end, ";")
+            || v.day(end)
+            || v.glued_stop(end)
+        {
+            break;
+        }
+        // "… di Jakarta": the place is the location's, not the occasion's; but the place a
+        // reporter called from belongs to the occasion ("saat dihubungi dari Jakarta").
+        if v.is(end, "di") && end > k + 1 && place(v, end, b, words).is_some() {
+            break;
+        }
+        // A title in quotation marks: "dalam diskusi bertajuk “…”".
+        if v.quote_mark(end) {
+            match (end + 1..b.min(end + 40)).find(|&c| v.quote_mark(c)) {
+                Some(c) if c > end + 1 => {
+                    end = c + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // "pada Senin", "pada 12 Mei": the date.
+        if v.is(end, "pada")
+            && end + 1 < b
+            && (v.day(end + 1) || v.doc.tokens[end + 1].kind == TokenKind::Number)
+        {
+            break;
+        }
+        if end - k > 40 {
+            return None;
+        }
+        end += 1;
+    }
+    if end < b && v.glued_stop(end) {
+        end += 1;
+    }
+    // The opener alone ("saat") is no occasion, unless it is the participle itself.
+    let single = participle(w) && v.lower(k) || participle(w) && v.cap(k);
+    (end > k + 1 || single && end > k).then_some(end)
+}
