@@ -29,7 +29,6 @@ pub const EVENT_OPENERS: &[&str] = &[
     "selepas",
     "sebelum",
     "sesaat",
-    "selama",
     "melalui",
     "lewat",
     "dihubungi",
@@ -246,9 +245,23 @@ pub fn topic(doc: &Document) -> Option<Span> {
 pub fn fill(doc: &Document, quotes: &mut [Quote], words: &SettingWords) {
     let v = View { doc };
     for q in quotes.iter_mut() {
-        let Some((a, b)) = attribution(doc, q) else {
+        let Some((mut a, b)) = attribution(doc, q) else {
             continue;
         };
+        // A mention that ran on over the place ("Kepala Dinas X Budi di Sukamaju"): the place
+        // starts the attribution.
+        if let Some(s) = q
+            .speaker
+            .as_ref()
+            .filter(|s| !q.content.overlaps(s.span) && !q.cue.is_some_and(|c| c.overlaps(s.span)))
+        {
+            let (ps, pe) = (doc.token_at(s.span.start), doc.token_at(s.span.end));
+            if let Some(k) =
+                (ps + 1..pe).find(|&k| v.is(k, "di") && place(&v, k, pe, words).is_some())
+            {
+                a = a.min(k);
+            }
+        }
         let (mut location, mut event) = scan(&v, a, b, words);
         // "Dihubungi terpisah, Budi mengatakan, …", "Di Sukamaju, Budi mengatakan, …": the
         // setting opens the sentence, before the speaker.
@@ -260,6 +273,51 @@ pub fn fill(doc: &Document, quotes: &mut [Quote], words: &SettingWords) {
         q.location = location;
         q.event = event;
     }
+    // "Hal itu disampaikan Bupati Budi di Sukamaju, Jumat (…). “…,” ujar Budi.": with no
+    // setting of its own, a statement takes the one written after its speaker's introduction:
+    // the setting of the statement that introduced them, or, in a sentence that reports no
+    // statement, the place and occasion after the name.
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        if q.location.is_some() || q.event.is_some() {
+            continue;
+        }
+        let Some(p) = introduced_before(q) else {
+            continue;
+        };
+        let own = quotes
+            .iter()
+            .find(|o| o.speaker.as_ref().is_some_and(|s| s.span.contains(p)));
+        let (location, event) = match own {
+            Some(o) => (o.location, o.event),
+            None => match after_name(doc, quotes, p) {
+                Some((a, b)) => scan(&v, a, b, words),
+                None => continue,
+            },
+        };
+        quotes[i].location = location;
+        quotes[i].event = event;
+    }
+}
+
+/// Where the speaker of `q` was introduced by name and position, when that was before the
+/// statement and outside its own attribution.
+fn introduced_before(q: &Quote) -> Option<Span> {
+    let s = q.speaker.as_ref()?;
+    let p = s.person?;
+    (p.end <= q.content.start && !s.span.contains(p)).then_some(p)
+}
+
+/// The tokens after the name `p` to the end of its sentence, when no statement is reported in
+/// that sentence.
+fn after_name(doc: &Document, quotes: &[Quote], p: Span) -> Option<(usize, usize)> {
+    let pe = doc.token_at(p.end);
+    let sentence = doc.sentences.get(
+        doc.sentences
+            .partition_point(|x| x.end_token as usize <= pe),
+    )?;
+    let reported = quotes.iter().any(|o| o.content.overlaps(sentence.span));
+    (!reported).then_some((pe, sentence.end_token as usize))
 }
 
 /// The token range of a quote's attribution: after the cue and the speaker up to the end of the
@@ -417,7 +475,8 @@ fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
 /// An occasion opened at `k`: one past its last token.
 fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
     let w = v.text(k);
-    let participle = |t: &str| t.len() > 2 && t[..2].eq_ignore_ascii_case("di");
+    let participle =
+        |t: &str| t.len() > 2 && t.get(..2).is_some_and(|h| h.eq_ignore_ascii_case("di"));
     let opens = if v.is(k, "yang") || v.is(k, "seperti") || v.is(k, "sebagaimana") {
         // "yang dihubungi terpisah", "seperti dikutip X".
         k + 1 < b
@@ -433,7 +492,22 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
     } else {
         v.word(k) && listed(w, EVENT_OPENERS, &words.event_openers)
     };
-    if !opens {
+    // "saat ini", "saat itu", "dalam hal ini": now, then, here; "dalam menangani …": while
+    // doing something, not an occasion.
+    let next = |t: &str| k + 1 < b && v.is(k + 1, t);
+    if !opens
+        || next("ini")
+        || next("itu")
+        || next("hal")
+        || v.is(k, "dalam")
+            && k + 1 < b
+            && ["me", "ber", "di"].iter().any(|p| {
+                v.text(k + 1).len() > 4
+                    && v.text(k + 1)
+                        .get(..p.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            })
+    {
         return None;
     }
     let mut end = k + 1;
