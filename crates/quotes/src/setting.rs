@@ -31,6 +31,7 @@ pub const EVENT_OPENERS: &[&str] = &[
     "sesaat",
     "melalui",
     "lewat",
+    "kepada",
     "dihubungi",
     "ditemui",
     "dikonfirmasi",
@@ -501,7 +502,7 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
         || next("hal")
         || v.is(k, "dalam")
             && k + 1 < b
-            && ["me", "ber", "di"].iter().any(|p| {
+            && ["me", "ber"].iter().any(|p| {
                 v.text(k + 1).len() > 4
                     && v.text(k + 1)
                         .get(..p.len())
@@ -534,6 +535,15 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
                 }
                 _ => break,
             }
+        }
+        // "yang dihubungi terpisah mengatakan, …": a verb of the `me-…-kan` form past the
+        // occasion's first words is the sentence's own verb ("saat memberikan sambutan" keeps
+        // its verb, which comes first).
+        if end > k + 2 && v.lower(end) && {
+            let t = v.text(end);
+            t.len() > 6 && t.starts_with("me") && t.ends_with("kan")
+        } {
+            break;
         }
         // "pada Senin", "pada 12 Mei": the date.
         if v.is(end, "pada")
