@@ -433,12 +433,28 @@ fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
     if j >= b || !v.cap(j) || v.day(j) || v.entity_starts(j, EntityLabel::Per) {
         return None;
     }
+    // "Budi dari Koalisi X", "peneliti di Universitas Y": right after a word, an organisation
+    // is where the speaker works, not where they spoke; "dari" names a place only before a
+    // town or a building ("dihubungi dari Sukamaju"), and not at the start of a sentence ("Dari
+    // Sukamaju dilaporkan, …": where the news came from).
+    let organisation = j == k + 1 && v.entity_starts(j, EntityLabel::Org);
+    if organisation && k > 0 && v.word(k - 1) {
+        return None;
+    }
+    if v.is(k, "dari")
+        && (v.cap(k) || organisation || j == k + 1 && !v.entity_starts(j, EntityLabel::Loc))
+    {
+        return None;
+    }
     let mut end = j;
     while end < b {
         if v.glued_stop(end) {
             return Some(end + 1);
         }
         let next_cap = end + 1 < b && v.cap(end + 1) && !v.day(end + 1);
+        if v.day(end) {
+            break;
+        }
         if v.cap(end) || v.doc.tokens[end].kind == TokenKind::Number {
             end += 1;
         } else if v.punct(end, "(") {
@@ -454,7 +470,8 @@ fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
         } else if v.punct(end, ",")
             && next_cap
             && (v.entity_starts(end + 1, EntityLabel::Loc)
-                || listed(v.text(end + 1), REGION_HEADS, &[]))
+                || listed(v.text(end + 1), REGION_HEADS, &[])
+                || region_tail(v, end + 1, b))
         {
             // "Istana Merdeka, Jakarta", "Kecamatan X, Kabupaten Y".
             end += 1;
@@ -471,6 +488,19 @@ fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
         end -= 1;
     }
     (end > j).then_some(end)
+}
+
+/// "Makassar, Sulsel, Senin": one or two capitalised words after a comma, no person or
+/// organisation, closed by a comma, a stop or a day name, are the region of the place before.
+fn region_tail(v: &View, k: usize, b: usize) -> bool {
+    if v.entity_starts(k, EntityLabel::Per) || v.entity_starts(k, EntityLabel::Org) {
+        return false;
+    }
+    let mut e = k;
+    while e < b && e < k + 2 && v.cap(e) && !v.day(e) {
+        e += 1;
+    }
+    e > k && (e >= b || v.punct(e, ",") || v.punct(e, ".") || v.day(e))
 }
 
 /// An occasion opened at `k`: one past its last token.
