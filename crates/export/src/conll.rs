@@ -315,6 +315,15 @@ impl<'w> ConllExporter<'w> {
                     }
                     if speaks {
                         self.mark_setting(doc, q);
+                        // The place and occasion of the statement that introduces the speaker,
+                        // if another one does ("Budi di Sukamaju, Senin, mengatakan, …").
+                        let own = doc
+                            .quotes
+                            .iter()
+                            .find(|o| o.speaker.as_ref().is_some_and(|x| x.span.contains(person)));
+                        if let Some(o) = own {
+                            self.mark_setting(doc, o);
+                        }
                     }
                 }
             }

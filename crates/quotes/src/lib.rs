@@ -734,6 +734,81 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got, want);
     }
 
+    /// The place and occasion of a statement, from its attribution; the article's topic.
+    #[test]
+    fn statements_carry_their_place_and_occasion_and_the_article_its_topic() {
+        let (doc, qs) = quotes(ARTICLE);
+        assert_eq!(
+            doc.slice(doc.topic.expect("a topic")),
+            "Pemerintah menaikkan harga beras"
+        );
+        assert_eq!(doc.slice(qs[2].location.expect("a place")), "Jakarta");
+        assert_eq!(qs[2].event, None);
+        // "Pasar Minggu" is where Rita trades, not where she spoke (it follows a word).
+        assert_eq!(qs[5].location, None);
+        let text = "BANDUNG, Kompas.com - Harga cabai naik tajam.\n\
+             “Kami terus memantau pasar,” kata Budi Santoso dalam rapat kerja dengan Komisi X \
+             di Gedung Sate, Bandung, Senin (3/6/2024).\n\
+             Kepala Dinas Pertanian Sari Wulandari, saat dihubungi dari Jakarta, mengatakan, \
+             stok cukup.\n\
+             “Stok aman sampai Lebaran,” ujarnya.\n\
+             “Belum ada rencana impor,” ujar Sari saat ini.";
+        let (doc, qs) = quotes(text);
+        let at = |q: &Quote| {
+            (
+                q.location.map(|l| doc.slice(l).to_string()),
+                q.event.map(|e| doc.slice(e).to_string()),
+            )
+        };
+        assert_eq!(doc.slice(doc.topic.unwrap()), "Harga cabai naik tajam");
+        let got: Vec<_> = qs.iter().map(at).collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    s("Gedung Sate, Bandung"),
+                    s("dalam rapat kerja dengan Komisi X")
+                ),
+                // The place a reporter called from belongs to the occasion.
+                (None, s("saat dihubungi dari Jakarta")),
+                // The next statement by the same speaker was made at the same place: none here.
+                (None, None),
+                // "saat ini" is "now", no occasion; the speaker's introduction, two sentences
+                // before, gives it.
+                (None, s("saat dihubungi dari Jakarta")),
+            ],
+            "{:?}",
+            summary(&doc, &qs)
+        );
+        // Without a dateline there is no topic; switched off, nothing is filled in.
+        let (doc, _) = quotes("Harga cabai naik tajam. “Kami siap,” kata Budi di Bandung.");
+        assert_eq!(doc.topic, None);
+        let config = QuotesConfig {
+            settings: false,
+            ..QuotesConfig::default()
+        };
+        let (doc, qs) = quotes_with(text, config);
+        assert_eq!(doc.topic, None);
+        assert!(qs.iter().all(|q| q.location.is_none() && q.event.is_none()));
+    }
+
+    /// Extra occasion words and place nouns from the options.
+    #[test]
+    fn setting_words_extend_from_the_options() {
+        let text = "“Kami siap,” kata Budi Santoso sembari meninjau pasar di wisma Sukamaju.";
+        let (_, qs) = quotes(text);
+        assert_eq!((qs[0].location, qs[0].event), (None, None));
+        let config = QuotesConfig {
+            event_openers: vec!["Sembari".into()],
+            place_nouns: vec!["wisma".into()],
+            ..QuotesConfig::default()
+        };
+        let (doc, qs) = quotes_with(text, config);
+        assert_eq!(doc.slice(qs[0].event.unwrap()), "sembari meninjau pasar");
+        assert_eq!(doc.slice(qs[0].location.unwrap()), "wisma Sukamaju");
+    }
+
     #[test]
     fn speakers_carry_role_time_and_public_status() {
         let (doc, qs) = quotes(ARTICLE);

@@ -278,12 +278,17 @@ pub fn fill(doc: &Document, quotes: &mut [Quote], words: &SettingWords) {
     // setting of its own, a statement takes the one written after its speaker's introduction:
     // the setting of the statement that introduced them, or, in a sentence that reports no
     // statement, the place and occasion after the name.
+    let sentence = |at: u32| doc.sentences.partition_point(|x| x.span.end <= at);
     for i in 0..quotes.len() {
         let q = &quotes[i];
         if q.location.is_some() || q.event.is_some() {
             continue;
         }
-        let Some(p) = introduced_before(q) else {
+        // Only an introduction a sentence or two before: further back, the statement may well
+        // have been made on another occasion.
+        let Some(p) =
+            introduced_before(q).filter(|p| sentence(q.content.start) <= sentence(p.end) + 2)
+        else {
             continue;
         };
         let own = quotes
@@ -311,7 +316,6 @@ pub fn fill(doc: &Document, quotes: &mut [Quote], words: &SettingWords) {
         if q.location.is_some() || q.event.is_some() || name(q).is_none() || name(q) != name(prev) {
             continue;
         }
-        let sentence = |at: u32| doc.sentences.partition_point(|x| x.span.end <= at);
         let near = sentence(q.content.start) <= sentence(prev.content.end) + 2;
         if near {
             q.location = prev.location;
