@@ -485,13 +485,9 @@ pub struct QuoteStage {
 impl QuoteStage {
     /// Builds the stage from its options.
     pub fn new(config: QuotesConfig) -> QuoteStage {
-        let lower = |words: &[String]| words.iter().map(|w| w.to_lowercase()).collect();
         QuoteStage {
             lexicon: Lexicon::new(&config),
-            setting_words: setting::SettingWords {
-                event_openers: lower(&config.event_openers),
-                place_nouns: lower(&config.place_nouns),
-            },
+            setting_words: setting::SettingWords::new(&config.event_openers, &config.place_nouns),
             config,
         }
     }

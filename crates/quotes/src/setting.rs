@@ -136,6 +136,45 @@ pub struct SettingWords {
     pub event_openers: Vec<String>,
     /// Extra nouns of buildings and sites.
     pub place_nouns: Vec<String>,
+    /// The first letters (bit `b - b'a'`) of every word a setting may open with: a token whose
+    /// first letter is not among them is passed over without a comparison.
+    firsts: u32,
+}
+
+impl SettingWords {
+    /// The lists the options add (lower-cased here).
+    pub fn new(event_openers: &[String], place_nouns: &[String]) -> SettingWords {
+        let event_openers: Vec<String> = event_openers.iter().map(|w| w.to_lowercase()).collect();
+        let mut firsts = 0u32;
+        let openers = ["di", "dari", "yang", "seperti", "sebagaimana", "pada"];
+        let all = EVENT_OPENERS
+            .iter()
+            .chain(openers.iter())
+            .map(|w| w.as_bytes());
+        for w in all.chain(event_openers.iter().map(|w| w.as_bytes())) {
+            match w.first() {
+                Some(b @ b'a'..=b'z') => firsts |= 1 << (b - b'a'),
+                // A word opening with anything else: test every token.
+                _ => firsts = u32::MAX,
+            }
+        }
+        SettingWords {
+            event_openers,
+            place_nouns: place_nouns.iter().map(|w| w.to_lowercase()).collect(),
+            firsts,
+        }
+    }
+
+    /// Whether the token `k` may open a place or an occasion, by its first letter.
+    fn may_open(&self, v: &View, k: usize) -> bool {
+        if !v.word(k) {
+            return false;
+        }
+        match v.text(k).as_bytes()[0].to_ascii_lowercase() {
+            b @ b'a'..=b'z' => self.firsts & 1 << (b - b'a') != 0,
+            _ => self.firsts == u32::MAX,
+        }
+    }
 }
 
 fn listed(word: &str, builtin: &[&str], extra: &[String]) -> bool {
@@ -251,11 +290,11 @@ pub fn fill(doc: &Document, quotes: &mut [Quote], words: &SettingWords) {
         };
         // A mention that ran on over the place ("Kepala Dinas X Budi di Sukamaju"): the place
         // starts the attribution.
-        if let Some(s) = q
-            .speaker
-            .as_ref()
-            .filter(|s| !q.content.overlaps(s.span) && !q.cue.is_some_and(|c| c.overlaps(s.span)))
-        {
+        if let Some(s) = q.speaker.as_ref().filter(|s| {
+            !q.content.overlaps(s.span)
+                && !q.cue.is_some_and(|c| c.overlaps(s.span))
+                && doc.slice(s.span).contains(" di ")
+        }) {
             let (ps, pe) = (doc.token_at(s.span.start), doc.token_at(s.span.end));
             if let Some(k) =
                 (ps + 1..pe).find(|&k| v.is(k, "di") && place(&v, k, pe, words).is_some())
@@ -417,14 +456,16 @@ fn scan(v: &View, a: usize, b: usize, words: &SettingWords) -> (Option<Span>, Op
         if v.quote_mark(k) || v.punct(k, ".") {
             break;
         }
-        if boundary && location.is_none() {
+        // Most tokens open nothing, as their first letter tells.
+        let opens = boundary && words.may_open(v, k);
+        if opens && location.is_none() {
             if let Some(end) = place(v, k, b, words) {
                 location = Some(v.cover(k + 1, end - 1));
                 k = end;
                 continue;
             }
         }
-        if boundary && event.is_none() {
+        if opens && event.is_none() {
             if let Some(end) = occasion(v, k, b, words) {
                 event = Some(v.cover(k, end - 1));
                 k = end;
@@ -433,7 +474,7 @@ fn scan(v: &View, a: usize, b: usize, words: &SettingWords) -> (Option<Span>, Op
             }
         }
         boundary = !v.lower(k);
-        if v.glued_stop(k) {
+        if v.glued_stop(k) || location.is_some() && event.is_some() {
             break;
         }
         k += 1;
