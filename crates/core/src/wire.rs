@@ -677,6 +677,13 @@ mod tests {
         let back: WireDocument = serde_json::from_str(&json).unwrap();
         assert_eq!(back, wire);
         assert!(json.starts_with(r#"{"schema":"kutip/1","id":"d","meta":{},"text":"#));
+        // Output written before `topic`, `location` and `event` were added still reads, as nulls.
+        let older = json
+            .replace(r#","location":null,"event":null"#, "")
+            .replace(r#","topic":null"#, "");
+        assert!(!older.contains("topic") && !older.contains("location"));
+        let back: WireDocument = serde_json::from_str(&older).unwrap();
+        assert_eq!(back, wire);
     }
 
     /// The JSONL exporter's direct writer and the serde contract give the same bytes, with every
