@@ -789,6 +789,27 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert!(qs.iter().all(|q| q.location.is_none() && q.event.is_none()));
     }
 
+    /// Where the speaker went is the location; after a bare participle, so is the place called
+    /// from.
+    #[test]
+    fn a_place_after_ke_or_a_bare_participle_is_the_location() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” kata Budi Santoso ketika berkunjung ke Pelabuhan Sukamaju, Senin.\n\
+             “Stok cukup,” ujar Sari Wulandari, dihubungi dari Bandung, Selasa.",
+        );
+        let at = |q: &Quote| {
+            (
+                q.location.map(|l| doc.slice(l)),
+                q.event.map(|e| doc.slice(e)),
+            )
+        };
+        assert_eq!(
+            at(&qs[0]),
+            (Some("Pelabuhan Sukamaju"), Some("ketika berkunjung"))
+        );
+        assert_eq!(at(&qs[1]), (Some("Bandung"), Some("dihubungi")));
+    }
+
     /// Extra occasion words and place nouns from the options.
     #[test]
     fn setting_words_extend_from_the_options() {

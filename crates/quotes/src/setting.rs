@@ -146,7 +146,7 @@ impl SettingWords {
     pub fn new(event_openers: &[String], place_nouns: &[String]) -> SettingWords {
         let event_openers: Vec<String> = event_openers.iter().map(|w| w.to_lowercase()).collect();
         let mut firsts = 0u32;
-        let openers = ["di", "dari", "yang", "seperti", "sebagaimana", "pada"];
+        let openers = ["di", "dari", "ke", "yang", "seperti", "sebagaimana", "pada"];
         let all = EVENT_OPENERS
             .iter()
             .chain(openers.iter())
@@ -484,7 +484,7 @@ fn scan(v: &View, a: usize, b: usize, words: &SettingWords) -> (Option<Span>, Op
 
 /// A place after `di` or `dari` at `k`: one past its last token.
 fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
-    if !(v.is(k, "di") || v.is(k, "dari")) || k + 1 >= b {
+    if !(v.is(k, "di") || v.is(k, "dari") || v.is(k, "ke")) || k + 1 >= b {
         return None;
     }
     let mut j = k + 1;
@@ -608,6 +608,12 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
     {
         return None;
     }
+    // The first word after the opener (after `yang dihubungi`, the word after the participle).
+    let led = v.is(k, "yang") || v.is(k, "seperti") || v.is(k, "sebagaimana");
+    let body = k + 1 + usize::from(led);
+    // A participle alone ("dihubungi dari Jakarta", "ditemui di Sukamaju"): the place after it
+    // is the location, where after "saat dihubungi" the corpus counts it in the occasion.
+    let bare = participle(w);
     let mut end = k + 1;
     while end < b {
         if v.punct(end, ",")
@@ -620,7 +626,9 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
         }
         // "… di Jakarta": the place is the location's, not the occasion's; but the place a
         // reporter called from belongs to the occasion ("saat dihubungi dari Jakarta").
-        if v.is(end, "di") && end > k + 1 && place(v, end, b, words).is_some() {
+        // "ketika berkunjung ke Bandara X": where the speaker went is the location too.
+        let to = v.is(end, "di") || v.is(end, "ke") || bare && v.is(end, "dari");
+        if to && (end > k + 1 || bare) && place(v, end, b, words).is_some() {
             break;
         }
         // A title in quotation marks: "dalam diskusi bertajuk “…”".
@@ -636,7 +644,7 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
         // "yang dihubungi terpisah mengatakan, …": a verb of the `me-…-kan` form past the
         // occasion's first words is the sentence's own verb ("saat memberikan sambutan" keeps
         // its verb, which comes first).
-        if end > k + 2 && v.lower(end) && {
+        if end > body && v.lower(end) && {
             let t = v.text(end);
             t.len() > 6 && t.starts_with("me") && t.ends_with("kan")
         } {
