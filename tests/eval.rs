@@ -105,7 +105,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.342),
             ("AFFILIATION", 0.307),
             ("DATETIME", 0.762),
-            ("LOCATION", 0.084),
+            ("LOCATION", 0.107),
         ],
     ),
     (

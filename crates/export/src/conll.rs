@@ -114,6 +114,10 @@ pub struct ConllConfig {
     /// quote's `location` and `event`) are written `LOCATION` and `EVENT`, and with `pfsa-id`
     /// the article's `topic` is written `ISSUE`.
     pub settings: bool,
+    /// With the `kota` scheme and `settings`: verbs of holding an event ("digelar di X"); the
+    /// place the entity layer finds right after them and `di` is written `LOCATION` too, as
+    /// KoTA labels where events were held. Empty: none.
+    pub venue_verbs: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -161,6 +165,7 @@ impl Default for ConllConfig {
             no_listed_people: true,
             no_organisation_before_name: true,
             settings: true,
+            venue_verbs: Vec::new(),
         }
     }
 }
@@ -632,6 +637,25 @@ impl<'w> ConllExporter<'w> {
             for q in doc.quotes.iter().filter(|q| cue_before(q)) {
                 if let Some(l) = q.location {
                     self.mark(doc, l, "LOCATION");
+                }
+            }
+            // "Acara itu digelar di Gedung X, Sukamaju": KoTA also labels where an event was
+            // held, the place the entity layer finds after `di` and a verb of holding.
+            if !self.config.venue_verbs.is_empty() {
+                for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Loc) {
+                    let k = doc.token_at(e.span.start);
+                    if k < 2 || doc.slice(doc.tokens[k - 1].span) != "di" {
+                        continue;
+                    }
+                    let verb = doc.slice(doc.tokens[k - 2].span);
+                    if self
+                        .config
+                        .venue_verbs
+                        .iter()
+                        .any(|v| v.eq_ignore_ascii_case(verb))
+                    {
+                        self.mark(doc, e.span, "LOCATION");
+                    }
                 }
             }
         }
