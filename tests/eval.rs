@@ -253,6 +253,20 @@ fn pfsa_labels_the_topic_and_where_and_on_what_occasion_a_statement_was_made() {
 }
 
 #[test]
+fn kota_labels_where_a_statement_was_made_and_where_an_event_was_held() {
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Pameran itu digelar di Bandung selama tiga hari .",
+            "Budi Santoso , di Sukamaju , Senin ( 2 / 12 / 2024 ) , mengatakan , pameran ramai .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Bandung"), "U-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "U-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "ramai"), "L-STATEMENT", "{got:?}");
+}
+
+#[test]
 fn pfsa_dates_an_introduction_from_pada_between_the_name_and_the_verb() {
     let got = conll_rows_labels(
         "pipelines/pfsa-id.toml",
