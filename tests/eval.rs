@@ -88,6 +88,9 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.791),
             ("AFFILIATION", 0.789),
             ("DATETIME", 0.918),
+            ("LOCATION", 0.754),
+            ("EVENT", 0.716),
+            ("ISSUE", 0.856),
         ],
     ),
     (
@@ -102,6 +105,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.342),
             ("AFFILIATION", 0.307),
             ("DATETIME", 0.762),
+            ("LOCATION", 0.107),
         ],
     ),
     (
@@ -226,6 +230,40 @@ fn pfsa_dates_an_introduction_in_a_sentence_of_its_own() {
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
     assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
     assert_eq!(label_of(&got, ")"), "L-DATETIME", "{got:?}");
+}
+
+#[test]
+fn pfsa_labels_the_topic_and_where_and_on_what_occasion_a_statement_was_made() {
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "SUKAMAJU , KOMPAS — Harga cabai di Sukamaju naik tajam .",
+            "Kepala Dinas Pertanian Sukamaju Budi Hartono mengatakan , stok cukup .",
+            "” Kami terus memantau pasar , ” kata Budi dalam rapat kerja dengan Komisi X di Gedung Sate , Bandung , Senin ( 13 / 4 / 2020 ) .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Harga"), "B-ISSUE", "{got:?}");
+    assert_eq!(label_of(&got, "tajam"), "L-ISSUE", "{got:?}");
+    assert_eq!(label_of(&got, "."), "O", "{got:?}");
+    assert_eq!(label_of(&got, "dalam"), "B-EVENT", "{got:?}");
+    assert_eq!(label_of(&got, "X"), "L-EVENT", "{got:?}");
+    assert_eq!(label_of(&got, "Gedung"), "B-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Bandung"), "L-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+}
+
+#[test]
+fn kota_labels_where_a_statement_was_made_and_where_an_event_was_held() {
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Pameran itu digelar di Bandung selama tiga hari .",
+            "Budi Santoso , di Sukamaju , Senin ( 2 / 12 / 2024 ) , mengatakan , pameran ramai .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Bandung"), "U-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "U-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "ramai"), "L-STATEMENT", "{got:?}");
 }
 
 #[test]
@@ -704,10 +742,12 @@ fn pfsa_leaves_a_speaker_introduced_in_the_lead_sentence_unlabelled() {
             "” Kami siap , ” kata Budi .",
         ],
     );
-    assert_eq!(label_of(&got, "Hartono"), "O", "{got:?}");
-    assert_eq!(label_of(&got, "Kepala"), "O", "{got:?}");
+    // No PERSON or ROLE: the whole sentence is the ISSUE.
+    assert_eq!(label_of(&got, "Hartono"), "I-ISSUE", "{got:?}");
+    assert_eq!(label_of(&got, "Kepala"), "B-ISSUE", "{got:?}");
+    assert_eq!(label_of(&got, "padi"), "L-ISSUE", "{got:?}");
     assert_eq!(label_of(&got, "kata"), "U-CUE", "{got:?}");
-    assert_eq!(label_of(&got, "Budi"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Budi"), "I-ISSUE", "{got:?}");
 }
 
 #[test]

@@ -81,6 +81,9 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Quotes, in order of their content's start.
     pub quotes: Vec<Quote>,
+    /// The article's topic: its lead sentence, the one right after the dateline ("JAKARTA,
+    /// KOMPAS.com - "), without its full stop. `None` when the text has no dateline.
+    pub topic: Option<Span>,
     /// For pre-tokenized input (CoNLL): the input's lines, so exports can align with them.
     /// Empty for running text.
     pub source_lines: Vec<SourceLine>,
@@ -171,9 +174,17 @@ impl Document {
         for e in &self.entities {
             span_ok(e.span, "entity")?;
         }
+        if let Some(t) = self.topic {
+            span_ok(t, "topic")?;
+        }
         for q in &self.quotes {
             span_ok(q.content, "quote content")?;
-            for (s, what) in [(q.cue, "cue"), (q.time, "time")] {
+            for (s, what) in [
+                (q.cue, "cue"),
+                (q.time, "time"),
+                (q.location, "location"),
+                (q.event, "event"),
+            ] {
                 if let Some(s) = s {
                     span_ok(s, what)?;
                 }
@@ -471,6 +482,13 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// When it was said, where the text gives it.
     pub time: Option<Span>,
+    /// Where it was said, where the text gives it: the place after `di` or `dari` in the
+    /// attribution ("kata Budi di Gedung DPR, Jakarta, Senin").
+    pub location: Option<Span>,
+    /// The occasion it was said on, where the text gives it: the phrase in the attribution that
+    /// opens with `dalam`, `saat`, `seusai`… ("dalam rapat kerja dengan Komisi X", "saat
+    /// dihubungi").
+    pub event: Option<Span>,
     /// How sure the rule is, from 0 to 1.
     pub confidence: f32,
     /// The rule that produced this quote.

@@ -37,6 +37,10 @@ pub struct WireDocument<'a> {
     /// Quotes.
     #[serde(borrow)]
     pub quotes: Vec<WireQuote<'a>>,
+    /// The article's topic, its lead sentence after the dateline, or null (added in kutip/1:
+    /// absent from older output).
+    #[serde(default, borrow)]
+    pub topic: Option<WireSpan<'a>>,
 }
 
 /// A bare character range (paragraphs, sentences).
@@ -118,6 +122,14 @@ pub struct WireQuote<'a> {
     /// The rule that produced it.
     #[serde(borrow)]
     pub rule: Cow<'a, str>,
+    /// Where it was said ("Gedung DPR, Jakarta"), or null (added in kutip/1: absent from older
+    /// output).
+    #[serde(default, borrow)]
+    pub location: Option<WireSpan<'a>>,
+    /// The occasion it was said on ("dalam rapat kerja dengan Komisi X"), or null (added in
+    /// kutip/1: absent from older output).
+    #[serde(default, borrow)]
+    pub event: Option<WireSpan<'a>>,
 }
 
 /// A speaker.
@@ -217,8 +229,11 @@ impl<'a> WireDocument<'a> {
                     time: q.time.map(span),
                     confidence: wire_confidence(q.confidence),
                     rule: Cow::Borrowed(&q.rule),
+                    location: q.location.map(span),
+                    event: q.event.map(span),
                 })
                 .collect(),
+            topic: doc.topic.map(span),
         }
     }
 }
@@ -308,9 +323,15 @@ pub fn write_compact(doc: &Document, out: &mut Vec<u8>) -> serde_json::Result<()
         w.value(&wire_confidence(q.confidence))?;
         w.raw(b",\"rule\":");
         w.string(&q.rule)?;
+        w.raw(b",\"location\":");
+        w.span(doc, q.location)?;
+        w.raw(b",\"event\":");
+        w.span(doc, q.event)?;
         w.raw(b"}");
         Ok(())
     })?;
+    w.raw(b",\"topic\":");
+    w.span(doc, doc.topic)?;
     w.raw(b"}");
     Ok(())
 }
@@ -637,6 +658,8 @@ mod tests {
                 person: None,
             }),
             time: None,
+            location: None,
+            event: None,
             confidence: 0.951,
             rule: "direct-cue-after".into(),
         });
@@ -654,6 +677,13 @@ mod tests {
         let back: WireDocument = serde_json::from_str(&json).unwrap();
         assert_eq!(back, wire);
         assert!(json.starts_with(r#"{"schema":"kutip/1","id":"d","meta":{},"text":"#));
+        // Output written before `topic`, `location` and `event` were added still reads, as nulls.
+        let older = json
+            .replace(r#","location":null,"event":null"#, "")
+            .replace(r#","topic":null"#, "");
+        assert!(!older.contains("topic") && !older.contains("location"));
+        let back: WireDocument = serde_json::from_str(&older).unwrap();
+        assert_eq!(back, wire);
     }
 
     /// The JSONL exporter's direct writer and the serde contract give the same bytes, with every
@@ -706,6 +736,8 @@ mod tests {
             cue,
             speaker,
             time,
+            location: time.map(|_| at("Bandung")),
+            event: None,
             confidence,
             rule: "direct-cue-after".into(),
         };
@@ -741,6 +773,16 @@ mod tests {
                 0.5,
             ),
         ];
+        let mut direct = Vec::new();
+        write_compact(&doc, &mut direct).unwrap();
+        let via_serde = serde_json::to_vec(&WireDocument::from_document(&doc)).unwrap();
+        assert_eq!(
+            String::from_utf8(direct).unwrap(),
+            String::from_utf8(via_serde).unwrap()
+        );
+        // With a topic and a quote's occasion.
+        doc.topic = Some(at("Kami \"siap\"\tbekerja"));
+        doc.quotes[1].event = Some(at("Baca juga"));
         let mut direct = Vec::new();
         write_compact(&doc, &mut direct).unwrap();
         let via_serde = serde_json::to_vec(&WireDocument::from_document(&doc)).unwrap();

@@ -114,6 +114,14 @@ pub struct ConllConfig {
     /// With the `kota` scheme: an organisation written right before a name, with no position
     /// before it, is left unlabelled (a caption, a list, or a name the tagger split).
     pub no_organisation_before_name: bool,
+    /// With the `pfsa-id` and `kota` schemes: each labelled statement's place and occasion (the
+    /// quote's `location` and `event`) are written `LOCATION` and `EVENT`, and with `pfsa-id`
+    /// the article's `topic` is written `ISSUE`.
+    pub settings: bool,
+    /// With the `kota` scheme and `settings`: verbs of holding an event ("digelar di X"); the
+    /// place the entity layer finds right after them and `di` is written `LOCATION` too, as
+    /// KoTA labels where events were held. Empty: none.
+    pub venue_verbs: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -161,6 +169,8 @@ impl Default for ConllConfig {
             positions_as_references: true,
             no_listed_people: true,
             no_organisation_before_name: true,
+            settings: true,
+            venue_verbs: Vec::new(),
         }
     }
 }
@@ -227,6 +237,12 @@ impl<'w> ConllExporter<'w> {
     /// the introduction (role, affiliation, name) of every speaker quoted that way, once per
     /// article, whichever kind of statement it comes with.
     fn label_pfsa(&mut self, doc: &Document) {
+        // The article's topic sentence is PFSA's ISSUE; nothing else is labelled inside it.
+        if self.config.settings {
+            if let Some(topic) = doc.topic {
+                self.mark(doc, topic, "ISSUE");
+            }
+        }
         let cue_after = |q: &Quote| {
             q.kind == QuoteKind::Direct
                 && q.cue.is_some_and(|c| c.start >= q.content.end)
@@ -307,10 +323,23 @@ impl<'w> ConllExporter<'w> {
                         self.mark_role(doc, s);
                         intro_dated |= written && !cue_after;
                     }
+                    if speaks {
+                        self.mark_setting(doc, q);
+                        // The place and occasion of the statement that introduces the speaker,
+                        // if another one does ("Budi di Sukamaju, Senin, mengatakan, …").
+                        let own = doc
+                            .quotes
+                            .iter()
+                            .find(|o| o.speaker.as_ref().is_some_and(|x| x.span.contains(person)));
+                        if let Some(o) = own {
+                            self.mark_setting(doc, o);
+                        }
+                    }
                 }
             }
             if cue_after {
                 dated |= self.mark_time(doc, spoken(q));
+                self.mark_setting(doc, q);
             }
         }
         // Nothing labelled is dated: the date of the first statement of a public figure quoted
@@ -622,6 +651,37 @@ impl<'w> ConllExporter<'w> {
         if self.config.organisation_after_position {
             self.organisations_after_positions(doc, &reported, &entity_at);
         }
+        // Where a statement was made, where nothing else is labelled (written before the
+        // entities, a place that is also an organisation cost more AFFILIATION than it gained).
+        // The occasion is not written: KoTA labels named events wherever the text mentions
+        // them ("menggelar | Festival X"), seldom the occasion of a statement (dev: 0 of 116
+        // occasions right, 1 of 75 with the name alone).
+        if self.config.settings {
+            for q in doc.quotes.iter().filter(|q| cue_before(q)) {
+                if let Some(l) = q.location {
+                    self.mark(doc, l, "LOCATION");
+                }
+            }
+            // "Acara itu digelar di Gedung X, Sukamaju": KoTA also labels where an event was
+            // held, the place the entity layer finds after `di` and a verb of holding.
+            if !self.config.venue_verbs.is_empty() {
+                for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Loc) {
+                    let k = doc.token_at(e.span.start);
+                    if k < 2 || doc.slice(doc.tokens[k - 1].span) != "di" {
+                        continue;
+                    }
+                    let verb = doc.slice(doc.tokens[k - 2].span);
+                    if self
+                        .config
+                        .venue_verbs
+                        .iter()
+                        .any(|v| v.eq_ignore_ascii_case(verb))
+                    {
+                        self.mark(doc, e.span, "LOCATION");
+                    }
+                }
+            }
+        }
     }
 
     /// The organisation or place written right after each labelled position (see
@@ -919,6 +979,19 @@ impl<'w> ConllExporter<'w> {
         Span {
             start: doc.tokens[k].span.start.max(span.start),
             end: span.end,
+        }
+    }
+
+    /// Labels where and on what occasion a statement was made (`LOCATION`, `EVENT`).
+    fn mark_setting(&mut self, doc: &Document, q: &Quote) {
+        if !self.config.settings {
+            return;
+        }
+        if let Some(l) = q.location {
+            self.mark(doc, l, "LOCATION");
+        }
+        if let Some(e) = q.event {
+            self.mark(doc, e, "EVENT");
         }
     }
 

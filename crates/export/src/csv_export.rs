@@ -132,6 +132,8 @@ mod tests {
             cue: None,
             speaker: None,
             time: None,
+            location: None,
+            event: None,
             confidence: 0.9,
             rule: "test".into(),
         });

@@ -54,7 +54,9 @@
 //! supports ABI 1. Within ABI 1 the structs in [`abi`] only grow at their end (each carries its
 //! own size, so both sides can tell which fields the other knows), the meaning of existing
 //! fields and status codes never changes, and documents stay `kutip/1` (which may gain fields at
-//! the end of an object, never lose or rename one). Anything else is a new ABI version, and kutip
+//! the end of an object, never lose or rename one: `topic` on a document and `location`/`event`
+//! on a quote were added that way, and [`wire::WireDocument`] reads them as `None` from older
+//! output). Anything else is a new ABI version, and kutip
 //! refuses a plugin built for another version with a message saying which one to rebuild against.
 #![deny(missing_docs)]
 

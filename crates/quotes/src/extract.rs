@@ -1134,6 +1134,9 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             cue: f.cue.map(|c| w.cue_span(c)),
             speaker,
             time: f.time,
+            // Filled in by `setting`, after every quote is known.
+            location: None,
+            event: None,
             confidence: f.confidence,
             rule: f.rule.into(),
         })

@@ -34,6 +34,7 @@
 mod extract;
 mod index;
 pub mod lexicon;
+pub mod setting;
 mod speaker;
 mod words;
 
@@ -76,6 +77,16 @@ pub struct QuotesConfig {
     /// Longest direct quote, in bytes; a mark with no partner within this distance is treated as
     /// stray and does not swallow the rest of the article.
     pub max_quote_bytes: usize,
+    /// Find each quote's `location` and `event` in its attribution ("kata Budi dalam rapat
+    /// kerja di Gedung DPR, Jakarta") and the document's `topic` (the lead sentence after the
+    /// dateline). See the `setting` module.
+    pub settings: bool,
+    /// Extra words that open the occasion of a statement, added to `saat`, `ketika`, `dalam`,
+    /// `seusai`, `setelah`, `melalui`, `dihubungi`, `ditemui`… (`setting::EVENT_OPENERS`).
+    pub event_openers: Vec<String>,
+    /// Extra lower-case nouns of buildings and sites that begin a place's name after `di`, added
+    /// to `kantor`, `gedung`, `kampus`, `rumah`, `balai`, `aula`… (`setting::PLACE_NOUNS`).
+    pub place_nouns: Vec<String>,
 }
 
 impl Default for QuotesConfig {
@@ -91,6 +102,9 @@ impl Default for QuotesConfig {
             private_people: Vec::new(),
             indirect: true,
             max_quote_bytes: 4000,
+            settings: true,
+            event_openers: Vec::new(),
+            place_nouns: Vec::new(),
         }
     }
 }
@@ -465,6 +479,7 @@ fn is_ministry(word: &[u8]) -> bool {
 pub struct QuoteStage {
     lexicon: Lexicon,
     config: QuotesConfig,
+    setting_words: setting::SettingWords,
 }
 
 impl QuoteStage {
@@ -472,6 +487,7 @@ impl QuoteStage {
     pub fn new(config: QuotesConfig) -> QuoteStage {
         QuoteStage {
             lexicon: Lexicon::new(&config),
+            setting_words: setting::SettingWords::new(&config.event_openers, &config.place_nouns),
             config,
         }
     }
@@ -492,6 +508,12 @@ impl Stage for QuoteStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.quotes = extract::find(doc, &self.lexicon, &self.config);
+        if self.config.settings {
+            let mut quotes = std::mem::take(&mut doc.quotes);
+            setting::fill(doc, &mut quotes, &self.setting_words);
+            doc.quotes = quotes;
+            doc.topic = setting::topic(doc);
+        }
         doc.layers |= Layers::QUOTES;
         Ok(())
     }
@@ -706,6 +728,102 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             })
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// The place and occasion of a statement, from its attribution; the article's topic.
+    #[test]
+    fn statements_carry_their_place_and_occasion_and_the_article_its_topic() {
+        let (doc, qs) = quotes(ARTICLE);
+        assert_eq!(
+            doc.slice(doc.topic.expect("a topic")),
+            "Pemerintah menaikkan harga beras"
+        );
+        assert_eq!(doc.slice(qs[2].location.expect("a place")), "Jakarta");
+        assert_eq!(qs[2].event, None);
+        // "Pasar Minggu" is where Rita trades, not where she spoke (it follows a word).
+        assert_eq!(qs[5].location, None);
+        let text = "BANDUNG, Kompas.com - Harga cabai naik tajam.\n\
+             “Kami terus memantau pasar,” kata Budi Santoso dalam rapat kerja dengan Komisi X \
+             di Gedung Sate, Bandung, Senin (3/6/2024).\n\
+             Kepala Dinas Pertanian Sari Wulandari, saat dihubungi dari Jakarta, mengatakan, \
+             stok cukup.\n\
+             “Stok aman sampai Lebaran,” ujarnya.\n\
+             “Belum ada rencana impor,” ujar Sari saat ini.";
+        let (doc, qs) = quotes(text);
+        let at = |q: &Quote| {
+            (
+                q.location.map(|l| doc.slice(l).to_string()),
+                q.event.map(|e| doc.slice(e).to_string()),
+            )
+        };
+        assert_eq!(doc.slice(doc.topic.unwrap()), "Harga cabai naik tajam");
+        let got: Vec<_> = qs.iter().map(at).collect();
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            got,
+            [
+                (
+                    s("Gedung Sate, Bandung"),
+                    s("dalam rapat kerja dengan Komisi X")
+                ),
+                // The place a reporter called from belongs to the occasion.
+                (None, s("saat dihubungi dari Jakarta")),
+                // The next statement by the same speaker was made at the same place: none here.
+                (None, None),
+                // "saat ini" is "now", no occasion; the speaker's introduction, two sentences
+                // before, gives it.
+                (None, s("saat dihubungi dari Jakarta")),
+            ],
+            "{:?}",
+            summary(&doc, &qs)
+        );
+        // Without a dateline there is no topic; switched off, nothing is filled in.
+        let (doc, _) = quotes("Harga cabai naik tajam. “Kami siap,” kata Budi di Bandung.");
+        assert_eq!(doc.topic, None);
+        let config = QuotesConfig {
+            settings: false,
+            ..QuotesConfig::default()
+        };
+        let (doc, qs) = quotes_with(text, config);
+        assert_eq!(doc.topic, None);
+        assert!(qs.iter().all(|q| q.location.is_none() && q.event.is_none()));
+    }
+
+    /// Where the speaker went is the location; after a bare participle, so is the place called
+    /// from.
+    #[test]
+    fn a_place_after_ke_or_a_bare_participle_is_the_location() {
+        let (doc, qs) = quotes(
+            "“Kami siap,” kata Budi Santoso ketika berkunjung ke Pelabuhan Sukamaju, Senin.\n\
+             “Stok cukup,” ujar Sari Wulandari, dihubungi dari Bandung, Selasa.",
+        );
+        let at = |q: &Quote| {
+            (
+                q.location.map(|l| doc.slice(l)),
+                q.event.map(|e| doc.slice(e)),
+            )
+        };
+        assert_eq!(
+            at(&qs[0]),
+            (Some("Pelabuhan Sukamaju"), Some("ketika berkunjung"))
+        );
+        assert_eq!(at(&qs[1]), (Some("Bandung"), Some("dihubungi")));
+    }
+
+    /// Extra occasion words and place nouns from the options.
+    #[test]
+    fn setting_words_extend_from_the_options() {
+        let text = "“Kami siap,” kata Budi Santoso sembari meninjau pasar di wisma Sukamaju.";
+        let (_, qs) = quotes(text);
+        assert_eq!((qs[0].location, qs[0].event), (None, None));
+        let config = QuotesConfig {
+            event_openers: vec!["Sembari".into()],
+            place_nouns: vec!["wisma".into()],
+            ..QuotesConfig::default()
+        };
+        let (doc, qs) = quotes_with(text, config);
+        assert_eq!(doc.slice(qs[0].event.unwrap()), "sembari meninjau pasar");
+        assert_eq!(doc.slice(qs[0].location.unwrap()), "wisma Sukamaju");
     }
 
     #[test]
