@@ -1294,6 +1294,92 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn one_of_a_group_described_in_lower_case_is_a_private_person() {
+        let private = |text: &str| {
+            let (_, qs) = quotes(text);
+            !qs.last().unwrap().speaker.as_ref().unwrap().public_figure
+        };
+        assert!(private(
+            "Dewi Lestari, salah satu sukarelawan gerakan itu, membagikan masker. \
+             “Kami ingin membantu,” kata Dewi."
+        ));
+        assert!(private(
+            "Salah seorang koordinator aksi, Budi Santoso, berorasi di depan kantor bupati. \
+             “Kami menolak aturan itu,” kata Budi."
+        ));
+        // An organisation named in the description: one of its members may be public.
+        assert!(!private(
+            "Budi Santoso, salah satu anggota DPRD Sukamaju, meninjau pasar. \
+             “Harga naik,” kata Budi."
+        ));
+    }
+
+    #[test]
+    fn ages_after_position_words_and_initials_make_private_people() {
+        let private = |text: &str| {
+            let (_, qs) = quotes(text);
+            !qs.last().unwrap().speaker.as_ref().unwrap().public_figure
+        };
+        // "Imam" heads a position, "PT" an organisation, but with an age they are names.
+        assert!(private(
+            "Rudi Imam (35), warga Sukamaju, naik kereta. “Kereta penuh,” ujar Imam."
+        ));
+        assert!(private(
+            "Pelacakan lambat dialami PT (28), warga Sukamaju. “Belum ada tes,” ujar PT."
+        ));
+        // A suspect named by initials, read as an acronym after the cue.
+        assert!(private(
+            "Ketiga pelaku, yaitu SA (32), ES (36), dan TS (29), ditangkap. \
+             “Saya butuh uang,” ujar SA."
+        ));
+    }
+
+    #[test]
+    fn a_numbered_clause_of_a_law_is_no_aged_person() {
+        let (_, qs) = quotes(
+            "Guru Besar Hukum Universitas Sukamaju Budi Santoso menjelaskan aturan itu. Hal itu \
+             diatur dalam Pasal 78 Ayat (2) undang-undang tersebut. “Harus dilantik dulu,” \
+             ucapnya.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+        assert!(s.public_figure);
+    }
+
+    #[test]
+    fn neighbourhood_heads_and_teachers_in_apposition_are_private_people() {
+        let private = |text: &str| {
+            let (_, qs) = quotes(text);
+            qs.iter()
+                .filter(|q| q.kind == QuoteKind::Direct)
+                .all(|q| !q.speaker.as_ref().unwrap().public_figure)
+        };
+        assert!(private(
+            "Ketua Rukun Tetangga (RT) Darto menerima laporan warga. “Kami menunggu tes,” \
+             kata Darto. “Warga resah,” ucapnya."
+        ));
+        assert!(private("“Sayur kami bagikan,” kata Darto Wiryo, Ketua RT 03 RW 05, Sukamaju."));
+        assert!(private(
+            "Dewi Lestari, guru honorer di SD Negeri 5 Sukamaju, mengajar dari rumah. \
+             “Gaji kami kecil,” kata Dewi."
+        ));
+        // A professor is not.
+        assert!(!private(
+            "Dewi Lestari, guru besar Universitas Sukamaju, meneliti banjir. \
+             “Sungai menyempit,” kata Dewi."
+        ));
+    }
+
+    #[test]
+    fn a_company_from_abroad_is_no_private_person() {
+        let (_, qs) = quotes(
+            "Bupati Sukamaju Budi Santoso meresmikan pabrik milik perusahaan Toyota Motor asal \
+             Jepang itu. “Kami membuka lapangan kerja,” tuturnya.",
+        );
+        assert!(qs.last().unwrap().speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
     fn one_of_a_group_is_a_private_person() {
         let (_, qs) = quotes("“Air naik cepat,” kata salah satu warga, sambil menunjuk sungai.");
         assert!(!qs[0].speaker.as_ref().unwrap().public_figure);
