@@ -755,11 +755,12 @@ fn neighbourhood_role(w: &Words, m: &Mention) -> bool {
 /// "salah satu sukarelawan gerakan itu ,", "salah seorang koordinator aksi ,": from `at`, one of
 /// a group described in lower case only, no organisation named (not "salah satu anggota DPR").
 fn one_of_group(w: &Words, at: usize) -> bool {
-    if !w.text(at).eq_ignore_ascii_case("salah") || !matches!(w.text(at + 1), "satu" | "seorang")
-    {
+    if !w.text(at).eq_ignore_ascii_case("salah") || !matches!(w.text(at + 1), "satu" | "seorang") {
         return false;
     }
-    let words = (at + 2..at + 7).take_while(|&j| w.is(j, Flags::LOWER)).count();
+    let words = (at + 2..at + 7)
+        .take_while(|&j| w.is(j, Flags::LOWER))
+        .count();
     words > 0 && w.is(at + 2 + words, Flags::COMMA | Flags::END)
 }
 
@@ -911,7 +912,11 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     // when they are a government title ("Gubernur" for "Gubernur Jawa Barat"; a first word
     // alone, "Imam" of "Imam Besar Masjid X", may be a name).
     let role_intro = |m: &Mention| -> Option<&Mention> {
-        let len = m.end - m.start;
+        // (Up to "dari": "kata Presiden dari Istana X" is where the President spoke from.)
+        let len = (m.start..m.end)
+            .find(|&k| w.text(k) == "dari")
+            .unwrap_or(m.end)
+            - m.start;
         let title = w.is(m.start, Flags::GOV_ROLE);
         by_role[..by_role.partition_point(|x| x.0 < m.start)]
             .iter()
@@ -1146,7 +1151,9 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 // (Nor is a position word that is a private person's name, "ujar Imam" of
                 // "Rudi Imam (35)".)
                 public_figure: !m.private
-                    && ((m.role.is_some_and(|(s, e)| !(s..e).all(|k| private.contains(w.text(k))))
+                    && ((m
+                        .role
+                        .is_some_and(|(s, e)| !(s..e).all(|k| private.contains(w.text(k))))
                         && !m.also
                         && !neighbourhood_role(w, m))
                         || resolved.as_ref().is_some_and(|r| public.contains(r))

@@ -1358,7 +1358,9 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             "Ketua Rukun Tetangga (RT) Darto menerima laporan warga. “Kami menunggu tes,” \
              kata Darto. “Warga resah,” ucapnya."
         ));
-        assert!(private("“Sayur kami bagikan,” kata Darto Wiryo, Ketua RT 03 RW 05, Sukamaju."));
+        assert!(private(
+            "“Sayur kami bagikan,” kata Darto Wiryo, Ketua RT 03 RW 05, Sukamaju."
+        ));
         assert!(private(
             "Dewi Lestari, guru honorer di SD Negeri 5 Sukamaju, mengajar dari rumah. \
              “Gaji kami kecil,” kata Dewi."
@@ -1368,6 +1370,35 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             "Dewi Lestari, guru besar Universitas Sukamaju, meneliti banjir. \
              “Sungai menyempit,” kata Dewi."
         ));
+    }
+
+    #[test]
+    fn a_place_set_off_after_a_position_is_no_name() {
+        let (_, qs) = quotes(
+            "JAKARTA, KOMPAS — Presiden Budi Santoso meminta para menteri bekerja keras. \
+             “Saya tidak akan melindungi yang korupsi,” kata Presiden dari Istana Kepresidenan \
+             Sukamaju, Jawa Barat, Minggu pagi. “Semua harus bersih,” tutur Presiden.",
+        );
+        for q in &qs {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name.as_deref(), Some("Budi Santoso"), "{s:?}");
+        }
+        let (doc, qs) = quotes(
+            "“Warga sudah diperiksa,” kata Kepala Puskesmas Sukamaju, Jakarta Utara, Budi \
+             Santoso ketika dihubungi. “Hasilnya negatif,” ujar Camat Sukamaju, Kabupaten \
+             Sukamaju, Senin.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Budi Santoso", "Kepala Puskesmas Sukamaju, Jakarta Utara")
+        );
+        let s = qs[1].speaker.as_ref().unwrap();
+        assert_ne!(s.name.as_deref(), Some("Senin"));
+        assert_eq!(
+            s.role.map(|r| doc.slice(r)),
+            Some("Camat Sukamaju, Kabupaten Sukamaju")
+        );
     }
 
     #[test]
