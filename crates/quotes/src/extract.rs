@@ -669,15 +669,15 @@ fn private_names<'a>(
     let mut names = HashSet::new();
     let mut at = Vec::new();
     for k in 0..w.len() {
-        if !w.is(k, Flags::CAP) || w.is(k, Flags::DAY) || connector(w, k) {
+        if !w.is(k, Flags::CAP) || w.is(k, Flags::DAY) {
             continue;
         }
-        let years = w.text(k + 2);
         // (Not a numbered clause of a law: "Pasal 78 Ayat (2)".)
         let age = w.is(k + 1, Flags::OPEN_PAREN)
-            && (1..=3).contains(&years.len())
-            && years.bytes().all(|b| b.is_ascii_digit())
+            && w.is(k + 2, Flags::NUMBER)
             && w.is(k + 3, Flags::CLOSE_PAREN)
+            && (1..=3).contains(&w.text(k + 2).len())
+            && w.text(k + 2).bytes().all(|b| b.is_ascii_digit())
             && !(k > 0 && w.is(k - 1, Flags::NUMBER));
         // A position or organisation word is no name, unless an age follows it as the last word
         // of a name ("Mohammad Imam (35)") or as initials ("PT (28)", an anonymised person).
@@ -686,6 +686,9 @@ fn private_names<'a>(
                 && (w.is(k, Flags::UPPER)
                     || (k > 0 && w.is(k - 1, Flags::CAP) && !connector(w, k - 1))))
         {
+            continue;
+        }
+        if connector(w, k) {
             continue;
         }
         // "Dodi (bukan nama sebenarnya)": a pseudonym.
@@ -741,7 +744,12 @@ fn private_names<'a>(
 /// "RT", "RW", "Rukun (Tetangga/Warga)" among the tokens `s..e`: a neighbourhood association.
 /// Its heads ("Ketua RT 03", "Ketua Rukun Warga") are residents, not public figures.
 fn neighbourhood(w: &Words, s: usize, e: usize) -> bool {
-    (s..e).any(|k| w.is(k, Flags::CAP) && matches!(w.text(k), "RT" | "RW" | "Rukun"))
+    // (By length first: most words are neither.)
+    (s..e).any(|k| {
+        w.is(k, Flags::CAP)
+            && matches!(w.span(k).len(), 2 | 5)
+            && matches!(w.text(k), "RT" | "RW" | "Rukun")
+    })
 }
 
 /// A mention whose position or organisation is a neighbourhood association's.
@@ -755,7 +763,12 @@ fn neighbourhood_role(w: &Words, m: &Mention) -> bool {
 /// "salah satu sukarelawan gerakan itu ,", "salah seorang koordinator aksi ,": from `at`, one of
 /// a group described in lower case only, no organisation named (not "salah satu anggota DPR").
 fn one_of_group(w: &Words, at: usize) -> bool {
-    if !w.text(at).eq_ignore_ascii_case("salah") || !matches!(w.text(at + 1), "satu" | "seorang") {
+    // (By length first: most words are not "salah".)
+    if at >= w.len()
+        || w.span(at).len() != 5
+        || !w.text(at).eq_ignore_ascii_case("salah")
+        || !matches!(w.text(at + 1), "satu" | "seorang")
+    {
         return false;
     }
     let words = (at + 2..at + 7)
@@ -770,9 +783,10 @@ fn one_of_before(w: &Words, k: usize) -> bool {
     if !w.is(k + 1, Flags::COMMA) {
         return false;
     }
-    // The name's first word: up to five capitalised words back.
+    // The name's first word: up to five capitalised words back (after a comma, so no
+    // sentence-opening connector among them).
     let mut j = k;
-    while j > 0 && k - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
+    while j > 0 && k - j < 4 && w.is(j - 1, Flags::CAP) {
         j -= 1;
     }
     if j < 4 || !w.is(j - 1, Flags::COMMA) {
