@@ -1144,6 +1144,23 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 (Some(_), Some(n)) if titled.is_some() => {
                     intros.get(n.as_str()).copied().or(titled).unwrap_or(m)
                 }
+                // "kata Presiden Budisan" after "Presiden Budi Santoso …": a position and a short
+                // form of a name introduced before with its position is that introduction.
+                // (Not a position written after the name: "kata Budi, yang juga Ketua X". Only
+                // for a direct quote's speaker: the KoTA scheme labels a reported speaker's
+                // mention by the name written in it, and lost by this, PERSON 42.0 -> 41.8.)
+                (Some((rs, _)), Some(n))
+                    if f.kind == QuoteKind::Direct
+                        && !m.also
+                        && m.name
+                            .is_some_and(|mn| rs < mn.0 && name_text(w, mn) != n.as_str()) =>
+                {
+                    intros
+                        .get(n.as_str())
+                        .copied()
+                        .filter(|i| i.end <= m.start)
+                        .unwrap_or(m)
+                }
                 _ => m,
             };
             let (role, affiliation) = match &itself {

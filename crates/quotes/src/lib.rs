@@ -1402,6 +1402,24 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_position_and_a_short_form_of_a_name_introduced_before_is_that_introduction() {
+        let (doc, qs) = quotes(
+            "Menteri Keuangan Budi Santoso dalam rapat terbatas, Senin (4/5/2020), meminta \
+             anggaran dipercepat. Bantuan sosial juga harus cepat. “Prosesnya harus \
+             disederhanakan,” kata Menteri Budisan.",
+        );
+        let q = qs.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+        let (name, role, _, person) = speaker_parts(&doc, q);
+        assert_eq!(
+            (name.as_str(), role.as_str(), person.as_str()),
+            ("Budi Santoso", "Menteri Keuangan", "Budi Santoso")
+        );
+        // The introduction's name, written before the quote, not the mention's.
+        let s = q.speaker.as_ref().unwrap();
+        assert!(s.person.unwrap().end < q.content.start);
+    }
+
+    #[test]
     fn a_company_from_abroad_is_no_private_person() {
         let (_, qs) = quotes(
             "Bupati Sukamaju Budi Santoso meresmikan pabrik milik perusahaan Toyota Motor asal \
