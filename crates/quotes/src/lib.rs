@@ -1420,6 +1420,16 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_connector_alone_after_a_cue_is_a_name() {
+        let (_, qs) = quotes(
+            "Kepala Dinas Peternakan Sukamaju Lalu Budi Santoso menuturkan, stok daging aman. \
+             “Harga sapi relatif stabil,” tutur Lalu.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Lalu Budi Santoso"));
+    }
+
+    #[test]
     fn a_company_from_abroad_is_no_private_person() {
         let (_, qs) = quotes(
             "Bupati Sukamaju Budi Santoso meresmikan pabrik milik perusahaan Toyota Motor asal \

@@ -94,10 +94,13 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
         // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
         // ("Direktur Lalu Lintas").
         // A day name starts the statement's date, not a name: "kata Budi Senin (3/6)".
+        // Alone between a cue and the sentence's end, such a word is a name ("tutur Lalu .",
+        // the Sasak name).
         return !f.intersects(Flags::REPORT | Flags::CUE | Flags::DAY)
             && (k > from
                 || !f.intersects(Flags::STOP | Flags::ADVERB)
-                || f.intersects(Flags::ROLE | Flags::ORG));
+                || f.intersects(Flags::ROLE | Flags::ORG)
+                || (k > 0 && w.is(k - 1, Flags::CUE) && w.is(k + 1, Flags::END)));
     }
     if f.contains(Flags::LOWER) {
         // "dr Budi Santoso": a doctor's title written in lower case, before a name.
