@@ -86,8 +86,8 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.974),
             ("PERSON", 0.874),
             ("ROLE", 0.797),
-            ("AFFILIATION", 0.792),
-            ("DATETIME", 0.922),
+            ("AFFILIATION", 0.793),
+            ("DATETIME", 0.924),
         ],
     ),
     (

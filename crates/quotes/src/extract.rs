@@ -969,8 +969,10 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let mut public: HashSet<String> = HashSet::new();
     for m in found.iter().filter_map(|f| f.mention.as_ref()) {
         if let Some(n) = m.name.filter(|n| {
-            (m.role.is_some() && !m.also && !neighbourhood_role(w, m))
-                || (m.affiliation.is_some() && !(n.0..n.1).any(|k| private.contains(w.text(k))))
+            !m.private
+                && ((m.role.is_some() && !m.also && !neighbourhood_role(w, m))
+                    || (m.affiliation.is_some()
+                        && !(n.0..n.1).any(|k| private.contains(w.text(k)))))
         }) {
             public.insert(expand(name_text(w, n), n.0));
         }

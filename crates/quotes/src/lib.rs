@@ -1430,6 +1430,19 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_name_in_apposition_with_an_age_after_a_cue_is_a_private_person() {
+        let (_, qs) = quotes(
+            "“Warung ini buka sejak 2019,” kata pemilik Warung Sentosa, Budi Santoso (50), saat \
+             dihubungi. “Pembeli mulai datang lagi,” kata Budi.",
+        );
+        for q in &qs {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+            assert!(!s.public_figure);
+        }
+    }
+
+    #[test]
     fn a_company_from_abroad_is_no_private_person() {
         let (_, qs) = quotes(
             "Bupati Sukamaju Budi Santoso meresmikan pabrik milik perusahaan Toyota Motor asal \

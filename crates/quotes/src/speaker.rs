@@ -457,7 +457,14 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT)
             || w.text(e) == ";"
             || (placed_after && (a..e).all(|k| short.persons.get(k).copied().unwrap_or(false)));
-        let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";";
+        // "kata pemilik warung X , Budi Santoso ( 50 ) ,": a name in apposition with an age, a
+        // private person's.
+        let aged = w.is(e, Flags::OPEN_PAREN)
+            && w.is(e + 1, Flags::NUMBER)
+            && w.is(e + 2, Flags::CLOSE_PAREN)
+            && w.text(e + 1).len() <= 3;
+        let closed = closed || aged;
+        let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";" || aged;
         // (A one-word "name" that the entity layer reads as a place is the organisation's
         // place even when a full name in apposition ends the sentence: "ujar juru bicara Satgas
         // Kabupaten Sukamaju , Budi Santoso .")
@@ -473,6 +480,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
             m.name = Some((a, e));
             m.end = e;
+            m.private |= aged;
         }
     }
     // "kata Hendra Gunawan, anggota tim kuasa hukum": a role in apposition.
