@@ -82,7 +82,7 @@ const FLOORS: &[Floor] = &[
         &[
             ("STATEMENT", 0.973),
             ("CUE", 0.977),
-            ("CUECOREF", 0.966),
+            ("CUECOREF", 0.968),
             ("PERSONCOREF", 0.974),
             ("PERSON", 0.874),
             ("ROLE", 0.797),
@@ -1044,4 +1044,17 @@ fn pfsa_keeps_a_place_set_off_after_a_local_office_in_its_role() {
     assert_eq!(label_of(&got, "Utara"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Budi"), "B-PERSON", "{got:?}");
     assert_eq!(label_of(&got, "Santoso"), "L-PERSON", "{got:?}");
+}
+
+#[test]
+fn pfsa_labels_a_cue_ending_in_nya_with_its_speaker_after_it_as_cue() {
+    // "tanya Budi": asked, not a `-nya` form.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Perhubungan Sukamaju Budi Santoso meninjau terminal .",
+            "” Apakah petugas sudah siap ? ” tanya Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "tanya"), "U-CUE", "{got:?}");
 }

@@ -258,7 +258,14 @@ impl<'w> ConllExporter<'w> {
             if cue_after {
                 self.mark(doc, with_marks(doc, q.content), "STATEMENT");
                 if let Some(cue) = q.cue {
-                    self.mark(doc, cue, cue_label(doc, cue));
+                    // A cue ending in "nya" with its speaker named after it is no `-nya` form:
+                    // "tanya Budi" (asked Budi).
+                    let named_after = q.speaker.as_ref().is_some_and(|s| s.span.start >= cue.end);
+                    let label = match cue_label(doc, cue) {
+                        "CUECOREF" if named_after => "CUE",
+                        label => label,
+                    };
+                    self.mark(doc, cue, label);
                 }
             }
             let Some(s) = &q.speaker else { continue };
