@@ -1443,6 +1443,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn an_engineer_or_artist_in_apposition_is_a_private_person() {
+        for job in ["insinyur", "seniman"] {
+            let (_, qs) = quotes(&format!(
+                "Jembatan itu dirancang Dewi Lestari, {job} yang mendesain banyak jembatan. \
+                 “Konstruksinya sulit,” kata Dewi."
+            ));
+            assert!(
+                !qs.last().unwrap().speaker.as_ref().unwrap().public_figure,
+                "{job}"
+            );
+        }
+    }
+
+    #[test]
     fn a_company_from_abroad_is_no_private_person() {
         let (_, qs) = quotes(
             "Bupati Sukamaju Budi Santoso meresmikan pabrik milik perusahaan Toyota Motor asal \
