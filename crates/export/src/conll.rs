@@ -257,6 +257,10 @@ impl<'w> ConllExporter<'w> {
             .map(|s| s.name.as_deref())
             .collect();
         let mut introduced = HashSet::new();
+        // Speakers named so far by a position alone ("kata Presiden dari Istana X"): the corpus
+        // labels the first such mention of a speaker not introduced by name as ROLE, later ones
+        // as references back.
+        let mut by_position = HashSet::new();
         // The corpus dates the statements it labels and the statements that introduce their
         // speakers (one document may hold several articles, each dated).
         let mut dated = false;
@@ -275,14 +279,36 @@ impl<'w> ConllExporter<'w> {
             if cue_after {
                 self.mark(doc, with_marks(doc, q.content), "STATEMENT");
                 if let Some(cue) = q.cue {
-                    self.mark(doc, cue, cue_label(doc, cue));
+                    // A cue ending in "nya" with its speaker named after it is no `-nya` form:
+                    // "tanya Budi" (asked Budi).
+                    let named_after = q.speaker.as_ref().is_some_and(|s| s.span.start >= cue.end);
+                    let label = match cue_label(doc, cue) {
+                        "CUECOREF" if named_after => "CUE",
+                        label => label,
+                    };
+                    self.mark(doc, cue, label);
                 }
             }
             let Some(s) = &q.speaker else { continue };
             let introduces = is_introduction(s);
             if cue_after && !introduces && !q.cue.is_some_and(|c| c.contains(s.span)) {
-                let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
-                self.mark(doc, mention, "PERSONCOREF");
+                let named = s.person.filter(|p| s.span.contains(*p));
+                let position = own_position(doc, s).filter(|_| {
+                    named.is_none()
+                        && !introduced.contains(&s.name)
+                        && by_position.insert(s.name.clone())
+                });
+                match position {
+                    Some(r) => {
+                        let own = Speaker {
+                            role: Some(r),
+                            affiliation: s.affiliation.filter(|a| s.span.contains(*a)),
+                            ..s.clone()
+                        };
+                        self.mark_role(doc, &own);
+                    }
+                    None => self.mark(doc, named.unwrap_or(s.span), "PERSONCOREF"),
+                }
             }
             // A speaker introduced before, named again with a role ("kata Menteri Budi"): the
             // whole mention refers back.
@@ -1672,6 +1698,41 @@ fn is_introduction(s: &Speaker) -> bool {
         (None, Some(a)) => a.start >= p.end,
         (None, None) => false,
     }
+}
+
+/// The position a speaker mention with no name in it is written with, when the mention goes on
+/// with where the speaker is from: the speaker's role when it is inside the mention with its
+/// organisation ("kata Komandan Lapangan | Rumah Sakit X"), else the mention's first words that
+/// are its role's, with a preposition after them (a position standing for the person introduced with it:
+/// "kata Presiden dari Istana X" of "Presiden Budi Santoso"). A bare "kata Presiden" refers back.
+fn own_position(doc: &Document, s: &Speaker) -> Option<Span> {
+    let r = s.role?;
+    if s.span.contains(r) {
+        return s
+            .affiliation
+            .is_some_and(|a| s.span.contains(a))
+            .then_some(r);
+    }
+    let (ms, me) = token_range(doc, s.span);
+    let (rs, re) = token_range(doc, r);
+    let same = (0..(me - ms).min(re - rs))
+        .take_while(|&d| {
+            doc.slice(doc.tokens[ms + d].span)
+                .eq_ignore_ascii_case(doc.slice(doc.tokens[rs + d].span))
+        })
+        .count();
+    // (What goes on after it is where from: "dari Istana X", not an organisation of the
+    // position's, "kata Panglima TNI".)
+    let from = |k: usize| {
+        k < me
+            && doc
+                .slice(doc.tokens[k].span)
+                .starts_with(|c: char| c.is_lowercase())
+    };
+    (same > 0 && from(ms + same)).then(|| Span {
+        start: s.span.start,
+        end: doc.tokens[ms + same - 1].span.end,
+    })
 }
 
 /// True when the mention's role stands before the name ("kata Menteri Budi").

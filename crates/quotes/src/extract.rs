@@ -708,21 +708,35 @@ fn name_text<'a>(w: &Words<'a>, (s, e): (usize, usize)) -> &'a str {
 
 /// Names introduced by age ("Rita (44)") or with a lower-case descriptor ("Lala, warga …"):
 /// private people rather than public figures.
-fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
+fn private_names<'a>(
+    w: &Words<'a>,
+    entities: &Entities,
+) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
     let mut names = HashSet::new();
     let mut at = Vec::new();
     for k in 0..w.len() {
-        if !w.is(k, Flags::CAP)
-            || w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK | Flags::DAY)
-            || connector(w, k)
+        if !w.is(k, Flags::CAP) || w.is(k, Flags::DAY) {
+            continue;
+        }
+        // (Not a numbered clause of a law: "Pasal 78 Ayat (2)".)
+        let age = w.is(k + 1, Flags::OPEN_PAREN)
+            && w.is(k + 2, Flags::NUMBER)
+            && w.is(k + 3, Flags::CLOSE_PAREN)
+            && (1..=3).contains(&w.text(k + 2).len())
+            && w.text(k + 2).bytes().all(|b| b.is_ascii_digit())
+            && !(k > 0 && w.is(k - 1, Flags::NUMBER));
+        // A position or organisation word is no name, unless an age follows it as the last word
+        // of a name ("Mohammad Imam (35)") or as initials ("PT (28)", an anonymised person).
+        if w.is(k, Flags::ROLE | Flags::ORG | Flags::RANK)
+            && !(age
+                && (w.is(k, Flags::UPPER)
+                    || (k > 0 && w.is(k - 1, Flags::CAP) && !connector(w, k - 1))))
         {
             continue;
         }
-        let years = w.text(k + 2);
-        let age = w.is(k + 1, Flags::OPEN_PAREN)
-            && (1..=3).contains(&years.len())
-            && years.bytes().all(|b| b.is_ascii_digit())
-            && w.is(k + 3, Flags::CLOSE_PAREN);
+        if connector(w, k) {
+            continue;
+        }
         // "Dodi (bukan nama sebenarnya)": a pseudonym.
         let pseudonym = w.is(k + 1, Flags::OPEN_PAREN) && w.text(k + 2) == "bukan";
         // "Dewi, salah satu peserta,": one of a group of private people.
@@ -736,10 +750,32 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         let attributed = k > 0
             && (w.is(k - 1, Flags::ACCORDING)
                 || (k > 1 && w.is(k - 1, Flags::CUE) && w.is(k - 2, Flags::COMMA)));
-        let descriptor =
-            (w.is(k + 1, Flags::COMMA) && w.is(one_of, Flags::COMMONER) && !attributed)
-                || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER));
-        if age || pseudonym || descriptor || described_after(w, k) {
+        // (A place or an organisation may be one of a group too: "Selat X, salah satu jalur
+        // perdagangan tersibuk".)
+        let place = || {
+            let mut first = k;
+            while first > 0 && k - first < 3 && w.is(first - 1, Flags::CAP) {
+                first -= 1;
+            }
+            entities
+                .first_overlapping(w.cover(first, k + 1), |e| {
+                    matches!(e.label, EntityLabel::Org | EntityLabel::Loc)
+                })
+                .is_some()
+        };
+        let descriptor = (w.is(k + 1, Flags::COMMA)
+            && (w.is(one_of, Flags::COMMONER)
+                || (one_of_group(w, k + 2) && !place())
+                || (w.is(k + 2, Flags::ROLE) && neighbourhood(w, k + 3, k + 4)))
+            && !attributed)
+            // (A company from abroad, "PT Budi Jaya asal Jepang", is no person.)
+            || (w.text(k + 1) == "asal" && !w.is(k, Flags::UPPER) && !place());
+        if age
+            || pseudonym
+            || descriptor
+            || described_after(w, k)
+            || (one_of_before(w, k) && !place())
+        {
             let mut j = k + 1;
             while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
                 names.insert(w.text(j - 1));
@@ -749,6 +785,66 @@ fn private_names<'a>(w: &Words<'a>) -> (HashSet<&'a str>, Vec<(usize, usize)>) {
         }
     }
     (names, at)
+}
+
+/// "RT", "RW", "Rukun (Tetangga/Warga)" among the tokens `s..e`: a neighbourhood association.
+/// Its heads ("Ketua RT 03", "Ketua Rukun Warga") are residents, not public figures.
+fn neighbourhood(w: &Words, s: usize, e: usize) -> bool {
+    // (By length first: most words are neither.)
+    (s..e).any(|k| {
+        w.is(k, Flags::CAP)
+            && matches!(w.span(k).len(), 2 | 5)
+            && matches!(w.text(k), "RT" | "RW" | "Rukun")
+    })
+}
+
+/// A mention whose position or organisation is a neighbourhood association's.
+fn neighbourhood_role(w: &Words, m: &Mention) -> bool {
+    m.role
+        .into_iter()
+        .chain(m.affiliation)
+        .any(|(s, e)| neighbourhood(w, s, e))
+}
+
+/// "salah satu sukarelawan gerakan itu ,", "salah seorang koordinator aksi ,": from `at`, one of
+/// a group described in lower case only, no organisation named (not "salah satu anggota DPR").
+fn one_of_group(w: &Words, at: usize) -> bool {
+    // (By length first: most words are not "salah".)
+    if at >= w.len()
+        || w.span(at).len() != 5
+        || !w.text(at).eq_ignore_ascii_case("salah")
+        || !matches!(w.text(at + 1), "satu" | "seorang")
+    {
+        return false;
+    }
+    let words = (at + 2..at + 7)
+        .take_while(|&j| w.is(j, Flags::LOWER))
+        .count();
+    words > 0 && w.is(at + 2 + words, Flags::COMMA | Flags::END)
+}
+
+/// "Salah seorang koordinator aksi , Budi Santoso ,": the name `k` ends (a comma after it) is set
+/// off after a description of one of a group (`one_of_group`).
+fn one_of_before(w: &Words, k: usize) -> bool {
+    if !w.is(k + 1, Flags::COMMA) {
+        return false;
+    }
+    // The name's first word: up to five capitalised words back (after a comma, so no
+    // sentence-opening connector among them).
+    let mut j = k;
+    while j > 0 && k - j < 4 && w.is(j - 1, Flags::CAP) {
+        j -= 1;
+    }
+    if j < 4 || !w.is(j - 1, Flags::COMMA) {
+        return false;
+    }
+    // Back over the lower-case description to its "salah satu".
+    let mut i = j - 1;
+    while i > 0 && j - 1 - i < 6 && w.is(i - 1, Flags::LOWER) {
+        i -= 1;
+    }
+    // ("Salah" opening the sentence is capitalised: one before the run.)
+    (i.saturating_sub(1)..j - 1).any(|q| one_of_group(w, q))
 }
 
 /// "Rudi yang sehari-hari bekerja sebagai penjahit", "Rudi yang kini berusia 60 tahun": a
@@ -788,7 +884,7 @@ fn connector(w: &Words, k: usize) -> bool {
 fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let (w, short) = (&cx.w, &cx.short);
     let doc = w.doc;
-    let (private, private_at) = private_names(w);
+    let (mut private, private_at) = private_names(w, &cx.entities);
     // Full names, as introduced anywhere in the document.
     let mut full: Vec<(usize, &str)> = found
         .iter()
@@ -830,6 +926,19 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         }
         k += 1;
     }
+    // The head of a neighbourhood association introduced by position ("Ketua RT 03 Budi") is a
+    // private person wherever the name is written again.
+    for m in found
+        .iter()
+        .filter_map(|f| f.mention.as_ref())
+        .chain(&scanned)
+        .chain(&apposed)
+        .filter(|m| m.role.is_some() && neighbourhood_role(w, m))
+    {
+        if let Some((s, e)) = m.name {
+            private.extend((s..e).map(|k| w.text(k)));
+        }
+    }
     let mut intros: HashMap<&str, &Mention> = HashMap::new();
     // Introductions by the words of their position before the name ("Presiden" of "Presiden
     // Budi Santoso", "Panglima TNI" of "Panglima TNI Marsekal Budi"), in reading order: a
@@ -863,7 +972,11 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     // when they are a government title ("Gubernur" for "Gubernur Jawa Barat"; a first word
     // alone, "Imam" of "Imam Besar Masjid X", may be a name).
     let role_intro = |m: &Mention| -> Option<&Mention> {
-        let len = m.end - m.start;
+        // (Up to "dari": "kata Presiden dari Istana X" is where the President spoke from.)
+        let len = (m.start..m.end)
+            .find(|&k| w.text(k) == "dari")
+            .unwrap_or(m.end)
+            - m.start;
         let title = w.is(m.start, Flags::GOV_ROLE);
         by_role[..by_role.partition_point(|x| x.0 < m.start)]
             .iter()
@@ -902,8 +1015,10 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let mut public: HashSet<String> = HashSet::new();
     for m in found.iter().filter_map(|f| f.mention.as_ref()) {
         if let Some(n) = m.name.filter(|n| {
-            (m.role.is_some() && !m.also)
-                || (m.affiliation.is_some() && !(n.0..n.1).any(|k| private.contains(w.text(k))))
+            !m.private
+                && ((m.role.is_some() && !m.also && !neighbourhood_role(w, m))
+                    || (m.affiliation.is_some()
+                        && !(n.0..n.1).any(|k| private.contains(w.text(k)))))
         }) {
             public.insert(expand(name_text(w, n), n.0));
         }
@@ -915,7 +1030,13 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 Flags::ROLE | Flags::RANK | Flags::ORG | Flags::ORG_TAIL | Flags::UPPER,
             );
         let words = name.split_whitespace().count();
-        let after = w.is(pos + words, Flags::COMMA) && w.is(pos + words + 1, Flags::ROLE);
+        // (Not a private person's occupation that is also a position, "Budi, guru SD", unless
+        // it is a professor's, "guru besar"; nor a neighbourhood head's, "Budi, Ketua RT 03".)
+        let role = pos + words + 1;
+        let after = w.is(pos + words, Flags::COMMA)
+            && w.is(role, Flags::ROLE)
+            && !(w.is(role, Flags::COMMONER) && w.text(role + 1) != "besar")
+            && !neighbourhood(w, role + 1, role + 2);
         if before || after {
             public.insert(name.to_string());
         }
@@ -1071,6 +1192,23 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 (Some(_), Some(n)) if titled.is_some() => {
                     intros.get(n.as_str()).copied().or(titled).unwrap_or(m)
                 }
+                // "kata Presiden Budisan" after "Presiden Budi Santoso …": a position and a short
+                // form of a name introduced before with its position is that introduction.
+                // (Not a position written after the name: "kata Budi, yang juga Ketua X". Only
+                // for a direct quote's speaker: the KoTA scheme labels a reported speaker's
+                // mention by the name written in it, and lost by this, PERSON 42.0 -> 41.8.)
+                (Some((rs, _)), Some(n))
+                    if f.kind == QuoteKind::Direct
+                        && !m.also
+                        && m.name
+                            .is_some_and(|mn| rs < mn.0 && name_text(w, mn) != n.as_str()) =>
+                {
+                    intros
+                        .get(n.as_str())
+                        .copied()
+                        .filter(|i| i.end <= m.start)
+                        .unwrap_or(m)
+                }
                 _ => m,
             };
             let (role, affiliation) = match &itself {
@@ -1080,18 +1218,25 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                     intro.affiliation.map(|(s, e)| w.cover(s, e)),
                 ),
             };
+            let words = m.name.unwrap_or((m.start, m.end));
             Speaker {
                 span,
                 name,
                 role,
                 affiliation,
                 entity,
+                // (A mention with no name read in it, "ujar SA" of a suspect "SA (32)" read as
+                // an acronym, is private when its words are a private person's name.)
+                // (Nor is a position word that is a private person's name, "ujar Imam" of
+                // "Rudi Imam (35)".)
                 public_figure: !m.private
-                    && ((m.role.is_some() && !m.also)
+                    && ((m
+                        .role
+                        .is_some_and(|(s, e)| !(s..e).all(|k| private.contains(w.text(k))))
+                        && !m.also
+                        && !neighbourhood_role(w, m))
                         || resolved.as_ref().is_some_and(|r| public.contains(r))
-                        || !m
-                            .name
-                            .is_some_and(|n| (n.0..n.1).any(|k| private.contains(w.text(k))))),
+                        || !(words.0..words.1).any(|k| private.contains(w.text(k)))),
                 person: intro.name.map(|(s, e)| w.cover(s, e)),
             }
         };

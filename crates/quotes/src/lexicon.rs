@@ -1100,4 +1100,12 @@ pub const PRIVATE_PEOPLE: &[&str] = &[
     "pelaku",
     "guru",
     "pegawai",
+    // Artists and makers introduced by their craft ("Budi, seniman asal X").
+    "insinyur",
+    "seniman",
+    "musisi",
+    "penyanyi",
+    "pelukis",
+    "desainer",
+    "fotografer",
 ];

@@ -1468,6 +1468,178 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn one_of_a_group_described_in_lower_case_is_a_private_person() {
+        let private = |text: &str| {
+            let (_, qs) = quotes(text);
+            !qs.last().unwrap().speaker.as_ref().unwrap().public_figure
+        };
+        assert!(private(
+            "Dewi Lestari, salah satu sukarelawan gerakan itu, membagikan masker. \
+             “Kami ingin membantu,” kata Dewi."
+        ));
+        assert!(private(
+            "Salah seorang koordinator aksi, Budi Santoso, berorasi di depan kantor bupati. \
+             “Kami menolak aturan itu,” kata Budi."
+        ));
+        // An organisation named in the description: one of its members may be public.
+        assert!(!private(
+            "Budi Santoso, salah satu anggota DPRD Sukamaju, meninjau pasar. \
+             “Harga naik,” kata Budi."
+        ));
+    }
+
+    #[test]
+    fn ages_after_position_words_and_initials_make_private_people() {
+        let private = |text: &str| {
+            let (_, qs) = quotes(text);
+            !qs.last().unwrap().speaker.as_ref().unwrap().public_figure
+        };
+        // "Imam" heads a position, "PT" an organisation, but with an age they are names.
+        assert!(private(
+            "Rudi Imam (35), warga Sukamaju, naik kereta. “Kereta penuh,” ujar Imam."
+        ));
+        assert!(private(
+            "Pelacakan lambat dialami PT (28), warga Sukamaju. “Belum ada tes,” ujar PT."
+        ));
+        // A suspect named by initials, read as an acronym after the cue.
+        assert!(private(
+            "Ketiga pelaku, yaitu SA (32), ES (36), dan TS (29), ditangkap. \
+             “Saya butuh uang,” ujar SA."
+        ));
+    }
+
+    #[test]
+    fn a_numbered_clause_of_a_law_is_no_aged_person() {
+        let (_, qs) = quotes(
+            "Guru Besar Hukum Universitas Sukamaju Budi Santoso menjelaskan aturan itu. Hal itu \
+             diatur dalam Pasal 78 Ayat (2) undang-undang tersebut. “Harus dilantik dulu,” \
+             ucapnya.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+        assert!(s.public_figure);
+    }
+
+    #[test]
+    fn neighbourhood_heads_and_teachers_in_apposition_are_private_people() {
+        let private = |text: &str| {
+            let (_, qs) = quotes(text);
+            qs.iter()
+                .filter(|q| q.kind == QuoteKind::Direct)
+                .all(|q| !q.speaker.as_ref().unwrap().public_figure)
+        };
+        assert!(private(
+            "Ketua Rukun Tetangga (RT) Darto menerima laporan warga. “Kami menunggu tes,” \
+             kata Darto. “Warga resah,” ucapnya."
+        ));
+        assert!(private(
+            "“Sayur kami bagikan,” kata Darto Wiryo, Ketua RT 03 RW 05, Sukamaju."
+        ));
+        assert!(private(
+            "Dewi Lestari, guru honorer di SD Negeri 5 Sukamaju, mengajar dari rumah. \
+             “Gaji kami kecil,” kata Dewi."
+        ));
+        // A professor is not.
+        assert!(!private(
+            "Dewi Lestari, guru besar Universitas Sukamaju, meneliti banjir. \
+             “Sungai menyempit,” kata Dewi."
+        ));
+    }
+
+    #[test]
+    fn a_place_set_off_after_a_position_is_no_name() {
+        let (_, qs) = quotes(
+            "JAKARTA, KOMPAS — Presiden Budi Santoso meminta para menteri bekerja keras. \
+             “Saya tidak akan melindungi yang korupsi,” kata Presiden dari Istana Kepresidenan \
+             Sukamaju, Jawa Barat, Minggu pagi. “Semua harus bersih,” tutur Presiden.",
+        );
+        for q in &qs {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name.as_deref(), Some("Budi Santoso"), "{s:?}");
+        }
+        let (doc, qs) = quotes(
+            "“Warga sudah diperiksa,” kata Kepala Puskesmas Sukamaju, Jakarta Utara, Budi \
+             Santoso ketika dihubungi. “Hasilnya negatif,” ujar Camat Sukamaju, Kabupaten \
+             Sukamaju, Senin.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Budi Santoso", "Kepala Puskesmas Sukamaju, Jakarta Utara")
+        );
+        let s = qs[1].speaker.as_ref().unwrap();
+        assert_ne!(s.name.as_deref(), Some("Senin"));
+        assert_eq!(
+            s.role.map(|r| doc.slice(r)),
+            Some("Camat Sukamaju, Kabupaten Sukamaju")
+        );
+    }
+
+    #[test]
+    fn a_position_and_a_short_form_of_a_name_introduced_before_is_that_introduction() {
+        let (doc, qs) = quotes(
+            "Menteri Keuangan Budi Santoso dalam rapat terbatas, Senin (4/5/2020), meminta \
+             anggaran dipercepat. Bantuan sosial juga harus cepat. “Prosesnya harus \
+             disederhanakan,” kata Menteri Budisan.",
+        );
+        let q = qs.iter().find(|q| q.kind == QuoteKind::Direct).unwrap();
+        let (name, role, _, person) = speaker_parts(&doc, q);
+        assert_eq!(
+            (name.as_str(), role.as_str(), person.as_str()),
+            ("Budi Santoso", "Menteri Keuangan", "Budi Santoso")
+        );
+        // The introduction's name, written before the quote, not the mention's.
+        let s = q.speaker.as_ref().unwrap();
+        assert!(s.person.unwrap().end < q.content.start);
+    }
+
+    #[test]
+    fn a_connector_alone_after_a_cue_is_a_name() {
+        let (_, qs) = quotes(
+            "Kepala Dinas Peternakan Sukamaju Lalu Budi Santoso menuturkan, stok daging aman. \
+             “Harga sapi relatif stabil,” tutur Lalu.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Lalu Budi Santoso"));
+    }
+
+    #[test]
+    fn a_name_in_apposition_with_an_age_after_a_cue_is_a_private_person() {
+        let (_, qs) = quotes(
+            "“Warung ini buka sejak 2019,” kata pemilik Warung Sentosa, Budi Santoso (50), saat \
+             dihubungi. “Pembeli mulai datang lagi,” kata Budi.",
+        );
+        for q in &qs {
+            let s = q.speaker.as_ref().unwrap();
+            assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+            assert!(!s.public_figure);
+        }
+    }
+
+    #[test]
+    fn an_engineer_or_artist_in_apposition_is_a_private_person() {
+        for job in ["insinyur", "seniman"] {
+            let (_, qs) = quotes(&format!(
+                "Jembatan itu dirancang Dewi Lestari, {job} yang mendesain banyak jembatan. \
+                 “Konstruksinya sulit,” kata Dewi."
+            ));
+            assert!(
+                !qs.last().unwrap().speaker.as_ref().unwrap().public_figure,
+                "{job}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_company_from_abroad_is_no_private_person() {
+        let (_, qs) = quotes(
+            "Bupati Sukamaju Budi Santoso meresmikan pabrik milik perusahaan Toyota Motor asal \
+             Jepang itu. “Kami membuka lapangan kerja,” tuturnya.",
+        );
+        assert!(qs.last().unwrap().speaker.as_ref().unwrap().public_figure);
+    }
+
+    #[test]
     fn one_of_a_group_is_a_private_person() {
         let (_, qs) = quotes("“Air naik cepat,” kata salah satu warga, sambil menunjuk sungai.");
         assert!(!qs[0].speaker.as_ref().unwrap().public_figure);

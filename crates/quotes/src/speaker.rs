@@ -94,10 +94,13 @@ fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
         // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
         // ("Direktur Lalu Lintas").
         // A day name starts the statement's date, not a name: "kata Budi Senin (3/6)".
+        // Alone between a cue and the sentence's end, such a word is a name ("tutur Lalu .",
+        // the Sasak name).
         return !f.intersects(Flags::REPORT | Flags::CUE | Flags::DAY)
             && (k > from
                 || !f.intersects(Flags::STOP | Flags::ADVERB)
-                || f.intersects(Flags::ROLE | Flags::ORG));
+                || f.intersects(Flags::ROLE | Flags::ORG)
+                || (k > 0 && w.is(k - 1, Flags::CUE) && w.is(k + 1, Flags::END)));
     }
     if f.contains(Flags::LOWER) {
         // "dr Budi Santoso": a doctor's title written in lower case, before a name.
@@ -142,6 +145,30 @@ fn co_title(w: &Words, k: usize) -> bool {
 /// full test, which needs the token's unit.
 pub fn may_introduce(w: &Words, k: usize, short: &ShortNames) -> bool {
     w.is(k, Flags::ROLE) || short.persons.get(k).copied().unwrap_or(false) || co_title(w, k)
+}
+
+/// The end of a place written from `a` ("Jakarta Utara", "Kabupaten Sukamaju"), closed by a
+/// comma or the sentence's end: two capitalised words or more, no
+/// person of the entity layer's among them, opening with a region word or ending with a
+/// point of the compass.
+fn place_after(w: &Words, a: usize, limit: usize, short: &ShortNames) -> Option<usize> {
+    const REGIONS: &[&str] = &[
+        "Kabupaten",
+        "Kota",
+        "Kecamatan",
+        "Kelurahan",
+        "Provinsi",
+        "Desa",
+    ];
+    const COMPASS: &[&str] = &["Utara", "Selatan", "Barat", "Timur", "Tengah", "Pusat"];
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let mut e = a;
+    while e < limit && e - a < 4 && w.is(e, Flags::CAP) && !w.is(e, Flags::ROLE) && !person(e) {
+        e += 1;
+    }
+    let closed = e == limit || w.is(e, Flags::COMMA | Flags::END);
+    let place = REGIONS.contains(&w.text(a)) || COMPASS.contains(&w.text(e - 1));
+    (e > a + 1 && closed && place).then_some(e)
 }
 
 /// True when `name` may be a short form of a full name (one capitalised word of four letters
@@ -349,6 +376,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         m.private = true;
     }
     // "kata Hartono dari Balai Karantina Kelas II Semarang"
+    let mut from_dari = false;
     if m.affiliation.is_none() && k + 1 < limit && w.text(k) == "dari" && w.is(k + 1, Flags::CAP) {
         let a = k + 1;
         let mut e = a;
@@ -361,6 +389,36 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         if e > a {
             m.affiliation = Some((a, e));
             m.end = e;
+            from_dari = true;
+        }
+    }
+    // "kata Kepala Puskesmas Sukamaju , Jakarta Utara ,", "kata Camat Sukamaju , Kabupaten
+    // Sukamaju ,", "kata Presiden dari Istana X , Jawa Barat ,": a place set off after a position
+    // with no name before it, a region of the entity layer's (a last word it ends a place or an
+    // organisation with, no person in it) or a region word's ("Kabupaten X"), is where the office
+    // is, not the speaker's name. It belongs to the organisation, or the position when there is
+    // none (what was read as a name before it is the office's too); after "dari" and a building
+    // or an organisation it is where the speaker was, and is left out.
+    let mut placed_after = false;
+    if m.role.is_some() {
+        while w.is(m.end, Flags::COMMA) {
+            let Some(e) = place_after(w, m.end + 1, limit, short) else {
+                break;
+            };
+            if !from_dari {
+                match (m.affiliation, m.name.take(), m.role) {
+                    (Some((s, _)), _, _) => m.affiliation = Some((s, e)),
+                    (None, _, Some((s, _))) => m.role = Some((s, e)),
+                    _ => {}
+                }
+                m.end = e;
+                placed_after = true;
+            } else {
+                m.name = None;
+                m.end = e;
+                placed_after = true;
+                break;
+            }
         }
     }
     // "tutur kuasa hukum terdakwa, Made Sudarsana", "Kepala Dinas Kesehatan Sleman, Joko
@@ -378,10 +436,12 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let mut e = a;
         // Degrees ("S.H.", "M.Si") are no name, nor is a second person's position ("Menteri
         // X Budi, Gubernur Y Sari, …": a list of people).
+        // (Nor a day after a place set off: "kata Camat X , Kabupaten Y , Senin".)
         while e < limit
             && e - a < MAX_NAME
             && w.is(e, Flags::CAP)
             && !w.is(e, Flags::STOP | Flags::UPPER)
+            && !(placed_after && w.is(e, Flags::DAY))
             && !(e == a && w.is(e, Flags::ROLE) && !w.is(e, Flags::RANK))
             && !w.text(e).contains('.')
         {
@@ -391,9 +451,20 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
         }
         // (A semicolon closes an item of a list of people: "Direktur X , Budi ; Ketua Y , …".)
-        let closed =
-            e == limit || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT) || w.text(e) == ";";
-        let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";";
+        // (After a place set off, a name the entity layer reads as a person needs nothing
+        // after it: "kata Kepala Puskesmas X , Jakarta Utara , Budi Santoso ketika dihubungi".)
+        let closed = e == limit
+            || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT)
+            || w.text(e) == ";"
+            || (placed_after && (a..e).all(|k| short.persons.get(k).copied().unwrap_or(false)));
+        // "kata pemilik warung X , Budi Santoso ( 50 ) ,": a name in apposition with an age, a
+        // private person's.
+        let aged = w.is(e, Flags::OPEN_PAREN)
+            && w.is(e + 1, Flags::NUMBER)
+            && w.is(e + 2, Flags::CLOSE_PAREN)
+            && w.text(e + 1).len() <= 3;
+        let closed = closed || aged;
+        let set_off = w.is(e, Flags::COMMA) || w.text(e) == ";" || aged;
         // (A one-word "name" that the entity layer reads as a place is the organisation's
         // place even when a full name in apposition ends the sentence: "ujar juru bicara Satgas
         // Kabupaten Sukamaju , Budi Santoso .")
@@ -409,6 +480,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
             m.name = Some((a, e));
             m.end = e;
+            m.private |= aged;
         }
     }
     // "kata Hendra Gunawan, anggota tim kuasa hukum": a role in apposition.
