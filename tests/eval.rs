@@ -1090,7 +1090,7 @@ fn pfsa_labels_a_position_spoken_from_a_place_as_role_and_no_place_as_a_name() {
         &[
             "JAKARTA , KOMPAS — Presiden Budi Santoso meminta para menteri bekerja keras .",
             "Para menteri diminta menjauhi korupsi .",
-            "” Saya tidak akan melindungi yang terlibat korupsi , ” kata Presiden dari Istana Kepresidenan Sukamaju , Jawa Barat , Minggu pagi .",
+            "” Kami akan menindak setiap pelanggaran , ” kata Presiden dari Istana Kepresidenan Sukamaju , Jawa Barat , Minggu pagi .",
             "” Semua harus bersih , ” tutur Presiden .",
         ],
     );

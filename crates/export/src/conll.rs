@@ -1702,7 +1702,7 @@ fn is_introduction(s: &Speaker) -> bool {
 
 /// The position a speaker mention with no name in it is written with, when the mention goes on
 /// with where the speaker is from: the speaker's role when it is inside the mention with its
-/// organisation ("kata Komandan Lapangan | Rumah Sakit X"), else the mention's first words that
+/// organisation ("kata Koordinator Posko | Balai Desa X"), else the mention's first words that
 /// are its role's, with a preposition after them (a position standing for the person introduced with it:
 /// "kata Presiden dari Istana X" of "Presiden Budi Santoso"). A bare "kata Presiden" refers back.
 fn own_position(doc: &Document, s: &Speaker) -> Option<Span> {

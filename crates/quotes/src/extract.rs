@@ -437,7 +437,7 @@ fn indirect(
     // speaker set off by a comma; what follows is reported. (Not after a quotation mark: there
     // it closes a direct quote.)
     for c in us..(us + 3).min(ce) {
-        // Only cues that are verbs alone: "Melalui pesan Whatsapp , …" is a message, "Dalam
+        // Only cues that are verbs alone: "Melalui pesan Telegram , …" is a message, "Dalam
         // cerita rakyat , …" a story.
         if !w.is(c, Flags::CUE)
             || !OPENING_CUES
@@ -718,7 +718,7 @@ fn private_names<'a>(
         if !w.is(k, Flags::CAP) || w.is(k, Flags::DAY) {
             continue;
         }
-        // (Not a numbered clause of a law: "Pasal 78 Ayat (2)".)
+        // (Not a numbered clause of a law: "Pasal 41 Ayat (3)".)
         let age = w.is(k + 1, Flags::OPEN_PAREN)
             && w.is(k + 2, Flags::NUMBER)
             && w.is(k + 3, Flags::CLOSE_PAREN)
@@ -806,7 +806,7 @@ fn neighbourhood_role(w: &Words, m: &Mention) -> bool {
         .any(|(s, e)| neighbourhood(w, s, e))
 }
 
-/// "salah satu sukarelawan gerakan itu ,", "salah seorang koordinator aksi ,": from `at`, one of
+/// "salah satu relawan posko itu ,", "salah seorang koordinator aksi ,": from `at`, one of
 /// a group described in lower case only, no organisation named (not "salah satu anggota DPR").
 fn one_of_group(w: &Words, at: usize) -> bool {
     // (By length first: most words are not "salah".)
@@ -1225,7 +1225,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 role,
                 affiliation,
                 entity,
-                // (A mention with no name read in it, "ujar SA" of a suspect "SA (32)" read as
+                // (A mention with no name read in it, "ujar AR" of a suspect "AR (41)" read as
                 // an acronym, is private when its words are a private person's name.)
                 // (Nor is a position word that is a private person's name, "ujar Imam" of
                 // "Rudi Imam (35)".)

@@ -935,7 +935,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     /// in it makes a private person.
     #[test]
     fn a_name_before_an_unparsed_apposition_is_the_speaker() {
-        let text = "Acara itu meriah. Budi Santoso , Ketua Reuni angkatan 1994 SMAN 2 Sukamaju , \
+        let text = "Acara itu meriah. Budi Santoso , Ketua Ikatan Alumni angkatan 2001 SMAN 3 Sukamaju , \
                     mengatakan kegiatan ini digelar untuk mempererat silaturahmi. Adapun Dodi \
                     Hartono , selaku Ketua Perkumpulan Panahan Jawa Barat , menambahkan bahwa \
                     panahan adalah olahraga tradisional. Di sisi lain , Sari Wulandari , salah \
@@ -961,7 +961,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     fn a_cue_opening_the_clause_reports_what_follows() {
         let text = "Harga cabai naik. Kata Budi Santoso , pasokan dari petani berkurang. Ini kata \
                     dia , terjadi karena hujan deras. Dengan kata lain , harga akan turun lagi. \
-                    Melalui pesan Whatsapp , petugas membuat janji dengan pelaku.";
+                    Melalui pesan Telegram , panitia mengirim undangan kepada peserta.";
         let (doc, qs) = quotes(text);
         let got = summary(&doc, &qs);
         assert_eq!(got.len(), 2, "{got:?}");
@@ -1474,7 +1474,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             !qs.last().unwrap().speaker.as_ref().unwrap().public_figure
         };
         assert!(private(
-            "Dewi Lestari, salah satu sukarelawan gerakan itu, membagikan masker. \
+            "Dewi Lestari, salah satu relawan posko itu, membagikan masker. \
              “Kami ingin membantu,” kata Dewi."
         ));
         assert!(private(
@@ -1503,8 +1503,8 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         ));
         // A suspect named by initials, read as an acronym after the cue.
         assert!(private(
-            "Ketiga pelaku, yaitu SA (32), ES (36), dan TS (29), ditangkap. \
-             “Saya butuh uang,” ujar SA."
+            "Keempat tersangka, yakni AR (41), DW (27), dan MF (33), diamankan. \
+             “Saya terpaksa,” ujar AR."
         ));
     }
 
@@ -1512,7 +1512,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     fn a_numbered_clause_of_a_law_is_no_aged_person() {
         let (_, qs) = quotes(
             "Guru Besar Hukum Universitas Sukamaju Budi Santoso menjelaskan aturan itu. Hal itu \
-             diatur dalam Pasal 78 Ayat (2) undang-undang tersebut. “Harus dilantik dulu,” \
+             diatur dalam Pasal 41 Ayat (3) undang-undang tersebut. “Harus dilantik dulu,” \
              ucapnya.",
         );
         let s = qs.last().unwrap().speaker.as_ref().unwrap();
@@ -1550,7 +1550,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     fn a_place_set_off_after_a_position_is_no_name() {
         let (_, qs) = quotes(
             "JAKARTA, KOMPAS — Presiden Budi Santoso meminta para menteri bekerja keras. \
-             “Saya tidak akan melindungi yang korupsi,” kata Presiden dari Istana Kepresidenan \
+             “Kami akan menindak setiap pelanggaran,” kata Presiden dari Istana Kepresidenan \
              Sukamaju, Jawa Barat, Minggu pagi. “Semua harus bersih,” tutur Presiden.",
         );
         for q in &qs {

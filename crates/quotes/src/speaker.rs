@@ -1162,7 +1162,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
-/// "Budi Santoso , Ketua Reuni angkatan 1994 SMAN 2 Sukamaju , mengatakan", "Sari , guru kelas
+/// "Budi Santoso , Ketua Ikatan Alumni angkatan 2001 SMAN 3 Sukamaju , mengatakan", "Sari , guru kelas
 /// 1 SD , mengungkapkan": an apposition `s..e` the phrase reader does not parse (lower-case
 /// words, numbers) between the name that opens the clause and its verb. The name is the
 /// subject; the apposition's words, unparsed, are left out of the mention. Only a short name
@@ -1219,7 +1219,7 @@ fn named_before_apposition(
     }
     let mut m = segment(w, ps, pe, short);
     m.name?;
-    // "Budi , salah satu sukarelawan gerakan itu , …", "Sari , pedagang sayur di pasar , …":
+    // "Budi , salah satu relawan posko itu , …", "Sari , pedagang sayur di pasar , …":
     // one of a group, or a commoner, is a private person.
     m.private |= (w.text(s).eq_ignore_ascii_case("salah") && w.text(s + 1) == "satu")
         || (s..e).any(|k| w.is(k, Flags::COMMONER));
