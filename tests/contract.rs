@@ -34,8 +34,11 @@ fn every_span_matches_its_text_in_characters() {
             for b in doc["boilerplate"].as_array().unwrap() {
                 check(b, "boilerplate");
             }
+            if !doc["topic"].is_null() {
+                check(&doc["topic"], "topic");
+            }
             for q in doc["quotes"].as_array().unwrap() {
-                for part in ["content", "cue", "speaker", "time"] {
+                for part in ["content", "cue", "speaker", "time", "location", "event"] {
                     if !q[part].is_null() {
                         check(&q[part], part);
                     }
@@ -51,6 +54,6 @@ fn documents_open_with_schema_and_keep_field_order() {
     let out = kutip_ok(&["run", "-"], 0);
     assert_eq!(
         out,
-        "{\"schema\":\"kutip/1\",\"id\":\"stdin\",\"meta\":{},\"text\":\"\",\"paragraphs\":[],\"sentences\":[],\"boilerplate\":[],\"entities\":[],\"quotes\":[]}\n"
+        "{\"schema\":\"kutip/1\",\"id\":\"stdin\",\"meta\":{},\"text\":\"\",\"paragraphs\":[],\"sentences\":[],\"boilerplate\":[],\"entities\":[],\"quotes\":[],\"topic\":null}\n"
     );
 }
