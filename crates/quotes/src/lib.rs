@@ -810,6 +810,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(at(&qs[1]), (Some("Bandung"), Some("dihubungi")));
     }
 
+    /// "kepada" inside an organisation's name is no occasion; after the speaker it says to whom
+    /// the words were said.
+    #[test]
+    fn kepada_inside_an_organisation_name_opens_no_occasion() {
+        let (doc, qs) = quotes(
+            "Kepala Pusat Riset, Lembaga Penelitian dan Pengabdian kepada Masyarakat (LPPM) \
+             Universitas Sukamaju, Budi Santoso mengungkapkan, kampus itu naik peringkat.\n\
+             “Kami bangga,” kata Budi kepada wartawan.",
+        );
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[0].event, None);
+        assert_eq!(qs[1].event.map(|e| doc.slice(e)), Some("kepada wartawan"));
+    }
+
     /// Extra occasion words and place nouns from the options.
     #[test]
     fn setting_words_extend_from_the_options() {

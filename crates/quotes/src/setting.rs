@@ -235,6 +235,15 @@ impl<'d> View<'d> {
             .any(|e| e.label == label)
     }
 
+    /// An entity of kind `label` ends with token `k`.
+    fn entity_ends(&self, k: usize, label: EntityLabel) -> bool {
+        let end = self.doc.tokens[k].span.end;
+        self.doc
+            .entities
+            .iter()
+            .any(|e| e.span.end == end && e.label == label)
+    }
+
     fn cover(&self, first: usize, last: usize) -> Span {
         self.doc.tokens[first]
             .span
@@ -593,7 +602,17 @@ fn occasion(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize>
     // "saat ini", "saat itu", "dalam hal ini": now, then, here; "dalam menangani …": while
     // doing something, not an occasion.
     let next = |t: &str| k + 1 < b && v.is(k + 1, t);
+    // "Lembaga Penelitian dan Pengabdian kepada Masyarakat": a lower-case "kepada" between an
+    // organisation's last word and a capitalised one goes on with the organisation's name,
+    // where after a person ("kata Budi kepada Kompas") it says to whom the words were said.
+    let inside_a_name = v.is(k, "kepada")
+        && k > 0
+        && v.lower(k)
+        && k + 1 < b
+        && v.cap(k + 1)
+        && v.entity_ends(k - 1, EntityLabel::Org);
     if !opens
+        || inside_a_name
         || next("ini")
         || next("itu")
         || next("hal")
