@@ -88,7 +88,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.797),
             ("AFFILIATION", 0.793),
             ("DATETIME", 0.926),
-            ("LOCATION", 0.759),
+            ("LOCATION", 0.762),
             ("EVENT", 0.72),
             ("ISSUE", 0.856),
         ],

@@ -824,6 +824,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(qs[1].event.map(|e| doc.slice(e)), Some("kepada wartawan"));
     }
 
+    /// An English name after "di": right after a lower-case word it is where the speaker
+    /// works; after the speaker's name it is where they spoke, whole.
+    #[test]
+    fn an_english_name_is_read_whole_or_not_as_a_place() {
+        let (doc, qs) = quotes(
+            "“Kota harus hijau,” kata peneliti di Center for Urban Studies Budi Santoso.\n\
+             “Pameran dibuka,” kata Sari Wulandari di Museum of Modern Art, Sukamaju, Senin.",
+        );
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[0].location, None);
+        assert_eq!(
+            qs[1].location.map(|l| doc.slice(l)),
+            Some("Museum of Modern Art, Sukamaju")
+        );
+    }
+
     /// Extra occasion words and place nouns from the options.
     #[test]
     fn setting_words_extend_from_the_options() {

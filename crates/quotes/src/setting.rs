@@ -543,6 +543,14 @@ fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
         } else if (v.punct(end, "-") || v.is(end, "dan") || v.is(end, "di")) && next_cap {
             // "Soekarno - Hatta", "Pusat Riset dan Inovasi", "kantor X di Sukamaju".
             end += 1;
+        } else if next_cap && ENGLISH_CONNECTORS.iter().any(|c| v.text(end) == *c) {
+            // "Center for Urban Studies", "Museum of Modern Art": an English name. Right after a
+            // lower-case word ("peneliti di Center for …") it is where the speaker works, as an
+            // organisation there is; elsewhere the place runs on through it.
+            if k > 0 && v.lower(k - 1) {
+                return None;
+            }
+            end += 1;
         } else if v.punct(end, ",")
             && next_cap
             && (v.entity_starts(end + 1, EntityLabel::Loc)
@@ -565,6 +573,9 @@ fn place(v: &View, k: usize, b: usize, words: &SettingWords) -> Option<usize> {
     }
     (end > j).then_some(end)
 }
+
+/// The lower-case words that join the capitalised words of an English name.
+const ENGLISH_CONNECTORS: &[&str] = &["of", "for", "and", "on", "&"];
 
 /// "Makassar, Sulsel, Senin": one or two capitalised words after a comma, no person or
 /// organisation, closed by a comma, a stop or a day name, are the region of the place before.
