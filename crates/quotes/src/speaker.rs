@@ -1046,22 +1046,26 @@ pub fn degrees_after(w: &Words, comma: usize) -> usize {
     }
 }
 
+/// Where the comma-delimited segment ending before `end` starts: after the last comma, sentence
+/// end, quotation mark or colon before it, not before `floor`.
+fn segment_start(w: &Words, end: usize, floor: usize) -> usize {
+    let mut s = end;
+    while s > floor
+        && !w.is(
+            s - 1,
+            Flags::COMMA | Flags::END | Flags::MARK | Flags::COLON,
+        )
+    {
+        s -= 1;
+    }
+    s
+}
+
 /// A subject set off by commas: "Hartono Wijaya, menegaskan", "Ruben Vardanyan, pejabat …,
 /// mengimbau", "Kepala Dinas X, I Ketut Suadnyana, menuturkan", "Prancis, yang mengatakan …,
 /// mengatakan".
 fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
-    let segment_before = |end: usize| -> (usize, usize) {
-        let mut s = end;
-        while s > floor
-            && !w.is(
-                s - 1,
-                Flags::COMMA | Flags::END | Flags::MARK | Flags::COLON,
-            )
-        {
-            s -= 1;
-        }
-        (s, end)
-    };
+    let segment_before = |end: usize| (segment_start(w, end, floor), end);
     let (mut s, mut e) = segment_before(comma);
     if s < e && w.is(s, Flags::YANG) && s > floor && w.is(s - 1, Flags::COMMA) {
         // A relative clause between the subject and its verb.
@@ -1162,8 +1166,8 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
-/// "Budi Santoso , Ketua Ikatan Alumni angkatan 2001 SMAN 3 Sukamaju , mengatakan", "Sari , guru kelas
-/// 1 SD , mengungkapkan": an apposition `s..e` the phrase reader does not parse (lower-case
+/// "Budi Santoso , Ketua Ikatan Alumni angkatan 2001 SMAN 3 Sukamaju , mengatakan", "Sari ,
+/// guru kelas 1 SD , mengungkapkan": an apposition `s..e` the phrase reader does not parse (lower-case
 /// words, numbers) between the name that opens the clause and its verb. The name is the
 /// subject; the apposition's words, unparsed, are left out of the mention. Only a short name
 /// that opens its clause and in which the entity layer finds a person: a clause before the
@@ -1183,15 +1187,7 @@ fn named_before_apposition(
         return None;
     }
     let pe = s - 1;
-    let mut ps = pe;
-    while ps > floor
-        && !w.is(
-            ps - 1,
-            Flags::COMMA | Flags::END | Flags::MARK | Flags::COLON,
-        )
-    {
-        ps -= 1;
-    }
+    let mut ps = segment_start(w, pe, floor);
     let opens_at = |k: usize| k == floor || w.is(k - 1, Flags::END | Flags::DOT_END);
     // "Di sisi lain , Budi Santoso , …", "Terpisah , …": a short adjunct that opens the clause
     // and names no one.
