@@ -85,11 +85,11 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.970),
             ("PERSONCOREF", 0.975),
             ("PERSON", 0.874),
-            ("ROLE", 0.797),
-            ("AFFILIATION", 0.793),
+            ("ROLE", 0.801),
+            ("AFFILIATION", 0.796),
             ("DATETIME", 0.926),
-            ("LOCATION", 0.762),
-            ("EVENT", 0.72),
+            ("LOCATION", 0.770),
+            ("EVENT", 0.725),
             ("ISSUE", 0.856),
         ],
     ),
@@ -904,6 +904,23 @@ fn pfsa_two_positions_in_one_introduction_are_labelled_apart() {
     assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
     assert!(label_of(&got, "Ketua").ends_with("-ROLE"), "{got:?}");
     assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+}
+
+#[test]
+fn pfsa_two_positions_joined_by_sekaligus_are_labelled_apart() {
+    // "Pengamat pertanian | sekaligus | anggota Dewan X": two positions, the connector between
+    // them unlabelled, even with no organisation after the first.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Pengamat pertanian sekaligus anggota Dewan Pangan Sukamaju , Budi Hartono , mengatakan , panen naik .",
+            "” Kami siap , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Pengamat"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "pertanian"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
+    assert!(label_of(&got, "anggota").ends_with("-ROLE"), "{got:?}");
 }
 
 #[test]

@@ -1414,12 +1414,16 @@ fn second_position(doc: &Document, span: Span, organisation: bool) -> Option<(u3
     (first + 1..end.saturating_sub(1)).find_map(|k| {
         let after = if text(k) == "yang" && text(k + 1) == "juga" {
             k + 2
-        } else if organisation && text(k) == "sekaligus" {
+        } else if text(k) == "sekaligus" {
             k + 1
         } else {
             return None;
         };
-        (after < end && text(after).starts_with(char::is_uppercase)).then(|| {
+        // (After "sekaligus" inside a role, a lower-case position too: "Pengamat penerbangan |
+        // sekaligus | anggota".)
+        let opens = text(after).starts_with(char::is_uppercase)
+            || (!organisation && text(k) == "sekaligus");
+        (after < end && opens).then(|| {
             (
                 doc.tokens[k - 1].span.end,
                 Span {

@@ -2163,4 +2163,39 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             )
         );
     }
+
+    #[test]
+    fn a_position_held_in_an_organisation_after_pada() {
+        let (doc, qs) = quotes(
+            "Direktur Jenderal Perikanan Tangkap pada Kementerian Kelautan dan Perikanan Budi \
+             Santoso menuturkan, stok ikan aman. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            (
+                "Direktur Jenderal Perikanan Tangkap",
+                "Kementerian Kelautan dan Perikanan",
+                "Budi Santoso"
+            )
+        );
+    }
+
+    #[test]
+    fn a_crosshead_run_into_an_apposed_introduction_is_no_part_of_it() {
+        let (doc, qs) = quotes(
+            "Harga beras naik. Masa transisi Pengamat pertanian dari Universitas Sukamaju , Budi \
+             Santoso , menilai, harga akan turun. “Kami siap,” kata Budi. Sementara itu Ketua \
+             Koperasi Tani Makmur , Sari Wulandari , mengatakan, stok cukup.",
+        );
+        let (_, role, affiliation, person) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Pengamat pertanian", "Universitas Sukamaju", "Budi Santoso")
+        );
+        // ("Sementara itu" is a connector, not a crosshead: the segment stands as it was read.)
+        let last = qs.last().expect("a quote");
+        assert_eq!(speaker_parts(&doc, last).0, "Sari Wulandari");
+    }
 }

@@ -795,11 +795,13 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     // Essential Services Reform", "Dinas Pariwisata , Pemuda , dan Olahraga". The runs before
     // them belong to the subject when one further back starts with a position; a comma only
     // in a list that ends with "dan" ("A , B , dan C"), as a comma alone sets off a name.
+    // (Also "pada" before an organisation: "Direktur Jenderal X | pada | Kementerian Y Budi", the
+    // position held in it.)
     let connector = |i: usize| {
         matches!(
             w.text(i),
             "dan" | "for" | "of" | "on" | "and" | "&" | "untuk" | ","
-        )
+        ) || pada_org(w, i)
     };
     // ("dan" continues a role itself, so the run may already start with it.)
     let mut t = j;
@@ -1081,6 +1083,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     {
         s += 1;
     }
+    s = past_crosshead(w, s, e, floor);
     if s >= e || e - s > MAX_PHRASE {
         return None;
     }
@@ -1124,6 +1127,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     // The segment is a name after a role: "Kepala Dinas X, I Ketut Suadnyana, menuturkan".
     if m.role.is_none() && m.name.is_some() && s > floor + 1 && w.is(s - 1, Flags::COMMA) {
         let (ps, pe) = segment_before(s - 1);
+        let ps = past_crosshead(w, ps, pe, floor);
         if ps < pe && w.is(ps, Flags::ROLE) && whole(ps, pe) {
             let role = segment(w, ps, pe, short);
             // "pengamat kebijakan publik dari Universitas X, Budi Santoso, menilai", "Pengajar
@@ -1164,6 +1168,58 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         }
     }
     Some(m)
+}
+
+/// "pada" at `k` before an organisation's first word ("pada Kementerian X", "pada Dinas Y"):
+/// the organisation a position is held in.
+fn pada_org(w: &Words, k: usize) -> bool {
+    // (The flags first: this runs at every connector test of the walk back from a verb.)
+    w.is(k, Flags::LOWER)
+        && w.is(k + 1, Flags::ORG)
+        && w.is(k + 1, Flags::CAP)
+        && w.text(k) == "pada"
+}
+
+/// A crosshead run into the sentence after it, as pre-tokenized text leaves it ("Masa transisi
+/// Pengamat tata kota dari Universitas X , Budi , menilai"): a capitalised word opening the
+/// sentence, up to two more words after it, lower-case or capitalised (none a position, rank,
+/// organisation, acronym or connector: "Sementara itu" opens a clause), then a capitalised
+/// position. The position starts the segment
+/// `s..e`; otherwise `s` stands. (A sentence does not open with a noun phrase run into a
+/// capitalised position: the words before it head no clause.)
+fn past_crosshead(w: &Words, s: usize, e: usize, floor: usize) -> usize {
+    // (The flag tests first: most segments open with a position or a name.)
+    if s + 1 >= e
+        || !w.is(s, Flags::CAP)
+        || w.is(
+            s,
+            Flags::ROLE | Flags::RANK | Flags::ORG | Flags::UPPER | Flags::STOP,
+        )
+        || !(s == floor || w.is(s - 1, Flags::END | Flags::DOT_END))
+    {
+        return s;
+    }
+    let head = (s + 1..e.min(s + 4)).find(|&r| w.is(r, Flags::ROLE) && w.is(r, Flags::CAP));
+    head.filter(|&r| {
+        (s + 1..r).all(|x| {
+            !w.is(
+                x,
+                Flags::ROLE
+                    | Flags::RANK
+                    | Flags::ORG
+                    | Flags::UPPER
+                    | Flags::REPORT
+                    | Flags::CUE
+                    | Flags::YANG
+                    | Flags::PRONOUN
+                    | Flags::OPEN_PAREN
+                    | Flags::NUMBER
+                    | Flags::STOP
+                    | Flags::ADVERB,
+            ) && w.is(x, Flags::CAP | Flags::LOWER)
+        })
+    })
+    .unwrap_or(s)
 }
 
 /// "Budi Santoso , Ketua Ikatan Alumni angkatan 2001 SMAN 3 Sukamaju , mengatakan", "Sari ,
@@ -1493,6 +1549,13 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             } else {
                 break;
             }
+        }
+        // "Direktur Jenderal X | pada | Kementerian Y", "Peneliti | pada | Lembaga X": the position
+        // held in the organisation after "pada", which is neither's.
+        if pada_org(w, i) && i + 1 < e {
+            gov = false;
+            role_end = Some(i);
+            i += 1;
         }
         // An English corporate title names its field in capitalised words before the company:
         // "Vice President Commercial | Sentosa", "VP Retail Lending | Bank X", "Head of Retail
