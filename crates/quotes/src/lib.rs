@@ -2198,4 +2198,18 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let last = qs.last().expect("a quote");
         assert_eq!(speaker_parts(&doc, last).0, "Sari Wulandari");
     }
+
+    #[test]
+    fn a_place_set_off_between_an_organisation_and_the_name_is_the_organisations() {
+        let (doc, qs) = quotes(
+            "Warga Bandung mengungsi. Pengamat tata kota dari Universitas Sukamaju , Bandung , \
+             Budi Santoso , menilai, banjir akan surut. “Kami siap,” kata Budi.",
+        );
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let (_, role, affiliation, person) = speaker_parts(&doc, direct[0]);
+        assert_eq!(
+            (role.as_str(), affiliation.as_str(), person.as_str()),
+            ("Pengamat tata kota", "Universitas Sukamaju", "Budi Santoso")
+        );
+    }
 }

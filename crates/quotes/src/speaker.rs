@@ -1126,7 +1126,19 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     }
     // The segment is a name after a role: "Kepala Dinas X, I Ketut Suadnyana, menuturkan".
     if m.role.is_none() && m.name.is_some() && s > floor + 1 && w.is(s - 1, Flags::COMMA) {
-        let (ps, pe) = segment_before(s - 1);
+        let (mut ps, mut pe) = segment_before(s - 1);
+        // "Pengamat politik dari Universitas X , Yogyakarta , Budi Santoso , menilai": the
+        // organisation's place set off between it and the name (one word the entity layer
+        // reads elsewhere as a place, no person).
+        if pe == ps + 1
+            && ps > floor + 1
+            && w.is(ps - 1, Flags::COMMA)
+            && w.is(ps, Flags::CAP)
+            && !short.persons.get(ps).copied().unwrap_or(false)
+            && short.places.contains(w.text(ps))
+        {
+            (ps, pe) = segment_before(ps - 1);
+        }
         let ps = past_crosshead(w, ps, pe, floor);
         if ps < pe && w.is(ps, Flags::ROLE) && whole(ps, pe) {
             let role = segment(w, ps, pe, short);
