@@ -85,8 +85,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.970),
             ("PERSONCOREF", 0.975),
             ("PERSON", 0.874),
-            ("ROLE", 0.802),
-            ("AFFILIATION", 0.797),
+            ("ROLE", 0.804),
+            ("AFFILIATION", 0.800),
             ("DATETIME", 0.926),
             ("LOCATION", 0.770),
             ("EVENT", 0.725),
@@ -921,6 +921,25 @@ fn pfsa_two_positions_joined_by_sekaligus_are_labelled_apart() {
     assert_eq!(label_of(&got, "pertanian"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
     assert!(label_of(&got, "anggota").ends_with("-ROLE"), "{got:?}");
+}
+
+#[test]
+fn pfsa_a_second_position_after_an_introduced_name_is_labelled_where_written() {
+    // "Kepala | Dinas X | Budi , yang juga | juru bicara | Satgas Y , mengatakan": both
+    // positions with their organisations; the relative pronoun is not labelled.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Kepala Dinas Kesehatan Sukamaju Budi Hartono , yang juga juru bicara Satuan Tugas Penanganan Banjir Sukamaju , mengatakan , air surut .",
+            "” Kami siap , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Hartono"), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "yang"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "juru"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "bicara"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Satuan"), "B-AFFILIATION", "{got:?}");
 }
 
 #[test]

@@ -348,6 +348,17 @@ impl<'w> ConllExporter<'w> {
                     if s.role.is_some() {
                         self.mark_role(doc, s);
                         intro_dated |= written && !cue_after;
+                        // "Kepala Dinas X Budi , yang juga juru bicara Satgas Y , mengatakan":
+                        // a second position in a relative clause after the introduced name is
+                        // labelled where it is written, as the corpus does.
+                        if role_first(s) {
+                            if let Some((role, org)) = also_position(doc, person) {
+                                self.mark(doc, role, "ROLE");
+                                if let Some(org) = org {
+                                    self.mark(doc, org, "AFFILIATION");
+                                }
+                            }
+                        }
                     }
                     if speaks {
                         self.mark_setting(doc, q);
@@ -1433,6 +1444,68 @@ fn second_position(doc: &Document, span: Span, organisation: bool) -> Option<(u3
             )
         })
     })
+}
+
+/// A second position in a relative clause right after the name `person` ("Budi , yang juga
+/// juru bicara | Satgas Sukamaju , mengatakan", "Budi yang juga menjabat Ketua | Komite X"): a
+/// position the entity layer found right after "yang juga" (and "menjabat", "merupakan" or
+/// "sebagai"), up to a comma, a full stop or a lower-case word; from the first organisation the
+/// entity layer finds in the clause on, its organisation.
+fn also_position(doc: &Document, person: Span) -> Option<(Span, Option<Span>)> {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let mut k = token_range(doc, person).1;
+    if text(k) == "," {
+        k += 1;
+    }
+    if text(k) != "yang" || text(k + 1) != "juga" {
+        return None;
+    }
+    k += 2;
+    if matches!(text(k), "menjabat" | "merupakan" | "sebagai") {
+        k += 1;
+    }
+    let at = doc.tokens.get(k)?.span.start;
+    let entity = |label: EntityLabel, start: u32| {
+        doc.entities
+            .iter()
+            .find(|e| e.label == label && e.span.start == start)
+    };
+    let role = entity(EntityLabel::Role, at)?.span;
+    let after = token_range(doc, role).1;
+    // The clause ends at a comma, a full stop or a lower-case word (its verb), not at "dan"
+    // between capitalised words ("Komite Penanganan X dan Pemulihan Y").
+    let mut end = after;
+    while end < doc.tokens.len()
+        && end < after + 15
+        && !matches!(text(end), "," | "." | ";")
+        && (!text(end).starts_with(char::is_lowercase)
+            || (text(end) == "dan" && text(end + 1).starts_with(char::is_uppercase)))
+    {
+        end += 1;
+    }
+    // (The position runs on to the organisation: "Ketua Pelaksana | Komite X", where the entity
+    // layer's position is "Ketua".)
+    let org = (after..end).find(|&o| entity(EntityLabel::Org, doc.tokens[o].span.start).is_some());
+    match org {
+        Some(o) if o > after => Some((
+            Span {
+                start: role.start,
+                end: doc.tokens[o - 1].span.end,
+            },
+            Some(Span {
+                start: doc.tokens[o].span.start,
+                end: doc.tokens[end - 1].span.end,
+            }),
+        )),
+        Some(o) => Some((
+            role,
+            Some(Span {
+                start: doc.tokens[o].span.start,
+                end: doc.tokens[end - 1].span.end,
+            }),
+        )),
+        None => Some((role, None)),
+    }
 }
 
 /// True when the organisation `affiliation` goes on with a field ("Komisi X ( KX ) Bidang
