@@ -85,10 +85,10 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.970),
             ("PERSONCOREF", 0.975),
             ("PERSON", 0.874),
-            ("ROLE", 0.804),
+            ("ROLE", 0.805),
             ("AFFILIATION", 0.800),
             ("DATETIME", 0.926),
-            ("LOCATION", 0.770),
+            ("LOCATION", 0.774),
             ("EVENT", 0.725),
             ("ISSUE", 0.856),
         ],
@@ -940,6 +940,24 @@ fn pfsa_a_second_position_after_an_introduced_name_is_labelled_where_written() {
     assert_eq!(label_of(&got, "juru"), "B-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "bicara"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Satuan"), "B-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn pfsa_a_government_title_sekaligus_a_second_position_before_the_name_is_read_whole() {
+    // "Wali Kota | sekaligus | Ketua | Satgas X | Budi menegaskan": the walk back from the
+    // verb goes on over "sekaligus" to the first position.
+    let got = conll_rows_labels(
+        "pipelines/pfsa-id.toml",
+        &[
+            "Wali Kota sekaligus Ketua Satuan Tugas Penanganan Banjir Budi Santoso mengatakan , air surut .",
+            "” Kami siap , ” kata Budi .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Wali"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Kota"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "sekaligus"), "O", "{got:?}");
+    assert!(label_of(&got, "Ketua").ends_with("-ROLE"), "{got:?}");
+    assert_eq!(label_of(&got, "Santoso"), "L-PERSON", "{got:?}");
 }
 
 #[test]

@@ -796,11 +796,12 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     // them belong to the subject when one further back starts with a position; a comma only
     // in a list that ends with "dan" ("A , B , dan C"), as a comma alone sets off a name.
     // (Also "pada" before an organisation: "Direktur Jenderal X | pada | Kementerian Y Budi", the
-    // position held in it.)
+    // position held in it; and "sekaligus" between two positions of one person: "Wali Kota
+    // sekaligus Ketua Satgas X Budi", which the PFSA writer labels apart.)
     let connector = |i: usize| {
         matches!(
             w.text(i),
-            "dan" | "for" | "of" | "on" | "and" | "&" | "untuk" | ","
+            "dan" | "for" | "of" | "on" | "and" | "&" | "untuk" | "," | "sekaligus"
         ) || pada_org(w, i)
     };
     // ("dan" continues a role itself, so the run may already start with it.)
