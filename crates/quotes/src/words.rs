@@ -214,10 +214,15 @@ impl<'a> Words<'a> {
                         .bytes()
                         .rposition(|b| b == b'.')
                         .map_or(head, |d| &head[d + 1..]);
+                    // An acronym after a lower-case word is a glued sentence start too
+                    // (`katanya.FSGI`); after anything else an all-capital tail is a domain
+                    // or an abbreviation (`TRIBUNNEWS.COM`, `Kab.OKU`).
+                    let lower_head =
+                        head.len() >= 3 && head.bytes().all(|b| b.is_ascii_lowercase());
                     if tail.chars().count() >= 2
                         && tail.chars().all(char::is_alphabetic)
                         && tail.starts_with(char::is_uppercase)
-                        && tail.chars().skip(1).any(char::is_lowercase)
+                        && (lower_head || tail.chars().skip(1).any(char::is_lowercase))
                         && (head.is_empty() || head.chars().count() >= 2)
                         && !(head.is_ascii()
                             && lex.classify_ascii(head, &mut lower).contains(Flags::RANK))
@@ -395,5 +400,25 @@ mod tests {
         for (k, want) in expected.into_iter().enumerate() {
             assert_eq!(case(k), want, "{}", words.text(k));
         }
+    }
+
+    /// A glued sentence start is a capitalised word, or an acronym after a lower-case word
+    /// (`katanya.FSGI`); an all-capital tail after a capitalised head is a domain or an
+    /// abbreviation, no sentence start.
+    #[test]
+    fn glued_acronym_after_lower_case_word() {
+        let text = "guru.Budi katanya.PGRI BERITAKITA.COM Kab.OKU S.H sekitar.SD";
+        let mut doc = Document::new("t", text);
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            doc.tokens.push(Token::new(span, TokenKind::Word));
+            start += word.len() + 1;
+        }
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        let glued: Vec<bool> = (0..6).map(|k| words.is(k, Flags::GLUED)).collect();
+        assert_eq!(glued, [true, true, false, false, false, true]);
+        assert!(words.is(1, Flags::GLUED_CUE));
     }
 }
