@@ -240,6 +240,14 @@ impl<'a> Words<'a> {
                         raw = tail;
                     }
                 }
+                // `bangsa.***`, `sosial.*`: an article's or a list item's end marker glued
+                // after the full stop ends the sentence as the full stop alone does.
+                if raw.ends_with('*') {
+                    let bare = raw.trim_end_matches('*');
+                    if bare.ends_with('.') {
+                        raw = bare;
+                    }
+                }
                 // `guru.`: a pre-tokenized corpus left the full stop on the word.
                 let word = match raw.strip_suffix('.') {
                     Some(w) if w.chars().nth(2).is_some() && !w.contains('.') => {
@@ -318,9 +326,15 @@ impl<'a> Words<'a> {
         let s = self.span(k);
         let start = s.start + u32::from(self.skip[k]);
         if self.is(k, Flags::DOT_END) {
+            // The full stop, and the stars of an end marker glued after it (`bangsa.***`).
+            let text = self.doc.text.as_bytes();
+            let mut end = s.end;
+            while end > start + 1 && text[end as usize - 1] == b'*' {
+                end -= 1;
+            }
             Span {
                 start,
-                end: s.end - 1,
+                end: end - 1,
             }
         } else {
             Span { start, end: s.end }
@@ -420,5 +434,27 @@ mod tests {
         let glued: Vec<bool> = (0..6).map(|k| words.is(k, Flags::GLUED)).collect();
         assert_eq!(glued, [true, true, false, false, false, true]);
         assert!(words.is(1, Flags::GLUED_CUE));
+    }
+
+    /// An end marker glued after a word's full stop (`bangsa.***`, `sosial.*`) ends the
+    /// sentence like the full stop alone; the word is read without either.
+    #[test]
+    fn glued_end_marker_ends_the_sentence() {
+        let text = "bangsa.*** sosial.* katanya.*** Hadi*";
+        let mut doc = Document::new("t", text);
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            doc.tokens.push(Token::new(span, TokenKind::Word));
+            start += word.len() + 1;
+        }
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        let ends: Vec<bool> = (0..4).map(|k| words.is(k, Flags::DOT_END)).collect();
+        assert_eq!(ends, [true, true, true, false]);
+        assert_eq!(words.text(0), "bangsa");
+        assert_eq!(words.text(1), "sosial");
+        assert_eq!(words.text(2), "katanya");
+        assert!(words.is(2, Flags::CUE_NYA));
     }
 }
