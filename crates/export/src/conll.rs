@@ -1628,11 +1628,12 @@ fn ends_sentence_glued(token: &str) -> bool {
         && tail.chars().skip(1).any(char::is_lowercase)
 }
 
-/// A number written with a full stop between digits (`Rp10.000`, `1.932.666`, `03.00`).
+/// A number written with a full stop between digits (`Rp10.000`, `1.932.666`, `03.00`), or
+/// after a letter (`No.10`: the corpus's splitter cut there too).
 fn dotted_number(token: &str) -> bool {
     let b = token.as_bytes();
     (1..b.len().saturating_sub(1))
-        .any(|i| b[i] == b'.' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+        .any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_digit())
 }
 
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,

@@ -214,10 +214,15 @@ impl<'a> Words<'a> {
                         .bytes()
                         .rposition(|b| b == b'.')
                         .map_or(head, |d| &head[d + 1..]);
+                    // An acronym after a lower-case word is a glued sentence start too
+                    // (`katanya.FSGI`); after anything else an all-capital tail is a domain
+                    // or an abbreviation (`TRIBUNNEWS.COM`, `Kab.OKU`).
+                    let lower_head =
+                        head.len() >= 3 && head.bytes().all(|b| b.is_ascii_lowercase());
                     if tail.chars().count() >= 2
                         && tail.chars().all(char::is_alphabetic)
                         && tail.starts_with(char::is_uppercase)
-                        && tail.chars().skip(1).any(char::is_lowercase)
+                        && (lower_head || tail.chars().skip(1).any(char::is_lowercase))
                         && (head.is_empty() || head.chars().count() >= 2)
                         && !(head.is_ascii()
                             && lex.classify_ascii(head, &mut lower).contains(Flags::RANK))
@@ -233,6 +238,14 @@ impl<'a> Words<'a> {
                         }
                         skipped = (dot + 1).min(255) as u8;
                         raw = tail;
+                    }
+                }
+                // `bangsa.***`, `sosial.*`: an article's or a list item's end marker glued
+                // after the full stop ends the sentence as the full stop alone does.
+                if raw.ends_with('*') {
+                    let bare = raw.trim_end_matches('*');
+                    if bare.ends_with('.') {
+                        raw = bare;
                     }
                 }
                 // `guru.`: a pre-tokenized corpus left the full stop on the word.
@@ -313,9 +326,15 @@ impl<'a> Words<'a> {
         let s = self.span(k);
         let start = s.start + u32::from(self.skip[k]);
         if self.is(k, Flags::DOT_END) {
+            // The full stop, and the stars of an end marker glued after it (`bangsa.***`).
+            let text = self.doc.text.as_bytes();
+            let mut end = s.end;
+            while end > start + 1 && text[end as usize - 1] == b'*' {
+                end -= 1;
+            }
             Span {
                 start,
-                end: s.end - 1,
+                end: end - 1,
             }
         } else {
             Span { start, end: s.end }
@@ -395,5 +414,47 @@ mod tests {
         for (k, want) in expected.into_iter().enumerate() {
             assert_eq!(case(k), want, "{}", words.text(k));
         }
+    }
+
+    /// A glued sentence start is a capitalised word, or an acronym after a lower-case word
+    /// (`katanya.FSGI`); an all-capital tail after a capitalised head is a domain or an
+    /// abbreviation, no sentence start.
+    #[test]
+    fn glued_acronym_after_lower_case_word() {
+        let text = "guru.Budi katanya.PGRI BERITAKITA.COM Kab.OKU S.H sekitar.SD";
+        let mut doc = Document::new("t", text);
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            doc.tokens.push(Token::new(span, TokenKind::Word));
+            start += word.len() + 1;
+        }
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        let glued: Vec<bool> = (0..6).map(|k| words.is(k, Flags::GLUED)).collect();
+        assert_eq!(glued, [true, true, false, false, false, true]);
+        assert!(words.is(1, Flags::GLUED_CUE));
+    }
+
+    /// An end marker glued after a word's full stop (`bangsa.***`, `sosial.*`) ends the
+    /// sentence like the full stop alone; the word is read without either.
+    #[test]
+    fn glued_end_marker_ends_the_sentence() {
+        let text = "bangsa.*** sosial.* katanya.*** Hadi*";
+        let mut doc = Document::new("t", text);
+        let mut start = 0;
+        for word in text.split(' ') {
+            let span = Span::new(start, start + word.len());
+            doc.tokens.push(Token::new(span, TokenKind::Word));
+            start += word.len() + 1;
+        }
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        let ends: Vec<bool> = (0..4).map(|k| words.is(k, Flags::DOT_END)).collect();
+        assert_eq!(ends, [true, true, true, false]);
+        assert_eq!(words.text(0), "bangsa");
+        assert_eq!(words.text(1), "sosial");
+        assert_eq!(words.text(2), "katanya");
+        assert!(words.is(2, Flags::CUE_NYA));
     }
 }
