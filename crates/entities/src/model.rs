@@ -384,6 +384,30 @@ impl Model {
         self
     }
 
+    /// The model with `percent` of a convention's weights added to the shared ones (for
+    /// [`convention_id`] `domain`; 0, a model already folded, or 0 percent leave it as it is):
+    /// a convention leaned towards, not followed. Each row of the whole table gets that share
+    /// of its twin's weights (a feature's copy is in its row XOR the fold); the two rows are no
+    /// longer equal, so the table is kept whole and read as an unfolded one, at no cost to
+    /// tagging but twice the memory of a folded table (1 MB).
+    pub fn with_convention_share(mut self, domain: u64, percent: u8) -> Model {
+        if domain == 0 || self.fold != 0 || percent == 0 {
+            return self;
+        }
+        let fold = (domain_mask(domain) >> (64 - self.bits)) as usize;
+        let whole = self.weights.clone();
+        let percent = i32::from(percent);
+        for (row, weights) in self.weights.chunks_exact_mut(ROW).enumerate() {
+            let twin = &whole[(row ^ fold) * ROW..][..ROW];
+            for (w, &t) in weights.iter_mut().zip(twin) {
+                let share = (i32::from(t) * percent / 100) as i16;
+                *w = w.saturating_add(share);
+            }
+        }
+        self.fingerprint = self.compute_fingerprint();
+        self
+    }
+
     /// Which convention's training set a sentence reads like.
     pub fn genre(&self) -> &GenreClassifier {
         &self.genre
@@ -1082,6 +1106,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_whole_share_of_a_convention_tags_as_the_folded_convention() {
+        let nergrit = convention_id("nergrit");
+        let folded = crate::builtin_model().with_convention(nergrit);
+        let whole = crate::builtin_model().with_convention_share(nergrit, 100);
+        let quarter = crate::builtin_model().with_convention_share(nergrit, 25);
+        let none = crate::builtin_model().with_convention_share(nergrit, 0);
+        assert_eq!(whole.fold, 0);
+        assert_eq!(whole.weights.len(), crate::builtin_model().weights.len());
+        assert_eq!(none.weights, crate::builtin_model().weights);
+        // Every feature's row in the whole table holds what the folded table gives it.
+        for k in 0..10_000u64 {
+            let feature = mix(k);
+            let (a, b) = (whole.row(feature), folded.row(feature));
+            assert_eq!(
+                whole.weights[a..a + ROW],
+                folded.weights[b..b + ROW],
+                "{feature:x}"
+            );
+        }
+        let sentence = "Budi Santoso lahir di desa Sukamaju , Kabupaten Cibodas , dan bermain untuk Persikota FC .";
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let gazetteer = vec![0; words.len()];
+        let mut tags = Vec::new();
+        for model in [&folded, &whole, &quarter] {
+            let mut scratch = Scratch::default();
+            model.tag(&words, &gazetteer, &mut scratch);
+            tags.push(scratch.tags.clone());
+        }
+        assert_eq!(tags[0], tags[1]);
+        assert!(tags[2].iter().any(|&t| t != O as u8));
     }
 
     #[test]
