@@ -155,7 +155,9 @@ impl Stage for TokenizeStage {
 /// Paragraphs are the non-blank lines of the text (split at `\n` or `\r`), trimmed of
 /// surrounding white space.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+    // Room for a paragraph every 256 bytes (a news paragraph is a few hundred): one or two
+    // allocations a document instead of about five while the vector doubles.
+    let mut out = Vec::with_capacity(text.len() / 256 + 1);
     let bytes = text.as_bytes();
     let mut line_start = 0;
     loop {

@@ -10,7 +10,10 @@ use kutip_core::{Paragraph, QuoteMarkRole, Sentence, Span, Token, TokenKind};
 /// (`dll.`, `Tbk.`) splits before a capitalised word. A list number ("1. Pertama") is not a
 /// sentence of its own.
 pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Room for two sentences a paragraph (news paragraphs hold one to three): one allocation
+    // a document instead of the doubling growth, which callgrind counted at about five
+    // reallocations a document.
+    let mut out = Vec::with_capacity(paragraphs.len() * 2);
     let mut t = 0;
     for p in paragraphs {
         // Tokens of this paragraph.
