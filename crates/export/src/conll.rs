@@ -654,6 +654,12 @@ impl<'w> ConllExporter<'w> {
                 {
                     continue;
                 }
+                // An organisation right after "dan" is a later item of a list ("bekerja sama
+                // dengan Dinas X dan Yayasan Y"), which KoTA mostly leaves unlabelled (dev: 13
+                // of 109 labelled).
+                if first > 0 && doc.slice(doc.tokens[first - 1].span) == "dan" {
+                    continue;
+                }
             }
             if label == "ROLE" || label == "AFFILIATION" {
                 // A position or organisation right after a capitalised word, in a sentence
