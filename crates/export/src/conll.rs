@@ -817,6 +817,9 @@ impl<'w> ConllExporter<'w> {
             };
             match found {
                 Some(end) if place => self.relabel(first, end + 1, "ROLE"),
+                // A board's list ("Wakil Ketua Umum Bidang X : Budi Santoso"): the unit before
+                // a colon heads an item of a list, which KoTA leaves unlabelled (dev: 0 of 40).
+                Some(end) if end + 1 < n && text(end + 1) == ":" => {}
                 Some(end) => self.relabel(k + 1, end + 1, "AFFILIATION"),
                 None => {
                     let label = |i: usize| self.labels.get(i).copied().flatten().map(|(l, _)| l);
