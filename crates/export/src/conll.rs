@@ -817,9 +817,19 @@ impl<'w> ConllExporter<'w> {
             };
             match found {
                 Some(end) if place => self.relabel(first, end + 1, "ROLE"),
-                // A board's list ("Wakil Ketua Umum Bidang X : Budi Santoso"): the unit before
-                // a colon heads an item of a list, which KoTA leaves unlabelled (dev: 0 of 40).
-                Some(end) if end + 1 < n && text(end + 1) == ":" => {}
+                // A board's list ("Wakil Ketua Umum Bidang X : Budi Santoso"): a position and
+                // its unit before a colon head an item of a list, which KoTA leaves unlabelled
+                // (dev: 0 of 44 units, 0 of 51 positions).
+                Some(end) if end + 1 < n && text(end + 1) == ":" => {
+                    for l in &mut self.labels[first..=k] {
+                        *l = None;
+                    }
+                }
+                None if k + 1 < n && text(k + 1) == ":" => {
+                    for l in &mut self.labels[first..=k] {
+                        *l = None;
+                    }
+                }
                 Some(end) => self.relabel(k + 1, end + 1, "AFFILIATION"),
                 None => {
                     let label = |i: usize| self.labels.get(i).copied().flatten().map(|(l, _)| l);
