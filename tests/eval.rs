@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.623),
             ("PERSON", 0.42),
             ("ROLE", 0.347),
-            ("AFFILIATION", 0.312),
+            ("AFFILIATION", 0.314),
             ("DATETIME", 0.762),
             ("LOCATION", 0.107),
         ],
