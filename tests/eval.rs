@@ -966,6 +966,16 @@ fn kota_leaves_a_later_organisation_of_a_list_unlabelled() {
 }
 
 #[test]
+fn kota_leaves_an_organisation_after_a_closing_bracket_unlabelled() {
+    // "Fakultas X ( FX ) Universitas Y": the rest of a unit's name, no mention of its own.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Tahun ini , Fakultas Ekonomi ( FE ) Universitas Sukamaju menggelar seminar nasional .",
+    );
+    assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
+}
+
+#[test]
 fn kota_leaves_the_items_of_a_board_list_unlabelled() {
     // "Wakil Ketua Umum Bidang X : Name": a board's list, not people introduced in the text.
     let got = conll_labels(
