@@ -102,8 +102,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.763),
             ("PERSONCOREF", 0.624),
             ("PERSON", 0.42),
-            ("ROLE", 0.342),
-            ("AFFILIATION", 0.3085),
+            ("ROLE", 0.347),
+            ("AFFILIATION", 0.314),
             ("DATETIME", 0.765),
             ("LOCATION", 0.107),
         ],
@@ -1019,6 +1019,39 @@ fn kota_leaves_an_organisation_after_di_unlabelled() {
         "Seminar itu digelar di Universitas Sukamaju pekan lalu .",
     );
     assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_a_later_organisation_of_a_list_unlabelled() {
+    // "Dinas X dan Yayasan Y": the organisation after "dan" is a later item of a list.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Kegiatan itu didukung Bank Sukamaju dan Yayasan Harapan Bangsa sejak tahun lalu .",
+    );
+    assert_eq!(label_of(&got, "Yayasan"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Bangsa"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_an_organisation_after_a_closing_bracket_unlabelled() {
+    // "Fakultas X ( FX ) Universitas Y": the rest of a unit's name, no mention of its own.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Tahun ini , Fakultas Ekonomi ( FE ) Universitas Sukamaju menggelar seminar nasional .",
+    );
+    assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_the_items_of_a_board_list_unlabelled() {
+    // "Wakil Ketua Umum Bidang X : Name": a board's list, not people introduced in the text.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Susunan pengurus baru : Ketua Umum : Budi Santoso ; Wakil Ketua Umum Bidang Pertanian : Sari Wulandari ; Bendahara : Joko Susilo .",
+    );
+    assert_eq!(label_of(&got, "Wakil"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Bidang"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Pertanian"), "O", "{got:?}");
 }
 
 #[test]
