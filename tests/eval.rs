@@ -962,7 +962,7 @@ fn pfsa_a_government_title_sekaligus_a_second_position_before_the_name_is_read_w
     let got = conll_rows_labels(
         "pipelines/pfsa-id.toml",
         &[
-            "Wali Kota sekaligus Ketua Satuan Tugas Penanganan Banjir Budi Santoso mengatakan , air surut .",
+            "Wali Kota sekaligus Ketua Gugus Tugas Pangan Sukamaju Budi Santoso mengatakan , stok beras cukup .",
             "” Kami siap , ” kata Budi .",
         ],
     );
@@ -1037,7 +1037,7 @@ fn kota_leaves_an_organisation_after_a_closing_bracket_unlabelled() {
     // "Fakultas X ( FX ) Universitas Y": the rest of a unit's name, no mention of its own.
     let got = conll_labels(
         "pipelines/kota.toml",
-        "Tahun ini , Fakultas Ekonomi ( FE ) Universitas Sukamaju menggelar seminar nasional .",
+        "Bulan depan , Fakultas Teknik ( FT ) Universitas Sukamaju membuka laboratorium baru .",
     );
     assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
 }
