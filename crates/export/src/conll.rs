@@ -701,20 +701,10 @@ impl<'w> ConllExporter<'w> {
         let n = doc.tokens.len();
         let mut k = 0;
         while k < n {
-            if !matches!(
-                self.labels[k],
-                Some(("AFFILIATION", Position::Begin | Position::Unit))
-            ) {
+            let Some(end) = affiliation_end(&self.labels, k) else {
                 k += 1;
                 continue;
-            }
-            let mut end = k;
-            while matches!(
-                self.labels[end],
-                Some(("AFFILIATION", Position::Begin | Position::Inside))
-            ) {
-                end += 1;
-            }
+            };
             let text = |i: usize| doc.slice(doc.tokens[i].span);
             if (k > 0 && text(k - 1) == ")") || (end + 1 < n && text(end + 1) == "/") {
                 for l in &mut self.labels[k..=end] {
@@ -896,20 +886,10 @@ impl<'w> ConllExporter<'w> {
             };
             let mut k = 0;
             while k < n {
-                if !matches!(
-                    self.labels[k],
-                    Some(("AFFILIATION", Position::Begin | Position::Unit))
-                ) {
+                let Some(end) = affiliation_end(&self.labels, k) else {
                     k += 1;
                     continue;
-                }
-                let mut end = k;
-                while matches!(
-                    self.labels[end],
-                    Some(("AFFILIATION", Position::Begin | Position::Inside))
-                ) {
-                    end += 1;
-                }
+                };
                 let next = if end + 1 < n && text(end + 1) == "," {
                     end + 2
                 } else {
@@ -1930,4 +1910,23 @@ impl Exporter for ConllExporter<'_> {
         self.out.flush()?;
         Ok(())
     }
+}
+
+/// The last token of the `AFFILIATION` span that starts at token `k`, or `None` when no
+/// such span starts there.
+fn affiliation_end(labels: &[Option<(&'static str, Position)>], k: usize) -> Option<usize> {
+    if !matches!(
+        labels.get(k),
+        Some(Some(("AFFILIATION", Position::Begin | Position::Unit)))
+    ) {
+        return None;
+    }
+    let mut end = k;
+    while matches!(
+        labels.get(end),
+        Some(Some(("AFFILIATION", Position::Begin | Position::Inside)))
+    ) {
+        end += 1;
+    }
+    Some(end.min(labels.len() - 1))
 }

@@ -383,12 +383,9 @@ mod tests {
     use crate::QuotesConfig;
     use kutip_core::Token;
 
-    /// Short ASCII words take the fast path; their case flags are those of the byte tests of
-    /// the general path (an acronym needs two letters and no lower-case one).
-    #[test]
-    fn case_flags_of_short_and_long_words() {
-        let text =
-            "BNPB Budi A x9 OJK-2 COVID19 Sukamaju Pembangunanberkelanjutan PEMBANGUNANKOTABARU 1a";
+    /// A document of `text` with one word token per space-separated word (no tokenizer, so
+    /// that glued forms reach `Words::new` as one token).
+    fn words_of(text: &str) -> Document {
         let mut doc = Document::new("t", text);
         let mut start = 0;
         for word in text.split(' ') {
@@ -396,6 +393,16 @@ mod tests {
             doc.tokens.push(Token::new(span, TokenKind::Word));
             start += word.len() + 1;
         }
+        doc
+    }
+
+    /// Short ASCII words take the fast path; their case flags are those of the byte tests of
+    /// the general path (an acronym needs two letters and no lower-case one).
+    #[test]
+    fn case_flags_of_short_and_long_words() {
+        let text =
+            "BNPB Budi A x9 OJK-2 COVID19 Sukamaju Pembangunanberkelanjutan PEMBANGUNANKOTABARU 1a";
+        let doc = words_of(text);
         let lex = Lexicon::new(&QuotesConfig::default());
         let words = Words::new(&doc, &lex);
         let case = |k: usize| words.flags[k] & (Flags::CAP | Flags::UPPER | Flags::LOWER);
@@ -422,13 +429,7 @@ mod tests {
     #[test]
     fn glued_acronym_after_lower_case_word() {
         let text = "guru.Budi katanya.PGRI BERITAKITA.COM Kab.OKU S.H sekitar.SD";
-        let mut doc = Document::new("t", text);
-        let mut start = 0;
-        for word in text.split(' ') {
-            let span = Span::new(start, start + word.len());
-            doc.tokens.push(Token::new(span, TokenKind::Word));
-            start += word.len() + 1;
-        }
+        let doc = words_of(text);
         let lex = Lexicon::new(&QuotesConfig::default());
         let words = Words::new(&doc, &lex);
         let glued: Vec<bool> = (0..6).map(|k| words.is(k, Flags::GLUED)).collect();
@@ -441,13 +442,7 @@ mod tests {
     #[test]
     fn glued_end_marker_ends_the_sentence() {
         let text = "bangsa.*** sosial.* katanya.*** Hadi*";
-        let mut doc = Document::new("t", text);
-        let mut start = 0;
-        for word in text.split(' ') {
-            let span = Span::new(start, start + word.len());
-            doc.tokens.push(Token::new(span, TokenKind::Word));
-            start += word.len() + 1;
-        }
+        let doc = words_of(text);
         let lex = Lexicon::new(&QuotesConfig::default());
         let words = Words::new(&doc, &lex);
         let ends: Vec<bool> = (0..4).map(|k| words.is(k, Flags::DOT_END)).collect();
