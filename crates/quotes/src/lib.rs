@@ -1055,6 +1055,34 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     }
 
     #[test]
+    fn a_second_position_after_sekaligus_keeps_its_organisation() {
+        // The second position's organisation is the affiliation, also after a government
+        // title (whose region rule would otherwise take it into the position).
+        let (doc, qs) = quotes(
+            "Bupati sekaligus Ketua Gugus Tugas Pangan Bekasi, Budi Santoso, mengatakan, stok \
+             beras cukup. Kepala Dinas Pertanian Sukamaju sekaligus juru bicara Satuan Tugas Ketahanan \
+             Pangan Sari Wulandari mengatakan, panen naik.",
+        );
+        let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        let want = [
+            (
+                "Budi Santoso",
+                "Bupati sekaligus Ketua",
+                "Gugus Tugas Pangan Bekasi",
+            ),
+            (
+                "Sari Wulandari",
+                "Kepala Dinas Pertanian Sukamaju sekaligus juru bicara",
+                "Satuan Tugas Ketahanan Pangan",
+            ),
+        ];
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        for ((name, role, affiliation, _), want) in parts.iter().zip(want) {
+            assert_eq!((name.as_str(), role.as_str(), affiliation.as_str()), want);
+        }
+    }
+
+    #[test]
     fn units_and_fields_before_the_organisation_belong_to_the_position() {
         let (doc, qs) = quotes(
             "Kepala Bidang Pencegahan dan Pengendalian Penyakit Dinas Kesehatan Jawa Tengah Budi \

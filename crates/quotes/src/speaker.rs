@@ -1299,6 +1299,23 @@ fn lower_role(w: &Words, k: usize, s: usize) -> bool {
 
 /// Splits a phrase into role, affiliation and name.
 pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
+    // "Wali Kota sekaligus Ketua | Satgas X | Budi": two positions of one person. The second
+    // is read as a mention of its own (its organisation and name), and the position runs from
+    // the first one's start: a government title's region rule must not take the second
+    // position's organisation into the first.
+    if let Some(k) =
+        (s + 1..e.saturating_sub(1)).find(|&k| w.text(k) == "sekaligus" && w.is(k + 1, Flags::ROLE))
+    {
+        let second = segment(w, k + 1, e, short);
+        if let Some((_, role_end)) = second.role {
+            return Mention {
+                start: s,
+                end: e,
+                role: Some((s, role_end)),
+                ..second
+            };
+        }
+    }
     let mut m = Mention {
         start: s,
         end: e,
