@@ -1056,11 +1056,12 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
 
     #[test]
     fn a_second_position_after_sekaligus_keeps_its_organisation() {
-        // The second position's organisation is the affiliation, also after a government
-        // title (whose region rule would otherwise take it into the position).
+        // The second position's organisation is the affiliation when the first position has
+        // none, also after a government title (whose region rule would otherwise take it into
+        // the position).
         let (doc, qs) = quotes(
             "Bupati sekaligus Ketua Gugus Tugas Pangan Bekasi, Budi Santoso, mengatakan, stok \
-             beras cukup. Kepala Dinas Pertanian Sukamaju sekaligus juru bicara Satuan Tugas Ketahanan \
+             beras cukup. Pengamat pertanian sekaligus juru bicara Satuan Tugas Ketahanan \
              Pangan Sari Wulandari mengatakan, panen naik.",
         );
         let parts: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
@@ -1072,7 +1073,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ),
             (
                 "Sari Wulandari",
-                "Kepala Dinas Pertanian Sukamaju sekaligus juru bicara",
+                "Pengamat pertanian sekaligus juru bicara",
                 "Satuan Tugas Ketahanan Pangan",
             ),
         ];

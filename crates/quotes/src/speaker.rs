@@ -1299,12 +1299,15 @@ fn lower_role(w: &Words, k: usize, s: usize) -> bool {
 
 /// Splits a phrase into role, affiliation and name.
 pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
-    // "Wali Kota sekaligus Ketua | Satgas X | Budi": two positions of one person. The second
-    // is read as a mention of its own (its organisation and name), and the position runs from
-    // the first one's start: a government title's region rule must not take the second
-    // position's organisation into the first.
-    if let Some(k) =
-        (s + 1..e.saturating_sub(1)).find(|&k| w.text(k) == "sekaligus" && w.is(k + 1, Flags::ROLE))
+    // "Wali Kota sekaligus Ketua | Satgas X | Budi": two positions of one person, the first
+    // with no organisation of its own. The second is read as a mention of its own (its
+    // organisation and name), and the position runs from the first one's start: a government
+    // title's region rule must not take the second position's organisation into the first.
+    // (When the first has an organisation, "Wakil Kepala | Polda X sekaligus Ketua Komite Y",
+    // the whole is read as before, and the PFSA writer labels the two positions apart.)
+    if let Some(k) = (s + 1..e.saturating_sub(1))
+        .find(|&k| w.text(k) == "sekaligus" && w.is(k + 1, Flags::ROLE))
+        .filter(|&k| segment(w, s, k, short).affiliation.is_none())
     {
         let second = segment(w, k + 1, e, short);
         if let Some((_, role_end)) = second.role {
