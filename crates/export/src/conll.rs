@@ -707,9 +707,7 @@ impl<'w> ConllExporter<'w> {
             };
             let text = |i: usize| doc.slice(doc.tokens[i].span);
             if (k > 0 && text(k - 1) == ")") || (end + 1 < n && text(end + 1) == "/") {
-                for l in &mut self.labels[k..=end] {
-                    *l = None;
-                }
+                self.labels[k..=end].fill(None);
             }
             k = end + 1;
         }
@@ -787,9 +785,7 @@ impl<'w> ConllExporter<'w> {
                 ) {
                     end += 1;
                 }
-                for l in &mut self.labels[k..=end] {
-                    *l = None;
-                }
+                self.labels[k..=end].fill(None);
                 continue;
             }
             // An organisation the entity fill or a speaker gave, not after a position: widened
@@ -851,14 +847,10 @@ impl<'w> ConllExporter<'w> {
                 // its unit before a colon head an item of a list, which KoTA leaves unlabelled
                 // (dev: 0 of 44 units, 0 of 51 positions).
                 Some(end) if end + 1 < n && text(end + 1) == ":" => {
-                    for l in &mut self.labels[first..=k] {
-                        *l = None;
-                    }
+                    self.labels[first..=k].fill(None);
                 }
                 None if k + 1 < n && text(k + 1) == ":" => {
-                    for l in &mut self.labels[first..=k] {
-                        *l = None;
-                    }
+                    self.labels[first..=k].fill(None);
                 }
                 Some(end) => self.relabel(k + 1, end + 1, "AFFILIATION"),
                 None => {
@@ -870,9 +862,7 @@ impl<'w> ConllExporter<'w> {
                         && !named
                         && !reported.get(sentence).copied().unwrap_or(false)
                     {
-                        for l in &mut self.labels[first..=k] {
-                            *l = None;
-                        }
+                        self.labels[first..=k].fill(None);
                     }
                 }
             }
@@ -898,9 +888,7 @@ impl<'w> ConllExporter<'w> {
                 let person = matches!(label(&self.labels, next), Some("PERSON" | "PERSONCOREF"));
                 let position = k > 0 && label(&self.labels, k - 1) == Some("ROLE");
                 if person && !position {
-                    for l in &mut self.labels[k..=end] {
-                        *l = None;
-                    }
+                    self.labels[k..=end].fill(None);
                 }
                 k = end + 1;
             }
@@ -1514,26 +1502,19 @@ fn also_position(doc: &Document, person: Span) -> Option<(Span, Option<Span>)> {
     // (The position runs on to the organisation: "Ketua Pelaksana | Komite X", where the entity
     // layer's position is "Ketua".)
     let org = (after..end).find(|&o| entity(EntityLabel::Org, doc.tokens[o].span.start).is_some());
-    match org {
-        Some(o) if o > after => Some((
-            Span {
-                start: role.start,
-                end: doc.tokens[o - 1].span.end,
-            },
-            Some(Span {
-                start: doc.tokens[o].span.start,
-                end: doc.tokens[end - 1].span.end,
-            }),
-        )),
-        Some(o) => Some((
-            role,
-            Some(Span {
-                start: doc.tokens[o].span.start,
-                end: doc.tokens[end - 1].span.end,
-            }),
-        )),
-        None => Some((role, None)),
-    }
+    // The position runs on to the organisation, which runs to the end of the clause.
+    let role = match org {
+        Some(o) if o > after => Span {
+            start: role.start,
+            end: doc.tokens[o - 1].span.end,
+        },
+        _ => role,
+    };
+    let org = org.map(|o| Span {
+        start: doc.tokens[o].span.start,
+        end: doc.tokens[end - 1].span.end,
+    });
+    Some((role, org))
 }
 
 /// True when the organisation `affiliation` goes on with a field ("Komisi X ( KX ) Bidang

@@ -1306,7 +1306,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     // (When the first has an organisation, "Wakil Kepala | Polda X sekaligus Ketua Komite Y",
     // the whole is read as before, and the PFSA writer labels the two positions apart.)
     if let Some(k) = (s + 1..e.saturating_sub(1))
-        .find(|&k| w.text(k) == "sekaligus" && w.is(k + 1, Flags::ROLE))
+        .find(|&k| w.is(k, Flags::LOWER) && w.is(k + 1, Flags::ROLE) && w.text(k) == "sekaligus")
         .filter(|&k| segment(w, s, k, short).affiliation.is_none())
     {
         let second = segment(w, k + 1, e, short);
