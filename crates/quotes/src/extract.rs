@@ -1051,7 +1051,9 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].anchor);
     let mut speakers: Vec<Option<Speaker>> = vec![None; found.len()];
-    let mut last: Option<Speaker> = None;
+    // The latest speaker with a name, as its index in `speakers` (which holds it from then on):
+    // not a copy of it, whose name string was cloned for every named speaker.
+    let mut last: Option<usize> = None;
     let mut last_anchor = 0;
     for &i in &order {
         let f = &found[i];
@@ -1085,7 +1087,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         } else if let (Some(p), Some(&(s, e))) = (m.pronoun, private_since) {
             private_speaker(p, Some(w.cover_text(s, e)))
         } else if let Some(p) = m.pronoun {
-            match &last {
+            match last.and_then(|l| speakers[l].as_ref()) {
                 Some(s) => Speaker {
                     span: p,
                     person: None,
@@ -1128,7 +1130,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             }
         } else if m.anaphoric && m.name.is_none() && last.is_some() {
             let s = last
-                .clone()
+                .and_then(|l| speakers[l].clone())
                 .unwrap_or_else(|| private_speaker(p_span(w, m), None));
             Speaker {
                 span: p_span(w, m),
@@ -1152,8 +1154,10 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             // TASS") is named by the organisation, described by the words before it, and
             // affiliated with nothing but itself.
             let mut itself: Option<(Option<Span>, String)> = None;
+            // Asked before `resolved` moves into the name below (it was cloned there).
+            let resolved_public = resolved.as_ref().is_some_and(|r| public.contains(r));
             let name = match m.name.or(titled.and_then(|i| i.name)) {
-                Some(_) => resolved.clone(),
+                Some(_) => resolved,
                 None => {
                     // An organisation, a country or a group speaks.
                     let s = if m.group { m.start + 1 } else { m.start };
@@ -1235,7 +1239,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                         .is_some_and(|(s, e)| !(s..e).all(|k| private.contains(w.text(k))))
                         && !m.also
                         && !neighbourhood_role(w, m))
-                        || resolved.as_ref().is_some_and(|r| public.contains(r))
+                        || resolved_public
                         || !(words.0..words.1).any(|k| private.contains(w.text(k)))),
                 person: intro.name.map(|(s, e)| w.cover(s, e)),
             }
@@ -1251,7 +1255,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             && m.pronoun.is_none()
             && !w.is(m.start, Flags::COMMONER | Flags::ROLE);
         if speaker.name.is_some() && !points_back && !no_person {
-            last = Some(speaker.clone());
+            last = Some(i);
             last_anchor = f.anchor;
         }
         speakers[i] = Some(speaker);
@@ -1339,9 +1343,11 @@ struct FullNames<'a> {
 impl<'a> FullNames<'a> {
     /// From (position, name) pairs sorted by position.
     fn new(full: &[(usize, &'a str)]) -> FullNames<'a> {
-        let mut names: Vec<(&str, Vec<usize>)> = Vec::new();
-        let mut by_text: HashMap<&str, usize> = HashMap::new();
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Sized for every name distinct and of two words (a full name has two at least): the
+        // maps grew by rehashing, one of the quote stage's larger allocation counts.
+        let mut names: Vec<(&str, Vec<usize>)> = Vec::with_capacity(full.len());
+        let mut by_text: HashMap<&str, usize> = HashMap::with_capacity(full.len());
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::with_capacity(full.len() * 2);
         for &(pos, name) in full {
             let i = *by_text.entry(name).or_insert_with(|| {
                 names.push((name, Vec::new()));

@@ -460,6 +460,7 @@ fn affix_flags(bytes: &[u8]) -> Flags {
 
 /// "Perhubungan", "Kesehatan": pe(r)-…-an and ke-…-an nouns name institutions' fields, never
 /// people. Ignores ASCII case, so it holds for the word and its lower-case form alike.
+#[inline]
 fn is_field_noun(word: &[u8]) -> bool {
     word.len() >= 8
         && (word[..2].eq_ignore_ascii_case(b"pe") || word[..2].eq_ignore_ascii_case(b"ke"))
@@ -468,6 +469,7 @@ fn is_field_noun(word: &[u8]) -> bool {
 
 /// "Kemenhub", "Kemenperin", "Kemenkumham": a ministry named in one word (kemen- and its
 /// field), like the listed "Kemenkes". Ignores ASCII case.
+#[inline]
 fn is_ministry(word: &[u8]) -> bool {
     word.len() >= 7
         && word[..5].eq_ignore_ascii_case(b"kemen")

@@ -102,11 +102,13 @@ bitflags::bitflags! {
 /// The top bit of each byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Whether one of the eight bytes of `x` (zero past a word's end) is `b` (not zero).
+/// The zero-byte test of `x` against `.`: some top bit is set when one of its eight bytes
+/// (zero past a word's end) is a full stop, none when none is (a set bit may sit above the
+/// first full stop, never without one).
 #[inline]
-fn has_byte(x: u64, b: u8) -> bool {
-    let y = x ^ (0x0101_0101_0101_0101 * u64::from(b));
-    y.wrapping_sub(0x0101_0101_0101_0101) & !y & HIGH != 0
+fn dot_bytes(x: u64) -> u64 {
+    let y = x ^ (0x0101_0101_0101_0101 * u64::from(b'.'));
+    y.wrapping_sub(0x0101_0101_0101_0101) & !y & HIGH
 }
 
 /// `CAP`, `UPPER` and `LOWER` of an ASCII word of at most 15 bytes, read as [`crate::load16`]
@@ -148,13 +150,25 @@ impl<'a> Words<'a> {
         // Zero for nearly every token: written only for a glued one.
         let mut skip = vec![0u8; doc.tokens.len()];
         let mut lower = String::new();
-        let mut boiler = doc.boilerplate.iter().peekable();
+        // The next boilerplate region not wholly before the token, as two numbers (both
+        // `u32::MAX` past the last one, which no token reaches): two comparisons a token where
+        // a peekable iterator over the regions took about ten instructions.
+        let regions = &doc.boilerplate;
+        let region = |r: usize| {
+            regions
+                .get(r)
+                .map_or((u32::MAX, u32::MAX), |b| (b.span.start, b.span.end))
+        };
+        let mut r = 0;
+        let (mut region_start, mut region_end) = region(r);
         for t in &doc.tokens {
             let mut f = Flags::empty();
-            while boiler.peek().is_some_and(|b| b.span.end <= t.span.start) {
-                boiler.next();
+            while region_end <= t.span.start && r < regions.len() {
+                r += 1;
+                (region_start, region_end) = region(r);
             }
-            if boiler.peek().is_some_and(|b| b.span.overlaps(t.span)) {
+            // `Span::overlaps`.
+            if region_start < t.span.end && t.span.start < region_end {
                 f |= Flags::BOILER;
             }
             if t.kind == TokenKind::Word && t.span.len() <= 15 {
@@ -164,7 +178,9 @@ impl<'a> Words<'a> {
                 // bytes, not the `str`: no character-boundary tests.)
                 let bytes = &doc.text.as_bytes()[t.span.range()];
                 let (lo, hi) = crate::load16(bytes);
-                if (lo | hi) & HIGH == 0 && !has_byte(lo, b'.') && !has_byte(hi, b'.') {
+                // Non-ASCII bytes and full stops in one test: the top bits of both words and of
+                // their zero-byte tests against `.` (`dot_bytes`), one branch for all.
+                if (lo | hi | dot_bytes(lo) | dot_bytes(hi)) & HIGH == 0 {
                     f |= case_flags(bytes, lo, hi);
                     f |= lex.classify_loaded(bytes, lo, hi);
                     flags.push(f);

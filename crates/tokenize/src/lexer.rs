@@ -275,6 +275,9 @@ impl Tokenizer {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
+            // Set when the fast path below has seen that an ASCII space follows the token: the
+            // next scan starts after it instead of spending a loop turn on it.
+            let mut spaced = false;
             let (end, kind) = match CLASS[b as usize] {
                 SPACE => {
                     i += 1;
@@ -285,6 +288,7 @@ impl Tokenizer {
                     let (j, digits) = ascii_alnum_run(bytes, i);
                     let currency = b == b'R' && matches!(bytes.get(i + 1), Some(b'p' | b'P'));
                     if bytes.get(j).is_none_or(|&b| CLASS[b as usize] == SPACE) && !currency {
+                        spaced = true;
                         (
                             j,
                             if digits {
@@ -317,7 +321,8 @@ impl Tokenizer {
                 token.suffix = self.clitic_len(&bytes[i..end]);
             }
             out.push(token);
-            i = end;
+            // (Past the end of the text when no space follows: the loop ends as it would.)
+            i = end + usize::from(spaced);
         }
         resolve_quote_roles(text, &mut out[first..]);
     }
