@@ -133,6 +133,26 @@ fn case_flags(bytes: &[u8], lo: u64, hi: u64) -> Flags {
     }
 }
 
+/// The flags of a one-byte token that is no word or URL, as the general path of
+/// [`Words::new`] gives them: the same matches on the byte instead of the string.
+#[inline]
+fn one_byte_flags(kind: TokenKind, b: u8) -> Flags {
+    match kind {
+        TokenKind::QuoteMark(_) if matches!(b, b'\'' | b'`') => Flags::MARK | Flags::SINGLE,
+        TokenKind::QuoteMark(_) => Flags::MARK,
+        TokenKind::Number => Flags::NUMBER,
+        TokenKind::Punct | TokenKind::Symbol => match b {
+            b',' => Flags::COMMA,
+            b'.' | b'?' | b'!' => Flags::END,
+            b'(' => Flags::OPEN_PAREN,
+            b')' => Flags::CLOSE_PAREN,
+            b':' => Flags::COLON,
+            _ => Flags::PUNCT,
+        },
+        _ => Flags::empty(),
+    }
+}
+
 /// A document seen through the quote rules' eyes.
 pub struct Words<'a> {
     /// The document.
@@ -170,6 +190,14 @@ impl<'a> Words<'a> {
             // `Span::overlaps`.
             if region_start < t.span.end && t.span.start < region_end {
                 f |= Flags::BOILER;
+            }
+            if t.span.len() == 1 && !matches!(t.kind, TokenKind::Word | TokenKind::Url) {
+                // A one-byte mark, number or punctuation (most tokens that are not words): its
+                // byte says what the general path's string tests below say, and nothing else
+                // applies to it (no glued word: that needs more than two bytes).
+                f |= one_byte_flags(t.kind, doc.text.as_bytes()[t.span.start as usize]);
+                flags.push(f);
+                continue;
             }
             if t.kind == TokenKind::Word && t.span.len() <= 15 {
                 // Most words: ASCII, short, without a full stop (so neither glued nor carrying
@@ -437,6 +465,55 @@ mod tests {
         for (k, want) in expected.into_iter().enumerate() {
             assert_eq!(case(k), want, "{}", words.text(k));
         }
+    }
+
+    /// One-byte marks, numbers and punctuation are flagged by their byte as the general path
+    /// flags them by their text.
+    #[test]
+    fn one_byte_tokens_are_flagged_by_their_byte() {
+        use kutip_core::QuoteMarkRole;
+        let text = ", . ? ! ( ) : ; \" ' ` 7 % - Sari";
+        let kinds = [
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::Punct,
+            TokenKind::QuoteMark(QuoteMarkRole::Open),
+            TokenKind::QuoteMark(QuoteMarkRole::Unknown),
+            TokenKind::QuoteMark(QuoteMarkRole::Close),
+            TokenKind::Number,
+            TokenKind::Symbol,
+            TokenKind::Punct,
+            TokenKind::Word,
+        ];
+        let mut doc = words_of(text);
+        for (t, kind) in doc.tokens.iter_mut().zip(kinds) {
+            t.kind = kind;
+        }
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        let expected = [
+            Flags::COMMA,
+            Flags::END,
+            Flags::END,
+            Flags::END,
+            Flags::OPEN_PAREN,
+            Flags::CLOSE_PAREN,
+            Flags::COLON,
+            Flags::PUNCT,
+            Flags::MARK,
+            Flags::MARK | Flags::SINGLE,
+            Flags::MARK | Flags::SINGLE,
+            Flags::NUMBER,
+            Flags::PUNCT,
+            Flags::PUNCT,
+            Flags::CAP,
+        ];
+        assert_eq!(words.flags, expected);
     }
 
     /// A glued sentence start is a capitalised word, or an acronym after a lower-case word
