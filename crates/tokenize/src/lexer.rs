@@ -312,6 +312,21 @@ impl Tokenizer {
                         {
                             (j, kind)
                         }
+                        // A full stop before a space or the text's end (a sentence's end, the
+                        // other third): nothing joins across it (no domain label, no e-mail
+                        // local part, no lower-case or digit after it), so `scan_word` comes
+                        // to its last test, the abbreviation or initial that keeps the stop;
+                        // unless the word is `www` (a URL's start).
+                        Some(b'.')
+                            if bytes.get(j + 1).is_none_or(|&b| CLASS[b as usize] == SPACE)
+                                && !bytes[i..j].eq_ignore_ascii_case(b"www") =>
+                        {
+                            if digits {
+                                (j, kind)
+                            } else {
+                                (self.end_before_dot(text, i, j), kind)
+                            }
+                        }
                         Some(_) => self.scan_word(text, i),
                     }
                 }
@@ -505,14 +520,23 @@ impl Tokenizer {
             TokenKind::Word
         };
         if kind == TokenKind::Word && bytes.get(end) == Some(&b'.') {
-            if let Some(abbr_end) = self.abbreviation_end(text, start, end) {
-                return (abbr_end, kind);
-            }
-            if is_initial(text, start, end) {
-                return (end + 1, kind);
-            }
+            return (self.end_before_dot(text, start, end), kind);
         }
         (end, kind)
+    }
+
+    /// The end of a word from `start` whose letters end at `end`, before a full stop: after
+    /// the abbreviation that keeps it (`S.H.`, `dll.`), after the stop of an initial (`M.`),
+    /// else `end`.
+    #[inline]
+    fn end_before_dot(&self, text: &str, start: usize, end: usize) -> usize {
+        if let Some(abbr_end) = self.abbreviation_end(text, start, end) {
+            return abbr_end;
+        }
+        if is_initial(text, start, end) {
+            return end + 1;
+        }
+        end
     }
 
     /// End of the longest known abbreviation that starts at `start` and whose last dot is at or
