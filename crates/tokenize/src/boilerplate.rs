@@ -351,15 +351,16 @@ impl BoilerplateRules {
 /// " —"), or an en or em dash on its own ("JAKARTA, KOMPAS.com–"). Returns its byte offset and
 /// length (the space included); the spaces after it are added by the caller.
 fn first_dash(head: &str) -> Option<(usize, usize)> {
-    let mut chars = head.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            ' ' => {
-                if let Some(&(_, dash @ ('-' | '–' | '—'))) = chars.peek() {
-                    return Some((at, 1 + dash.len_utf8()));
-                }
-            }
-            '–' | '—' => return Some((at, c.len_utf8())),
+    // Byte by byte, not char by char (this runs on every line with a comma near its start):
+    // a space is one byte, and `–` (E2 80 93) and `—` (E2 80 94) start with a byte that only
+    // ever starts a character, so the byte positions are the characters' positions.
+    let bytes = head.as_bytes();
+    let long_dash_at = |i: usize| matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x93 | 0x94]));
+    for (at, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' if bytes.get(at + 1) == Some(&b'-') => return Some((at, 2)),
+            b' ' if long_dash_at(at + 1) => return Some((at, 4)),
+            0xE2 if long_dash_at(at) => return Some((at, 3)),
             _ => {}
         }
     }
@@ -603,6 +604,50 @@ fn is_heading(line: &str) -> bool {
 mod tests {
     use super::*;
     use crate::paragraphs;
+
+    /// The byte scan for a dateline's dash finds what a scan of the characters finds.
+    #[test]
+    fn first_dash_by_bytes_matches_the_characters() {
+        fn by_chars(head: &str) -> Option<(usize, usize)> {
+            let mut chars = head.char_indices().peekable();
+            while let Some((at, c)) = chars.next() {
+                match c {
+                    ' ' => {
+                        if let Some(&(_, dash @ ('-' | '–' | '—'))) = chars.peek() {
+                            return Some((at, 1 + dash.len_utf8()));
+                        }
+                    }
+                    '–' | '—' => return Some((at, c.len_utf8())),
+                    _ => {}
+                }
+            }
+            None
+        }
+        let heads = [
+            "SLEMAN, KABARKITA.com - Budi",
+            "SLEMAN, KABARKITA.com – Budi",
+            "SLEMAN, KABARKITA.com — Budi",
+            "SLEMAN, KabarKita.id–Budi",
+            "Sari—Budi, dan -3 ",
+            "“Kami”, kata Budi ‒ ‐ − … ",
+            "tanpa tanda hubung, sama sekali",
+            "akhir -",
+            "akhir –",
+            "",
+            " ",
+            "–",
+        ];
+        for head in heads {
+            assert_eq!(first_dash(head), by_chars(head), "{head}");
+            for cut in (0..=head.len()).filter(|&i| head.is_char_boundary(i)) {
+                assert_eq!(
+                    first_dash(&head[..cut]),
+                    by_chars(&head[..cut]),
+                    "{head} {cut}"
+                );
+            }
+        }
+    }
 
     /// The two-letter filter in front of the word lists never turns a listed word away, in
     /// any case, and turns away the usual first words of body paragraphs.
