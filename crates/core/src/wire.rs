@@ -496,6 +496,28 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// `n` in decimal, as `itoa` (and serde_json) writes it. Offsets below 10,000 (nearly all:
+/// news documents are a few thousand characters) are written as arrays of their digits, one
+/// fixed-size copy each; `itoa` and the copy of its variable-length output cost a call to it
+/// and one to `memcpy` a number (about 60 instructions, 200,000 numbers over 450 documents).
+#[inline]
+fn write_number(out: &mut Vec<u8>, n: u32) {
+    // (`n` is below 10,000 in every arm but the last, so each digit fits a byte.)
+    let digit = |d: u32| b'0' + d as u8;
+    match n {
+        0..=9 => out.push(digit(n)),
+        10..=99 => out.extend_from_slice(&[digit(n / 10), digit(n % 10)]),
+        100..=999 => out.extend_from_slice(&[digit(n / 100), digit(n / 10 % 10), digit(n % 10)]),
+        1000..=9999 => out.extend_from_slice(&[
+            digit(n / 1000),
+            digit(n / 100 % 10),
+            digit(n / 10 % 10),
+            digit(n % 10),
+        ]),
+        _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+    }
+}
+
 /// The pieces [`write_compact`] is made of.
 struct Compact<'o, 't> {
     out: &'o mut Vec<u8>,
@@ -528,7 +550,7 @@ impl Compact<'_, '_> {
     }
 
     fn number(&mut self, n: u32) {
-        self.raw(itoa::Buffer::new().format(n).as_bytes());
+        write_number(self.out, n);
     }
 
     fn list<T>(
@@ -621,6 +643,17 @@ mod tests {
             let mut ours = Vec::new();
             write_escaped(&mut ours, case);
             assert_eq!(ours, serde_json::to_vec(case.as_str()).unwrap(), "{case:?}");
+        }
+    }
+
+    /// Numbers are written as `itoa` writes them, across every digit count.
+    #[test]
+    fn numbers_are_written_as_itoa_writes_them() {
+        let edges = [99_999, 100_000, 1_000_000, u32::MAX - 1, u32::MAX];
+        for n in (0..=20_000).chain(edges) {
+            let mut out = Vec::new();
+            write_number(&mut out, n);
+            assert_eq!(out, itoa::Buffer::new().format(n).as_bytes(), "{n}");
         }
     }
 
