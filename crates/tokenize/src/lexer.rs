@@ -1277,6 +1277,34 @@ mod tests {
         assert_eq!(numbers, ["3,5", "19/9/2023", "16.00", "2022-02-19"]);
     }
 
+    /// A word before a comma, a bracket, `;`, `?`, `!`, `"` or a full stop and a space ends
+    /// at its letters without `scan_word`, and ends where `scan_word` ended it: numbers keep
+    /// a comma between digits, abbreviations and initials their full stop, and `www` is a URL.
+    #[test]
+    fn words_before_punctuation_end_where_scan_word_ends_them() {
+        let text = "Budi, Sari) kata; benar? ya! \"oke\" 3,5 2023, 12. dll. M. Nuh Dr. \
+                    (Adi] www. sana. selesai.";
+        let tokens: Vec<(&str, TokenKind)> = Tokenizer::default()
+            .tokens(text)
+            .iter()
+            .map(|t| (&text[t.span.range()], t.kind))
+            .collect();
+        let texts: Vec<&str> = tokens.iter().map(|t| t.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "Budi", ",", "Sari", ")", "kata", ";", "benar", "?", "ya", "!", "\"", "oke", "\"",
+                "3,5", "2023", ",", "12", ".", "dll.", "M.", "Nuh", "Dr.", "(", "Adi", "]", "www",
+                ".", "sana", ".", "selesai", "."
+            ]
+        );
+        let kind = |s: &str| tokens.iter().find(|t| t.0 == s).map(|t| t.1);
+        assert_eq!(kind("3,5"), Some(TokenKind::Number));
+        assert_eq!(kind("2023"), Some(TokenKind::Number));
+        assert_eq!(kind("12"), Some(TokenKind::Number));
+        assert_eq!(kind("www"), Some(TokenKind::Url));
+    }
+
     #[test]
     fn abbreviations_keep_their_dot() {
         let cases: &[(&str, &[&str])] = &[
