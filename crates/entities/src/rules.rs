@@ -1284,6 +1284,8 @@ pub fn tag(
     let cue_lengths = name_cues
         .iter()
         .fold(0u64, |bits, c| bits | 1 << c.len().min(63));
+    // Fetched once, not once a token.
+    let roles = role_table();
     let mut lower_words = LowerWords {
         doc,
         words: None,
@@ -1576,7 +1578,7 @@ pub fn tag(
                     continue;
                 }
             }
-            if let Some(n) = role_at(words[local], text, tokens, i, end) {
+            if let Some(n) = role_at(roles, words[local], text, tokens, i, end) {
                 if free(n) {
                     out.push(Entity::new(
                         tokens[i].span.cover(tokens[i + n - 1].span),
@@ -1984,10 +1986,10 @@ fn starts_upper(word: &str) -> bool {
 struct RoleTable {
     phrases: HashKeyed<()>,
     prefixes: HashKeyed<()>,
-    /// `(length, first byte lower-cased)` of every first word, as bits: most tokens fail this
-    /// test and are never hashed.
+    /// `(length, first byte)` of every first word, in either case, as bits: most tokens fail
+    /// this test and are never hashed.
     first_words: [u64; 256],
-    /// `(length, last byte lower-cased)` of every first word: the first test alone let a
+    /// `(length, last byte)` of every first word, in either case: the first test alone let a
     /// fifth of all tokens through.
     last_words: [u64; 256],
     /// A 4096-bit filter of the first words by [`folded_key`]: the two tests above still let
@@ -2038,8 +2040,10 @@ fn folded_key_and_ascii(word: &[u8]) -> (u64, bool) {
 
 impl RoleTable {
     fn may_start(&self, word: &str) -> bool {
-        let first = word.as_bytes()[0].to_ascii_lowercase();
-        let last = word.as_bytes()[word.len() - 1].to_ascii_lowercase();
+        // The tables hold both cases of each letter: no lower-casing here (it ran for nearly
+        // every token).
+        let first = word.as_bytes()[0];
+        let last = word.as_bytes()[word.len() - 1];
         word.len() < 64
             && self.first_words[usize::from(first)]
                 & self.last_words[usize::from(last)]
@@ -2068,9 +2072,13 @@ fn role_table() -> &'static RoleTable {
             debug_assert!(first.bytes().all(|b| b.is_ascii_lowercase()), "{first}");
             let key = folded_key(first.as_bytes());
             table.first_word_filter[(key >> 6 & 63) as usize] |= 1 << (key & 63);
-            table.first_words[usize::from(first.as_bytes()[0])] |= 1 << first.len();
-            let last = first.as_bytes()[first.len() - 1].to_ascii_lowercase();
-            table.last_words[usize::from(last)] |= 1 << first.len();
+            let (head, last) = (first.as_bytes()[0], first.as_bytes()[first.len() - 1]);
+            for b in [head, head.to_ascii_uppercase()] {
+                table.first_words[usize::from(b)] |= 1 << first.len();
+            }
+            for b in [last, last.to_ascii_uppercase()] {
+                table.last_words[usize::from(b)] |= 1 << first.len();
+            }
             let mut h = 0;
             let words: Vec<&str> = role.split(' ').collect();
             for (n, w) in words.iter().enumerate() {
@@ -2091,8 +2099,14 @@ fn role_table() -> &'static RoleTable {
 
 /// A role phrase starting at token `i` (whose text is `word`): the longest entry of
 /// [`ROLES`], in tokens.
-fn role_at(word: &str, text: &str, tokens: &[Token], i: usize, end: usize) -> Option<usize> {
-    let table = role_table();
+fn role_at(
+    table: &RoleTable,
+    word: &str,
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+) -> Option<usize> {
     if !table.may_start(word) {
         return None;
     }
