@@ -288,21 +288,28 @@ fn is_title_word(word: &str, lower: u64) -> bool {
         && hashes.sorted.binary_search(&key).is_ok()
 }
 
+/// Whether a token is a quotation mark, from its first byte's [`FIRST_BYTE`] class: every
+/// quotation mark starts with `"`, `'`, `` ` ``, 0xC2 (`«`/`»`) or 0xE2 (the curly ones), so
+/// nearly every token is rejected by its class alone (inlined: called once a token, the call
+/// cost more than the test).
 #[inline(always)]
+fn quote_mark_of(class: u8, word: &str) -> bool {
+    class & FIRST_QUOTE != 0
+        && matches!(
+            word,
+            "\"" | "“" | "”" | "\'" | "‘" | "’" | "«" | "»" | "``" | "\'\'"
+        )
+}
+
+/// The [`FIRST_BYTE`] class of a token.
+#[inline(always)]
+fn first_class(word: &str) -> u8 {
+    FIRST_BYTE[usize::from(word.as_bytes().first().copied().unwrap_or(0))]
+}
+
+#[cfg(test)]
 fn is_quote_mark(word: &str) -> bool {
-    // Every quotation mark starts with one of these bytes (`«`/`»` with 0xC2, the curly ones
-    // with 0xE2): nearly every token is rejected by its first byte alone (inlined: called once
-    // a token, the call cost more than the test).
-    if !matches!(
-        word.as_bytes().first(),
-        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
-    ) {
-        return false;
-    }
-    matches!(
-        word,
-        "\"" | "“" | "”" | "\'" | "‘" | "’" | "«" | "»" | "``" | "\'\'"
-    )
+    quote_mark_of(first_class(word), word)
 }
 
 /// No gazetteer name covers the token.
@@ -427,6 +434,9 @@ fn has_capital(word: &str) -> bool {
 
 /// Whether a token can be part of a name: it has a capital letter or a digit, or a gazetteer
 /// name covers it.
+/// ([`SentenceInfo::mark`] computes the same from the first byte's [`FIRST_BYTE`] class and
+/// [`strong_past_first`]; this whole test is what the unit tests check.)
+#[cfg(test)]
 fn strong(word: &str, gazetteer: u8) -> bool {
     if gazetteer != GAZ_NONE {
         return true;
@@ -437,6 +447,33 @@ fn strong(word: &str, gazetteer: u8) -> bool {
     {
         return true;
     }
+    strong_past_first(word)
+}
+
+/// What a token's first byte says, for [`SentenceInfo::mark`]: one table look-up a token
+/// instead of the capital, digit and quotation-mark tests one by one.
+const FIRST_STRONG: u8 = 1;
+/// Every quotation mark starts with such a byte (see [`quote_mark_of`]).
+const FIRST_QUOTE: u8 = 2;
+static FIRST_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        if x.is_ascii_uppercase() || x.is_ascii_digit() {
+            table[b] |= FIRST_STRONG;
+        }
+        if matches!(x, b'"' | b'\'' | b'`' | 0xC2 | 0xE2) {
+            table[b] |= FIRST_QUOTE;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// [`strong`] for a token without a gazetteer name whose first byte is no capital or digit.
+#[inline]
+fn strong_past_first(word: &str) -> bool {
     // Most words are ASCII: test eight (or four) bytes at a time for a capital, a digit or a
     // non-ASCII byte, and decode UTF-8 and ask the Unicode tables only for a word with a
     // non-ASCII byte. Overlapping reads cover a word of any length (an "any" test).
@@ -528,13 +565,15 @@ impl SentenceInfo {
             .zip(words.iter().zip(gazetteer))
             .enumerate()
         {
-            let quote = is_quote_mark(w);
+            // One look-up for the first-byte tests of both.
+            let class = first_class(w);
+            let quote = quote_mark_of(class, w);
             *left = last;
             *right = usize::from(quote);
             if !quote {
                 last = i;
             }
-            let strong = strong(w, g);
+            let strong = g != GAZ_NONE || class & FIRST_STRONG != 0 || strong_past_first(w);
             *strong_out = strong;
             *candidate = strong;
             if strong

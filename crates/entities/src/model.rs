@@ -578,20 +578,8 @@ impl Model {
                 // still tried in order and only a strictly better score wins, so ties break as
                 // when each current tag was scanned on its own. (Wrapping adds: a masked lane
                 // may add to a start-of-run sentinel.)
-                let prev_scores = *scores.last().expect("a previous token");
-                for (prev, &p) in prev_scores.iter().enumerate().take(N_TAGS) {
-                    let (t, ok) = (&self.transition_lanes[prev], &ALLOWED[prev]);
-                    // A disallowed pair scores i32::MIN, below every start-of-run sentinel.
-                    let s: [i32; ROW] = std::array::from_fn(|cur| {
-                        let s = p.wrapping_add(t[cur]).wrapping_add(emit[cur]);
-                        s & ok[cur] | i32::MIN & !ok[cur]
-                    });
-                    for cur in 0..ROW {
-                        let better = -i32::from(s[cur] > best[cur]);
-                        from[cur] = prev as i32 & better | from[cur] & !better;
-                        best[cur] = best[cur].max(s[cur]);
-                    }
-                }
+                let prev_scores = scores.last().expect("a previous token");
+                (best, from) = viterbi_step(prev_scores, &self.transition_lanes, &emit);
             }
             scores.push(best);
             back.push(from.map(|f| f as u8));
@@ -603,6 +591,43 @@ impl Model {
             tag = back[k][tag] as usize;
         }
     }
+}
+
+/// One step of Viterbi: for each current tag (a lane) the best score over the previous tags
+/// and which previous tag gave it. Each previous tag is tried against all current tags at once
+/// (disallowed pairs and the padding lane masked out); for each current tag the previous tags
+/// are still tried in order and only a strictly better score wins, so ties break as when each
+/// current tag was scanned on its own. Written with masks only (no `max`, no branches), so that
+/// the compiler adds, compares and blends whole rows with SSE2: with `max` it had kept every
+/// lane scalar (baseline x86-64 has no vector `max` of 32-bit integers), about a third of the
+/// candidates' own instructions. (Wrapping adds: a masked lane may add to a start-of-run
+/// sentinel.)
+#[inline(never)]
+fn viterbi_step(
+    prev_scores: &[i32; ROW],
+    transitions: &[[i32; ROW]; N_TAGS + 1],
+    emit: &[i32; ROW],
+) -> ([i32; ROW], [i32; ROW]) {
+    // The masks read from memory, not folded in: folded, they made every lane's code differ
+    // and the compiler kept the lanes scalar.
+    let allowed = std::hint::black_box(&ALLOWED);
+    let mut best = [i32::MIN / 2; ROW];
+    let mut from = [0i32; ROW];
+    for prev in 0..N_TAGS {
+        let p = prev_scores[prev];
+        let (t, ok) = (&transitions[prev], &allowed[prev]);
+        let mut s = [0i32; ROW];
+        for k in 0..ROW {
+            // A disallowed pair scores i32::MIN, below every start-of-run sentinel.
+            s[k] = p.wrapping_add(t[k]).wrapping_add(emit[k]) & ok[k] | i32::MIN & !ok[k];
+        }
+        for k in 0..ROW {
+            let better = -i32::from(s[k] > best[k]);
+            from[k] = prev as i32 & better | from[k] & !better;
+            best[k] = s[k] & better | best[k] & !better;
+        }
+    }
+    (best, from)
 }
 
 /// Whether a word has a capital letter (the first byte decides most words).
@@ -1155,6 +1180,34 @@ mod tests {
                 let expected = (row ^ (model.fold & upper.wrapping_neg())) * ROW;
                 assert_eq!(model.row(feature), expected, "{feature:x}");
                 assert!(expected + ROW <= model.weights.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_viterbi_step_picks_as_each_tag_scanned_alone() {
+        // Against each current tag scanning the allowed previous tags in order, a strictly
+        // better score winning; small values so that ties are common.
+        let mut x = 0x1234_5678_u64;
+        let mut next = || {
+            x = mix(x);
+            (x % 7) as i32 - 3
+        };
+        for _ in 0..500 {
+            let prev: [i32; ROW] = std::array::from_fn(|_| next());
+            let emit: [i32; ROW] = std::array::from_fn(|_| next());
+            let mut t = [[0i32; ROW]; N_TAGS + 1];
+            t.iter_mut().flatten().for_each(|v| *v = next());
+            let (best, from) = viterbi_step(&prev, &t, &emit);
+            for cur in 0..N_TAGS {
+                let (mut b, mut f) = (i32::MIN / 2, 0);
+                for p in (0..N_TAGS).filter(|&p| allowed(p, cur)) {
+                    let s = prev[p] + t[p][cur] + emit[cur];
+                    if s > b {
+                        (b, f) = (s, p as i32);
+                    }
+                }
+                assert_eq!((best[cur], from[cur]), (b, f), "tag {cur}");
             }
         }
     }
