@@ -102,9 +102,9 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.763),
             ("PERSONCOREF", 0.624),
             ("PERSON", 0.42),
-            ("ROLE", 0.347),
-            ("AFFILIATION", 0.314),
-            ("DATETIME", 0.765),
+            ("ROLE", 0.351),
+            ("AFFILIATION", 0.324),
+            ("DATETIME", 0.775),
             ("LOCATION", 0.107),
         ],
     ),
@@ -821,9 +821,13 @@ fn kota_dates_no_stamp_of_a_related_article_link_or_byline() {
         "Harga Cabai Naik Lagi Rabu , 20 November 2024 Banjir Melanda Sukamaju",
     );
     assert_eq!(label_of(&got, "Rabu"), "O", "{got:?}");
-    let got = conll_labels(
+    // (An unbracketed date is labelled near reported speech only.)
+    let got = conll_rows_labels(
         "pipelines/kota.toml",
-        "Pasar baru itu diresmikan Bupati , Rabu , 20 November 2024 .",
+        &[
+            "Budi Santoso mengatakan , harga beras naik .",
+            "Pasar baru itu diresmikan Bupati , Rabu , 20 November 2024 .",
+        ],
     );
     assert_eq!(label_of(&got, "Rabu"), "B-DATETIME", "{got:?}");
     let got = conll_labels("pipelines/kota.toml", "Selasa , 12 Maret 2024 - 08:15 WIB");
@@ -1060,6 +1064,7 @@ fn kota_dates_a_lower_case_day_before_its_bracketed_date_and_a_range_of_days() {
         "pipelines/kota.toml",
         &[
             "Rapat itu digelar di Sukamaju , senin ( 2 / 12 ) .",
+            "Budi Santoso mengatakan , harga beras naik .",
             "Pameran itu berlangsung pada 2-5 Desember 2024 di balai kota .",
             "Latihan itu berlangsung dua minggu 3 Desember 2024 lalu .",
         ],
@@ -1231,4 +1236,52 @@ fn pfsa_labels_a_cue_ending_in_nya_with_its_speaker_after_it_as_cue() {
         ],
     );
     assert_eq!(label_of(&got, "tanya"), "U-CUE", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_the_speaker_after_a_direct_quote_a_candidate_and_a_medium_unlabelled() {
+    // KoTA leaves a direct quote's attribution `O`, position and organisation too.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "\" Harga pupuk sudah turun , \" ujar Ketua Koperasi Tani Makmur Budi Santoso .",
+    );
+    assert_eq!(label_of(&got, "Ketua"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Koperasi"), "O", "{got:?}");
+    // A candidate holds no position yet.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Budi terpilih menjadi calon Ketua Umum Koperasi Maju .",
+    );
+    assert_eq!(label_of(&got, "Ketua"), "O", "{got:?}");
+    // The position's own last word split off by the tagger is no organisation.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Upacara itu dipimpin Kepala Sekolah , lalu para siswa pulang .",
+    );
+    assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Sekolah"), "O", "{got:?}");
+    // A platform is where a message went, no one's organisation.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pesan itu dikirim lewat WhatsApp kepada Kementerian Agama .",
+    );
+    assert_eq!(label_of(&got, "WhatsApp"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Kementerian"), "B-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_dates_an_event_only_near_reported_speech() {
+    let alone = conll_labels(
+        "pipelines/kota.toml",
+        "Festival itu digelar pada 28 November 2024 di Sukamaju .",
+    );
+    assert_eq!(label_of(&alone, "28"), "O", "{alone:?}");
+    let reported = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Budi Santoso mengatakan , harga beras naik .",
+            "Festival itu digelar pada 28 November 2024 di Sukamaju .",
+        ],
+    );
+    assert_eq!(label_of(&reported, "28"), "B-DATETIME", "{reported:?}");
 }
