@@ -101,7 +101,7 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.840),
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.624),
-            ("PERSON", 0.42),
+            ("PERSON", 0.422),
             ("ROLE", 0.351),
             ("AFFILIATION", 0.324),
             ("DATETIME", 0.775),
@@ -1302,4 +1302,14 @@ fn kota_leaves_a_short_reported_clause_and_its_cue_unlabelled() {
     );
     assert_eq!(label_of(&got, "menyampaikan"), "U-CUE", "{got:?}");
     assert_eq!(label_of(&got, "harga"), "B-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_a_name_after_a_number_or_dash_in_a_narrative_sentence_unlabelled() {
+    // "nomor urut 2 Budi Santoso": a candidate's number, an item of a list.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pasangan nomor urut 2 Budi Santoso memperoleh suara terbanyak di Sukamaju .",
+    );
+    assert_eq!(label_of(&got, "Budi"), "O", "{got:?}");
 }
