@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.624),
             ("PERSON", 0.422),
             ("ROLE", 0.351),
-            ("AFFILIATION", 0.324),
+            ("AFFILIATION", 0.326),
             ("DATETIME", 0.775),
             ("LOCATION", 0.107),
         ],
@@ -1312,4 +1312,19 @@ fn kota_leaves_a_name_after_a_number_or_dash_in_a_narrative_sentence_unlabelled(
         "Pasangan nomor urut 2 Budi Santoso memperoleh suara terbanyak di Sukamaju .",
     );
     assert_eq!(label_of(&got, "Budi"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_reads_an_organisation_before_a_year_or_a_dash_outside_reported_speech_as_no_affiliation() {
+    // "Bank Sukamaju Marathon 2024": an event named with its year; "Harian Sukamaju -": an
+    // outlet's dateline.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Ribuan pelari mengikuti lomba Bank Sukamaju Marathon 2024 di alun-alun kota .",
+            "Acara itu diliput Harian Sukamaju - Ribuan warga hadir .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Bank"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Harian"), "O", "{got:?}");
 }
