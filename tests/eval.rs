@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.624),
             ("PERSON", 0.422),
             ("ROLE", 0.351),
-            ("AFFILIATION", 0.326),
+            ("AFFILIATION", 0.327),
             ("DATETIME", 0.775),
             ("LOCATION", 0.107),
         ],
@@ -1327,4 +1327,13 @@ fn kota_reads_an_organisation_before_a_year_or_a_dash_outside_reported_speech_as
     );
     assert_eq!(label_of(&got, "Bank"), "O", "{got:?}");
     assert_eq!(label_of(&got, "Harian"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_reads_where_someone_studied_as_no_affiliation() {
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Ia adalah lulusan Universitas Sukamaju yang kini bekerja di desa .",
+    );
+    assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
 }

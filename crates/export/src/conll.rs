@@ -798,9 +798,16 @@ impl<'w> ConllExporter<'w> {
                     )
                     .copied()
                     .unwrap_or(false);
+            // "lulusan Universitas X", "alumnus Pesantren Y": where someone studied, no
+            // organisation they belong to (dev: 2 of 17 labelled).
+            let studied = k > 0
+                && ["lulusan", "alumni", "alumnus", "alumna"]
+                    .iter()
+                    .any(|w| text(k - 1).eq_ignore_ascii_case(w));
             if position_word
                 || medium
                 || named_thing
+                || studied
                 || (k > 0 && text(k - 1) == ")")
                 || (end + 1 < n && text(end + 1) == "/")
             {
