@@ -102,7 +102,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.624),
             ("PERSON", 0.422),
-            ("ROLE", 0.351),
+            ("ROLE", 0.353),
             ("AFFILIATION", 0.327),
             ("DATETIME", 0.775),
             ("LOCATION", 0.107),
@@ -1336,4 +1336,17 @@ fn kota_reads_where_someone_studied_as_no_affiliation() {
         "Ia adalah lulusan Universitas Sukamaju yang kini bekerja di desa .",
     );
     assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_takes_a_positions_number_or_term_into_the_role() {
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Acara itu dihadiri Budi Santoso ( Menteri Pertanian 2004-2009 ) dan para petani .",
+            "Upacara itu dipimpin Wakil Rektor 2 Sari Wulandari di halaman kampus .",
+        ],
+    );
+    assert_eq!(label_of(&got, "2004-2009"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "2"), "L-ROLE", "{got:?}");
 }
