@@ -412,6 +412,9 @@ impl<'w> ConllExporter<'w> {
         let mut objects: Vec<Span> = Vec::new();
         // The sentences whose reported speech is labelled.
         let mut reported = vec![false; doc.sentences.len()];
+        // The cues of short clauses left unlabelled (below): still reported speech nearby for
+        // the dates.
+        let mut short_cues: Vec<usize> = Vec::new();
         // "Harga itu, imbuh Budi, naik": a cue in the middle of the sentence other than the
         // `middle_cues` is left unlabelled, with its clause and speaker.
         let middle_cues = self.config.middle_cues.clone();
@@ -464,6 +467,21 @@ impl<'w> ConllExporter<'w> {
             if group || common {
                 continue;
             }
+            // A reported clause of four tokens or fewer ("menyampaikan apresiasinya atas
+            // program ini", "mengaku tidak pernah marah"): the verb reports a thing or a
+            // feeling rather than a claim, and KoTA mostly labels neither it nor its cue (dev:
+            // 6 of 50 such statements and 17 of their 50 cues labelled). Its speaker is
+            // labelled as for any other. (A piece of a statement cut at a dotted number is
+            // not one: the whole clause is counted here.)
+            let short = {
+                let (first, end) = token_range(doc, q.content);
+                end - first <= 4
+            };
+            if short {
+                if let Some(c) = q.cue {
+                    short_cues.push(doc.token_at(c.start));
+                }
+            }
             if let Some(cue) = q.cue {
                 let i = doc.sentences.partition_point(|s| s.span.end <= cue.start);
                 if let Some(r) = reported.get_mut(i) {
@@ -498,14 +516,14 @@ impl<'w> ConllExporter<'w> {
                         .iter()
                         .any(|t| t.eq_ignore_ascii_case(doc.slice(c)))
                 });
-            if !topic {
+            if !topic && !short {
                 self.mark_statement(doc, q.content);
             } else if !person_topic {
                 objects.push(q.content);
             }
             // The topic verb itself the corpus labels only about as often as its object (dev:
             // 52 of 127): left unlabelled with it; its speaker it labels mostly.
-            if let Some(cue) = q.cue.filter(|_| !topic) {
+            if let Some(cue) = q.cue.filter(|_| !topic && !short) {
                 self.mark_cue(doc, cue);
             }
             if let Some(s) = &q.speaker {
@@ -595,7 +613,27 @@ impl<'w> ConllExporter<'w> {
             self.mark_time(doc, q.time);
         }
         // KoTA dates every day it mentions, stated or not.
+        // An event's date written without brackets ("pada 28 November 2024") in a stretch of
+        // about an article (half the `repeat_window` either side) with no labelled cue is a
+        // date of the story, not of a statement: KoTA dates statements and the article's own
+        // dateline, `Senin ( 2 / 12 / 2024 )` (dev: 4 of 21 such dates labelled, against 80%
+        // of the bracketed ones there).
+        let reach = self.config.repeat_window / 2;
         for date in written_dates(doc) {
+            if !doc.slice(date).contains('(') {
+                let (first, _) = token_range(doc, date);
+                let near = &self.labels
+                    [first.saturating_sub(reach)..(first + reach).min(self.labels.len())];
+                if !near
+                    .iter()
+                    .any(|l| matches!(l, Some(("CUE" | "CUECOREF", _))))
+                    && !short_cues
+                        .iter()
+                        .any(|&c| c + reach >= first && c < first + reach)
+                {
+                    continue;
+                }
+            }
             self.mark(doc, date, "DATETIME");
         }
         // KoTA also labels people, positions and organisations outside any statement, whether
@@ -627,6 +665,15 @@ impl<'w> ConllExporter<'w> {
                     .into_iter()
                     .chain(after_cue)
             })
+            .collect();
+        // The speakers named after a direct quote, by its cue (not one who introduces it).
+        let after_quote_speakers: Vec<Span> = doc
+            .quotes
+            .iter()
+            .filter(|q| {
+                q.kind == QuoteKind::Direct && q.cue.is_some_and(|c| c.start >= q.content.end)
+            })
+            .filter_map(|q| q.speaker.as_ref().map(|s| s.span))
             .collect();
         for e in &doc.entities {
             if quoted.iter().chain(&objects).any(|c| c.contains(e.span)) {
@@ -672,6 +719,26 @@ impl<'w> ConllExporter<'w> {
                     continue;
                 }
             }
+            // The speaker named after a direct quote ("… , " ujar Ketua Komite X Budi"): KoTA
+            // leaves a direct quote's attribution `O`, the speaker's position and organisation
+            // too (dev: 6 of 53 positions and 5 of 52 organisations there labelled).
+            if (label == "ROLE" || label == "AFFILIATION")
+                && after_quote_speakers.iter().any(|s| s.overlaps(span))
+            {
+                continue;
+            }
+            // "calon Bupati", "calon anggota DPR": a candidate holds no position yet (dev: 0 of
+            // 9 labelled).
+            if label == "ROLE" {
+                let (first, _) = token_range(doc, span);
+                if first > 0
+                    && doc
+                        .slice(doc.tokens[first - 1].span)
+                        .eq_ignore_ascii_case("calon")
+                {
+                    continue;
+                }
+            }
             if label == "ROLE" || label == "AFFILIATION" {
                 // A position or organisation right after a capitalised word, in a sentence
                 // that reports no speech, is mostly inside a longer name or a list run together
@@ -706,10 +773,77 @@ impl<'w> ConllExporter<'w> {
                 continue;
             };
             let text = |i: usize| doc.slice(doc.tokens[i].span);
-            if (k > 0 && text(k - 1) == ")") || (end + 1 < n && text(end + 1) == "/") {
+            // One word with lower-case letters right after a position is mostly the
+            // position's own last word the tagger split off ("Sekretaris | Daerah", "Kepala |
+            // Sekolah", "Ketua | Umum", "Kepala | Negara"), seldom a short name (dev: 7 of 75
+            // labelled).
+            let position_word = end == k
+                && k > 0
+                && matches!(self.labels[k - 1], Some(("ROLE", _)))
+                && text(k).chars().any(char::is_lowercase);
+            // A web address or a social platform ("dikutip dari Berita.com", "melalui akun
+            // Instagram") is where the text comes from, no one's organisation (dev: 4 of 56).
+            let medium = (k..=end).any(|i| web_or_platform(text(i)));
+            // Before a number or a dash, in a sentence that reports no speech: the name of an
+            // event, an award or a law with its year ("Festival X 2024", "UU X 1960"), a
+            // copyright line, or the outlet of a dateline ("JAKARTA , KOMPAS —") (dev: 2 of
+            // 35 labelled).
+            let named_thing = end + 1 < n
+                && (text(end + 1).starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(text(end + 1), "-" | "–" | "—"))
+                && !reported
+                    .get(
+                        doc.sentences
+                            .partition_point(|s| s.span.end <= doc.tokens[k].span.start),
+                    )
+                    .copied()
+                    .unwrap_or(false);
+            // "lulusan Universitas X", "alumnus Pesantren Y": where someone studied, no
+            // organisation they belong to (dev: 2 of 17 labelled).
+            let studied = k > 0
+                && ["lulusan", "alumni", "alumnus", "alumna"]
+                    .iter()
+                    .any(|w| text(k - 1).eq_ignore_ascii_case(w));
+            if position_word
+                || medium
+                || named_thing
+                || studied
+                || (k > 0 && text(k - 1) == ")")
+                || (end + 1 < n && text(end + 1) == "/")
+            {
                 self.labels[k..=end].fill(None);
             }
             k = end + 1;
+        }
+        // A position's number or term written right after it ("Wakil Rektor 2", "Menteri X
+        // 2004-2009", "Wakil Ketua II") is part of the `ROLE` in KoTA (dev: 30 gold positions
+        // end with one, 6 stop before one; of 11 positions so widened, 5 right against 2
+        // before).
+        for k in 1..n {
+            let term = |t: &str| {
+                let b = t.as_bytes();
+                !b.is_empty()
+                    && (b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && b[0].is_ascii_digit()
+                        || (b.len() <= 4 && b.iter().all(|c| matches!(c, b'I' | b'V' | b'X'))))
+            };
+            if self.labels[k].is_none()
+                && matches!(
+                    self.labels[k - 1],
+                    Some(("ROLE", Position::Last | Position::Unit))
+                )
+                && term(doc.slice(doc.tokens[k].span))
+            {
+                let mut first = k - 1;
+                while first > 0
+                    && !matches!(
+                        self.labels[first],
+                        Some(("ROLE", Position::Begin | Position::Unit))
+                    )
+                {
+                    first -= 1;
+                }
+                self.relabel(first, k + 1, "ROLE");
+            }
         }
         // Where a statement was made, where nothing else is labelled (written before the
         // entities, a place that is also an organisation cost more AFFILIATION than it gained).
@@ -939,7 +1073,12 @@ impl<'w> ConllExporter<'w> {
         // only mentions, which KoTA mostly leaves unlabelled (dev: 12% of them were labelled).
         let sentence = doc.sentences.partition_point(|s| s.span.end <= span.start);
         if first > 0
-            && text(first - 1).starts_with(char::is_lowercase)
+            && text(first - 1).starts_with(|c: char| {
+                // Also after a number, a dash or a list mark ("nomor urut 2 Budi Santoso", "SDN 2
+                // Budi", "2. Sari Wulandari , M.Pd. –", "Budi - Sari memperoleh …"): an item of
+                // a list, a candidate's number or a name run into a unit (dev: 1 of 18 labelled).
+                c.is_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | '#' | '[')
+            })
             && !reported.get(sentence).copied().unwrap_or(false)
         {
             return false;
@@ -1891,6 +2030,25 @@ impl Exporter for ConllExporter<'_> {
         self.out.flush()?;
         Ok(())
     }
+}
+
+/// True for a web address (`Berita.com`, `SUMBER.CO.ID`) or a social platform's name.
+fn web_or_platform(token: &str) -> bool {
+    const DOMAINS: [&str; 5] = [".com", ".co", ".id", ".net", ".org"];
+    const PLATFORMS: [&str; 7] = [
+        "Instagram",
+        "Facebook",
+        "YouTube",
+        "WhatsApp",
+        "TikTok",
+        "Twitter",
+        "Telegram",
+    ];
+    let b = token.as_bytes();
+    DOMAINS
+        .iter()
+        .any(|d| b.len() > d.len() && b[b.len() - d.len()..].eq_ignore_ascii_case(d.as_bytes()))
+        || PLATFORMS.iter().any(|p| token.eq_ignore_ascii_case(p))
 }
 
 /// The last token of the `AFFILIATION` span that starts at token `k`, or `None` when no
