@@ -778,9 +778,14 @@ fn private_names<'a>(
         {
             let mut j = k + 1;
             while j > 0 && k + 1 - j < 4 && w.is(j - 1, Flags::CAP) && !connector(w, j - 1) {
-                names.insert(w.text(j - 1));
                 j -= 1;
             }
+            // A title after "tentang" is a law's or a report's ("UU No 3 / 2021 tentang
+            // Perlindungan Pasar , Pedagang Kecil , …"): its words are no private person.
+            if j > 0 && w.is(j - 1, Flags::LOWER) && w.text(j - 1) == "tentang" {
+                continue;
+            }
+            names.extend((j..k + 1).map(|i| w.text(i)));
             at.push((j, k + 1));
         }
     }

@@ -638,6 +638,23 @@ mod tests {
 
     /// A first-person subject is someone's own words whose quotation marks were lost, not
     /// speech the writer reports.
+    /// A law's title after "tentang" that a descriptor seems to follow ("tentang Perlindungan
+    /// Pasar, Pedagang Kecil, …") is no private person a later `-nya` stands for.
+    #[test]
+    fn a_title_after_tentang_is_no_private_person() {
+        let (_, qs) = quotes(
+            "Ketua Forum Pedagang Sukamaju Budi Santoso menilai aturan itu keliru. Aturan itu \
+             menghapus definisi dalam UU No 3/2021 tentang Perlindungan Pasar, Pedagang \
+             Kecil, dan Koperasi.\n\n“Perubahan ini merugikan pedagang kecil,” katanya.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert!(
+            s.name.as_deref().unwrap().ends_with("Budi Santoso"),
+            "{s:?}"
+        );
+        assert!(s.public_figure, "{s:?}");
+    }
+
     #[test]
     fn a_first_person_subject_reports_nothing() {
         let (doc, qs) = quotes(
