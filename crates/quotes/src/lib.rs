@@ -638,6 +638,46 @@ mod tests {
 
     /// A first-person subject is someone's own words whose quotation marks were lost, not
     /// speech the writer reports.
+    /// A short name takes the organisation of an introduction that gave no position ("Rudi
+    /// Hartono dari Yayasan X"), introduced before it; a subject written so before its verb is
+    /// the person, not the organisation ("Budi Santoso dari Universitas X mengatakan").
+    #[test]
+    fn a_short_name_takes_an_introduction_by_organisation() {
+        let (_, qs) = quotes(
+            "Menurut Rudi Hartono dari Yayasan Tani Makmur, petani perlu bantuan.\n\n\
+             “Petani butuh pupuk murah,” kata Rudi.\n\n\
+             Budi Santoso dari Universitas Sukamaju mengatakan, harga beras naik.\n\n\
+             Peneliti Sari Wulandari dari Universitas Sukamaju menilai stok masih cukup.",
+        );
+        let got: Vec<_> = qs
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_ref().unwrap();
+                (s.name.clone(), s.affiliation.is_some(), s.role.is_some())
+            })
+            .collect();
+        let name = |n: &str| Some(n.to_string());
+        assert_eq!(
+            got,
+            [
+                (name("Rudi Hartono"), true, false),
+                (name("Rudi Hartono"), true, false),
+                (name("Budi Santoso"), true, false),
+                (name("Sari Wulandari"), true, true),
+            ],
+            "{qs:?}"
+        );
+        // (Only an introduction before it: a short name written first gets nothing.)
+        let (_, qs) = quotes(
+            "“Petani butuh pupuk murah,” kata Rudi.\n\n\
+             Menurut Rudi Hartono dari Yayasan Tani Makmur, petani perlu bantuan.",
+        );
+        assert!(
+            qs[0].speaker.as_ref().unwrap().affiliation.is_none(),
+            "{qs:?}"
+        );
+    }
+
     /// A law's title after "tentang" that a descriptor seems to follow ("tentang Perlindungan
     /// Pasar, Pedagang Kecil, …") is no private person a later `-nya` stands for.
     #[test]

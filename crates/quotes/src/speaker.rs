@@ -881,6 +881,44 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
             }
         }
     }
+    // "Budi Santoso dari Universitas X mengatakan": the run before the verb is the organisation
+    // the person named before "dari" comes from; the subject is the whole (up to four
+    // capitalised words opening the clause, none a position, organisation or connector).
+    if j > floor + 2
+        && w.is(j - 1, Flags::LOWER)
+        && w.text(j - 1) == "dari"
+        && w.is(j, Flags::ORG)
+        && !anaphoric
+    {
+        let d = j - 1;
+        let mut i = d;
+        while i > floor
+            && d - i < 4
+            && w.is(i - 1, Flags::CAP)
+            && !w.is(
+                i - 1,
+                Flags::ROLE | Flags::ORG | Flags::RANK | Flags::UPPER | Flags::STOP | Flags::ADVERB,
+            )
+        {
+            i -= 1;
+        }
+        // ("Peneliti Budi Santoso dari …": a position word or two before the name.)
+        let mut r = i;
+        while r > floor && i - r < 2 && w.is(r - 1, Flags::ROLE) {
+            r -= 1;
+        }
+        let opens = i < d && (r == floor || w.is(r - 1, Flags::COMMA | Flags::END | Flags::MARK));
+        if opens {
+            // (Read forward, as after a cue: "kata Budi Santoso dari Universitas X".)
+            if let Some(m) = forward(w, r, k, short).filter(|m| {
+                m.end == k
+                    && m.name.is_some_and(|n| n.0 == i && n.1 <= d)
+                    && m.affiliation.is_some_and(|a| a.0 >= j)
+            }) {
+                return Some(m);
+            }
+        }
+    }
     // "kantor berita Rusia TASS", "juru bicara Kremlin": lower-case role words before it.
     let mut s = j;
     while s > floor && s + MAX_PHRASE > k && w.is(s - 1, Flags::LOWER) {
