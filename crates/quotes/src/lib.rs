@@ -678,6 +678,23 @@ mod tests {
         );
     }
 
+    /// A month before the verb ends a relative clause after the subject: the speaker is the
+    /// name before "yang", and a later pronoun stands for that person.
+    #[test]
+    fn a_month_before_the_verb_is_no_speaker() {
+        let (_, qs) = quotes(
+            "Ketua Koperasi Sukamaju Budi Santoso yang dihubungi pertengahan Maret lalu \
+             menjelaskan stok pupuk menipis. Dia mengatakan, kiriman baru segera tiba.",
+        );
+        let names: Vec<_> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().unwrap().name.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(names.len(), 2, "{qs:?}");
+        assert!(names.iter().all(|n| n.ends_with("Budi Santoso")), "{qs:?}");
+        assert!(qs[1].speaker.as_ref().unwrap().role.is_some(), "{qs:?}");
+    }
+
     /// A law's title after "tentang" that a descriptor seems to follow ("tentang Perlindungan
     /// Pasar, Pedagang Kecil, …") is no private person a later `-nya` stands for.
     #[test]

@@ -861,6 +861,21 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if j == k {
         return None;
     }
+    // "Budi Santoso yang dihubungi pertengahan Maret lalu menjelaskan": a month alone before
+    // the verb ends a relative clause after the subject, and names nobody; the subject is the
+    // name before its "yang" (in the same clause). (Also after an adjunct's head, "Budi saat
+    // dihubungi pada Jumat 5 Maret menjelaskan", the JSON would be right, but KoTA
+    // leaves such an introduction unlabelled: PERSON 42.00 -> 41.98, PERSONCOREF +0.08.)
+    if j + 1 == k && w.is(j, Flags::CAP) && month(w.text(j)) {
+        let y = (floor.max(j.saturating_sub(12))..j)
+            .rev()
+            .take_while(|&y| !w.is(y, Flags::COMMA | Flags::END | Flags::MARK))
+            .find(|&y| w.is(y, Flags::YANG))
+            .filter(|&y| y > floor && w.is(y - 1, Flags::CAP));
+        if let Some(m) = y.and_then(|y| backward(w, y, floor, short)) {
+            return Some(m);
+        }
+    }
     // "Wakil Ketua Komisi XIV DPR dari Fraksi Partai Maju Budi menilai": the run before the verb
     // is a legislator's party; the seat before "dari" is the start of the subject (`forward`
     // reads the whole as the position).
@@ -1018,6 +1033,25 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         m.name = None;
     }
     Some(m)
+}
+
+/// A month's name ("Oktober", "Agustus"), by its length first.
+fn month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    (3..=9).contains(&word.len()) && MONTHS.contains(&word)
 }
 
 /// Academic degrees a name carries after a comma (`S.Pd.`, `M.Si`, `S.T`, `Ph.D.`, `SE`, `MM`):
