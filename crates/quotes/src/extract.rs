@@ -245,9 +245,23 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
         // A mark followed by a cue closes a quote even when no opener is left for it (the
         // corpus glued the opening mark to a word, `dananya."Kami`): it opens nothing, or the
         // next closing mark would pair with it over the reported sentences between them.
-        let Some(oi) = *latest else {
+        let Some(mut oi) = *latest else {
             continue;
         };
+        // "“ Kami pakai istilah “ gotong royong ” di sini . Semua ikut , ” ujarnya": the latest mark closes a
+        // term quoted inside the quote (a few words, no sentence end, after its own opener);
+        // the quote opens at the mark before that term.
+        if !single && oi >= used + 2 {
+            let (a, b) = (marks[oi - 1], marks[oi]);
+            let term = b > a + 1
+                && b - a <= 6
+                && (a + 1..b).all(|k| !w.is(k, Flags::END | Flags::MARK))
+                && !w.is(marks[oi - 2], Flags::SINGLE)
+                && !too_long(marks[oi - 2], m);
+            if term {
+                oi -= 2;
+            }
+        }
         let o = marks[oi];
         // A closing mark too far from its opener is still a closing mark: it opens nothing.
         if o + 1 >= m || too_long(o, m) {

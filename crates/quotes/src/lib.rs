@@ -695,6 +695,21 @@ mod tests {
         assert!(qs[1].speaker.as_ref().unwrap().role.is_some(), "{qs:?}");
     }
 
+    /// A term quoted inside a quote ("… istilah “gotong royong” di sini. Semua …") does not
+    /// cut the quote:
+    /// it opens at the mark before the term.
+    #[test]
+    fn a_term_quoted_inside_a_quote_keeps_the_quote_whole() {
+        let text = "Warga membersihkan selokan. “Kami pakai istilah “gotong royong” di sini. \
+                    Semua warga ikut bekerja,” ujar Budi Santoso.";
+        let (doc, qs) = quotes(text);
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{qs:?}");
+        let content = doc.slice(direct[0].content);
+        assert!(content.starts_with("Kami pakai"), "{content}");
+        assert!(content.ends_with("ikut bekerja,"), "{content}");
+    }
+
     /// A law's title after "tentang" that a descriptor seems to follow ("tentang Perlindungan
     /// Pasar, Pedagang Kecil, …") is no private person a later `-nya` stands for.
     #[test]
