@@ -640,6 +640,95 @@ mod tests {
 
     /// A first-person subject is someone's own words whose quotation marks were lost, not
     /// speech the writer reports.
+    /// A short name takes the organisation of an introduction that gave no position ("Rudi
+    /// Hartono dari Yayasan X"), introduced before it; a subject written so before its verb is
+    /// the person, not the organisation ("Budi Santoso dari Universitas X mengatakan").
+    #[test]
+    fn a_short_name_takes_an_introduction_by_organisation() {
+        let (_, qs) = quotes(
+            "Menurut Rudi Hartono dari Yayasan Tani Makmur, petani perlu bantuan.\n\n\
+             “Petani butuh pupuk murah,” kata Rudi.\n\n\
+             Budi Santoso dari Universitas Sukamaju mengatakan, harga beras naik.\n\n\
+             Peneliti Sari Wulandari dari Universitas Sukamaju menilai stok masih cukup.",
+        );
+        let got: Vec<_> = qs
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_ref().unwrap();
+                (s.name.clone(), s.affiliation.is_some(), s.role.is_some())
+            })
+            .collect();
+        let name = |n: &str| Some(n.to_string());
+        assert_eq!(
+            got,
+            [
+                (name("Rudi Hartono"), true, false),
+                (name("Rudi Hartono"), true, false),
+                (name("Budi Santoso"), true, false),
+                (name("Sari Wulandari"), true, true),
+            ],
+            "{qs:?}"
+        );
+        // (Only an introduction before it: a short name written first gets nothing.)
+        let (_, qs) = quotes(
+            "“Petani butuh pupuk murah,” kata Rudi.\n\n\
+             Menurut Rudi Hartono dari Yayasan Tani Makmur, petani perlu bantuan.",
+        );
+        assert!(
+            qs[0].speaker.as_ref().unwrap().affiliation.is_none(),
+            "{qs:?}"
+        );
+    }
+
+    /// A month before the verb ends a relative clause after the subject: the speaker is the
+    /// name before "yang", and a later pronoun stands for that person.
+    #[test]
+    fn a_month_before_the_verb_is_no_speaker() {
+        let (_, qs) = quotes(
+            "Ketua Koperasi Sukamaju Budi Santoso yang dihubungi pertengahan Maret lalu \
+             menjelaskan stok pupuk menipis. Dia mengatakan, kiriman baru segera tiba.",
+        );
+        let names: Vec<_> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().unwrap().name.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(names.len(), 2, "{qs:?}");
+        assert!(names.iter().all(|n| n.ends_with("Budi Santoso")), "{qs:?}");
+        assert!(qs[1].speaker.as_ref().unwrap().role.is_some(), "{qs:?}");
+    }
+
+    /// A term quoted inside a quote ("… istilah “gotong royong” di sini. Semua …") does not
+    /// cut the quote:
+    /// it opens at the mark before the term.
+    #[test]
+    fn a_term_quoted_inside_a_quote_keeps_the_quote_whole() {
+        let text = "Warga membersihkan selokan. “Kami pakai istilah “gotong royong” di sini. \
+                    Semua warga ikut bekerja,” ujar Budi Santoso.";
+        let (doc, qs) = quotes(text);
+        let direct: Vec<_> = qs.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{qs:?}");
+        let content = doc.slice(direct[0].content);
+        assert!(content.starts_with("Kami pakai"), "{content}");
+        assert!(content.ends_with("ikut bekerja,"), "{content}");
+    }
+
+    /// A law's title after "tentang" that a descriptor seems to follow ("tentang Perlindungan
+    /// Pasar, Pedagang Kecil, …") is no private person a later `-nya` stands for.
+    #[test]
+    fn a_title_after_tentang_is_no_private_person() {
+        let (_, qs) = quotes(
+            "Ketua Forum Pedagang Sukamaju Budi Santoso menilai aturan itu keliru. Aturan itu \
+             menghapus definisi dalam UU No 3/2021 tentang Perlindungan Pasar, Pedagang \
+             Kecil, dan Koperasi.\n\n“Perubahan ini merugikan pedagang kecil,” katanya.",
+        );
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert!(
+            s.name.as_deref().unwrap().ends_with("Budi Santoso"),
+            "{s:?}"
+        );
+        assert!(s.public_figure, "{s:?}");
+    }
+
     #[test]
     fn a_first_person_subject_reports_nothing() {
         let (doc, qs) = quotes(

@@ -861,6 +861,21 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     if j == k {
         return None;
     }
+    // "Budi Santoso yang dihubungi pertengahan Maret lalu menjelaskan": a month alone before
+    // the verb ends a relative clause after the subject, and names nobody; the subject is the
+    // name before its "yang" (in the same clause). (Also after an adjunct's head, "Budi saat
+    // dihubungi pada Jumat 5 Maret menjelaskan", the JSON would be right, but KoTA
+    // leaves such an introduction unlabelled: PERSON 42.00 -> 41.98, PERSONCOREF +0.08.)
+    if j + 1 == k && w.is(j, Flags::CAP) && month(w.text(j)) {
+        let y = (floor.max(j.saturating_sub(12))..j)
+            .rev()
+            .take_while(|&y| !w.is(y, Flags::COMMA | Flags::END | Flags::MARK))
+            .find(|&y| w.is(y, Flags::YANG))
+            .filter(|&y| y > floor && w.is(y - 1, Flags::CAP));
+        if let Some(m) = y.and_then(|y| backward(w, y, floor, short)) {
+            return Some(m);
+        }
+    }
     // "Wakil Ketua Komisi XIV DPR dari Fraksi Partai Maju Budi menilai": the run before the verb
     // is a legislator's party; the seat before "dari" is the start of the subject (`forward`
     // reads the whole as the position).
@@ -877,6 +892,44 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
             if let Some(m) =
                 forward(w, i, k, short).filter(|m| m.end == k && m.role.is_some_and(|r| r.1 > d))
             {
+                return Some(m);
+            }
+        }
+    }
+    // "Budi Santoso dari Universitas X mengatakan": the run before the verb is the organisation
+    // the person named before "dari" comes from; the subject is the whole (up to four
+    // capitalised words opening the clause, none a position, organisation or connector).
+    if j > floor + 2
+        && w.is(j - 1, Flags::LOWER)
+        && w.text(j - 1) == "dari"
+        && w.is(j, Flags::ORG)
+        && !anaphoric
+    {
+        let d = j - 1;
+        let mut i = d;
+        while i > floor
+            && d - i < 4
+            && w.is(i - 1, Flags::CAP)
+            && !w.is(
+                i - 1,
+                Flags::ROLE | Flags::ORG | Flags::RANK | Flags::UPPER | Flags::STOP | Flags::ADVERB,
+            )
+        {
+            i -= 1;
+        }
+        // ("Peneliti Budi Santoso dari …": a position word or two before the name.)
+        let mut r = i;
+        while r > floor && i - r < 2 && w.is(r - 1, Flags::ROLE) {
+            r -= 1;
+        }
+        let opens = i < d && (r == floor || w.is(r - 1, Flags::COMMA | Flags::END | Flags::MARK));
+        if opens {
+            // (Read forward, as after a cue: "kata Budi Santoso dari Universitas X".)
+            if let Some(m) = forward(w, r, k, short).filter(|m| {
+                m.end == k
+                    && m.name.is_some_and(|n| n.0 == i && n.1 <= d)
+                    && m.affiliation.is_some_and(|a| a.0 >= j)
+            }) {
                 return Some(m);
             }
         }
@@ -980,6 +1033,25 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         m.name = None;
     }
     Some(m)
+}
+
+/// A month's name ("Oktober", "Agustus"), by its length first.
+fn month(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    (3..=9).contains(&word.len()) && MONTHS.contains(&word)
 }
 
 /// Academic degrees a name carries after a comma (`S.Pd.`, `M.Si`, `S.T`, `Ph.D.`, `SE`, `MM`):

@@ -591,8 +591,9 @@ fn is_timestamp(line: &str) -> bool {
 /// A short line without a full stop, between paragraphs: a subheading.
 fn is_heading(line: &str) -> bool {
     // Cheapest test first: most lines are paragraphs ending in a full stop. Counting the words
-    // stops past the limit.
-    !line.ends_with(['.', '!', '?', ',', ':', ';', '"', '”', '’'])
+    // stops past the limit. (A pre-tokenized corpus may leave the next quote's opening mark on
+    // a short sentence's row, "Stok beras cukup . “": a sentence, no heading.)
+    !line.ends_with(['.', '!', '?', ',', ':', ';', '"', '”', '’', '“', '‘'])
         && line
             .chars()
             .next()
@@ -710,6 +711,14 @@ mod tests {
         assert_eq!(meta["dateline_place"], "JAKARTA");
         assert_eq!(meta["source"], "KOMPAS.com");
         assert_eq!(meta["author"], "Tiara Shelavie");
+    }
+
+    /// A short sentence whose row ends with the next quote's opening mark is no heading.
+    #[test]
+    fn a_sentence_ending_in_an_opening_mark_is_no_heading() {
+        assert!(is_heading("Respons negara lain"));
+        assert!(!is_heading("Stok beras masih cukup . “"));
+        assert!(!is_heading("Semua sudah siap . ‘"));
     }
 
     #[test]
