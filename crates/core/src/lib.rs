@@ -32,3 +32,20 @@ pub use stage::{Exporter, Stage};
 
 /// The schema name written into every serialised document. Bumped only on breaking changes.
 pub const SCHEMA: &str = "kutip/1";
+
+/// The Indonesian month names, capitalised as written in dates ("12 Maret 2025"). The quote
+/// stage and the CoNLL writers both test words against them, so they live here once.
+pub const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];

@@ -1300,20 +1300,6 @@ impl<'w> ConllExporter<'w> {
 const DAYS: [&str; 8] = [
     "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Ahad",
 ];
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
 const PARTS_OF_DAY: [&str; 5] = ["pagi", "siang", "sore", "malam", "dini"];
 
 /// The first date written `, Senin (13/4/2020)` after `span` in its sentence, else the nearest
@@ -1485,7 +1471,7 @@ fn organisation_at(
             && !bare.contains('.')
             && !(bare.chars().count() == 1 && bare.len() < t.len())
             && !DAYS.contains(&t)
-            && !MONTHS.contains(&t)
+            && !kutip_core::MONTHS.contains(&t)
             && !TITLES_BEFORE_NAMES.contains(&bare)
             && !matches!(
                 entity_at[k],
@@ -1830,7 +1816,7 @@ fn written_dates(doc: &Document) -> Vec<Span> {
         } else if !lower_day
             && (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
             && (digits(p) || day_range(p))
-            && MONTHS.contains(&text(p + 1))
+            && kutip_core::MONTHS.contains(&text(p + 1))
             && digits(p + 2)
         {
             // After a day name, or after `pada` ("pada 28 November 2024": the day something

@@ -1037,21 +1037,7 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
 
 /// A month's name ("Oktober", "Agustus"), by its length first.
 fn month(word: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
-    (3..=9).contains(&word.len()) && MONTHS.contains(&word)
+    (3..=9).contains(&word.len()) && kutip_core::MONTHS.contains(&word)
 }
 
 /// Academic degrees a name carries after a comma (`S.Pd.`, `M.Si`, `S.T`, `Ph.D.`, `SE`, `MM`):
