@@ -1099,6 +1099,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     // not a copy of it, whose name string was cloned for every named speaker.
     let mut last: Option<usize> = None;
     let mut last_anchor = 0;
+    // The latest speaker that is a group ("para petani"), for a later "mereka".
+    let mut last_group: Option<usize> = None;
     for &i in &order {
         let f = &found[i];
         let Some(m) = &f.mention else { continue };
@@ -1118,7 +1120,23 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 .filter(|i| i.start >= last_anchor)
                 .filter(|i| private_since.is_none_or(|&(s, _)| i.start > s)),
         );
-        let speaker = if let (Some(p), Some(i)) = (m.pronoun, intro_since) {
+        // "kata mereka": a plural pronoun stands for a group, never for the latest single
+        // speaker (in 450 news documents every such guess named the wrong person). It is the
+        // latest group speaker when one was named ("para petani"), else a speaker the text does
+        // not name: the mention with a null name, as the contract allows.
+        let plural = m
+            .pronoun
+            .filter(|_| w.text(m.start).eq_ignore_ascii_case("mereka"));
+        let speaker = if let Some(p) = plural {
+            match last_group.and_then(|l| speakers[l].as_ref()) {
+                Some(s) => Speaker {
+                    span: p,
+                    person: None,
+                    ..s.clone()
+                },
+                None => private_speaker(p, None),
+            }
+        } else if let (Some(p), Some(i)) = (m.pronoun, intro_since) {
             Speaker {
                 span: p,
                 name: i.name.map(|n| name_text(w, n).to_string()),
@@ -1313,6 +1331,13 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         if speaker.name.is_some() && !points_back && !no_person {
             last = Some(i);
             last_anchor = f.anchor;
+        }
+        // (A group described in lower case, "para petani", is no person a `-nya` stands for,
+        // but it is who a later "mereka" is.)
+        // (Some readers keep "para" inside the phrase instead of setting `group`.)
+        let group = m.group || w.text(m.start).eq_ignore_ascii_case("para");
+        if (group || plural.is_some()) && speaker.name.is_some() {
+            last_group = Some(i);
         }
         speakers[i] = Some(speaker);
     }

@@ -2332,4 +2332,30 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             ("Pengamat tata kota", "Universitas Sukamaju", "Budi Santoso")
         );
     }
+
+    /// "kata mereka" stands for a group speaker named before ("para petani"), never for the
+    /// latest single speaker; with no group named, the speaker is there but has no name.
+    #[test]
+    fn a_plural_pronoun_is_a_group_or_nobody_named() {
+        let (_, qs) = quotes(
+            "Warga desa berkumpul di balai. “Kami menolak tambang itu,” kata Budi Santoso. \
+             “Kami juga menolak,” kata mereka.",
+        );
+        let s = qs[1].speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            (s.name.as_deref(), s.role, s.public_figure),
+            (None, None, false),
+            "{qs:?}"
+        );
+        let (_, qs) = quotes(
+            "“Panen gagal,” kata para petani di Desa Sukamaju. “Kami butuh pupuk,” kata Budi \
+             Santoso. “Kami menunggu bantuan,” kata mereka.",
+        );
+        let names: Vec<_> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().and_then(|s| s.name.clone()))
+            .collect();
+        assert_eq!(names[2], names[0], "{qs:?}");
+        assert!(names[0].as_deref().is_some_and(|n| n.contains("petani")));
+    }
 }
