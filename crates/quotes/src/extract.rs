@@ -1043,12 +1043,27 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             named[s..e.min(w.len())].fill(true);
         }
     }
+    // (A position written as one abbreviated word at the start of one, "Mensos" of "Mensos
+    // Budi Santoso", is no part of the name: "Budi" expands to "Budi Santoso".)
     full.extend(
         doc.entities
             .iter()
-            .filter(|e| e.label == EntityLabel::Per && doc.slice(e.span).contains(' '))
-            .map(|e| (doc.token_at(e.span.start), doc.slice(e.span)))
-            .filter(|&(k, _)| !named.get(k).copied().unwrap_or(false)),
+            .filter(|e| e.label == EntityLabel::Per)
+            .map(|e| {
+                let mut k = doc.token_at(e.span.start);
+                while w.is(k, Flags::ABBREV_ROLE) && w.span(k).end < e.span.end {
+                    k += 1;
+                }
+                let start = e.span.start.max(w.span(k).start);
+                (
+                    k,
+                    doc.slice(Span {
+                        start,
+                        end: e.span.end,
+                    }),
+                )
+            })
+            .filter(|&(k, n)| n.contains(' ') && !named.get(k).copied().unwrap_or(false)),
     );
     full.sort_by_key(|x| x.0);
     let names = FullNames::new(&full);

@@ -296,7 +296,8 @@ impl Lexicon {
             .collect();
         // Multi-word roles ("juru bicara") are matched by their first word.
         let role_heads = words(ROLE_WORDS, &config.roles)
-            .map(|r| r.split_whitespace().next().unwrap_or("").to_string());
+            .map(|r| r.split_whitespace().next().unwrap_or("").to_string())
+            .chain(words(ABBREVIATED_ROLES, &[]));
         let lists: Vec<(Flags, Box<dyn Iterator<Item = String>>)> = vec![
             (
                 Flags::REPORT,
@@ -315,6 +316,7 @@ impl Lexicon {
             (Flags::TOP_ORG, Box::new(words(TOP_ORGS, &[]))),
             (Flags::LOCAL_UNIT, Box::new(words(LOCAL_UNITS, &[]))),
             (Flags::GOV_ROLE, Box::new(words(GOVERNMENT_ROLES, &[]))),
+            (Flags::ABBREV_ROLE, Box::new(words(ABBREVIATED_ROLES, &[]))),
             (Flags::RANK, Box::new(words(RANKS, &config.ranks))),
             (Flags::PRONOUN, Box::new(words(PRONOUNS, &[]))),
             (Flags::FIRST_PERSON, Box::new(words(FIRST_PERSON, &[]))),
@@ -2357,5 +2359,32 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             .collect();
         assert_eq!(names[2], names[0], "{qs:?}");
         assert!(names[0].as_deref().is_some_and(|n| n.contains("petani")));
+    }
+
+    /// A position written as one abbreviated word before a name ("Wamenkeu", "Mensos") is the
+    /// role, not part of the name, and a short name later expands to the name without it.
+    #[test]
+    fn an_abbreviated_position_is_the_role() {
+        let (doc, qs) = quotes(
+            "“Anggaran cukup,” kata Wamenkeu Sari Wulandari di Jakarta. Mensos Budi Santoso \
+             mengatakan bantuan segera cair. “Kami siap,” kata Budi.",
+        );
+        let got: Vec<_> = qs
+            .iter()
+            .map(|q| {
+                let (name, role, _, _) = speaker_parts(&doc, q);
+                (name, role)
+            })
+            .collect();
+        let pair = |n: &str, r: &str| (n.to_string(), r.to_string());
+        assert_eq!(
+            got,
+            [
+                pair("Sari Wulandari", "Wamenkeu"),
+                pair("Budi Santoso", "Mensos"),
+                pair("Budi Santoso", "Mensos"),
+            ],
+            "{qs:?}"
+        );
     }
 }

@@ -96,6 +96,9 @@ bitflags::bitflags! {
         /// A glued token whose first part is a `-nya` cue (`tambahnya.Dia` after a closing
         /// mark): the cue closes the quote, the last part starts the next clause.
         const GLUED_CUE = 1 << 40;
+        /// A position written as one abbreviated word ("Mensos", "Kapolda", "Wamenkeu"): never
+        /// part of a person's name.
+        const ABBREV_ROLE = 1 << 41;
     }
 }
 
