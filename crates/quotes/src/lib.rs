@@ -2387,4 +2387,26 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             "{qs:?}"
         );
     }
+
+    /// A name introduced with "dari" and an organisation set off by a comma before the verb
+    /// ("Sari Wulandari dari Lembaga X, mengatakan", "Sari Wulandari, dari Lembaga X,
+    /// mengatakan") is the speaker, affiliated with the organisation.
+    #[test]
+    fn an_apposed_organisation_after_dari_is_the_affiliation() {
+        for text in [
+            "Harga beras naik. Sari Wulandari dari Lembaga Kajian Pangan, mengatakan stok \
+             masih cukup.",
+            "Harga beras naik. Sari Wulandari, dari Lembaga Kajian Pangan, mengatakan, stok \
+             masih cukup.",
+        ] {
+            let (doc, qs) = quotes(text);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(
+                (name.as_str(), role.as_str(), affiliation.as_str()),
+                ("Sari Wulandari", "", "Lembaga Kajian Pangan"),
+                "{text}"
+            );
+        }
+    }
 }

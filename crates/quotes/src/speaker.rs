@@ -1148,7 +1148,45 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     }
     let whole =
         |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
+    // "Sari Wulandari, dari Lembaga X, mengatakan": the apposition is only where the person
+    // named before it comes from, the organisation after "dari".
+    if w.text(s) == "dari"
+        && w.is(s + 1, Flags::CAP)
+        && whole(s + 1, e)
+        && s > floor + 1
+        && w.is(s - 1, Flags::COMMA)
+    {
+        let (ps, pe) = segment_before(s - 1);
+        if ps < pe && w.is(ps, Flags::CAP) && whole(ps, pe) {
+            let name = segment(w, ps, pe, short);
+            if name.name.is_some() && name.role.is_none() && name.affiliation.is_none() {
+                return Some(Mention {
+                    start: ps,
+                    end: e,
+                    affiliation: Some((s + 1, e)),
+                    name: name.name,
+                    ..Mention::default()
+                });
+            }
+        }
+    }
     if !whole(s, e) {
+        // "Sari Wulandari dari Lembaga X, mengatakan": a name, "dari" and the organisation the
+        // person comes from, set off by a comma before the verb, read forward as after a cue
+        // ("kata Sari Wulandari dari Lembaga X"); the organisation is the affiliation.
+        let dari = (s + 1..e.saturating_sub(1))
+            .find(|&d| w.text(d) == "dari" && w.is(d + 1, Flags::CAP))
+            .filter(|_| w.is(s, Flags::CAP));
+        if let Some(d) = dari {
+            if let Some(m) = forward(w, s, e, short).filter(|m| {
+                m.end == e
+                    && m.name.is_some_and(|n| n.0 >= s && n.1 <= d)
+                    && m.affiliation.is_some_and(|a| a.0 > d)
+                    && !m.private
+            }) {
+                return Some(m);
+            }
+        }
         return named_before_apposition(w, (s, e), floor, short);
     }
     let mut m = if w.is(s, Flags::LOWER) {
