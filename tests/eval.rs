@@ -98,14 +98,14 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.728),
-            ("CUE", 0.840),
+            ("CUE", 0.842),
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.624),
             ("PERSON", 0.422),
             ("ROLE", 0.353),
             ("AFFILIATION", 0.327),
             ("DATETIME", 0.775),
-            ("LOCATION", 0.107),
+            ("LOCATION", 0.110),
         ],
     ),
     (
