@@ -2409,4 +2409,22 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             );
         }
     }
+
+    /// The place a speaker spoke in, written after the name and before the date ("… Budi
+    /// Santoso di Sukamaju, Senin, mengatakan"), is no part of the speaker.
+    #[test]
+    fn the_place_after_a_name_before_the_verb_is_no_part_of_the_speaker() {
+        let (doc, qs) = quotes(
+            "Harga naik. Kepala Dinas Kesehatan Kota Sukamaju Sari Wulandari di Sukamaju, \
+             Senin, mengatakan stok cukup.",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Sari Wulandari", "Kepala", "Dinas Kesehatan Kota Sukamaju"),
+            "{qs:?}"
+        );
+        let span = qs[0].speaker.as_ref().unwrap().span;
+        assert!(doc.slice(span).ends_with("Wulandari"), "{qs:?}");
+    }
 }

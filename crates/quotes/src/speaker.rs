@@ -1189,6 +1189,19 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         }
         return named_before_apposition(w, (s, e), floor, short);
     }
+    // "Wali Kota X Budi Santoso di Sukamaju, Senin (…), mengatakan": the place the speaker
+    // spoke in, after the name, is no part of the subject (a name must end right before "di";
+    // "Kedutaan Besar RI di Tokyo" is an organisation's seat and stays whole).
+    if w.is(s, Flags::CAP) && e >= s + 4 {
+        let at = (s + 2..e - 1)
+            .rev()
+            .find(|&d| w.text(d) == "di" && e - d <= 4 && (d + 1..e).all(|k| w.is(k, Flags::CAP)));
+        if let Some(d) = at {
+            if segment(w, s, d, short).name.is_some_and(|n| n.1 == d) {
+                e = d;
+            }
+        }
+    }
     let mut m = if w.is(s, Flags::LOWER) {
         // A lower-case role is all role: "pejabat tinggi pemerintahan etnis Armenia di Karabakh",
         // up to a "dari" and the organisation after it: "dokter anak | dari Rumah Sakit X".
