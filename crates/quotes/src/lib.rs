@@ -2427,4 +2427,20 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let span = qs[0].speaker.as_ref().unwrap().span;
         assert!(doc.slice(span).ends_with("Wulandari"), "{qs:?}");
     }
+
+    /// A place set off after "dari" and the organisation ("… dari Universitas X, Bandung,
+    /// mengatakan") is the organisation's, not the speaker.
+    #[test]
+    fn a_place_after_an_apposed_organisation_is_the_organisations() {
+        let (doc, qs) = quotes(
+            "Banjir melanda Bandung. Warga di Bandung mengungsi. Budi Santoso dari Universitas \
+             Sukamaju, Bandung, mengatakan stok masih cukup.",
+        );
+        let (name, _, affiliation, _) = speaker_parts(&doc, qs.last().expect("a quote"));
+        assert_eq!(
+            (name.as_str(), affiliation.as_str()),
+            ("Budi Santoso", "Universitas Sukamaju, Bandung"),
+            "{qs:?}"
+        );
+    }
 }

@@ -1148,6 +1148,28 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     }
     let whole =
         |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
+    // "Budi Santoso dari Universitas X, Bandung, mengatakan": one word set off before the verb
+    // that the entity layer reads elsewhere as a place (no person) is the organisation's
+    // place; the subject is the name and organisation before it.
+    if e == s + 1
+        && s > floor + 1
+        && w.is(s - 1, Flags::COMMA)
+        && w.is(s, Flags::CAP)
+        && !short.persons.get(s).copied().unwrap_or(false)
+        && short.places.contains(w.text(s))
+    {
+        if let Some(mut m) = apposition(w, s - 1, floor, short).filter(|m| {
+            m.name.is_some()
+                && m.role.is_none()
+                && !m.private
+                && m.end == s - 1
+                && m.affiliation.is_some_and(|a| a.1 == s - 1)
+        }) {
+            m.affiliation = m.affiliation.map(|a| (a.0, e));
+            m.end = e;
+            return Some(m);
+        }
+    }
     // "Sari Wulandari, dari Lembaga X, mengatakan": the apposition is only where the person
     // named before it comes from, the organisation after "dari".
     if w.text(s) == "dari"
