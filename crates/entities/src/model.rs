@@ -6,7 +6,7 @@
 //! without a capital letter or a gazetteer hit is O too.
 
 use crate::features::{
-    HashKeyedSet, Neighbour, SentenceInfo, after_title, combine, domain_mask, hash_lower, is_first,
+    Lexicon, Neighbour, SentenceInfo, after_title, combine, domain_mask, hash_lower, is_first,
     left_features, mix, own_context_features, pair_features, right_features, shared_pair_features,
     token_features, word_features,
 };
@@ -138,7 +138,7 @@ pub struct Model {
     /// Hashes (see [`hash_lower`]) of the words seen in lower case in the training data: a
     /// capitalised sentence-initial word in this set is a common word, not a name. A hash set,
     /// not a sorted list: the binary search had cost 9% of the rules pass.
-    lexicon: HashKeyedSet,
+    lexicon: Lexicon,
     /// Names of the annotation conventions the model learnt, besides the shared one.
     conventions: Vec<String>,
     /// Which convention's training set a sentence reads like (for the `auto` convention);
@@ -811,7 +811,7 @@ fn quantise(bits: u32, weights: &[f32], transitions: &[f32]) -> Model {
         transitions: t,
         transition_lanes: transition_lanes(&t),
         fingerprint: 0,
-        lexicon: HashKeyedSet::default(),
+        lexicon: Lexicon::default(),
         conventions: Vec::new(),
         genre: GenreClassifier::default(),
     }
@@ -853,7 +853,7 @@ pub fn train(
 /// One averaged perceptron's weights and transitions, trained with shuffle seed `seed`.
 fn train_run(
     sentences: &[TrainSentence],
-    lexicon: &HashKeyedSet,
+    lexicon: &Lexicon,
     options: &TrainOptions,
     seed: u64,
     progress: &mut impl FnMut(usize, usize),
@@ -950,7 +950,7 @@ fn train_run(
 }
 
 /// The hashes of the words written in lower case in the training data (longer than a letter).
-fn lexicon(sentences: &[TrainSentence]) -> HashKeyedSet {
+fn lexicon(sentences: &[TrainSentence]) -> Lexicon {
     sentences
         .iter()
         .flat_map(|s| &s.words)
@@ -978,7 +978,7 @@ fn decode_float(
     trainer: &Trainer,
     words: &[&str],
     gazetteer: &[u8],
-    lexicon: &HashKeyedSet,
+    lexicon: &Lexicon,
     scratch: &mut Scratch,
 ) -> Vec<u8> {
     let n = words.len();
