@@ -429,8 +429,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let place = m.end + 1;
         let placed = w.is(place + 1, Flags::COMMA)
             && w.is(place, Flags::CAP)
-            && short.places.contains(w.text(place))
-            && !short.persons.get(place).copied().unwrap_or(false)
+            && lone_place(w, place, short)
             && short.persons.get(place + 2).copied().unwrap_or(false);
         let a = if placed { place + 2 } else { m.end + 1 };
         let mut e = a;
@@ -469,11 +468,8 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         // place even when a full name in apposition ends the sentence: "ujar juru bicara Satgas
         // Kabupaten Sukamaju , Budi Santoso .")
         let place_name = e >= a + 2
-            && m.name.is_some_and(|(s, e)| {
-                e == s + 1
-                    && short.places.contains(w.text(s))
-                    && !short.persons.get(s).copied().unwrap_or(false)
-            });
+            && m.name
+                .is_some_and(|(s, e)| e == s + 1 && lone_place(w, s, short));
         if e > a && closed && (m.name.is_none() || set_off || place_name) {
             if let (Some((_, re)), Some((_, ne))) = (m.role, m.name) {
                 m.affiliation = Some((m.affiliation.map_or(re, |x| x.0), ne));
@@ -1035,6 +1031,18 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     Some(m)
 }
 
+/// One word the entity layer reads elsewhere in the document as a place and never as a person
+/// ("Bandung"): in a speaker phrase, the place of an organisation rather than a name.
+fn lone_place(w: &Words, k: usize, short: &ShortNames) -> bool {
+    short.places.contains(w.text(k)) && !short.persons.get(k).copied().unwrap_or(false)
+}
+
+/// A capitalised [`lone_place`] set off by the comma before it, inside the phrase (after
+/// `floor`): "Universitas X , Bandung , …".
+fn set_off_place(w: &Words, k: usize, floor: usize, short: &ShortNames) -> bool {
+    k > floor + 1 && w.is(k - 1, Flags::COMMA) && w.is(k, Flags::CAP) && lone_place(w, k, short)
+}
+
 /// A month's name ("Oktober", "Agustus"), by its length first.
 fn month(word: &str) -> bool {
     (3..=9).contains(&word.len()) && kutip_core::MONTHS.contains(&word)
@@ -1151,13 +1159,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     // "Budi Santoso dari Universitas X, Bandung, mengatakan": one word set off before the verb
     // that the entity layer reads elsewhere as a place (no person) is the organisation's
     // place; the subject is the name and organisation before it.
-    if e == s + 1
-        && s > floor + 1
-        && w.is(s - 1, Flags::COMMA)
-        && w.is(s, Flags::CAP)
-        && !short.persons.get(s).copied().unwrap_or(false)
-        && short.places.contains(w.text(s))
-    {
+    if e == s + 1 && set_off_place(w, s, floor, short) {
         if let Some(mut m) = apposition(w, s - 1, floor, short).filter(|m| {
             m.name.is_some()
                 && m.role.is_none()
@@ -1262,13 +1264,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         // "Pengamat politik dari Universitas X , Yogyakarta , Budi Santoso , menilai": the
         // organisation's place set off between it and the name (one word the entity layer
         // reads elsewhere as a place, no person).
-        if pe == ps + 1
-            && ps > floor + 1
-            && w.is(ps - 1, Flags::COMMA)
-            && w.is(ps, Flags::CAP)
-            && !short.persons.get(ps).copied().unwrap_or(false)
-            && short.places.contains(w.text(ps))
-        {
+        if pe == ps + 1 && set_off_place(w, ps, floor, short) {
             (ps, pe) = segment_before(ps - 1);
         }
         let ps = past_crosshead(w, ps, pe, floor);
