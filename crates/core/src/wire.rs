@@ -496,26 +496,37 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// The two digits of each number below 100, as ASCII.
+static PAIRS: [[u8; 2]; 100] = {
+    let mut table = [[0u8; 2]; 100];
+    let mut n = 0;
+    while n < 100 {
+        table[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+        n += 1;
+    }
+    table
+};
+
 /// `n` in decimal, as `itoa` (and serde_json) writes it. Offsets below 10,000 (nearly all:
-/// news documents are a few thousand characters) are written as arrays of their digits, one
-/// fixed-size copy each; `itoa` and the copy of its variable-length output cost a call to it
-/// and one to `memcpy` a number (about 60 instructions, 200,000 numbers over 450 documents).
+/// news documents are a few thousand characters) are written as the four digits of one word,
+/// two pairs from [`PAIRS`], its leading zeros shifted out: one fixed-size copy and no branch on
+/// the digit count (the four arms by digit count before cost about 55 instructions a number,
+/// 200,000 numbers over 450 documents; `itoa` and a `memcpy` call about 60).
 #[inline]
 fn write_number(out: &mut Vec<u8>, n: u32) {
-    // (`n` is below 10,000 in every arm but the last, so each digit fits a byte.)
-    let digit = |d: u32| b'0' + d as u8;
-    match n {
-        0..=9 => out.push(digit(n)),
-        10..=99 => out.extend_from_slice(&[digit(n / 10), digit(n % 10)]),
-        100..=999 => out.extend_from_slice(&[digit(n / 100), digit(n / 10 % 10), digit(n % 10)]),
-        1000..=9999 => out.extend_from_slice(&[
-            digit(n / 1000),
-            digit(n / 100 % 10),
-            digit(n / 10 % 10),
-            digit(n % 10),
-        ]),
-        _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+    if n >= 10_000 {
+        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        return;
     }
+    let [a, b] = PAIRS[(n / 100) as usize];
+    let [c, d] = PAIRS[(n % 100) as usize];
+    // The digits, the first in the lowest byte (little-endian order is the written order).
+    let digits = u32::from_le_bytes([a, b, c, d]);
+    let len = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
+    // The leading zeros shifted out; the zero bytes that come in at the top are cut off below.
+    let shifted = digits >> (8 * (4 - len));
+    out.extend_from_slice(&shifted.to_le_bytes());
+    out.truncate(out.len() - (4 - len));
 }
 
 /// The pieces [`write_compact`] is made of.
