@@ -515,7 +515,7 @@ static PAIRS: [[u8; 2]; 100] = {
 #[inline]
 fn write_number(out: &mut Vec<u8>, n: u32) {
     if n >= 10_000 {
-        out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        write_long_number(out, n);
         return;
     }
     let [a, b] = PAIRS[(n / 100) as usize];
@@ -527,6 +527,14 @@ fn write_number(out: &mut Vec<u8>, n: u32) {
     let shifted = digits >> (8 * (4 - len));
     out.extend_from_slice(&shifted.to_le_bytes());
     out.truncate(out.len() - (4 - len));
+}
+
+/// A number of five digits or more, through `itoa`: kept out of [`write_number`] so that it
+/// stays small enough to be inlined where offsets are written.
+#[cold]
+#[inline(never)]
+fn write_long_number(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// The pieces [`write_compact`] is made of.

@@ -213,8 +213,10 @@ fn unit_of(units: &[(usize, usize)], k: usize) -> (usize, usize) {
 /// marks left over pair up among themselves.
 fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
     let (w, short) = (&cx.w, &cx.short);
-    let marks: Vec<usize> = (0..w.len())
-        .filter(|&k| w.is(k, Flags::MARK) && !w.is(k, Flags::BOILER))
+    // (Over the flags themselves: `w.is` bounds-tests each index, 11 instructions a token.)
+    let marks: Vec<usize> = (w.flags.iter().enumerate())
+        .filter(|(_, f)| f.contains(Flags::MARK) && !f.contains(Flags::BOILER))
+        .map(|(k, _)| k)
         .collect();
     let max = config.max_quote_bytes as u32;
     let too_long = |o: usize, c: usize| w.span(c).end - w.span(o).start > max;
@@ -919,6 +921,16 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     let mut apposed = Vec::new();
     let mut k = 0;
     while k < w.len() {
+        // Most tokens can start neither: both tests below need a position at `k`, a person at
+        // `k` or a position two tokens on (`speaker::may_introduce`), so those three flags
+        // first, once.
+        if !(w.is(k, Flags::ROLE)
+            || short.persons.get(k).copied().unwrap_or(false)
+            || w.is(k + 2, Flags::ROLE))
+        {
+            k += 1;
+            continue;
+        }
         let starts = w.is(k, Flags::ROLE)
             && w.is(k, Flags::CAP)
             && !w.is(k, Flags::BOILER)
