@@ -143,6 +143,11 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
             )
     };
     for k in 1..w.len().saturating_sub(1) {
+        // (Neither test holds without a cue before `k` or a reporting verb after it: those two
+        // flags first, read once, for the many tokens with neither.)
+        if !(w.flags[k - 1].contains(Flags::CUE) || w.flags[k + 1].contains(Flags::REPORT)) {
+            continue;
+        }
         if w.is(k - 1, Flags::CUE) && plain(k) && !w.is(k + 1, Flags::CAP) {
             out.words.insert(w.text(k));
         }
@@ -174,6 +179,10 @@ fn units(w: &Words) -> Vec<(usize, usize)> {
         let end = carried.unwrap_or(end);
         let from = start;
         for k in from..end {
+            // (Most tokens are none of the three flags the tests below need.)
+            if !w.is(k, Flags::DOT_END | Flags::END | Flags::GLUED) {
+                continue;
+            }
             let split = (w.is(k, Flags::DOT_END) || w.is(k, Flags::END) && k > start)
                 && k + 1 < end
                 && w.is(k + 1, Flags::CAP | Flags::MARK);
