@@ -110,9 +110,24 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
     let doc = w.doc;
     let mut in_place = vec![false; w.len()];
     out.persons = vec![false; w.len()];
+    // Each entity's first token (`Document::token_at`) found by walking on from the previous
+    // entity's, the entities being in position order; by bisection only for one that starts
+    // before the previous one ended. (A bisection an entity cost about 117 instructions.)
+    let mut cursor = 0;
+    let mut first_token = |at: u32| {
+        let tokens = &doc.tokens;
+        if cursor > 0 && tokens[cursor - 1].span.end > at {
+            cursor = doc.token_at(at);
+        } else {
+            while cursor < tokens.len() && tokens[cursor].span.end <= at {
+                cursor += 1;
+            }
+        }
+        cursor
+    };
     for e in &doc.entities {
         if e.label == EntityLabel::Per {
-            let mut k = doc.token_at(e.span.start);
+            let mut k = first_token(e.span.start);
             while k < w.len() && w.span(k).start < e.span.end {
                 out.persons[k] = true;
                 k += 1;
@@ -121,7 +136,7 @@ fn short_names<'a>(w: &Words<'a>) -> ShortNames<'a> {
         if !matches!(e.label, EntityLabel::Loc | EntityLabel::Org) {
             continue;
         }
-        let mut k = doc.token_at(e.span.start);
+        let mut k = first_token(e.span.start);
         while k < w.len() && w.span(k).start < e.span.end {
             in_place[k] = true;
             if w.is(k, Flags::CAP) && !w.is(k + 1, Flags::CAP) {
