@@ -512,6 +512,42 @@ mod tests {
         assert_eq!(words.flags, expected);
     }
 
+    /// A token is boilerplate when it shares a byte with a region: regions marked after the
+    /// per-token pass flag exactly those, at a region's edges, inside it and for regions that
+    /// touch or overlap.
+    #[test]
+    fn boilerplate_flags_are_the_tokens_sharing_a_byte_with_a_region() {
+        use kutip_core::{Boilerplate, BoilerplateKind};
+        let text = "Baca juga: Banjir di Sukamaju kata Budi Santoso kepada warga Desa Hijau";
+        let mut doc = words_of(text);
+        let at = |needle: &str| {
+            let start = text.find(needle).unwrap();
+            Span::new(start, start + needle.len())
+        };
+        // (A region cutting a word in two, one touching the next, one nested in another.)
+        let regions = [
+            at("Baca juga: Ban"),
+            at("njir di"),
+            at("kata Budi Santoso kepada"),
+            at("Santoso"),
+            at("Hijau"),
+        ];
+        doc.boilerplate = regions
+            .iter()
+            .map(|&span| Boilerplate {
+                span,
+                kind: BoilerplateKind::RelatedLink,
+            })
+            .collect();
+        let lex = Lexicon::new(&QuotesConfig::default());
+        let words = Words::new(&doc, &lex);
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let inside = regions.iter().any(|r| r.overlaps(t.span));
+            assert_eq!(words.is(k, Flags::BOILER), inside, "{}", doc.slice(t.span));
+        }
+        assert!(!words.is(4, Flags::BOILER), "Sukamaju");
+    }
+
     /// A glued sentence start is a capitalised word, or an acronym after a lower-case word
     /// (`katanya.FSGI`); an all-capital tail after a capitalised head is a domain or an
     /// abbreviation, no sentence start.
