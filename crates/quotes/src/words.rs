@@ -398,10 +398,13 @@ impl<'a> Words<'a> {
     /// The text of token `k`, without a corpus-attached full stop; empty past the last token.
     #[inline]
     pub fn text(&self, k: usize) -> &'a str {
-        if k < self.len() {
-            self.doc.slice(self.word_span(k))
-        } else {
-            ""
+        match self.flags.get(k) {
+            None => "",
+            // Most tokens: neither glued (the only ones with bytes to skip) nor carrying a full
+            // stop, so the word is the token (the skip table and the second flag test are for
+            // the rest; this runs about 300,000 times over 450 documents).
+            Some(f) if !f.intersects(Flags::GLUED | Flags::DOT_END) => self.doc.slice(self.span(k)),
+            Some(_) => self.doc.slice(self.word_span(k)),
         }
     }
 
