@@ -102,8 +102,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.625),
             ("PERSON", 0.423),
-            ("ROLE", 0.354),
-            ("AFFILIATION", 0.327),
+            ("ROLE", 0.372),
+            ("AFFILIATION", 0.335),
             ("DATETIME", 0.775),
             ("LOCATION", 0.110),
         ],
@@ -1349,4 +1349,24 @@ fn kota_takes_a_positions_number_or_term_into_the_role() {
     );
     assert_eq!(label_of(&got, "2004-2009"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "2"), "L-ROLE", "{got:?}");
+}
+
+#[test]
+fn kota_labels_a_chairs_range_and_a_unit_with_the_organisation() {
+    // kota.toml's scope_words and unit_words: "Ketua | Umum Asosiasi X", "Dekan | Fakultas
+    // Hukum Universitas X".
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Ketua Umum Asosiasi Petani Sukamaju Budi Santoso mengatakan , harga gabah naik .",
+            "Dekan Fakultas Hukum Universitas Sukamaju Sari Wulandari menjelaskan , kuliah \
+             dimulai pekan depan .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Ketua"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Umum"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Asosiasi"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Dekan"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Fakultas"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Universitas"), "I-AFFILIATION", "{got:?}");
 }

@@ -122,6 +122,17 @@ pub struct ConllConfig {
     /// place the entity layer finds right after them and `di` is written `LOCATION` too, as
     /// KoTA labels where events were held. Empty: none.
     pub venue_verbs: Vec<String>,
+    /// With the `kota` scheme: words that, as a position's second word, say the range of the
+    /// chair ("Ketua Umum", "Koordinator Nasional"); right before an organisation KoTA labels
+    /// them with it ("Ketua | Umum Asosiasi X"), so the position is cut before them and the
+    /// organisation starts with them. Matched as written. Empty: none.
+    pub scope_words: Vec<String>,
+    /// With the `kota` scheme: words that begin a unit of an organisation (a faculty, a study
+    /// programme, a team); inside a position ("Dekan Fakultas Hukum Universitas X", "Ketua
+    /// Program Studi Y") KoTA labels the unit with the organisation ("Dekan | Fakultas Hukum
+    /// Universitas X"), so the position is cut before the first of them and the rest is the
+    /// `AFFILIATION`, with the organisation written after it. Matched as written. Empty: none.
+    pub unit_words: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -171,6 +182,8 @@ impl Default for ConllConfig {
             no_organisation_before_name: true,
             settings: true,
             venue_verbs: Vec::new(),
+            scope_words: Vec::new(),
+            unit_words: Vec::new(),
         }
     }
 }
@@ -845,6 +858,14 @@ impl<'w> ConllExporter<'w> {
                 self.relabel(first, k + 1, "ROLE");
             }
         }
+        // "Ketua Umum | Asosiasi X" → "Ketua | Umum Asosiasi X"; "Dekan Fakultas Hukum |
+        // Universitas X" → "Dekan | Fakultas Hukum Universitas X": KoTA labels the range of a
+        // chair before an organisation, and a unit inside a position, with the organisation
+        // (`scope_words`, `unit_words`; dev: "Umum" 15 of 22 gold positions cut there, unit
+        // words 10 of 10).
+        if !self.config.scope_words.is_empty() || !self.config.unit_words.is_empty() {
+            self.split_units(doc);
+        }
         // Where a statement was made, where nothing else is labelled (written before the
         // entities, a place that is also an organisation cost more AFFILIATION than it gained).
         // The occasion is not written: KoTA labels named events wherever the text mentions
@@ -875,6 +896,47 @@ impl<'w> ConllExporter<'w> {
                     }
                 }
             }
+        }
+    }
+
+    /// Cuts each labelled position before its first `unit_words` word (or a `scope_words`
+    /// word as its second word, right before an `AFFILIATION`), labelling the rest with the
+    /// organisation written right after it as one `AFFILIATION`.
+    fn split_units(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let listed = |words: &[String], k: usize| {
+            let w = doc.slice(doc.tokens[k].span);
+            words.iter().any(|u| u == w)
+        };
+        let mut k = 0;
+        while k < n {
+            if !matches!(self.labels[k], Some(("ROLE", Position::Begin))) {
+                k += 1;
+                continue;
+            }
+            let mut end = k + 1;
+            while end < n && matches!(self.labels[end], Some(("ROLE", Position::Inside))) {
+                end += 1;
+            }
+            if end >= n || !matches!(self.labels[end], Some(("ROLE", Position::Last))) {
+                k = end;
+                continue;
+            }
+            // `end` is the position's last token; an organisation may follow it.
+            let mut org_end = None;
+            if matches!(self.labels.get(end + 1), Some(Some(("AFFILIATION", _)))) {
+                org_end = affiliation_end(&self.labels, end + 1);
+            }
+            let cut = if org_end.is_some() && listed(&self.config.scope_words, k + 1) {
+                Some(k + 1)
+            } else {
+                (k + 1..=end).find(|&i| listed(&self.config.unit_words, i))
+            };
+            if let Some(cut) = cut {
+                self.relabel(k, cut, "ROLE");
+                self.relabel(cut, org_end.unwrap_or(end) + 1, "AFFILIATION");
+            }
+            k = org_end.unwrap_or(end) + 1;
         }
     }
 
