@@ -105,7 +105,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.372),
             ("AFFILIATION", 0.335),
             ("DATETIME", 0.775),
-            ("LOCATION", 0.110),
+            ("LOCATION", 0.243),
         ],
     ),
     (
@@ -1369,4 +1369,22 @@ fn kota_labels_a_chairs_range_and_a_unit_with_the_organisation() {
     assert_eq!(label_of(&got, "Dekan"), "U-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Fakultas"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "Universitas"), "I-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_labels_the_place_of_something_dated() {
+    // kota.toml's dated_places: the place after `di` that runs up to a written date.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pameran itu dibuka di Gedung Serbaguna , Sukamaju , Senin ( 2 / 12 / 2024 ) .",
+    );
+    assert_eq!(label_of(&got, "Gedung"), "B-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "L-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+    // No date after it: nothing.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pameran itu dibuka di Gedung Serbaguna dan ramai dikunjungi .",
+    );
+    assert_eq!(label_of(&got, "Gedung"), "O", "{got:?}");
 }
