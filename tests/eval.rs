@@ -106,6 +106,7 @@ const FLOORS: &[Floor] = &[
             ("AFFILIATION", 0.335),
             ("DATETIME", 0.775),
             ("LOCATION", 0.243),
+            ("EVENT", 0.115),
         ],
     ),
     (
@@ -1387,4 +1388,21 @@ fn kota_labels_the_place_of_something_dated() {
         "Pameran itu dibuka di Gedung Serbaguna dan ramai dikunjungi .",
     );
     assert_eq!(label_of(&got, "Gedung"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_labels_a_named_event_after_its_verb() {
+    // kota.toml's event_verbs: "menggelar | Festival Budaya Sukamaju 2024".
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Dinas itu menggelar Festival Budaya Sukamaju 2024 di alun-alun kota .",
+    );
+    assert_eq!(label_of(&got, "Festival"), "B-EVENT", "{got:?}");
+    assert_eq!(label_of(&got, "2024"), "L-EVENT", "{got:?}");
+    // One capitalised word is no event name.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Ia sudah gemar menulis saat SMA dulu .",
+    );
+    assert_eq!(label_of(&got, "SMA"), "O", "{got:?}");
 }

@@ -138,6 +138,12 @@ pub struct ConllConfig {
     /// capitalised words, "dan" and commas between, is written `LOCATION`: where something
     /// dated happened, which KoTA labels about two times in five.
     pub dated_places: bool,
+    /// With the `kota` scheme and `settings`: words right before the name of an event
+    /// ("menggelar | Festival Budaya Sukamaju 2024", "saat | Rapat Kerja"); the capitalised
+    /// name of two tokens or more after them (numbers, `ke-5`, a bracketed abbreviation and
+    /// "dan" between capitals included, up to a full stop) is written `EVENT`. Lower case.
+    /// Empty: none.
+    pub event_verbs: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -190,6 +196,7 @@ impl Default for ConllConfig {
             scope_words: Vec::new(),
             unit_words: Vec::new(),
             dated_places: false,
+            event_verbs: Vec::new(),
         }
     }
 }
@@ -906,6 +913,78 @@ impl<'w> ConllExporter<'w> {
                         self.mark(doc, e.span, "LOCATION");
                     }
                 }
+            }
+            // "menggelar Festival Budaya Sukamaju 2024", "saat Rapat Kerja": KoTA labels named
+            // events (dev: 19 of 54 such names exact).
+            if !self.config.event_verbs.is_empty() {
+                self.named_events(doc);
+            }
+        }
+    }
+
+    /// Labels `EVENT` the capitalised name written right after each of `event_verbs`, where
+    /// none of its tokens is labelled yet.
+    fn named_events(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        // A word of a name: capitalised, a number or an ordinal ("ke-5"), not a day.
+        let named = |t: &str| {
+            (t.starts_with(char::is_uppercase)
+                || t.strip_prefix("ke-")
+                    .unwrap_or(t)
+                    .starts_with(|c: char| c.is_ascii_digit()))
+                && !DAYS.contains(&t)
+        };
+        let mut sentence = 0;
+        for k in 1..n {
+            if self.labels[k].is_some() || !named(text(k)) {
+                continue;
+            }
+            let before = text(k - 1);
+            if !before.starts_with(char::is_lowercase)
+                || !self
+                    .config
+                    .event_verbs
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(before))
+            {
+                continue;
+            }
+            while sentence + 1 < doc.sentences.len()
+                && doc.sentences[sentence].end_token as usize <= k
+            {
+                sentence += 1;
+            }
+            let end_token = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| (s.end_token as usize).min(n));
+            // The name runs over its words, a bracketed abbreviation and "dan" between two
+            // of its words, up to a word with a full stop.
+            let mut j = k;
+            while !text(j).ends_with('.') && j + 1 < end_token {
+                let next = text(j + 1);
+                if named(next) {
+                    j += 1;
+                } else if next == "(" {
+                    let mut m = j + 2;
+                    while m < n && m < j + 7 && text(m) != ")" {
+                        m += 1;
+                    }
+                    if m < n && text(m) == ")" && m > j + 2 {
+                        j = m;
+                    } else {
+                        break;
+                    }
+                } else if matches!(next, "dan" | "&" | "of" | "and" | "for") && named(text(j + 2)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // One word ("saat Munas", "saat SMA") is as often no event.
+            if j > k && self.labels[k..=j].iter().all(Option::is_none) {
+                self.relabel(k, j + 1, "EVENT");
             }
         }
     }
