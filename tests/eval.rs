@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.625),
             ("PERSON", 0.423),
             ("ROLE", 0.372),
-            ("AFFILIATION", 0.335),
+            ("AFFILIATION", 0.338),
             ("DATETIME", 0.775),
             ("LOCATION", 0.243),
             ("EVENT", 0.115),
@@ -1405,4 +1405,17 @@ fn kota_labels_a_named_event_after_its_verb() {
         "Ia sudah gemar menulis saat SMA dulu .",
     );
     assert_eq!(label_of(&got, "SMA"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_anniversaries_and_employment_statuses_unlabelled() {
+    // "HUT ke-50 Yayasan X" names an event, "guru PPPK" a status: no AFFILIATION.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Sekolah itu merayakan HUT ke-50 Yayasan Bina Sukamaju dengan lomba , dan guru PPPK ikut \
+         menari bersama Dinas Pendidikan Sukamaju .",
+    );
+    assert_eq!(label_of(&got, "Yayasan"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "PPPK"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Dinas"), "B-AFFILIATION", "{got:?}");
 }

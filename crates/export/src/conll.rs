@@ -830,10 +830,23 @@ impl<'w> ConllExporter<'w> {
                 && ["lulusan", "alumni", "alumnus", "alumna"]
                     .iter()
                     .any(|w| text(k - 1).eq_ignore_ascii_case(w));
+            // "HUT ke-79 PGRI", "HUT Korpri": an organisation's anniversary names an event,
+            // not anyone's organisation (dev: 0 of 14 labelled).
+            let anniversary = k > 0
+                && (text(k - 1) == "HUT"
+                    || text(k - 1)
+                        .strip_prefix("ke-")
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())));
+            // "guru PPPK", "PNS , PPPK , dan honorer": an employment status of civil servants,
+            // no organisation (dev: 0 of 12 labelled).
+            let status =
+                end == k && ["PNS", "PPPK", "P3K", "ASN", "CPNS", "Non-ASN"].contains(&text(k));
             if position_word
                 || medium
                 || named_thing
                 || studied
+                || anniversary
+                || status
                 || (k > 0 && text(k - 1) == ")")
                 || (end + 1 < n && text(end + 1) == "/")
             {
