@@ -754,14 +754,13 @@ impl<'w> ConllExporter<'w> {
                 continue;
             }
             // "calon Bupati", "calon anggota DPR": a candidate holds no position yet (dev: 0 of
-            // 9 labelled).
+            // 9 labelled). "mewakili Bupati X": the one represented is not there (0 of 6).
             if label == "ROLE" {
                 let (first, _) = token_range(doc, span);
-                if first > 0
-                    && doc
-                        .slice(doc.tokens[first - 1].span)
-                        .eq_ignore_ascii_case("calon")
-                {
+                if first > 0 && {
+                    let before = doc.slice(doc.tokens[first - 1].span);
+                    before.eq_ignore_ascii_case("calon") || before.eq_ignore_ascii_case("mewakili")
+                } {
                     continue;
                 }
             }
