@@ -1021,7 +1021,7 @@ impl<'w> ConllExporter<'w> {
         for k in 1..n {
             if !text(k - 1).eq_ignore_ascii_case("di")
                 || !text(k).starts_with(char::is_uppercase)
-                || self.labels[k].is_some()
+                || matches!(self.labels[k], Some((l, _)) if l != "AFFILIATION")
             {
                 continue;
             }
@@ -1044,7 +1044,16 @@ impl<'w> ConllExporter<'w> {
                     break;
                 }
                 let t = text(j);
-                if self.labels[j].is_some()
+                // An organisation the fill labelled is passed over whole ("di | RS X ,
+                // Sukamaju , pada …"): a building named after its owner.
+                let blocked = match self.labels[j] {
+                    None => false,
+                    Some(("AFFILIATION", p)) => {
+                        j == k && !matches!(p, Position::Begin | Position::Unit)
+                    }
+                    Some(_) => true,
+                };
+                if blocked
                     || (t.starts_with(char::is_lowercase) && t != "dan")
                     || (j > k && t.ends_with('.'))
                 {
