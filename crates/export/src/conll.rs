@@ -907,24 +907,12 @@ impl<'w> ConllExporter<'w> {
                     self.mark(doc, l, "LOCATION");
                 }
             }
-            // "Acara itu digelar di Gedung X, Sukamaju": KoTA also labels where an event was
-            // held, the place the entity layer finds after `di` and a verb of holding.
+            // "Acara itu digelar di Gedung X , Sukamaju .": KoTA also labels where an event was
+            // held, the place after `di` and a verb of holding, read over capitalised words,
+            // numbers, brackets, "dan" and commas up to a lower-case word or the sentence's
+            // end (the entity layer's place alone is often shorter: "Gedung X | , Sukamaju").
             if !self.config.venue_verbs.is_empty() {
-                for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Loc) {
-                    let k = doc.token_at(e.span.start);
-                    if k < 2 || doc.slice(doc.tokens[k - 1].span) != "di" {
-                        continue;
-                    }
-                    let verb = doc.slice(doc.tokens[k - 2].span);
-                    if self
-                        .config
-                        .venue_verbs
-                        .iter()
-                        .any(|v| v.eq_ignore_ascii_case(verb))
-                    {
-                        self.mark(doc, e.span, "LOCATION");
-                    }
-                }
+                self.venues(doc);
             }
             // "menggelar Festival Budaya Sukamaju 2024", "saat Rapat Kerja": KoTA labels named
             // events (dev: 19 of 54 such names exact).
@@ -997,6 +985,67 @@ impl<'w> ConllExporter<'w> {
             // One word ("saat Munas", "saat SMA") is as often no event.
             if j > k && self.labels[k..=j].iter().all(Option::is_none) {
                 self.relabel(k, j + 1, "EVENT");
+            }
+        }
+    }
+
+    /// Labels `LOCATION` each place written after `di` and one of `venue_verbs`, over what
+    /// only it or another place labelled (see `label_kota`).
+    fn venues(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let mut sentence = 0;
+        for k in 2..n {
+            if !text(k - 1).eq_ignore_ascii_case("di")
+                || !text(k).starts_with(char::is_uppercase)
+                || !self
+                    .config
+                    .venue_verbs
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(text(k - 2)))
+            {
+                continue;
+            }
+            while sentence + 1 < doc.sentences.len()
+                && doc.sentences[sentence].end_token as usize <= k
+            {
+                sentence += 1;
+            }
+            let end_token = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| (s.end_token as usize).min(n));
+            let mut j = k;
+            while j < end_token.min(k + 15) {
+                let t = text(j);
+                let word = t.starts_with(char::is_uppercase)
+                    || t.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(t, "," | "(" | ")" | "dan");
+                // A short abbreviation ("Jl.", "Prof.") begins something else; another word
+                // with a full stop ends the sentence, and the place with it.
+                if !word || (t.ends_with('.') && t.chars().count() <= 4) {
+                    break;
+                }
+                j += 1;
+                if t.ends_with('.') {
+                    break;
+                }
+            }
+            while j > k && matches!(text(j - 1), "," | "dan") {
+                j -= 1;
+            }
+            // Over nothing labelled but places wholly inside it.
+            let free = j > k
+                && self.labels[k..j]
+                    .iter()
+                    .all(|l| l.is_none_or(|(l, _)| l == "LOCATION"))
+                && !matches!(self.labels[k], Some((_, Position::Inside | Position::Last)))
+                && !matches!(
+                    self.labels[j - 1],
+                    Some((_, Position::Begin | Position::Inside))
+                );
+            if free {
+                self.relabel(k, j, "LOCATION");
             }
         }
     }
