@@ -105,7 +105,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.373),
             ("AFFILIATION", 0.338),
             ("DATETIME", 0.775),
-            ("LOCATION", 0.262),
+            ("LOCATION", 0.280),
             ("EVENT", 0.115),
         ],
     ),
