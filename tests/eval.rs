@@ -105,7 +105,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.373),
             ("AFFILIATION", 0.338),
             ("DATETIME", 0.775),
-            ("LOCATION", 0.280),
+            ("LOCATION", 0.290),
             ("EVENT", 0.115),
         ],
     ),
@@ -1428,4 +1428,15 @@ fn kota_leaves_a_represented_position_unlabelled() {
         "Acara dibuka Budi Santoso yang hadir mewakili Bupati Sukamaju .",
     );
     assert_eq!(label_of(&got, "Bupati"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_labels_the_place_something_covers() {
+    // kota.toml's place_after: "di seluruh | Sukamaju".
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Program itu akan diterapkan di sekolah di seluruh Jawa Barat tahun depan .",
+    );
+    assert_eq!(label_of(&got, "Jawa"), "B-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Barat"), "L-LOCATION", "{got:?}");
 }

@@ -144,6 +144,10 @@ pub struct ConllConfig {
     /// "dan" between capitals included, up to a full stop) is written `EVENT`. Lower case.
     /// Empty: none.
     pub event_verbs: Vec<String>,
+    /// With the `kota` scheme and `settings`: words right before a place the entity layer finds
+    /// that make it the place something covers ("di seluruh | Aceh"), written `LOCATION`.
+    /// Lower case. Empty: none.
+    pub place_after: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -197,6 +201,7 @@ impl Default for ConllConfig {
             unit_words: Vec::new(),
             dated_places: false,
             event_verbs: Vec::new(),
+            place_after: Vec::new(),
         }
     }
 }
@@ -913,6 +918,22 @@ impl<'w> ConllExporter<'w> {
             // end (the entity layer's place alone is often shorter: "Gedung X | , Sukamaju").
             if !self.config.venue_verbs.is_empty() {
                 self.venues(doc);
+            }
+            // "sekolah di seluruh Aceh": the place a statement or a measure covers (dev: 6 of
+            // 14 labelled).
+            if !self.config.place_after.is_empty() {
+                for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Loc) {
+                    let k = doc.token_at(e.span.start);
+                    if k > 0 && {
+                        let before = doc.slice(doc.tokens[k - 1].span);
+                        self.config
+                            .place_after
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(before))
+                    } {
+                        self.mark(doc, e.span, "LOCATION");
+                    }
+                }
             }
             // "menggelar Festival Budaya Sukamaju 2024", "saat Rapat Kerja": KoTA labels named
             // events (dev: 19 of 54 such names exact).
