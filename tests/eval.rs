@@ -1018,10 +1018,16 @@ fn kota_leaves_generic_lower_case_positions_and_honorifics_unlabelled() {
 
 #[test]
 fn kota_leaves_an_organisation_after_di_unlabelled() {
-    // "di Universitas X": where something happens, a place rather than an affiliation.
+    // "di Universitas X": where something happens, a place rather than an affiliation (after
+    // a venue verb, the place the event was held: LOCATION).
     let got = conll_labels(
         "pipelines/kota.toml",
         "Seminar itu digelar di Universitas Sukamaju pekan lalu .",
+    );
+    assert_eq!(label_of(&got, "Universitas"), "B-LOCATION", "{got:?}");
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Para peneliti bekerja di Universitas Sukamaju sejak lama .",
     );
     assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
 }
