@@ -105,7 +105,7 @@ const FLOORS: &[Floor] = &[
             ("ROLE", 0.373),
             ("AFFILIATION", 0.338),
             ("DATETIME", 0.775),
-            ("LOCATION", 0.290),
+            ("LOCATION", 0.293),
             ("EVENT", 0.115),
         ],
     ),

@@ -1042,9 +1042,13 @@ impl<'w> ConllExporter<'w> {
                 let word = t.starts_with(char::is_uppercase)
                     || t.starts_with(|c: char| c.is_ascii_digit())
                     || matches!(t, "," | "(" | ")" | "dan");
-                // A short abbreviation ("Jl.", "Prof.") begins something else; another word
-                // with a full stop ends the sentence, and the place with it.
-                if !word || (t.ends_with('.') && t.chars().count() <= 4) {
+                // A short abbreviation ("Jl.", "Prof.") begins something else, and so does a
+                // date ("lahir di Sukamaju , 6 Juli 1990"); another word with a full stop ends
+                // the sentence, and the place with it.
+                let date = DAYS.contains(&t)
+                    || (t.bytes().all(|b| b.is_ascii_digit())
+                        && kutip_core::MONTHS.contains(&text(j + 1).trim_end_matches('.')));
+                if !word || date || (t.ends_with('.') && t.chars().count() <= 4) {
                     break;
                 }
                 j += 1;
