@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.625),
             ("PERSON", 0.423),
             ("ROLE", 0.373),
-            ("AFFILIATION", 0.338),
+            ("AFFILIATION", 0.339),
             ("DATETIME", 0.775),
             ("LOCATION", 0.293),
             ("EVENT", 0.115),

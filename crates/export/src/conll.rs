@@ -845,12 +845,25 @@ impl<'w> ConllExporter<'w> {
             // no organisation (dev: 0 of 12 labelled).
             let status =
                 end == k && ["PNS", "PPPK", "P3K", "ASN", "CPNS", "Non-ASN"].contains(&text(k));
+            // "Wakil Rektor | Bidang Akademik", "Ketua | Bidang Olahraga": the
+            // field of a position, no organisation, when none is named inside it (dev: 0 of 10
+            // labelled; with one, "Kepala | Bidang X Dinas Y", 3 of 11).
+            let field = text(k) == "Bidang"
+                && k > 0
+                && matches!(self.labels[k - 1], Some(("ROLE", _)))
+                && !doc.entities.iter().any(|e| {
+                    matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && {
+                        let f = doc.token_at(e.span.start);
+                        f > k && f <= end
+                    }
+                });
             if position_word
                 || medium
                 || named_thing
                 || studied
                 || anniversary
                 || status
+                || field
                 || (k > 0 && text(k - 1) == ")")
                 || (end + 1 < n && text(end + 1) == "/")
             {
