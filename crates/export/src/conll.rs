@@ -139,13 +139,13 @@ pub struct ConllConfig {
     /// dated happened, which KoTA labels about two times in five.
     pub dated_places: bool,
     /// With the `kota` scheme and `settings`: words right before the name of an event
-    /// ("menggelar | Festival Budaya Sukamaju 2024", "saat | Rapat Kerja"); the capitalised
-    /// name of two tokens or more after them (numbers, `ke-5`, a bracketed abbreviation and
-    /// "dan" between capitals included, up to a full stop) is written `EVENT`. Lower case.
-    /// Empty: none.
+    /// ("menggelar | Festival Budaya Sukamaju 2024", "saat | Musyawarah Besar Sukamaju"); the
+    /// capitalised name of two tokens or more after them (numbers, `ke-5`, a bracketed
+    /// abbreviation and "dan" between capitals included, up to a full stop) is written `EVENT`.
+    /// Lower case. Empty: none.
     pub event_verbs: Vec<String>,
     /// With the `kota` scheme and `settings`: words right before a place the entity layer finds
-    /// that make it the place something covers ("di seluruh | Aceh"), written `LOCATION`.
+    /// that make it the place something covers ("di seluruh | Sukamaju"), written `LOCATION`.
     /// Lower case. Empty: none.
     pub place_after: Vec<String>,
 }
@@ -834,8 +834,8 @@ impl<'w> ConllExporter<'w> {
                 && ["lulusan", "alumni", "alumnus", "alumna"]
                     .iter()
                     .any(|w| text(k - 1).eq_ignore_ascii_case(w));
-            // "HUT ke-79 PGRI", "HUT Korpri": an organisation's anniversary names an event,
-            // not anyone's organisation (dev: 0 of 14 labelled).
+            // "HUT ke-50 Yayasan X", "HUT Koperasi Y": an organisation's anniversary names an
+            // event, not anyone's organisation (dev: 0 of 14 labelled).
             let anniversary = k > 0
                 && (text(k - 1) == "HUT"
                     || text(k - 1)
@@ -932,7 +932,7 @@ impl<'w> ConllExporter<'w> {
             if !self.config.venue_verbs.is_empty() {
                 self.venues(doc);
             }
-            // "sekolah di seluruh Aceh": the place a statement or a measure covers (dev: 6 of
+            // "sekolah di seluruh Sukamaju": the place a statement or a measure covers (dev: 6 of
             // 14 labelled).
             if !self.config.place_after.is_empty() {
                 for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Loc) {
@@ -948,8 +948,8 @@ impl<'w> ConllExporter<'w> {
                     }
                 }
             }
-            // "menggelar Festival Budaya Sukamaju 2024", "saat Rapat Kerja": KoTA labels named
-            // events (dev: 19 of 54 such names exact).
+            // "menggelar Festival Budaya Sukamaju 2024", "saat Musyawarah Besar Sukamaju": KoTA
+            // labels named events (dev: 19 of 54 such names exact).
             if !self.config.event_verbs.is_empty() {
                 self.named_events(doc);
             }
