@@ -102,10 +102,11 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.625),
             ("PERSON", 0.423),
-            ("ROLE", 0.354),
-            ("AFFILIATION", 0.327),
+            ("ROLE", 0.373),
+            ("AFFILIATION", 0.339),
             ("DATETIME", 0.775),
-            ("LOCATION", 0.110),
+            ("LOCATION", 0.293),
+            ("EVENT", 0.115),
         ],
     ),
     (
@@ -1017,10 +1018,16 @@ fn kota_leaves_generic_lower_case_positions_and_honorifics_unlabelled() {
 
 #[test]
 fn kota_leaves_an_organisation_after_di_unlabelled() {
-    // "di Universitas X": where something happens, a place rather than an affiliation.
+    // "di Universitas X": where something happens, a place rather than an affiliation (after
+    // a venue verb, the place the event was held: LOCATION).
     let got = conll_labels(
         "pipelines/kota.toml",
         "Seminar itu digelar di Universitas Sukamaju pekan lalu .",
+    );
+    assert_eq!(label_of(&got, "Universitas"), "B-LOCATION", "{got:?}");
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Para peneliti bekerja di Universitas Sukamaju sejak lama .",
     );
     assert_eq!(label_of(&got, "Universitas"), "O", "{got:?}");
 }
@@ -1349,4 +1356,93 @@ fn kota_takes_a_positions_number_or_term_into_the_role() {
     );
     assert_eq!(label_of(&got, "2004-2009"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "2"), "L-ROLE", "{got:?}");
+}
+
+#[test]
+fn kota_labels_a_chairs_range_and_a_unit_with_the_organisation() {
+    // kota.toml's scope_words and unit_words: "Ketua | Umum Asosiasi X", "Dekan | Fakultas
+    // Hukum Universitas X".
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Ketua Umum Asosiasi Petani Sukamaju Budi Santoso mengatakan , harga gabah naik .",
+            "Dekan Fakultas Hukum Universitas Sukamaju Sari Wulandari menjelaskan , kuliah \
+             dimulai pekan depan .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Ketua"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Umum"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Asosiasi"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Dekan"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Fakultas"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Universitas"), "I-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_labels_the_place_of_something_dated() {
+    // kota.toml's dated_places: the place after `di` that runs up to a written date.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pameran itu dibuka di Gedung Serbaguna , Sukamaju , Senin ( 2 / 12 / 2024 ) .",
+    );
+    assert_eq!(label_of(&got, "Gedung"), "B-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "L-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Senin"), "B-DATETIME", "{got:?}");
+    // No date after it: nothing.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Pameran itu dibuka di Gedung Serbaguna dan ramai dikunjungi .",
+    );
+    assert_eq!(label_of(&got, "Gedung"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_labels_a_named_event_after_its_verb() {
+    // kota.toml's event_verbs: "menggelar | Festival Budaya Sukamaju 2024".
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Dinas itu menggelar Festival Budaya Sukamaju 2024 di alun-alun kota .",
+    );
+    assert_eq!(label_of(&got, "Festival"), "B-EVENT", "{got:?}");
+    assert_eq!(label_of(&got, "2024"), "L-EVENT", "{got:?}");
+    // One capitalised word is no event name.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Ia sudah gemar menulis saat SMA dulu .",
+    );
+    assert_eq!(label_of(&got, "SMA"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_anniversaries_and_employment_statuses_unlabelled() {
+    // "HUT ke-50 Yayasan X" names an event, "guru PPPK" a status: no AFFILIATION.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Sekolah itu merayakan HUT ke-50 Yayasan Bina Sukamaju dengan lomba , dan guru PPPK ikut \
+         menari bersama Dinas Pendidikan Sukamaju .",
+    );
+    assert_eq!(label_of(&got, "Yayasan"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "PPPK"), "O", "{got:?}");
+    assert_eq!(label_of(&got, "Dinas"), "B-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_a_represented_position_unlabelled() {
+    // "mewakili Bupati X": the one represented is not there.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Acara dibuka Budi Santoso yang hadir mewakili Bupati Sukamaju .",
+    );
+    assert_eq!(label_of(&got, "Bupati"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_labels_the_place_something_covers() {
+    // kota.toml's place_after: "di seluruh | Sukamaju".
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Program itu akan diterapkan di sekolah di seluruh Jawa Barat tahun depan .",
+    );
+    assert_eq!(label_of(&got, "Jawa"), "B-LOCATION", "{got:?}");
+    assert_eq!(label_of(&got, "Barat"), "L-LOCATION", "{got:?}");
 }

@@ -122,6 +122,32 @@ pub struct ConllConfig {
     /// place the entity layer finds right after them and `di` is written `LOCATION` too, as
     /// KoTA labels where events were held. Empty: none.
     pub venue_verbs: Vec<String>,
+    /// With the `kota` scheme: words that, as a position's second word, say the range of the
+    /// chair ("Ketua Umum", "Koordinator Nasional"); right before an organisation KoTA labels
+    /// them with it ("Ketua | Umum Asosiasi X"), so the position is cut before them and the
+    /// organisation starts with them. Matched as written. Empty: none.
+    pub scope_words: Vec<String>,
+    /// With the `kota` scheme: words that begin a unit of an organisation (a faculty, a study
+    /// programme, a team); inside a position ("Dekan Fakultas Hukum Universitas X", "Ketua
+    /// Program Studi Y") KoTA labels the unit with the organisation ("Dekan | Fakultas Hukum
+    /// Universitas X"), so the position is cut before the first of them and the rest is the
+    /// `AFFILIATION`, with the organisation written after it. Matched as written. Empty: none.
+    pub unit_words: Vec<String>,
+    /// With the `kota` scheme and `settings`: a place after `di` that runs up to a written date
+    /// ("di Gedung X , Sukamaju , Senin ( 2 / 12 / 2024 )", "di Balai Desa Y pada Sabtu …"),
+    /// capitalised words, "dan" and commas between, is written `LOCATION`: where something
+    /// dated happened, which KoTA labels about two times in five.
+    pub dated_places: bool,
+    /// With the `kota` scheme and `settings`: words right before the name of an event
+    /// ("menggelar | Festival Budaya Sukamaju 2024", "saat | Musyawarah Besar Sukamaju"); the
+    /// capitalised name of two tokens or more after them (numbers, `ke-5`, a bracketed
+    /// abbreviation and "dan" between capitals included, up to a full stop) is written `EVENT`.
+    /// Lower case. Empty: none.
+    pub event_verbs: Vec<String>,
+    /// With the `kota` scheme and `settings`: words right before a place the entity layer finds
+    /// that make it the place something covers ("di seluruh | Sukamaju"), written `LOCATION`.
+    /// Lower case. Empty: none.
+    pub place_after: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -171,6 +197,11 @@ impl Default for ConllConfig {
             no_organisation_before_name: true,
             settings: true,
             venue_verbs: Vec::new(),
+            scope_words: Vec::new(),
+            unit_words: Vec::new(),
+            dated_places: false,
+            event_verbs: Vec::new(),
+            place_after: Vec::new(),
         }
     }
 }
@@ -728,14 +759,13 @@ impl<'w> ConllExporter<'w> {
                 continue;
             }
             // "calon Bupati", "calon anggota DPR": a candidate holds no position yet (dev: 0 of
-            // 9 labelled).
+            // 9 labelled). "mewakili Bupati X": the one represented is not there (0 of 6).
             if label == "ROLE" {
                 let (first, _) = token_range(doc, span);
-                if first > 0
-                    && doc
-                        .slice(doc.tokens[first - 1].span)
-                        .eq_ignore_ascii_case("calon")
-                {
+                if first > 0 && {
+                    let before = doc.slice(doc.tokens[first - 1].span);
+                    before.eq_ignore_ascii_case("calon") || before.eq_ignore_ascii_case("mewakili")
+                } {
                     continue;
                 }
             }
@@ -804,10 +834,36 @@ impl<'w> ConllExporter<'w> {
                 && ["lulusan", "alumni", "alumnus", "alumna"]
                     .iter()
                     .any(|w| text(k - 1).eq_ignore_ascii_case(w));
+            // "HUT ke-50 Yayasan X", "HUT Koperasi Y": an organisation's anniversary names an
+            // event, not anyone's organisation (dev: 0 of 14 labelled).
+            let anniversary = k > 0
+                && (text(k - 1) == "HUT"
+                    || text(k - 1)
+                        .strip_prefix("ke-")
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())));
+            // "guru PPPK", "PNS , PPPK , dan honorer": an employment status of civil servants,
+            // no organisation (dev: 0 of 12 labelled).
+            let status =
+                end == k && ["PNS", "PPPK", "P3K", "ASN", "CPNS", "Non-ASN"].contains(&text(k));
+            // "Wakil Rektor | Bidang Akademik", "Ketua | Bidang Olahraga": the
+            // field of a position, no organisation, when none is named inside it (dev: 0 of 10
+            // labelled; with one, "Kepala | Bidang X Dinas Y", 3 of 11).
+            let field = text(k) == "Bidang"
+                && k > 0
+                && matches!(self.labels[k - 1], Some(("ROLE", _)))
+                && !doc.entities.iter().any(|e| {
+                    matches!(e.label, EntityLabel::Org | EntityLabel::Loc) && {
+                        let f = doc.token_at(e.span.start);
+                        f > k && f <= end
+                    }
+                });
             if position_word
                 || medium
                 || named_thing
                 || studied
+                || anniversary
+                || status
+                || field
                 || (k > 0 && text(k - 1) == ")")
                 || (end + 1 < n && text(end + 1) == "/")
             {
@@ -845,36 +901,297 @@ impl<'w> ConllExporter<'w> {
                 self.relabel(first, k + 1, "ROLE");
             }
         }
+        // "Ketua Umum | Asosiasi X" → "Ketua | Umum Asosiasi X"; "Dekan Fakultas Hukum |
+        // Universitas X" → "Dekan | Fakultas Hukum Universitas X": KoTA labels the range of a
+        // chair before an organisation, and a unit inside a position, with the organisation
+        // (`scope_words`, `unit_words`; dev: "Umum" 15 of 22 gold positions cut there, unit
+        // words 10 of 10).
+        if !self.config.scope_words.is_empty() || !self.config.unit_words.is_empty() {
+            self.split_units(doc);
+        }
         // Where a statement was made, where nothing else is labelled (written before the
         // entities, a place that is also an organisation cost more AFFILIATION than it gained).
         // The occasion is not written: KoTA labels named events wherever the text mentions
         // them ("menggelar | Festival X"), seldom the occasion of a statement (dev: 0 of 116
         // occasions right, 1 of 75 with the name alone).
         if self.config.settings {
+            // "Acara itu digelar di Gedung X , Sukamaju , Senin ( 2 / 12 / 2024 )": where
+            // something dated happened (dev: 52 of 123 labelled so, exactly).
+            if self.config.dated_places {
+                self.dated_places(doc);
+            }
             for q in doc.quotes.iter().filter(|q| cue_before(q)) {
                 if let Some(l) = q.location {
                     self.mark(doc, l, "LOCATION");
                 }
             }
-            // "Acara itu digelar di Gedung X, Sukamaju": KoTA also labels where an event was
-            // held, the place the entity layer finds after `di` and a verb of holding.
+            // "Acara itu digelar di Gedung X , Sukamaju .": KoTA also labels where an event was
+            // held, the place after `di` and a verb of holding, read over capitalised words,
+            // numbers, brackets, "dan" and commas up to a lower-case word or the sentence's
+            // end (the entity layer's place alone is often shorter: "Gedung X | , Sukamaju").
             if !self.config.venue_verbs.is_empty() {
+                self.venues(doc);
+            }
+            // "sekolah di seluruh Sukamaju": the place a statement or a measure covers (dev: 6 of
+            // 14 labelled).
+            if !self.config.place_after.is_empty() {
                 for e in doc.entities.iter().filter(|e| e.label == EntityLabel::Loc) {
                     let k = doc.token_at(e.span.start);
-                    if k < 2 || doc.slice(doc.tokens[k - 1].span) != "di" {
-                        continue;
-                    }
-                    let verb = doc.slice(doc.tokens[k - 2].span);
-                    if self
-                        .config
-                        .venue_verbs
-                        .iter()
-                        .any(|v| v.eq_ignore_ascii_case(verb))
-                    {
+                    if k > 0 && {
+                        let before = doc.slice(doc.tokens[k - 1].span);
+                        self.config
+                            .place_after
+                            .iter()
+                            .any(|w| w.eq_ignore_ascii_case(before))
+                    } {
                         self.mark(doc, e.span, "LOCATION");
                     }
                 }
             }
+            // "menggelar Festival Budaya Sukamaju 2024", "saat Musyawarah Besar Sukamaju": KoTA
+            // labels named events (dev: 19 of 54 such names exact).
+            if !self.config.event_verbs.is_empty() {
+                self.named_events(doc);
+            }
+        }
+    }
+
+    /// Labels `EVENT` the capitalised name written right after each of `event_verbs`, where
+    /// none of its tokens is labelled yet.
+    fn named_events(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        // A word of a name: capitalised, a number or an ordinal ("ke-5"), not a day.
+        let named = |t: &str| {
+            (t.starts_with(char::is_uppercase)
+                || t.strip_prefix("ke-")
+                    .unwrap_or(t)
+                    .starts_with(|c: char| c.is_ascii_digit()))
+                && !DAYS.contains(&t)
+        };
+        let mut sentence = 0;
+        for k in 1..n {
+            if self.labels[k].is_some() || !named(text(k)) {
+                continue;
+            }
+            let before = text(k - 1);
+            if !before.starts_with(char::is_lowercase)
+                || !self
+                    .config
+                    .event_verbs
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(before))
+            {
+                continue;
+            }
+            while sentence + 1 < doc.sentences.len()
+                && doc.sentences[sentence].end_token as usize <= k
+            {
+                sentence += 1;
+            }
+            let end_token = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| (s.end_token as usize).min(n));
+            // The name runs over its words, a bracketed abbreviation and "dan" between two
+            // of its words, up to a word with a full stop.
+            let mut j = k;
+            while !text(j).ends_with('.') && j + 1 < end_token {
+                let next = text(j + 1);
+                if named(next) {
+                    j += 1;
+                } else if next == "(" {
+                    let mut m = j + 2;
+                    while m < n && m < j + 7 && text(m) != ")" {
+                        m += 1;
+                    }
+                    if m < n && text(m) == ")" && m > j + 2 {
+                        j = m;
+                    } else {
+                        break;
+                    }
+                } else if matches!(next, "dan" | "&" | "of" | "and" | "for") && named(text(j + 2)) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            // One word ("saat Munas", "saat SMA") is as often no event.
+            if j > k && self.labels[k..=j].iter().all(Option::is_none) {
+                self.relabel(k, j + 1, "EVENT");
+            }
+        }
+    }
+
+    /// Labels `LOCATION` each place written after `di` and one of `venue_verbs`, over what
+    /// only it or another place labelled (see `label_kota`).
+    fn venues(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let mut sentence = 0;
+        for k in 2..n {
+            if !text(k - 1).eq_ignore_ascii_case("di")
+                || !text(k).starts_with(char::is_uppercase)
+                || !self
+                    .config
+                    .venue_verbs
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(text(k - 2)))
+            {
+                continue;
+            }
+            while sentence + 1 < doc.sentences.len()
+                && doc.sentences[sentence].end_token as usize <= k
+            {
+                sentence += 1;
+            }
+            let end_token = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| (s.end_token as usize).min(n));
+            let mut j = k;
+            while j < end_token.min(k + 15) {
+                let t = text(j);
+                let word = t.starts_with(char::is_uppercase)
+                    || t.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(t, "," | "(" | ")" | "dan");
+                // A short abbreviation ("Jl.", "Prof.") begins something else, and so does a
+                // date ("lahir di Sukamaju , 6 Juli 1990"); another word with a full stop ends
+                // the sentence, and the place with it.
+                let date = DAYS.contains(&t)
+                    || (t.bytes().all(|b| b.is_ascii_digit())
+                        && kutip_core::MONTHS.contains(&text(j + 1).trim_end_matches('.')));
+                if !word || date || (t.ends_with('.') && t.chars().count() <= 4) {
+                    break;
+                }
+                j += 1;
+                if t.ends_with('.') {
+                    break;
+                }
+            }
+            while j > k && matches!(text(j - 1), "," | "dan") {
+                j -= 1;
+            }
+            // Over nothing labelled but places wholly inside it.
+            let free = j > k
+                && self.labels[k..j]
+                    .iter()
+                    .all(|l| l.is_none_or(|(l, _)| l == "LOCATION"))
+                && !matches!(self.labels[k], Some((_, Position::Inside | Position::Last)))
+                && !matches!(
+                    self.labels[j - 1],
+                    Some((_, Position::Begin | Position::Inside))
+                );
+            if free {
+                self.relabel(k, j, "LOCATION");
+            }
+        }
+    }
+
+    /// Labels `LOCATION` each place written after `di` up to a written date (see
+    /// `dated_places`), where none of its tokens is labelled yet.
+    fn dated_places(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let mut date_start = vec![false; n];
+        for d in written_dates(doc) {
+            date_start[doc.token_at(d.start)] = true;
+        }
+        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let starts = |k: usize| date_start.get(k).copied().unwrap_or(false);
+        // A date right here, or after a comma, `pada` or both.
+        let date_at = |j: usize| {
+            starts(j)
+                || (matches!(text(j), "," | "pada") && starts(j + 1))
+                || (text(j) == "," && text(j + 1) == "pada" && starts(j + 2))
+        };
+        let mut sentence = 0;
+        for k in 1..n {
+            if !text(k - 1).eq_ignore_ascii_case("di")
+                || !text(k).starts_with(char::is_uppercase)
+                || matches!(self.labels[k], Some((l, _)) if l != "AFFILIATION")
+            {
+                continue;
+            }
+            while sentence + 1 < doc.sentences.len()
+                && doc.sentences[sentence].end_token as usize <= k
+            {
+                sentence += 1;
+            }
+            let end_token = doc
+                .sentences
+                .get(sentence)
+                .map_or(n, |s| s.end_token as usize);
+            // The place is capitalised words, "dan" and commas, with no full stop inside
+            // (a glued one ends the sentence) and nothing labelled, at most 15 tokens.
+            let mut j = k;
+            let mut dated = false;
+            while j < end_token.min(k + 15) {
+                if j > k && date_at(j) {
+                    dated = true;
+                    break;
+                }
+                let t = text(j);
+                // An organisation the fill labelled is passed over whole ("di | RS X ,
+                // Sukamaju , pada …"): a building named after its owner.
+                let blocked = match self.labels[j] {
+                    None => false,
+                    Some(("AFFILIATION", p)) => {
+                        j == k && !matches!(p, Position::Begin | Position::Unit)
+                    }
+                    Some(_) => true,
+                };
+                if blocked
+                    || (t.starts_with(char::is_lowercase) && t != "dan")
+                    || (j > k && t.ends_with('.'))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            if dated {
+                self.relabel(k, j, "LOCATION");
+            }
+        }
+    }
+
+    /// Cuts each labelled position before its first `unit_words` word (or a `scope_words`
+    /// word as its second word, right before an `AFFILIATION`), labelling the rest with the
+    /// organisation written right after it as one `AFFILIATION`.
+    fn split_units(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        let listed = |words: &[String], k: usize| {
+            let w = doc.slice(doc.tokens[k].span);
+            words.iter().any(|u| u == w)
+        };
+        let mut k = 0;
+        while k < n {
+            if !matches!(self.labels[k], Some(("ROLE", Position::Begin))) {
+                k += 1;
+                continue;
+            }
+            let mut end = k + 1;
+            while end < n && matches!(self.labels[end], Some(("ROLE", Position::Inside))) {
+                end += 1;
+            }
+            if end >= n || !matches!(self.labels[end], Some(("ROLE", Position::Last))) {
+                k = end;
+                continue;
+            }
+            // `end` is the position's last token; an organisation may follow it.
+            let mut org_end = None;
+            if matches!(self.labels.get(end + 1), Some(Some(("AFFILIATION", _)))) {
+                org_end = affiliation_end(&self.labels, end + 1);
+            }
+            let cut = if org_end.is_some() && listed(&self.config.scope_words, k + 1) {
+                Some(k + 1)
+            } else {
+                (k + 1..=end).find(|&i| listed(&self.config.unit_words, i))
+            };
+            if let Some(cut) = cut {
+                self.relabel(k, cut, "ROLE");
+                self.relabel(cut, org_end.unwrap_or(end) + 1, "AFFILIATION");
+            }
+            k = org_end.unwrap_or(end) + 1;
         }
     }
 
