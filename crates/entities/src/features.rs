@@ -25,6 +25,11 @@ pub struct SentenceInfo {
     pub right: Vec<usize>,
     /// Whether each capitalised token is a word seen in lower case in the training data.
     pub common: Vec<bool>,
+    /// Whether each hashed token is a word that is never a name (see
+    /// [`Lexicon::is_never_name`]): [`NEVER_LOWER`], [`NEVER_CAPITALISED`] or 0. The tagger
+    /// leaves such a word O without scoring it (training scores it: such words teach the model
+    /// what a common word looks like, "Namun" at the start of a sentence).
+    pub never_name: Vec<u8>,
     /// Whether each token is a title, rank or position word (see [`TITLE_WORDS`]).
     pub title: Vec<bool>,
     /// Hashes of each token's first and of its last three letters, lower-cased (context
@@ -59,6 +64,8 @@ struct WordHashes {
     /// Whether the word, lower-cased, is in the lexicon (cached with the hashes: the set look-up
     /// of each capitalised token hashed cost 2.8 M Ir on 450 articles).
     common: bool,
+    /// Whether the word, as written, is never a name (see [`SentenceInfo::never_name`]).
+    never_name: u8,
 }
 
 impl WordHashes {
@@ -80,6 +87,10 @@ impl WordHashes {
             affixes,
             title: is_title_word(word, lower),
             common: common.contains(&lower),
+            never_name: match case_key(word, lower) {
+                Some((key, case)) if common.is_never_name(key) => case,
+                _ => 0,
+            },
         }
     }
 }
@@ -395,9 +406,14 @@ pub type HashKeyedSet =
 /// with an id from their contents alone: [`SentenceInfo`] caches each word's common-word flag
 /// with its hashes and must know which lexicon the flags came from (a thread's buffers outlive
 /// models; two models with the same words, as a model and its convention's fold, share flags).
+///
+/// It also holds the words that are never a name: [`case_key`]s of words seen often in the
+/// training data in that case and never inside a name ("di", "kata", "Namun", "Menurut"). Such
+/// a token is no candidate (see [`SentenceInfo::hash_run`]): it is O without being scored.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     words: HashKeyedSet,
+    never_names: HashKeyedSet,
     id: u64,
 }
 
@@ -412,21 +428,75 @@ impl Lexicon {
     pub fn iter(&self) -> impl Iterator<Item = &u64> {
         self.words.iter()
     }
+
+    /// The lexicon with these [`case_key`]s of words that are never a name.
+    pub fn with_never_names(self, never_names: HashKeyedSet) -> Lexicon {
+        let id = lexicon_id(&self.words, &never_names);
+        Lexicon {
+            words: self.words,
+            never_names,
+            id,
+        }
+    }
+
+    /// The [`case_key`]s of the words that are never a name, in no particular order.
+    pub fn never_names(&self) -> impl Iterator<Item = &u64> {
+        self.never_names.iter()
+    }
+
+    /// Whether a word with this [`case_key`] is never a name.
+    #[inline]
+    pub fn is_never_name(&self, key: u64) -> bool {
+        !self.never_names.is_empty() && self.never_names.contains(&key)
+    }
+}
+
+/// A [`Lexicon`]'s id from its sets alone; odd, as 0 stands for no lexicon.
+fn lexicon_id(words: &HashKeyedSet, never_names: &HashKeyedSet) -> u64 {
+    mix(set_sum(words) ^ set_sum(never_names).rotate_left(32)) | 1
+}
+
+/// A sum of mixed hashes: the same for the same hashes whatever their order.
+fn set_sum(set: &HashKeyedSet) -> u64 {
+    set.iter()
+        .fold(set.len() as u64, |a, &h| a.wrapping_add(mix(h)))
 }
 
 impl From<HashKeyedSet> for Lexicon {
     fn from(words: HashKeyedSet) -> Lexicon {
-        // A sum of mixed hashes: the same for the same words whatever their order; odd, as 0
-        // stands for no lexicon.
-        let sum = words
-            .iter()
-            .fold(words.len() as u64, |a, &h| a.wrapping_add(mix(h)));
+        let id = lexicon_id(&words, &HashKeyedSet::default());
         Lexicon {
             words,
-            id: mix(sum) | 1,
+            never_names: HashKeyedSet::default(),
+            id,
         }
     }
 }
+
+/// A word's key in [`Lexicon`]'s never-a-name set: its [`hash_lower`] in lower case, the same
+/// with a salt when it is capitalised (first letter only: "Namun", not "NAMUN"), none for any
+/// other shape (capitals inside, digits, punctuation): "di" and "Di" are told apart, since a
+/// common word written with a capital may still be a name ("Bunga", "Indah"), and the set only
+/// holds such a word if it was seen capitalised often and never in a name. With the key, which
+/// case it is: [`NEVER_LOWER`] or [`NEVER_CAPITALISED`].
+pub fn case_key(word: &str, lower: u64) -> Option<(u64, u8)> {
+    const CAPITALISED: u64 = 0x6361_7069_7461_6c21;
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let rest_lower = chars.all(|c| c.is_lowercase());
+    if !rest_lower || !first.is_alphabetic() {
+        None
+    } else if first.is_lowercase() {
+        Some((lower, NEVER_LOWER))
+    } else {
+        Some((mix(lower ^ CAPITALISED), NEVER_CAPITALISED))
+    }
+}
+
+/// A word in lower case that is never a name ("di", "kata"; see [`case_key`]).
+pub const NEVER_LOWER: u8 = 1;
+/// A capitalised word that is never a name ("Namun", "Menurut"; see [`case_key`]).
+pub const NEVER_CAPITALISED: u8 = 2;
 
 impl Default for Lexicon {
     fn default() -> Lexicon {
@@ -695,6 +765,8 @@ impl SentenceInfo {
         self.title.resize(n, false);
         self.common.clear();
         self.common.resize(n, false);
+        self.never_name.clear();
+        self.never_name.resize(n, 0);
         self.affixes.resize(n, [0; 2]);
         if self.word_hashes.is_empty() {
             self.word_hashes
@@ -746,6 +818,7 @@ impl SentenceInfo {
             hashes
         };
         self.lower[k] = hashes.lower;
+        self.never_name[k] = hashes.never_name;
         self.title[k] = hashes.title;
         self.affixes[k] = hashes.affixes;
         // Lower-case words are only context for their neighbours: their shape is fixed.
