@@ -2443,4 +2443,64 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             "{qs:?}"
         );
     }
+
+    /// Two people named together ("Budi Santoso dan Sari Wulandari mengatakan", "Menteri X
+    /// Budi dan Gubernur Y Sari mengatakan", "kata Budi dan Sari") speak as a group named by
+    /// both, with no role or organisation: neither name is the other's organisation. Each is
+    /// still introduced with their own position, and a later "mereka" is the pair.
+    #[test]
+    fn two_people_named_together_are_a_pair() {
+        for text in [
+            "Harga beras naik. Budi Santoso dan Sari Wulandari mengatakan, stok masih cukup.",
+            "Harga beras naik. Menteri Pertanian Budi Santoso dan Gubernur Jawa Barat Sari \
+             Wulandari mengatakan bahwa stok masih cukup.",
+            "Harga beras naik. “Stok masih cukup,” kata Budi Santoso dan Sari Wulandari.",
+            "Harga beras naik. Menurut Budi Santoso dan Sari Wulandari, stok masih cukup.",
+        ] {
+            let (doc, qs) = quotes(text);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(
+                (name.as_str(), role.as_str(), affiliation.as_str()),
+                ("Budi Santoso dan Sari Wulandari", "", ""),
+                "{text}"
+            );
+        }
+        // Each keeps the position introduced with them.
+        let (doc, qs) = quotes(
+            "Menteri Pertanian Budi Santoso dan Gubernur Jawa Barat Sari Wulandari hadir di \
+             pasar. “Harga naik,” kata Budi.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, qs.last().expect("a quote"));
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Budi Santoso", "Menteri Pertanian")
+        );
+        // "mereka" after two people named together, no group speaker since.
+        let (_, qs) = quotes(
+            "Budi Santoso dan Rina Hartati hadir di pasar. Mereka berharap harga segera turun.",
+        );
+        let s = qs[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            s.name.as_deref(),
+            Some("Budi Santoso dan Rina Hartati"),
+            "{qs:?}"
+        );
+    }
+
+    /// A person introduced in a list of people ("… adalah Wakil Kepala X Budi dan Komandan Y
+    /// Sari.") is named in passing: a pronoun after the list is still the speaker before it.
+    #[test]
+    fn a_pronoun_skips_people_listed_in_passing() {
+        let (_, qs) = quotes(
+            "“Tim sudah berangkat,” kata Kepala Polda Sukamaju Irjen Hendra Gunawan. Ada dalam \
+             tim itu Wakil Kepala Polda Sukamaju Brigjen Joko Susilo dan Komandan Korem 101 \
+             Brigjen Rudi Hartono. Ia mengatakan, tim belum tiba di lokasi.",
+        );
+        let s = qs
+            .last()
+            .and_then(|q| q.speaker.as_ref())
+            .expect("a speaker");
+        assert_eq!(s.name.as_deref(), Some("Hendra Gunawan"), "{qs:?}");
+    }
 }

@@ -42,6 +42,10 @@ pub struct Mention {
     /// The position is given in a relative clause after the name ("Budi yang juga Ketua X"):
     /// it does not by itself make the person a public figure (a villager may chair a group).
     pub also: bool,
+    /// Two people named together ("Budi Santoso dan Sari Wulandari mengatakan", "Menteri X
+    /// Budi dan Gubernur Y Sari"): their two names. The mention is a group (`group`) with no
+    /// role, organisation or name of its own: neither name is the other's organisation.
+    pub pair: Option<[(usize, usize); 2]>,
 }
 
 impl Mention {
@@ -236,7 +240,11 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     let mut lower_run = 0;
     while k < limit && k - start < MAX_PHRASE {
         let f = w.flags[k];
-        let ok = phrase_token(w, k, start, limit)
+        // ("dan", a word of positions, "Humas dan Logistik", ends the phrase between two
+        // people: "Menteri X Budi dan Gubernur Y Sari".)
+        let ok = (phrase_token(w, k, start, limit)
+            && !(f.contains(Flags::LOWER | Flags::ROLE_MOD)
+                && joins_people(w, k, w.is(start, Flags::ROLE), short)))
             // "dokter emergensi", "pengamat politik": a few lower-case words after a role.
             || (k > start
                 && f.contains(Flags::LOWER)
@@ -246,11 +254,13 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 && lower_run < 3)
             // "Humas dan Logistik", "Institute for Essential Services Reform": a connector
             // between capitalised words of a long role or organisation.
+            // (Not a "dan" between two people: "Menteri X Budi dan Gubernur Y Sari".)
             || (k > start
                 && matches!(w.text(k), "dan" | "for" | "of" | "on" | "and" | "&")
                 && w.is(k - 1, Flags::CAP)
                 && w.is(k + 1, Flags::CAP)
-                && w.is(start, Flags::ROLE))
+                && w.is(start, Flags::ROLE)
+                && !joins_people(w, k, true, short))
             // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan"
             // (not one before a second position: "Gubernur X Budi , dan Wali Kota Y Sari"
             // lists people).
@@ -582,6 +592,103 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
+/// True when the "dan" at `d` joins two people rather than two words of one position or
+/// organisation ("Humas dan Logistik"): the word before it ends a person the entity layer found,
+/// and the second is written as the first is: a capitalised position after a phrase opening
+/// with one, `titled` ("Menteri X Budi dan Gubernur Y Sari"), a person of the entity layer's
+/// and no position after a bare name ("Budi Santoso dan Sari Wulandari"). (Of "CEO X dan Y
+/// Budi" the entity layer's "person" X is the first word of a company's name.)
+fn joins_people(w: &Words, d: usize, titled: bool, short: &ShortNames) -> bool {
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let second = if titled {
+        w.is(d + 1, Flags::ROLE) && w.is(d + 1, Flags::CAP) && !w.is(d + 1, Flags::ORG)
+    } else {
+        person(d + 1) && !w.is(d + 1, Flags::ROLE | Flags::RANK)
+    };
+    d > 0 && person(d - 1) && second && w.text(d) == "dan"
+}
+
+/// A mention for two people named together, `a` and `b` their names, over `start..end`.
+fn pair(start: usize, end: usize, a: (usize, usize), b: (usize, usize), private: bool) -> Mention {
+    Mention {
+        start,
+        end,
+        group: true,
+        private,
+        pair: Some([a, b]),
+        ..Mention::default()
+    }
+}
+
+/// The speaker phrase after a cue (`forward`), and a second person joined to it by "dan"
+/// ("kata Budi Santoso dan Sari Wulandari", "Menurut Menteri X Budi dan Gubernur Y Sari , …"):
+/// the two together, a group. (Not in `forward` itself: the scan of introductions reads the
+/// two people apart.)
+pub fn after_cue(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
+    let m = pair_up(w, forward(w, from, limit, short)?, short);
+    let Some(a) = m
+        .name
+        .filter(|n| n.1 == m.end && m.pronoun.is_none() && !m.group && m.end + 1 < limit)
+    else {
+        return Some(m);
+    };
+    if !joins_people(w, m.end, m.role.is_some(), short) {
+        return Some(m);
+    }
+    match forward(w, m.end + 1, limit, short) {
+        Some(second) if second.pronoun.is_none() && !second.group && second.end > m.end + 1 => {
+            match second.name {
+                Some(b) => Some(pair(m.start, second.end, a, b, m.private && second.private)),
+                None => Some(m),
+            }
+        }
+        _ => Some(m),
+    }
+}
+
+/// A subject read before its verb that names two people joined by "dan" ("Budi dan Sari
+/// mengatakan", "Menteri X Budi dan Gubernur Y Sari menilai"), as a pair; else `m` itself.
+/// (The phrase reader takes "dan" inside a long position, and read the first person as the
+/// second's organisation.)
+fn pair_up(w: &Words, m: Mention, short: &ShortNames) -> Mention {
+    if m.pronoun.is_some() || m.anaphoric || m.group || m.pair.is_some() || m.end < m.start + 3 {
+        return m;
+    }
+    // A "dan" between capitalised words: two people the entity layer found, or two bare names
+    // ("Budi dan Sari", "Rusia dan China"), each read whole as a name with no position or
+    // organisation (the phrase reader had read the first as the second's organisation).
+    for d in m.start + 1..m.end - 1 {
+        if !(w.is(d, Flags::LOWER) && w.is(d - 1, Flags::CAP) && w.is(d + 1, Flags::CAP))
+            || w.text(d) != "dan"
+        {
+            continue;
+        }
+        let (left, right) = (
+            segment(w, m.start, d, short),
+            segment(w, d + 1, m.end, short),
+        );
+        let bare = |x: &Mention| x.role.is_none() && x.affiliation.is_none();
+        let ok = match (left.name, right.name) {
+            (Some(a), Some(b)) if a.1 == d && b.1 == m.end => {
+                (left.role.is_some() == right.role.is_some()
+                    && joins_people(w, d, left.role.is_some(), short))
+                    || (bare(&left) && bare(&right) && a.0 == m.start && b.0 == d + 1)
+            }
+            _ => false,
+        };
+        if ok {
+            return pair(
+                m.start,
+                m.end,
+                left.name.unwrap(),
+                right.name.unwrap(),
+                m.private,
+            );
+        }
+    }
+    m
+}
+
 /// An introduction anywhere in the text that does not open with a capitalised position: a name
 /// with its position in apposition ("Budi Santoso, Kepala Dinas X, …") or a lower-case position
 /// before a name set off by commas ("peneliti Universitas X, Budi Santoso, …"). The corpus
@@ -684,8 +791,14 @@ fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Ment
     })
 }
 
-/// The subject phrase ending right before token `verb`, not before `floor`.
+/// The subject phrase ending right before token `verb`, not before `floor`; two people named
+/// together are a pair (`pair_up`).
 pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
+    backward_one(w, verb, floor, short).map(|m| pair_up(w, m, short))
+}
+
+/// [`backward`] before two people named together are read as a pair.
+fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
     let mut k = verb;
     let mut anaphoric = false;
     while k > floor && w.is(k - 1, Flags::LOWER) && w.is(k - 1, Flags::ADVERB) {
