@@ -1044,14 +1044,21 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         }
     }
     // (A position written as one abbreviated word at the start of one, "Mensos" of "Mensos
-    // Budi Santoso", is no part of the name: "Budi" expands to "Budi Santoso".)
+    // Budi Santoso", is no part of the name: "Budi" expands to "Budi Santoso"; nor an acting
+    // prefix and the government title after it, "Pj Gubernur" of "Pj Gubernur Samsudin".)
+    let title = |k: usize| {
+        w.is(k, Flags::ABBREV_ROLE)
+            || (w.is(k, Flags::ROLE)
+                && (speaker::acting(w.text(k))
+                    || (w.is(k, Flags::GOV_ROLE) && k > 0 && speaker::acting(w.text(k - 1)))))
+    };
     full.extend(
         doc.entities
             .iter()
             .filter(|e| e.label == EntityLabel::Per)
             .map(|e| {
                 let mut k = doc.token_at(e.span.start);
-                while w.is(k, Flags::ABBREV_ROLE) && w.span(k).end < e.span.end {
+                while title(k) && w.span(k).end < e.span.end {
                     k += 1;
                 }
                 let start = e.span.start.max(w.span(k).start);

@@ -2503,4 +2503,46 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             .expect("a speaker");
         assert_eq!(s.name.as_deref(), Some("Hendra Gunawan"), "{qs:?}");
     }
+
+    /// An acting position's prefix ("Pj.", "Plt.", "Plh", "Pj") is part of the role, with or
+    /// without its full stop, never the name or the organisation, and no sentence's end.
+    #[test]
+    fn an_acting_prefix_is_part_of_the_role() {
+        for (pre, rest, role, affiliation) in [
+            (
+                "Pj.",
+                "Gubernur Jawa Tengah Ahmad Fauzi",
+                "Gubernur Jawa Tengah",
+                "",
+            ),
+            (
+                "Plt.",
+                "Kepala Dinas Pertanian Kabupaten Sukamaju Ahmad Fauzi",
+                "Kepala",
+                "Dinas Pertanian Kabupaten Sukamaju",
+            ),
+            ("Plh.", "Bupati Sukamaju Ahmad Fauzi", "Bupati Sukamaju", ""),
+            ("Pj", "Bupati Sukamaju Ahmad Fauzi", "Bupati Sukamaju", ""),
+        ] {
+            let text = format!(
+                "Banjir melanda Sukamaju. Warga Sukamaju mengungsi. “Stok aman,” kata {pre} {rest}. \
+                 Menurut {pre} Gubernur Ahmad, stok cukup."
+            );
+            let (doc, qs) = quotes(&text);
+            assert_eq!(qs.len(), 2, "{text}: {qs:?}");
+            let (name, r, a, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(
+                (name.as_str(), r.as_str(), a.as_str()),
+                ("Ahmad Fauzi", format!("{pre} {role}").as_str(), affiliation),
+                "{text}"
+            );
+            // (The entity layer's "Pj Gubernur Ahmad" is no full name "Ahmad" expands to.)
+            let (name, r, _, _) = speaker_parts(&doc, &qs[1]);
+            assert_eq!(
+                (name.as_str(), r.as_str()),
+                ("Ahmad Fauzi", format!("{pre} Gubernur").as_str()),
+                "{text}"
+            );
+        }
+    }
 }

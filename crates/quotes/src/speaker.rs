@@ -175,6 +175,15 @@ fn place_after(w: &Words, a: usize, limit: usize, short: &ShortNames) -> Option<
     (e > a + 1 && closed && place).then_some(e)
 }
 
+/// An acting position's prefix ("Pj", "Plt.", "Plh", "Pjs"): "Pj Gubernur X" is the
+/// governor's office held for now, part of the role, never of a name.
+pub fn acting(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('.').unwrap_or(word),
+        "Pj" | "Plt" | "Plh" | "Pjs" | "PJ" | "PLT" | "PLH"
+    )
+}
+
 /// True when `name` may be a short form of a full name (one capitalised word of four letters
 /// or more): the test of `short_form` the caller makes once per name.
 pub fn may_be_short_form(name: &str) -> bool {
