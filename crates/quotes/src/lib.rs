@@ -2545,4 +2545,79 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             );
         }
     }
+
+    /// After a cue, an organisation after "dari" set off by commas after the name ("ujar Sari
+    /// Wulandari, dari Lembaga X, kepada wartawan") is the speaker's affiliation.
+    #[test]
+    fn an_apposed_organisation_after_dari_after_a_cue_is_the_affiliation() {
+        let (doc, qs) = quotes(
+            "Harga beras naik. “Kami memantau pasar setiap hari,” ujar Sari Wulandari, dari \
+             Lembaga Kajian Pangan, kepada wartawan, Senin (3/2/2020).",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Sari Wulandari", "", "Lembaga Kajian Pangan"),
+            "{qs:?}"
+        );
+    }
+
+    /// A region set off after an apposition before the verb ("Budi, relawan di Desa X,
+    /// Kecamatan Y, menilai", "Hartono, Camat X, Jakarta Selatan, mengajak") is no speaker:
+    /// the subject is read before it (the place is the position's when it ends there).
+    #[test]
+    fn a_region_set_off_after_an_apposition_is_no_speaker() {
+        let (doc, qs) = quotes(
+            "Banjir melanda Sukamaju. Budi Santoso, salah seorang relawan di Desa Sukamaju, \
+             Kecamatan Cibodas, menilai bantuan belum cukup.",
+        );
+        let (name, _, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Santoso", "{qs:?}");
+        let (doc, qs) = quotes(
+            "Banjir melanda Cibodas. Warga di Cibodas mengungsi. Hartono, Camat Cibodas, Jakarta \
+             Selatan, mengajak warga waspada.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Hartono", "Camat Cibodas, Jakarta Selatan"),
+            "{qs:?}"
+        );
+    }
+
+    /// A government title with only its place ("kata Sekda Sleman", "kata Bupati Sleman") names
+    /// no person "Sleman"; an organisation word and its place ("Pemkot Bekasi menyatakan") is the
+    /// organisation speaking, not a person "Bekasi" of the organisation "Pemkot".
+    #[test]
+    fn a_title_or_an_organisation_with_its_place_is_no_person() {
+        for title in ["Sekda", "Bupati"] {
+            let (doc, qs) = quotes(&format!(
+                "Banjir melanda Sleman. Warga di Sleman mengungsi. “Kami siap,” kata {title} Sleman."
+            ));
+            let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+            assert_ne!(name, "Sleman", "{qs:?}");
+            assert_eq!(role, format!("{title} Sleman"), "{qs:?}");
+        }
+        let (doc, qs) = quotes(
+            "Banjir melanda Bekasi. Warga di Bekasi mengungsi. Pemkot Bekasi menyatakan, bantuan \
+             sudah dikirim.",
+        );
+        let (name, _, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), affiliation.as_str()),
+            ("Pemkot Bekasi", ""),
+            "{qs:?}"
+        );
+    }
+
+    /// "Budi Santoso selaku Kepala Desa X mengatakan": the subject is the person named before
+    /// "selaku", with the position after it (before: the position alone, no name).
+    #[test]
+    fn a_position_after_selaku_before_the_verb_is_the_persons() {
+        let (doc, qs) =
+            quotes("Harga naik. Budi Santoso selaku Kepala Desa Sukamaju mengatakan, stok cukup.");
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Santoso", "{qs:?}");
+        assert!(role.starts_with("Kepala Desa"), "{qs:?}");
+    }
 }

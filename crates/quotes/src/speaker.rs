@@ -411,6 +411,34 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             from_dari = true;
         }
     }
+    // "ujar Sari Wulandari , dari Lembaga X , kepada wartawan": the organisation after "dari"
+    // set off by commas after a bare name, closed by a comma or the sentence's end. (One with an
+    // organisation word or an acronym: "kata Budi , dari Jakarta ," says where Budi spoke from.)
+    if m.affiliation.is_none()
+        && m.role.is_none()
+        && m.name.is_some_and(|n| n.1 == m.end)
+        && w.is(m.end, Flags::COMMA)
+        && w.text(m.end + 1) == "dari"
+        && w.is(m.end + 2, Flags::CAP)
+    {
+        let a = m.end + 2;
+        let mut e = a;
+        while e < limit && e - a < 10 && phrase_token(w, e, a, limit) {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        let closed =
+            e == limit || w.is(e, Flags::COMMA | Flags::END) || w.is(e - 1, Flags::DOT_END);
+        let org =
+            (a..e).any(|k| w.is(k, Flags::ORG) || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3));
+        if e > a && closed && org {
+            m.affiliation = Some((a, e));
+            m.end = e;
+            from_dari = true;
+        }
+    }
     // "kata Kepala Puskesmas Sukamaju , Jakarta Utara ,", "kata Camat Sukamaju , Kabupaten
     // Sukamaju ,", "kata Presiden dari Istana X , Jawa Barat ,": a place set off after a position
     // with no name before it, a region of the entity layer's (a last word it ends a place or an
@@ -1014,6 +1042,25 @@ fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
             }
         }
     }
+    // "Budi Santoso selaku Kepala Desa X mengatakan": the run before the verb is the position
+    // of the person named before "selaku"; the subject is the whole, read forward as after a cue
+    // (up to four capitalised words opening the clause, a person of the entity layer's).
+    if j > floor + 2 && w.text(j - 1) == "selaku" && w.is(j, Flags::ROLE) && !anaphoric {
+        let d = j - 1;
+        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        let mut i = d;
+        while i > floor && d - i < 4 && w.is(i - 1, Flags::CAP) && person(i - 1) {
+            i -= 1;
+        }
+        let opens = i < d && (i == floor || w.is(i - 1, Flags::COMMA | Flags::END | Flags::MARK));
+        if opens {
+            if let Some(m) = forward(w, i, k, short)
+                .filter(|m| m.end == k && m.role.is_some() && m.name.is_some_and(|n| n == (i, d)))
+            {
+                return Some(m);
+            }
+        }
+    }
     // "Budi Santoso dari Universitas X mengatakan": the run before the verb is the organisation
     // the person named before "dari" comes from; the subject is the whole (up to four
     // capitalised words opening the clause, none a position, organisation or connector).
@@ -1278,6 +1325,27 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     }
     let whole =
         |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
+    // "Budi , salah seorang relawan di Desa X , Kecamatan Y , menilai": a region set off after
+    // the apposition ("Kecamatan Y", "Jakarta Utara") is where the descriptor before it is, not
+    // the subject; the subject is read before it.
+    // (The place is the organisation's, or the position's when it ends the apposition:
+    // "Mundari , Camat Cilandak , Jakarta Selatan ,", as after a cue.)
+    let placed = |mut m: Mention, e: usize| {
+        if m.end + 1 == s {
+            match (m.affiliation, m.role) {
+                (Some((a, ae)), _) if ae == m.end => m.affiliation = Some((a, e)),
+                (_, Some((r, re))) if re == m.end => m.role = Some((r, e)),
+                _ => return m,
+            }
+            m.end = e;
+        }
+        m
+    };
+    if s > floor + 1 && w.is(s - 1, Flags::COMMA) && place_after(w, s, e, short) == Some(e) {
+        if let Some(m) = apposition(w, s - 1, floor, short) {
+            return Some(placed(m, e));
+        }
+    }
     // "Budi Santoso dari Universitas X, Bandung, mengatakan": one word set off before the verb
     // that the entity layer reads elsewhere as a place (no person) is the organisation's
     // place; the subject is the name and organisation before it.
@@ -1292,6 +1360,22 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
             m.affiliation = m.affiliation.map(|a| (a.0, e));
             m.end = e;
             return Some(m);
+        }
+    }
+    // "Budi Santoso , Camat Depok , Sleman , mengajak": likewise one word set off before the
+    // verb that reads as a place, after an apposition that names or describes the speaker.
+    if e == s + 1 && set_off_place(w, s, floor, short) {
+        // (A name the entity layer reads as a person's, or a position with no name: of
+        // "Sejarawan Universitas Sanata Dharma , Yogyakarta ," the "name" is the university's.)
+        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        if let Some(m) = apposition(w, s - 1, floor, short).filter(|m| {
+            m.end == s - 1
+                && match m.name {
+                    Some((a, b)) => (a..b).all(person),
+                    None => m.role.is_some(),
+                }
+        }) {
+            return Some(placed(m, e));
         }
     }
     // "Sari Wulandari, dari Lembaga X, mengatakan": the apposition is only where the person
@@ -1883,8 +1967,22 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             // Kustini", not "Presiden Joko Widodo").
             let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
             // A local office is always named by its place ("Kepala Desa Sukamaju Budi").
+            // One word alone after the title that reads as a place and no person ("kata Sekda
+            // Sukamaju", "Mundari , Camat Cilandak , …") is the title's place: no name is
+            // written.
+            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            // (Not a word written alone as a name elsewhere: "kata Risma". A "person" of the
+            // entity layer's that opens with the title, "Sekda Sleman", is the title read as a
+            // name. Not a subject right before its verb, "Bupati Sleman menekankan": KoTA
+            // labels such a subject as no speaker, and reading it as a position alone cost
+            // PERSONCOREF 62.55 -> 62.42 there.)
+            let lone = e - i == 1
+                && short.places.contains(w.text(i))
+                && !(person(i) && !(person(i - 1) && w.is(i - 1, Flags::ROLE)))
+                && !short.contains(w.text(i))
+                && !w.is(e, Flags::REPORT);
             if name_start == i
-                && (e - i >= 3 || (e - i == 2 && (place(i) || local)))
+                && (e - i >= 3 || (e - i == 2 && (place(i) || local)) || lone)
                 && bare_title
                 && !w.is(i, Flags::RANK)
             {
@@ -1916,6 +2014,20 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     }
     if i < ns {
         m.affiliation = Some((i, ns));
+    }
+    // "Pemkab Sidoarjo", "Polda Sulteng": organisation words and the one word after them that
+    // reads as a place and no person are the organisation speaking, not a person named after it.
+    if let (None, Some((a, _)), Some((n, ne))) = (m.role, m.affiliation, m.name) {
+        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        if ne == n + 1
+            && ne == e
+            && (a..n).all(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP))
+            && short.places.contains(w.text(n))
+            && !person(n)
+        {
+            m.name = None;
+            m.affiliation = None;
+        }
     }
     m
 }
