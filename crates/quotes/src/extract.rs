@@ -303,7 +303,7 @@ fn direct(cx: &Ctx, config: &QuotesConfig, found: &mut Vec<Found>) {
         let mention = if nya {
             Some(nya_mention(w, c))
         } else {
-            speaker::forward(w, c + 1, unit_end.max(c + 1), short)
+            speaker::after_cue(w, c + 1, unit_end.max(c + 1), short)
         };
         let named = mention.as_ref().is_some_and(|m| m.pronoun.is_none());
         found.push(Found {
@@ -524,7 +524,7 @@ fn indirect(
         let mention = if w.is(c, Flags::CUE_NYA) {
             Some(nya_mention(w, c))
         } else {
-            speaker::forward(w, c + 1, ce, short)
+            speaker::after_cue(w, c + 1, ce, short)
         };
         let Some(mention) = mention else { continue };
         let after = mention.end.max(c + 1);
@@ -567,7 +567,7 @@ fn indirect(
                 p + 1,
             )
         } else if w.is(p, Flags::ACCORDING) {
-            let Some(m) = speaker::forward(w, p + 1, ce, short) else {
+            let Some(m) = speaker::after_cue(w, p + 1, ce, short) else {
                 continue;
             };
             if !w.is(m.end, Flags::COMMA) {
@@ -1089,14 +1089,21 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         }
     }
     // (A position written as one abbreviated word at the start of one, "Mensos" of "Mensos
-    // Budi Santoso", is no part of the name: "Budi" expands to "Budi Santoso".)
+    // Budi Santoso", is no part of the name: "Budi" expands to "Budi Santoso"; nor an acting
+    // prefix and the government title after it, "Pj Gubernur" of "Pj Gubernur Samsudin".)
+    let title = |k: usize| {
+        w.is(k, Flags::ABBREV_ROLE)
+            || (w.is(k, Flags::ROLE)
+                && (speaker::acting(w.text(k))
+                    || (w.is(k, Flags::GOV_ROLE) && k > 0 && speaker::acting(w.text(k - 1)))))
+    };
     full.extend(
         doc.entities
             .iter()
             .filter(|e| e.label == EntityLabel::Per)
             .map(|e| {
                 let mut k = doc.token_at(e.span.start);
-                while w.is(k, Flags::ABBREV_ROLE) && w.span(k).end < e.span.end {
+                while title(k) && w.span(k).end < e.span.end {
                     k += 1;
                 }
                 let start = e.span.start.max(w.span(k).start);
@@ -1178,7 +1185,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             scanned[..scanned.partition_point(|i| i.start < m.start)]
                 .last()
                 .filter(|i| i.start >= last_anchor)
-                .filter(|i| private_since.is_none_or(|&(s, _)| i.start > s)),
+                .filter(|i| private_since.is_none_or(|&(s, _)| i.start > s))
+                .filter(|i| !listed(w, i)),
         );
         // "kata mereka": a plural pronoun stands for a group, never for the latest single
         // speaker (in 450 news documents every such guess named the wrong person). It is the
@@ -1188,13 +1196,33 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             .pronoun
             .filter(|_| w.text(m.start).eq_ignore_ascii_case("mereka"));
         let speaker = if let Some(p) = plural {
-            match last_group.and_then(|l| speakers[l].as_ref()) {
-                Some(s) => Speaker {
+            // Two people named together in this sentence or the one before ("Budi Santoso dan
+            // Sari Wulandari hadir. Mereka berharap …"), after the latest group speaker, are who
+            // "mereka" is: named by both.
+            let since = last_group.map_or(0, |l| found[l].anchor);
+            match named_pair(w, short, units, m.start, since) {
+                Some(((a, b), (c, d))) => Speaker {
                     span: p,
+                    name: Some(format!(
+                        "{} dan {}",
+                        expand(w.cover_text(a, b), a),
+                        expand(w.cover_text(c, d), c)
+                    )),
+                    role: None,
+                    affiliation: None,
+                    entity: None,
+                    // (Not when either is a private person: "Budi (30), pesepeda, …".)
+                    public_figure: !(a..b).chain(c..d).any(|k| private.contains(w.text(k))),
                     person: None,
-                    ..s.clone()
                 },
-                None => private_speaker(p, None),
+                None => match last_group.and_then(|l| speakers[l].as_ref()) {
+                    Some(s) => Speaker {
+                        span: p,
+                        person: None,
+                        ..s.clone()
+                    },
+                    None => private_speaker(p, None),
+                },
             }
         } else if let (Some(p), Some(i)) = (m.pronoun, intro_since) {
             Speaker {
@@ -1258,6 +1286,23 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                 span: p_span(w, m),
                 person: None,
                 ..s
+            }
+        } else if let Some([a, b]) = m.pair {
+            // Two people named together speak as a group named by both ("Budi Santoso dan Sari
+            // Wulandari"), each name resolved as a short name is; no role or organisation (the
+            // first person is not the second's organisation).
+            Speaker {
+                span: p_span(w, m),
+                name: Some(format!(
+                    "{} dan {}",
+                    expand(name_text(w, a), a.0),
+                    expand(name_text(w, b), b.0)
+                )),
+                role: None,
+                affiliation: None,
+                entity: None,
+                public_figure: !m.private,
+                person: None,
             }
         } else if let Some(&(s, e)) = appositive_private(w, &private_at, m) {
             private_speaker(w.cover(s, e), Some(w.cover_text(s, e)))
@@ -1431,6 +1476,50 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             rule: f.rule.into(),
         })
         .collect()
+}
+
+/// The latest two people the entity layer found joined by "dan" ("Budi Santoso dan Sari
+/// Wulandari") before token `at`, in its clause or the one before, after token `since`: the two
+/// names' token ranges. (Only for a "mereka", so the scan costs nothing elsewhere.)
+fn named_pair(
+    w: &Words,
+    short: &ShortNames,
+    units: &[(usize, usize)],
+    at: usize,
+    since: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    let person = |k: usize| {
+        short.persons.get(k).copied().unwrap_or(false)
+            && w.is(k, Flags::CAP)
+            && !w.is(k, Flags::ROLE | Flags::RANK | Flags::ORG)
+    };
+    let u = units.partition_point(|u| u.1 <= at);
+    let floor = units.get(u.saturating_sub(1)).map_or(0, |u| u.0).max(since);
+    (floor + 1..at.saturating_sub(1)).rev().find_map(|d| {
+        if !(w.is(d, Flags::LOWER) && person(d - 1) && person(d + 1)) || w.text(d) != "dan" {
+            return None;
+        }
+        let mut a = d - 1;
+        while a > floor && d - a < MAX_PAIR_NAME && person(a - 1) {
+            a -= 1;
+        }
+        let mut e = d + 1;
+        while e < at && e - d <= MAX_PAIR_NAME && person(e) {
+            e += 1;
+        }
+        Some(((a, d), (d + 1, e)))
+    })
+}
+
+/// Longest name of a pair [`named_pair`] reads, in tokens.
+const MAX_PAIR_NAME: usize = 4;
+
+/// An introduction written in a list of people ("Ada dalam tim itu Wakil Kepala X Budi dan
+/// Komandan Y Sari."): people named in passing, none of them by itself who a later pronoun
+/// stands for (the speaker before them still is).
+fn listed(w: &Words, m: &Mention) -> bool {
+    matches!(w.text(m.end), "dan" | "serta")
+        || (m.start > 0 && matches!(w.text(m.start - 1), "dan" | "serta"))
 }
 
 /// "Agus (41), pedagang yang tinggal di Cempaka Putih, Jakarta Pusat, mengaku …": the

@@ -188,6 +188,9 @@ pub const ROLE_WORDS: &[&str] = &[
     "pejabat",
     "penjabat",
     "pj",
+    // (Written with its full stop, "Pj.", the word keeps it: two letters are no sentence's end.)
+    "pj.",
+    "pjs",
     "plt",
     "plh",
     "pelaksana",

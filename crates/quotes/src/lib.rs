@@ -2443,4 +2443,181 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             "{qs:?}"
         );
     }
+
+    /// Two people named together ("Budi Santoso dan Sari Wulandari mengatakan", "Menteri X
+    /// Budi dan Gubernur Y Sari mengatakan", "kata Budi dan Sari") speak as a group named by
+    /// both, with no role or organisation: neither name is the other's organisation. Each is
+    /// still introduced with their own position, and a later "mereka" is the pair.
+    #[test]
+    fn two_people_named_together_are_a_pair() {
+        for text in [
+            "Harga beras naik. Budi Santoso dan Sari Wulandari mengatakan, stok masih cukup.",
+            "Harga beras naik. Menteri Pertanian Budi Santoso dan Gubernur Jawa Barat Sari \
+             Wulandari mengatakan bahwa stok masih cukup.",
+            "Harga beras naik. “Stok masih cukup,” kata Budi Santoso dan Sari Wulandari.",
+            "Harga beras naik. Menurut Budi Santoso dan Sari Wulandari, stok masih cukup.",
+        ] {
+            let (doc, qs) = quotes(text);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(
+                (name.as_str(), role.as_str(), affiliation.as_str()),
+                ("Budi Santoso dan Sari Wulandari", "", ""),
+                "{text}"
+            );
+        }
+        // Each keeps the position introduced with them.
+        let (doc, qs) = quotes(
+            "Menteri Pertanian Budi Santoso dan Gubernur Jawa Barat Sari Wulandari hadir di \
+             pasar. “Harga naik,” kata Budi.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, qs.last().expect("a quote"));
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Budi Santoso", "Menteri Pertanian")
+        );
+        // "mereka" after two people named together, no group speaker since.
+        let (_, qs) = quotes(
+            "Budi Santoso dan Rina Hartati hadir di pasar. Mereka berharap harga segera turun.",
+        );
+        let s = qs[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(
+            s.name.as_deref(),
+            Some("Budi Santoso dan Rina Hartati"),
+            "{qs:?}"
+        );
+    }
+
+    /// A person introduced in a list of people ("… adalah Wakil Kepala X Budi dan Komandan Y
+    /// Sari.") is named in passing: a pronoun after the list is still the speaker before it.
+    #[test]
+    fn a_pronoun_skips_people_listed_in_passing() {
+        let (_, qs) = quotes(
+            "“Tim sudah berangkat,” kata Kepala Polda Sukamaju Irjen Hendra Gunawan. Ada dalam \
+             tim itu Wakil Kepala Polda Sukamaju Brigjen Joko Susilo dan Komandan Korem 101 \
+             Brigjen Rudi Hartono. Ia mengatakan, tim belum tiba di lokasi.",
+        );
+        let s = qs
+            .last()
+            .and_then(|q| q.speaker.as_ref())
+            .expect("a speaker");
+        assert_eq!(s.name.as_deref(), Some("Hendra Gunawan"), "{qs:?}");
+    }
+
+    /// An acting position's prefix ("Pj.", "Plt.", "Plh", "Pj") is part of the role, with or
+    /// without its full stop, never the name or the organisation, and no sentence's end.
+    #[test]
+    fn an_acting_prefix_is_part_of_the_role() {
+        for (pre, rest, role, affiliation) in [
+            (
+                "Pj.",
+                "Gubernur Jawa Tengah Ahmad Fauzi",
+                "Gubernur Jawa Tengah",
+                "",
+            ),
+            (
+                "Plt.",
+                "Kepala Dinas Pertanian Kabupaten Sukamaju Ahmad Fauzi",
+                "Kepala",
+                "Dinas Pertanian Kabupaten Sukamaju",
+            ),
+            ("Plh.", "Bupati Sukamaju Ahmad Fauzi", "Bupati Sukamaju", ""),
+            ("Pj", "Bupati Sukamaju Ahmad Fauzi", "Bupati Sukamaju", ""),
+        ] {
+            let text = format!(
+                "Banjir melanda Sukamaju. Warga Sukamaju mengungsi. “Stok aman,” kata {pre} {rest}. \
+                 Menurut {pre} Gubernur Ahmad, stok cukup."
+            );
+            let (doc, qs) = quotes(&text);
+            assert_eq!(qs.len(), 2, "{text}: {qs:?}");
+            let (name, r, a, _) = speaker_parts(&doc, &qs[0]);
+            assert_eq!(
+                (name.as_str(), r.as_str(), a.as_str()),
+                ("Ahmad Fauzi", format!("{pre} {role}").as_str(), affiliation),
+                "{text}"
+            );
+            // (The entity layer's "Pj Gubernur Ahmad" is no full name "Ahmad" expands to.)
+            let (name, r, _, _) = speaker_parts(&doc, &qs[1]);
+            assert_eq!(
+                (name.as_str(), r.as_str()),
+                ("Ahmad Fauzi", format!("{pre} Gubernur").as_str()),
+                "{text}"
+            );
+        }
+    }
+
+    /// After a cue, an organisation after "dari" set off by commas after the name ("ujar Sari
+    /// Wulandari, dari Lembaga X, kepada wartawan") is the speaker's affiliation.
+    #[test]
+    fn an_apposed_organisation_after_dari_after_a_cue_is_the_affiliation() {
+        let (doc, qs) = quotes(
+            "Harga beras naik. “Kami memantau pasar setiap hari,” ujar Sari Wulandari, dari \
+             Lembaga Kajian Pangan, kepada wartawan, Senin (3/2/2020).",
+        );
+        let (name, role, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str(), affiliation.as_str()),
+            ("Sari Wulandari", "", "Lembaga Kajian Pangan"),
+            "{qs:?}"
+        );
+    }
+
+    /// A region set off after an apposition before the verb ("Budi, relawan di Desa X,
+    /// Kecamatan Y, menilai", "Hartono, Camat X, Jakarta Selatan, mengajak") is no speaker:
+    /// the subject is read before it (the place is the position's when it ends there).
+    #[test]
+    fn a_region_set_off_after_an_apposition_is_no_speaker() {
+        let (doc, qs) = quotes(
+            "Banjir melanda Sukamaju. Budi Santoso, salah seorang relawan di Desa Sukamaju, \
+             Kecamatan Cibodas, menilai bantuan belum cukup.",
+        );
+        let (name, _, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Santoso", "{qs:?}");
+        let (doc, qs) = quotes(
+            "Banjir melanda Cibodas. Warga di Cibodas mengungsi. Hartono, Camat Cibodas, Jakarta \
+             Selatan, mengajak warga waspada.",
+        );
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), role.as_str()),
+            ("Hartono", "Camat Cibodas, Jakarta Selatan"),
+            "{qs:?}"
+        );
+    }
+
+    /// A government title with only its place ("kata Sekda Sleman", "kata Bupati Sleman") names
+    /// no person "Sleman"; an organisation word and its place ("Pemkot Bekasi menyatakan") is the
+    /// organisation speaking, not a person "Bekasi" of the organisation "Pemkot".
+    #[test]
+    fn a_title_or_an_organisation_with_its_place_is_no_person() {
+        for title in ["Sekda", "Bupati"] {
+            let (doc, qs) = quotes(&format!(
+                "Banjir melanda Sleman. Warga di Sleman mengungsi. “Kami siap,” kata {title} Sleman."
+            ));
+            let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+            assert_ne!(name, "Sleman", "{qs:?}");
+            assert_eq!(role, format!("{title} Sleman"), "{qs:?}");
+        }
+        let (doc, qs) = quotes(
+            "Banjir melanda Bekasi. Warga di Bekasi mengungsi. Pemkot Bekasi menyatakan, bantuan \
+             sudah dikirim.",
+        );
+        let (name, _, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(
+            (name.as_str(), affiliation.as_str()),
+            ("Pemkot Bekasi", ""),
+            "{qs:?}"
+        );
+    }
+
+    /// "Budi Santoso selaku Kepala Desa X mengatakan": the subject is the person named before
+    /// "selaku", with the position after it (before: the position alone, no name).
+    #[test]
+    fn a_position_after_selaku_before_the_verb_is_the_persons() {
+        let (doc, qs) =
+            quotes("Harga naik. Budi Santoso selaku Kepala Desa Sukamaju mengatakan, stok cukup.");
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Santoso", "{qs:?}");
+        assert!(role.starts_with("Kepala Desa"), "{qs:?}");
+    }
 }

@@ -42,6 +42,10 @@ pub struct Mention {
     /// The position is given in a relative clause after the name ("Budi yang juga Ketua X"):
     /// it does not by itself make the person a public figure (a villager may chair a group).
     pub also: bool,
+    /// Two people named together ("Budi Santoso dan Sari Wulandari mengatakan", "Menteri X
+    /// Budi dan Gubernur Y Sari"): their two names. The mention is a group (`group`) with no
+    /// role, organisation or name of its own: neither name is the other's organisation.
+    pub pair: Option<[(usize, usize); 2]>,
 }
 
 impl Mention {
@@ -175,6 +179,15 @@ fn place_after(w: &Words, a: usize, limit: usize, short: &ShortNames) -> Option<
     (e > a + 1 && closed && place).then_some(e)
 }
 
+/// An acting position's prefix ("Pj", "Plt.", "Plh", "Pjs"): "Pj Gubernur X" is the
+/// governor's office held for now, part of the role, never of a name.
+pub fn acting(word: &str) -> bool {
+    matches!(
+        word.strip_suffix('.').unwrap_or(word),
+        "Pj" | "Plt" | "Plh" | "Pjs" | "PJ" | "PLT" | "PLH"
+    )
+}
+
 /// True when `name` may be a short form of a full name (one capitalised word of four letters
 /// or more): the test of `short_form` the caller makes once per name.
 pub fn may_be_short_form(name: &str) -> bool {
@@ -240,7 +253,11 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     let mut lower_run = 0;
     while k < limit && k - start < MAX_PHRASE {
         let f = w.flags[k];
-        let ok = phrase_token(w, k, start, limit)
+        // ("dan", a word of positions, "Humas dan Logistik", ends the phrase between two
+        // people: "Menteri X Budi dan Gubernur Y Sari".)
+        let ok = (phrase_token(w, k, start, limit)
+            && !(f.contains(Flags::LOWER | Flags::ROLE_MOD)
+                && joins_people(w, k, w.is(start, Flags::ROLE), short)))
             // "dokter emergensi", "pengamat politik": a few lower-case words after a role.
             || (k > start
                 && f.contains(Flags::LOWER)
@@ -250,11 +267,13 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
                 && lower_run < 3)
             // "Humas dan Logistik", "Institute for Essential Services Reform": a connector
             // between capitalised words of a long role or organisation.
+            // (Not a "dan" between two people: "Menteri X Budi dan Gubernur Y Sari".)
             || (k > start
                 && matches!(w.text(k), "dan" | "for" | "of" | "on" | "and" | "&")
                 && w.is(k - 1, Flags::CAP)
                 && w.is(k + 1, Flags::CAP)
-                && w.is(start, Flags::ROLE))
+                && w.is(start, Flags::ROLE)
+                && !joins_people(w, k, true, short))
             // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan"
             // (not one before a second position: "Gubernur X Budi , dan Wali Kota Y Sari"
             // lists people).
@@ -391,6 +410,34 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             }
         }
         if e > a {
+            m.affiliation = Some((a, e));
+            m.end = e;
+            from_dari = true;
+        }
+    }
+    // "ujar Sari Wulandari , dari Lembaga X , kepada wartawan": the organisation after "dari"
+    // set off by commas after a bare name, closed by a comma or the sentence's end. (One with an
+    // organisation word or an acronym: "kata Budi , dari Jakarta ," says where Budi spoke from.)
+    if m.affiliation.is_none()
+        && m.role.is_none()
+        && m.name.is_some_and(|n| n.1 == m.end)
+        && w.is(m.end, Flags::COMMA)
+        && w.text(m.end + 1) == "dari"
+        && w.is(m.end + 2, Flags::CAP)
+    {
+        let a = m.end + 2;
+        let mut e = a;
+        while e < limit && e - a < 10 && phrase_token(w, e, a, limit) {
+            e += 1;
+            if w.is(e - 1, Flags::DOT_END) {
+                break;
+            }
+        }
+        let closed =
+            e == limit || w.is(e, Flags::COMMA | Flags::END) || w.is(e - 1, Flags::DOT_END);
+        let org =
+            (a..e).any(|k| w.is(k, Flags::ORG) || (w.is(k, Flags::UPPER) && w.text(k).len() >= 3));
+        if e > a && closed && org {
             m.affiliation = Some((a, e));
             m.end = e;
             from_dari = true;
@@ -586,6 +633,103 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
     Some(m)
 }
 
+/// True when the "dan" at `d` joins two people rather than two words of one position or
+/// organisation ("Humas dan Logistik"): the word before it ends a person the entity layer found,
+/// and the second is written as the first is: a capitalised position after a phrase opening
+/// with one, `titled` ("Menteri X Budi dan Gubernur Y Sari"), a person of the entity layer's
+/// and no position after a bare name ("Budi Santoso dan Sari Wulandari"). (Of "CEO X dan Y
+/// Budi" the entity layer's "person" X is the first word of a company's name.)
+fn joins_people(w: &Words, d: usize, titled: bool, short: &ShortNames) -> bool {
+    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let second = if titled {
+        w.is(d + 1, Flags::ROLE) && w.is(d + 1, Flags::CAP) && !w.is(d + 1, Flags::ORG)
+    } else {
+        person(d + 1) && !w.is(d + 1, Flags::ROLE | Flags::RANK)
+    };
+    d > 0 && person(d - 1) && second && w.text(d) == "dan"
+}
+
+/// A mention for two people named together, `a` and `b` their names, over `start..end`.
+fn pair(start: usize, end: usize, a: (usize, usize), b: (usize, usize), private: bool) -> Mention {
+    Mention {
+        start,
+        end,
+        group: true,
+        private,
+        pair: Some([a, b]),
+        ..Mention::default()
+    }
+}
+
+/// The speaker phrase after a cue (`forward`), and a second person joined to it by "dan"
+/// ("kata Budi Santoso dan Sari Wulandari", "Menurut Menteri X Budi dan Gubernur Y Sari , …"):
+/// the two together, a group. (Not in `forward` itself: the scan of introductions reads the
+/// two people apart.)
+pub fn after_cue(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Option<Mention> {
+    let m = pair_up(w, forward(w, from, limit, short)?, short);
+    let Some(a) = m
+        .name
+        .filter(|n| n.1 == m.end && m.pronoun.is_none() && !m.group && m.end + 1 < limit)
+    else {
+        return Some(m);
+    };
+    if !joins_people(w, m.end, m.role.is_some(), short) {
+        return Some(m);
+    }
+    match forward(w, m.end + 1, limit, short) {
+        Some(second) if second.pronoun.is_none() && !second.group && second.end > m.end + 1 => {
+            match second.name {
+                Some(b) => Some(pair(m.start, second.end, a, b, m.private && second.private)),
+                None => Some(m),
+            }
+        }
+        _ => Some(m),
+    }
+}
+
+/// A subject read before its verb that names two people joined by "dan" ("Budi dan Sari
+/// mengatakan", "Menteri X Budi dan Gubernur Y Sari menilai"), as a pair; else `m` itself.
+/// (The phrase reader takes "dan" inside a long position, and read the first person as the
+/// second's organisation.)
+fn pair_up(w: &Words, m: Mention, short: &ShortNames) -> Mention {
+    if m.pronoun.is_some() || m.anaphoric || m.group || m.pair.is_some() || m.end < m.start + 3 {
+        return m;
+    }
+    // A "dan" between capitalised words: two people the entity layer found, or two bare names
+    // ("Budi dan Sari", "Rusia dan China"), each read whole as a name with no position or
+    // organisation (the phrase reader had read the first as the second's organisation).
+    for d in m.start + 1..m.end - 1 {
+        if !(w.is(d, Flags::LOWER) && w.is(d - 1, Flags::CAP) && w.is(d + 1, Flags::CAP))
+            || w.text(d) != "dan"
+        {
+            continue;
+        }
+        let (left, right) = (
+            segment(w, m.start, d, short),
+            segment(w, d + 1, m.end, short),
+        );
+        let bare = |x: &Mention| x.role.is_none() && x.affiliation.is_none();
+        let ok = match (left.name, right.name) {
+            (Some(a), Some(b)) if a.1 == d && b.1 == m.end => {
+                (left.role.is_some() == right.role.is_some()
+                    && joins_people(w, d, left.role.is_some(), short))
+                    || (bare(&left) && bare(&right) && a.0 == m.start && b.0 == d + 1)
+            }
+            _ => false,
+        };
+        if ok {
+            return pair(
+                m.start,
+                m.end,
+                left.name.unwrap(),
+                right.name.unwrap(),
+                m.private,
+            );
+        }
+    }
+    m
+}
+
 /// An introduction anywhere in the text that does not open with a capitalised position: a name
 /// with its position in apposition ("Budi Santoso, Kepala Dinas X, …") or a lower-case position
 /// before a name set off by commas ("peneliti Universitas X, Budi Santoso, …"). The corpus
@@ -688,8 +832,14 @@ fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Ment
     })
 }
 
-/// The subject phrase ending right before token `verb`, not before `floor`.
+/// The subject phrase ending right before token `verb`, not before `floor`; two people named
+/// together are a pair (`pair_up`).
 pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
+    backward_one(w, verb, floor, short).map(|m| pair_up(w, m, short))
+}
+
+/// [`backward`] before two people named together are read as a pair.
+fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
     let mut k = verb;
     let mut anaphoric = false;
     while k > floor && w.is(k - 1, Flags::LOWER) && w.is(k - 1, Flags::ADVERB) {
@@ -891,6 +1041,25 @@ pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         if i < d && w.is(i, Flags::ROLE) {
             if let Some(m) =
                 forward(w, i, k, short).filter(|m| m.end == k && m.role.is_some_and(|r| r.1 > d))
+            {
+                return Some(m);
+            }
+        }
+    }
+    // "Budi Santoso selaku Kepala Desa X mengatakan": the run before the verb is the position
+    // of the person named before "selaku"; the subject is the whole, read forward as after a cue
+    // (up to four capitalised words opening the clause, a person of the entity layer's).
+    if j > floor + 2 && w.text(j - 1) == "selaku" && w.is(j, Flags::ROLE) && !anaphoric {
+        let d = j - 1;
+        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        let mut i = d;
+        while i > floor && d - i < 4 && w.is(i - 1, Flags::CAP) && person(i - 1) {
+            i -= 1;
+        }
+        let opens = i < d && (i == floor || w.is(i - 1, Flags::COMMA | Flags::END | Flags::MARK));
+        if opens {
+            if let Some(m) = forward(w, i, k, short)
+                .filter(|m| m.end == k && m.role.is_some() && m.name.is_some_and(|n| n == (i, d)))
             {
                 return Some(m);
             }
@@ -1160,6 +1329,27 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     }
     let whole =
         |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
+    // "Budi , salah seorang relawan di Desa X , Kecamatan Y , menilai": a region set off after
+    // the apposition ("Kecamatan Y", "Jakarta Utara") is where the descriptor before it is, not
+    // the subject; the subject is read before it.
+    // (The place is the organisation's, or the position's when it ends the apposition:
+    // "Mundari , Camat Cilandak , Jakarta Selatan ,", as after a cue.)
+    let placed = |mut m: Mention, e: usize| {
+        if m.end + 1 == s {
+            match (m.affiliation, m.role) {
+                (Some((a, ae)), _) if ae == m.end => m.affiliation = Some((a, e)),
+                (_, Some((r, re))) if re == m.end => m.role = Some((r, e)),
+                _ => return m,
+            }
+            m.end = e;
+        }
+        m
+    };
+    if s > floor + 1 && w.is(s - 1, Flags::COMMA) && place_after(w, s, e, short) == Some(e) {
+        if let Some(m) = apposition(w, s - 1, floor, short) {
+            return Some(placed(m, e));
+        }
+    }
     // "Budi Santoso dari Universitas X, Bandung, mengatakan": one word set off before the verb
     // that the entity layer reads elsewhere as a place (no person) is the organisation's
     // place; the subject is the name and organisation before it.
@@ -1174,6 +1364,22 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
             m.affiliation = m.affiliation.map(|a| (a.0, e));
             m.end = e;
             return Some(m);
+        }
+    }
+    // "Budi Santoso , Camat Depok , Sleman , mengajak": likewise one word set off before the
+    // verb that reads as a place, after an apposition that names or describes the speaker.
+    if e == s + 1 && set_off_place(w, s, floor, short) {
+        // (A name the entity layer reads as a person's, or a position with no name: of
+        // "Sejarawan Universitas Sanata Dharma , Yogyakarta ," the "name" is the university's.)
+        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        if let Some(m) = apposition(w, s - 1, floor, short).filter(|m| {
+            m.end == s - 1
+                && match m.name {
+                    Some((a, b)) => (a..b).all(person),
+                    None => m.role.is_some(),
+                }
+        }) {
+            return Some(placed(m, e));
         }
     }
     // "Sari Wulandari, dari Lembaga X, mengatakan": the apposition is only where the person
@@ -1765,8 +1971,22 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             // Kustini", not "Presiden Joko Widodo").
             let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
             // A local office is always named by its place ("Kepala Desa Sukamaju Budi").
+            // One word alone after the title that reads as a place and no person ("kata Sekda
+            // Sukamaju", "Mundari , Camat Cilandak , …") is the title's place: no name is
+            // written.
+            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            // (Not a word written alone as a name elsewhere: "kata Risma". A "person" of the
+            // entity layer's that opens with the title, "Sekda Sleman", is the title read as a
+            // name. Not a subject right before its verb, "Bupati Sleman menekankan": KoTA
+            // labels such a subject as no speaker, and reading it as a position alone cost
+            // PERSONCOREF 62.55 -> 62.42 there.)
+            let lone = e - i == 1
+                && short.places.contains(w.text(i))
+                && !(person(i) && !(person(i - 1) && w.is(i - 1, Flags::ROLE)))
+                && !short.contains(w.text(i))
+                && !w.is(e, Flags::REPORT);
             if name_start == i
-                && (e - i >= 3 || (e - i == 2 && (place(i) || local)))
+                && (e - i >= 3 || (e - i == 2 && (place(i) || local)) || lone)
                 && bare_title
                 && !w.is(i, Flags::RANK)
             {
@@ -1798,6 +2018,20 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     }
     if i < ns {
         m.affiliation = Some((i, ns));
+    }
+    // "Pemkab Sidoarjo", "Polda Sulteng": organisation words and the one word after them that
+    // reads as a place and no person are the organisation speaking, not a person named after it.
+    if let (None, Some((a, _)), Some((n, ne))) = (m.role, m.affiliation, m.name) {
+        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        if ne == n + 1
+            && ne == e
+            && (a..n).all(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP))
+            && short.places.contains(w.text(n))
+            && !person(n)
+        {
+            m.name = None;
+            m.affiliation = None;
+        }
     }
     m
 }

@@ -318,8 +318,13 @@ impl<'a> Words<'a> {
                     f |= lex.classify(&lower);
                 }
                 // `Prof.`, `Drs.`, `Kol.`: the full stop of a short title abbreviated before a
-                // name, not a sentence's end.
-                if f.contains(Flags::DOT_END | Flags::RANK | Flags::CAP) && word.len() <= 4 {
+                // name, not a sentence's end; nor that of an acting position's prefix (`Plt.`,
+                // `Plh.`: "Plt. Kepala Dinas X").
+                if (f.contains(Flags::DOT_END | Flags::RANK | Flags::CAP)
+                    || (f.contains(Flags::DOT_END | Flags::ROLE | Flags::CAP)
+                        && matches!(word, "Plt" | "Plh")))
+                    && word.len() <= 4
+                {
                     f.remove(Flags::DOT_END);
                 }
             }
