@@ -45,11 +45,11 @@ fn predict(args: &EvalArgs) -> anyhow::Result<String> {
         .find(|e| matches!(e.kind, ExportKind::Conll(_)))
     {
         Some(e) => e.kind.clone(),
-        None if args.pipeline.is_none() => ExportKind::Conll(ConllConfig {
+        None if args.pipeline.is_none() => ExportKind::Conll(Box::new(ConllConfig {
             encoding: kutip_export::Encoding::Bio,
             labels: vec!["PER".into(), "ORG".into(), "LOC".into()],
             ..ConllConfig::default()
-        }),
+        })),
         None => {
             return Err(UsageError("the pipeline has no `conll` exporter, so it writes no labels to score; add one (see pipelines/pfsa-id.toml)".into()).into());
         }

@@ -618,7 +618,7 @@ pub fn built_in_exporter<'w>(
             JsonFormat::Lines,
             c.clone(),
         )),
-        ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, c.clone())),
+        ExportKind::Conll(c) => Box::new(ConllExporter::new(writer, (**c).clone())),
         ExportKind::Csv(c) => Box::new(CsvExporter::new(writer, c.clone())),
         ExportKind::Plugin(_) => return None,
     })
