@@ -1022,8 +1022,8 @@ fn lexicon(sentences: &[TrainSentence]) -> Lexicon {
 /// How often a word must be seen in one case, never inside a name, to be never a name. Measured
 /// (the NER dev files with `ner.toml` and `ner-news.toml`, 450 bench documents): 20 leaves the
 /// dev files as they were and changes 3 documents, 10 leaves them too and changes 8 (all lower-case
-/// words taken off the front of a name: "di kawasan Salemba", "di antara Pulau Laki"), 5 costs
-/// 0.1 on each dev file ("dr" taken out of "Rumah Sakit dr Soewandhi").
+/// words taken off the front of a name: "di kawasan Mekarsari", "di antara Pulau Sukamaju"), 5 costs
+/// 0.1 on each dev file ("dr" taken out of "Rumah Sakit dr Hartono").
 const NEVER_NAME_MIN: usize = 10;
 /// A word inside a name at most once in this many times still counts as never a name: the
 /// annotators' slips ("di" once in 1,712). 500 gives the same output as none on the dev files

@@ -1090,7 +1090,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
     }
     // (A position written as one abbreviated word at the start of one, "Mensos" of "Mensos
     // Budi Santoso", is no part of the name: "Budi" expands to "Budi Santoso"; nor an acting
-    // prefix and the government title after it, "Pj Gubernur" of "Pj Gubernur Samsudin".)
+    // prefix and the government title after it, "Pj Gubernur" of "Pj Gubernur Hendra Gunawan".)
     let title = |k: usize| {
         w.is(k, Flags::ABBREV_ROLE)
             || (w.is(k, Flags::ROLE)

@@ -1333,7 +1333,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     // the apposition ("Kecamatan Y", "Jakarta Utara") is where the descriptor before it is, not
     // the subject; the subject is read before it.
     // (The place is the organisation's, or the position's when it ends the apposition:
-    // "Mundari , Camat Cilandak , Jakarta Selatan ,", as after a cue.)
+    // "Hartono , Camat Mekarsari , Jakarta Selatan ,", as after a cue.)
     let placed = |mut m: Mention, e: usize| {
         if m.end + 1 == s {
             match (m.affiliation, m.role) {
@@ -1370,7 +1370,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     // verb that reads as a place, after an apposition that names or describes the speaker.
     if e == s + 1 && set_off_place(w, s, floor, short) {
         // (A name the entity layer reads as a person's, or a position with no name: of
-        // "Sejarawan Universitas Sanata Dharma , Yogyakarta ," the "name" is the university's.)
+        // "Sejarawan Universitas Nusa Bangsa , Sukamaju ," the "name" is the university's.)
         let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
         if let Some(m) = apposition(w, s - 1, floor, short).filter(|m| {
             m.end == s - 1
@@ -1972,10 +1972,10 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             let place = |k: usize| w.is(k, Flags::ORG_TAIL) || short.places.contains(w.text(k));
             // A local office is always named by its place ("Kepala Desa Sukamaju Budi").
             // One word alone after the title that reads as a place and no person ("kata Sekda
-            // Sukamaju", "Mundari , Camat Cilandak , …") is the title's place: no name is
+            // Sukamaju", "Hartono , Camat Mekarsari , …") is the title's place: no name is
             // written.
             let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
-            // (Not a word written alone as a name elsewhere: "kata Risma". A "person" of the
+            // (Not a word written alone as a name elsewhere: "kata Wati". A "person" of the
             // entity layer's that opens with the title, "Sekda Sleman", is the title read as a
             // name. Not a subject right before its verb, "Bupati Sleman menekankan": KoTA
             // labels such a subject as no speaker, and reading it as a position alone cost
@@ -2019,7 +2019,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     if i < ns {
         m.affiliation = Some((i, ns));
     }
-    // "Pemkab Sidoarjo", "Polda Sulteng": organisation words and the one word after them that
+    // "Pemkab Mekarsari", "Polda Sukamaju": organisation words and the one word after them that
     // reads as a place and no person are the organisation speaking, not a person named after it.
     if let (None, Some((a, _)), Some((n, ne))) = (m.role, m.affiliation, m.name) {
         let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
