@@ -984,15 +984,7 @@ impl<'w> ConllExporter<'w> {
             {
                 continue;
             }
-            while sentence + 1 < doc.sentences.len()
-                && doc.sentences[sentence].end_token as usize <= k
-            {
-                sentence += 1;
-            }
-            let end_token = doc
-                .sentences
-                .get(sentence)
-                .map_or(n, |s| (s.end_token as usize).min(n));
+            let end_token = sentence_end(doc, &mut sentence, k);
             // The name runs over its words, a bracketed abbreviation and "dan" between two
             // of its words, up to a word with a full stop.
             let mut j = k;
@@ -1040,15 +1032,7 @@ impl<'w> ConllExporter<'w> {
             {
                 continue;
             }
-            while sentence + 1 < doc.sentences.len()
-                && doc.sentences[sentence].end_token as usize <= k
-            {
-                sentence += 1;
-            }
-            let end_token = doc
-                .sentences
-                .get(sentence)
-                .map_or(n, |s| (s.end_token as usize).min(n));
+            let end_token = sentence_end(doc, &mut sentence, k);
             let mut j = k;
             while j < end_token.min(k + 15) {
                 let t = text(j);
@@ -1112,15 +1096,7 @@ impl<'w> ConllExporter<'w> {
             {
                 continue;
             }
-            while sentence + 1 < doc.sentences.len()
-                && doc.sentences[sentence].end_token as usize <= k
-            {
-                sentence += 1;
-            }
-            let end_token = doc
-                .sentences
-                .get(sentence)
-                .map_or(n, |s| s.end_token as usize);
+            let end_token = sentence_end(doc, &mut sentence, k);
             // The place is capitalised words, "dan" and commas, with no full stop inside
             // (a glued one ends the sentence) and nothing labelled, at most 15 tokens.
             let mut j = k;
@@ -2085,6 +2061,17 @@ fn dotted_number(token: &str) -> bool {
     let b = token.as_bytes();
     (1..b.len().saturating_sub(1))
         .any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_digit())
+}
+
+/// The end (exclusive) of the sentence holding token `k`, walking `sentence` on from where the
+/// previous call for an earlier token left it, so a pass over the tokens reads each sentence once.
+fn sentence_end(doc: &Document, sentence: &mut usize, k: usize) -> usize {
+    while *sentence + 1 < doc.sentences.len() && doc.sentences[*sentence].end_token as usize <= k {
+        *sentence += 1;
+    }
+    doc.sentences.get(*sentence).map_or(doc.tokens.len(), |s| {
+        (s.end_token as usize).min(doc.tokens.len())
+    })
 }
 
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,
