@@ -957,10 +957,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         // Most tokens can start neither: both tests below need a position at `k`, a person at
         // `k` or a position two tokens on (`speaker::may_introduce`), so those three flags
         // first, once.
-        if !(w.is(k, Flags::ROLE)
-            || short.persons.get(k).copied().unwrap_or(false)
-            || w.is(k + 2, Flags::ROLE))
-        {
+        if !(w.is(k, Flags::ROLE) || short.is_person(k) || w.is(k + 2, Flags::ROLE)) {
             k += 1;
             continue;
         }
@@ -1023,7 +1020,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             full.push((n.0, text));
             // (Not a position word the entity layer reads as a person's first name: "Imam B
             // Prasodjo".)
-            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            let person = |k: usize| short.is_person(k);
             if let Some((rs, _)) = m
                 .role
                 .filter(|&(rs, _)| rs < n.0 && !m.private && !person(rs))
@@ -1489,7 +1486,7 @@ fn named_pair(
     since: usize,
 ) -> Option<((usize, usize), (usize, usize))> {
     let person = |k: usize| {
-        short.persons.get(k).copied().unwrap_or(false)
+        short.is_person(k)
             && w.is(k, Flags::CAP)
             && !w.is(k, Flags::ROLE | Flags::RANK | Flags::ORG)
     };

@@ -66,7 +66,7 @@ pub struct ShortNames<'a> {
     /// Short names used on their own ("kata Hartono").
     pub words: HashSet<&'a str>,
     /// Words the entity layer reads elsewhere in the document as the last word of a place or an
-    /// organisation ("di Bekasi .", "Dinas Kesehatan Sidoarjo ,"): written before a name, such a
+    /// organisation ("di Bekasi .", "Dinas Kesehatan Sukamaju ,"): written before a name, such a
     /// word closes the organisation, it does not open the name ("Bawaslu Bekasi Hartono").
     pub places: HashSet<&'a str>,
     /// Per token: inside a person the entity layer found.
@@ -77,6 +77,11 @@ impl ShortNames<'_> {
     /// True when `word` is written alone as a name somewhere.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
+    }
+
+    /// True when token `k` is inside a person the entity layer found (false past the end).
+    pub fn is_person(&self, k: usize) -> bool {
+        self.persons.get(k).copied().unwrap_or(false)
     }
 }
 
@@ -150,9 +155,7 @@ fn co_title(w: &Words, k: usize) -> bool {
 pub fn may_introduce(w: &Words, k: usize, short: &ShortNames) -> bool {
     // (`co_title`'s own first test before the call: the compiler does not inline it, and the
     // call at every token cost 15 instructions a token, 5.7 M over 450 documents.)
-    w.is(k, Flags::ROLE)
-        || short.persons.get(k).copied().unwrap_or(false)
-        || (w.is(k + 2, Flags::ROLE) && co_title(w, k))
+    w.is(k, Flags::ROLE) || short.is_person(k) || (w.is(k + 2, Flags::ROLE) && co_title(w, k))
 }
 
 /// The end of a place written from `a` ("Jakarta Utara", "Kabupaten Sukamaju"), closed by a
@@ -169,7 +172,7 @@ fn place_after(w: &Words, a: usize, limit: usize, short: &ShortNames) -> Option<
         "Desa",
     ];
     const COMPASS: &[&str] = &["Utara", "Selatan", "Barat", "Timur", "Tengah", "Pusat"];
-    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let person = |k: usize| short.is_person(k);
     let mut e = a;
     while e < limit && e - a < 4 && w.is(e, Flags::CAP) && !w.is(e, Flags::ROLE) && !person(e) {
         e += 1;
@@ -481,7 +484,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let placed = w.is(place + 1, Flags::COMMA)
             && w.is(place, Flags::CAP)
             && lone_place(w, place, short)
-            && short.persons.get(place + 2).copied().unwrap_or(false);
+            && short.is_person(place + 2);
         let a = if placed { place + 2 } else { m.end + 1 };
         let mut e = a;
         // Degrees ("S.H.", "M.Si") are no name, nor is a second person's position ("Menteri
@@ -506,7 +509,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let closed = e == limit
             || w.is(e, Flags::COMMA | Flags::END | Flags::REPORT)
             || w.text(e) == ";"
-            || (placed_after && (a..e).all(|k| short.persons.get(k).copied().unwrap_or(false)));
+            || (placed_after && (a..e).all(|k| short.is_person(k)));
         // "kata pemilik warung X , Budi Santoso ( 50 ) ,": a name in apposition with an age, a
         // private person's.
         let aged = w.is(e, Flags::OPEN_PAREN)
@@ -640,7 +643,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
 /// and no position after a bare name ("Budi Santoso dan Sari Wulandari"). (Of "CEO X dan Y
 /// Budi" the entity layer's "person" X is the first word of a company's name.)
 fn joins_people(w: &Words, d: usize, titled: bool, short: &ShortNames) -> bool {
-    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let person = |k: usize| short.is_person(k);
     let second = if titled {
         w.is(d + 1, Flags::ROLE) && w.is(d + 1, Flags::CAP) && !w.is(d + 1, Flags::ORG)
     } else {
@@ -738,7 +741,7 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
     if k >= limit || w.is(k, Flags::BOILER) {
         return None;
     }
-    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let person = |k: usize| short.is_person(k);
     // After a capitalised connector ("Menurut", "Bagi", "Sementara") or a one-word crosshead
     // opening the sentence ("Banjir Ketua Umum X Budi …"), a phrase starts as after a break.
     let opener = |k: usize| {
@@ -1051,7 +1054,7 @@ fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
     // (up to four capitalised words opening the clause, a person of the entity layer's).
     if j > floor + 2 && w.text(j - 1) == "selaku" && w.is(j, Flags::ROLE) && !anaphoric {
         let d = j - 1;
-        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        let person = |k: usize| short.is_person(k);
         let mut i = d;
         while i > floor && d - i < 4 && w.is(i - 1, Flags::CAP) && person(i - 1) {
             i -= 1;
@@ -1207,7 +1210,7 @@ fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
 /// One word the entity layer reads elsewhere in the document as a place and never as a person
 /// ("Bandung"): in a speaker phrase, the place of an organisation rather than a name.
 fn lone_place(w: &Words, k: usize, short: &ShortNames) -> bool {
-    short.places.contains(w.text(k)) && !short.persons.get(k).copied().unwrap_or(false)
+    short.places.contains(w.text(k)) && !short.is_person(k)
 }
 
 /// A capitalised [`lone_place`] set off by the comma before it, inside the phrase (after
@@ -1371,7 +1374,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     if e == s + 1 && set_off_place(w, s, floor, short) {
         // (A name the entity layer reads as a person's, or a position with no name: of
         // "Sejarawan Universitas Nusa Bangsa , Sukamaju ," the "name" is the university's.)
-        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        let person = |k: usize| short.is_person(k);
         if let Some(m) = apposition(w, s - 1, floor, short).filter(|m| {
             m.end == s - 1
                 && match m.name {
@@ -1605,7 +1608,7 @@ fn named_before_apposition(
         && w.is(ps - 1, Flags::COMMA)
         && ps - a <= 5
         && opens_at(a)
-        && !(a..ps - 1).any(|k| short.persons.get(k).copied().unwrap_or(false));
+        && !(a..ps - 1).any(|k| short.is_person(k));
     let opens = opens_at(ps) || after_adjunct;
     // "Adapun Budi Santoso , …": a capitalised connector opens the clause, not the name.
     while ps < pe && w.is(ps, Flags::CAP) && w.is(ps, Flags::STOP | Flags::ADVERB) {
@@ -1615,7 +1618,7 @@ fn named_before_apposition(
         || pe - ps > 5
         || ps >= pe
         || !(ps..pe).all(|k| phrase_token(w, k, ps, pe))
-        || !(ps..pe).any(|k| short.persons.get(k).copied().unwrap_or(false))
+        || !(ps..pe).any(|k| short.is_person(k))
     {
         return None;
     }
@@ -1974,7 +1977,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
             // One word alone after the title that reads as a place and no person ("kata Sekda
             // Sukamaju", "Hartono , Camat Mekarsari , …") is the title's place: no name is
             // written.
-            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            let person = |k: usize| short.is_person(k);
             // (Not a word written alone as a name elsewhere: "kata Wati". A "person" of the
             // entity layer's that opens with the title, "Sekda Sleman", is the title read as a
             // name. Not a subject right before its verb, "Bupati Sleman menekankan": KoTA
@@ -2022,7 +2025,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     // "Pemkab Mekarsari", "Polda Sukamaju": organisation words and the one word after them that
     // reads as a place and no person are the organisation speaking, not a person named after it.
     if let (None, Some((a, _)), Some((n, ne))) = (m.role, m.affiliation, m.name) {
-        let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+        let person = |k: usize| short.is_person(k);
         if ne == n + 1
             && ne == e
             && (a..n).all(|k| w.is(k, Flags::ORG) && w.is(k, Flags::CAP))
@@ -2154,7 +2157,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // A place written before the name: "Bawaslu Bekasi Hartono" (unless the entity layer reads
     // the word as part of a person).
     // One word only: of "Kota Bogor Bima Arya" a second place word ("Bima") is the name's.
-    let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+    let person = |k: usize| short.is_person(k);
     if e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j)) {
         j += 1;
     }
@@ -2175,7 +2178,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             // A long run: where the entity layer starts a person in it ("… Masjid Istiqlal Abu
             // Hurairah Abdul Salam"), else its last three words (after a rank the whole run is
             // the name: "Brigjen (Pol) Raden Budi Santoso Wijaya").
-            let person = |k: usize| short.persons.get(k).copied().unwrap_or(false);
+            let person = |k: usize| short.is_person(k);
             j = (j + 1..e - 1)
                 .find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
                 .unwrap_or(e - 3);
