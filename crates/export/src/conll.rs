@@ -830,10 +830,7 @@ impl<'w> ConllExporter<'w> {
                     .unwrap_or(false);
             // "lulusan Universitas X", "alumnus Pesantren Y": where someone studied, no
             // organisation they belong to (dev: 2 of 17 labelled).
-            let studied = k > 0
-                && ["lulusan", "alumni", "alumnus", "alumna"]
-                    .iter()
-                    .any(|w| text(k - 1).eq_ignore_ascii_case(w));
+            let studied = k > 0 && listed(&["lulusan", "alumni", "alumnus", "alumna"], text(k - 1));
             // "HUT ke-50 Yayasan X", "HUT Koperasi Y": an organisation's anniversary names an
             // event, not anyone's organisation (dev: 0 of 14 labelled).
             let anniversary = k > 0
@@ -939,10 +936,7 @@ impl<'w> ConllExporter<'w> {
                     let k = doc.token_at(e.span.start);
                     if k > 0 && {
                         let before = doc.slice(doc.tokens[k - 1].span);
-                        self.config
-                            .place_after
-                            .iter()
-                            .any(|w| w.eq_ignore_ascii_case(before))
+                        listed(&self.config.place_after, before)
                     } {
                         self.mark(doc, e.span, "LOCATION");
                     }
@@ -975,12 +969,7 @@ impl<'w> ConllExporter<'w> {
                 continue;
             }
             let before = text(k - 1);
-            if !before.starts_with(char::is_lowercase)
-                || !self
-                    .config
-                    .event_verbs
-                    .iter()
-                    .any(|v| v.eq_ignore_ascii_case(before))
+            if !before.starts_with(char::is_lowercase) || !listed(&self.config.event_verbs, before)
             {
                 continue;
             }
@@ -1024,11 +1013,7 @@ impl<'w> ConllExporter<'w> {
         for k in 2..n {
             if !text(k - 1).eq_ignore_ascii_case("di")
                 || !text(k).starts_with(char::is_uppercase)
-                || !self
-                    .config
-                    .venue_verbs
-                    .iter()
-                    .any(|v| v.eq_ignore_ascii_case(text(k - 2)))
+                || !listed(&self.config.venue_verbs, text(k - 2))
             {
                 continue;
             }
@@ -2061,6 +2046,12 @@ fn dotted_number(token: &str) -> bool {
     let b = token.as_bytes();
     (1..b.len().saturating_sub(1))
         .any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_digit())
+}
+
+/// True when `word` is one of `list`, ignoring ASCII case (the scheme's word options and
+/// word lists).
+fn listed<S: AsRef<str>>(list: &[S], word: &str) -> bool {
+    list.iter().any(|w| w.as_ref().eq_ignore_ascii_case(word))
 }
 
 /// The end (exclusive) of the sentence holding token `k`, walking `sentence` on from where the
