@@ -100,8 +100,8 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.728),
             ("CUE", 0.842),
             ("CUECOREF", 0.770),
-            ("PERSONCOREF", 0.625),
-            ("PERSON", 0.424),
+            ("PERSONCOREF", 0.627),
+            ("PERSON", 0.425),
             ("ROLE", 0.373),
             ("AFFILIATION", 0.339),
             ("DATETIME", 0.775),
@@ -573,6 +573,22 @@ fn kota_fills_positions_with_their_acting_word_and_no_degrees_or_side_mentions()
     assert_eq!(label_of(&got, "MM"), "O", "{got:?}");
     // A name after a lower-case word, in a sentence that reports nothing.
     assert_eq!(label_of(&got, "Sari"), "O", "{got:?}");
+}
+
+#[test]
+fn kota_takes_no_degrees_after_a_name_for_the_speaker() {
+    // A row cut after the first degree: the speaker read right before the cue is the last
+    // degree, no one's mention (no PERSONCOREF), while the cue and statement are labelled.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Dekan Fakultas Hukum Universitas Nusa Bangsa , Dr. Rina Kartika , S.H.",
+            ", M.Kes. , menjelaskan bahwa aturan baru itu belum berlaku .",
+        ],
+    );
+    assert_eq!(label_of(&got, "menjelaskan"), "U-CUE", "{got:?}");
+    assert_eq!(label_of(&got, "aturan"), "B-STATEMENT", "{got:?}");
+    assert_eq!(label_of(&got, "M.Kes."), "O", "{got:?}");
 }
 
 #[test]

@@ -572,6 +572,12 @@ impl<'w> ConllExporter<'w> {
                     .any(|e| e.label == EntityLabel::Per && e.span.overlaps(mention));
                 if org || q.cue.is_some_and(|c| c.contains(s.span)) {
                     // An organisation, or the `-nya` of the cue.
+                } else if degrees_only(doc, mention) {
+                    // The academic degrees written after a name ("Budi Santoso , S.Pd. , M.Si.
+                    // , mengatakan"), read as the speaker: no one's mention (the name before
+                    // them is the entities'), but the position and organisation written with
+                    // them are the speaker's.
+                    self.mark_position(doc, s, &in_entity);
                 } else if !names && doc.slice(mention).contains(' ') {
                     // A position alone before its verb ("Menteri Agama menambahkan …", "Pj
                     // Wali Kota menekankan …"): a reference back to the speaker the article
@@ -600,13 +606,7 @@ impl<'w> ConllExporter<'w> {
                     // and a corpus file without article boundaries is one document here, so a
                     // name not written within `repeat_window` tokens before counts as new.
                     self.mark(doc, mention, "PERSON");
-                    if let Some(r) = s.role {
-                        self.mark(doc, acting(doc, r, &in_entity), "ROLE");
-                    }
-                    if let Some(a) = s.affiliation {
-                        let a = extend_name(doc, a, &in_entity, false);
-                        self.mark(doc, a, "AFFILIATION");
-                    }
+                    self.mark_position(doc, s, &in_entity);
                 } else if same && (s.role.is_some() || doc.slice(mention).contains(' ')) {
                     // A full name written again soon after is a later reference: the corpus
                     // labels those unevenly (dev: of 126, 16 `PERSON`, 32 `PERSONCOREF`, the
@@ -947,6 +947,18 @@ impl<'w> ConllExporter<'w> {
             if !self.config.event_verbs.is_empty() {
                 self.named_events(doc);
             }
+        }
+    }
+
+    /// Labels a speaker's role `ROLE` (with an acting word before it) and organisation
+    /// `AFFILIATION` (over the rest of its name).
+    fn mark_position(&mut self, doc: &Document, s: &Speaker, in_entity: &[bool]) {
+        if let Some(r) = s.role {
+            self.mark(doc, acting(doc, r, in_entity), "ROLE");
+        }
+        if let Some(a) = s.affiliation {
+            let a = extend_name(doc, a, in_entity, false);
+            self.mark(doc, a, "AFFILIATION");
         }
     }
 
@@ -1669,6 +1681,33 @@ const DEGREES: [&str; 24] = [
     "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
     "SIP", "SKom", "SKM", "MKes", "SP", "MP", "MBA", "PhD", "Lc", "SHI",
 ];
+
+/// Academic degrees and professional titles written after a name, compared without their
+/// full stops and spaces (`M.Si.`, `S. Pd`, `Ph.D`, `Gr.`), besides [`DEGREES`].
+const MORE_DEGREES: [&str; 14] = [
+    "MSc", "SSi", "SPdI", "MKom", "LLM", "MEng", "SSTP", "STP", "Gr", "MHum", "SS", "SKed",
+    "SIKom", "MSn",
+];
+
+/// True when `span` holds academic degrees only, with the commas between them.
+fn degrees_only(doc: &Document, span: Span) -> bool {
+    let (first, end) = token_range(doc, span);
+    let mut any = false;
+    let mut word = String::new();
+    for k in first..end {
+        let text = doc.slice(doc.tokens[k].span);
+        if text == "," {
+            continue;
+        }
+        word.clear();
+        word.extend(text.chars().filter(|c| !matches!(c, '.' | ' ')));
+        if !DEGREES.contains(&word.as_str()) && !MORE_DEGREES.contains(&word.as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
 
 /// Words that make a position an acting or deputy one ("Pj Bupati", "Plt. Kepala Dinas",
 /// "Wakil Ketua"): part of the position.
