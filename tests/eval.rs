@@ -100,9 +100,9 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.728),
             ("CUE", 0.842),
             ("CUECOREF", 0.770),
-            ("PERSONCOREF", 0.627),
-            ("PERSON", 0.425),
-            ("ROLE", 0.373),
+            ("PERSONCOREF", 0.628),
+            ("PERSON", 0.426),
+            ("ROLE", 0.375),
             ("AFFILIATION", 0.339),
             ("DATETIME", 0.775),
             ("LOCATION", 0.293),
@@ -589,6 +589,28 @@ fn kota_takes_no_degrees_after_a_name_for_the_speaker() {
     assert_eq!(label_of(&got, "menjelaskan"), "U-CUE", "{got:?}");
     assert_eq!(label_of(&got, "aturan"), "B-STATEMENT", "{got:?}");
     assert_eq!(label_of(&got, "M.Kes."), "O", "{got:?}");
+}
+
+#[test]
+fn kota_takes_a_dateline_run_into_the_speaker_out_of_the_mention() {
+    // A row opening with its dateline: the speaker mention read over the dash is the name
+    // (written before, so a reference back), and the position before it its `ROLE`.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Menteri Pertanian Budi Santoso meninjau pasar induk pagi ini .",
+            "SUKAMAJU - Menteri Pertanian Budi Santoso menegaskan , harga beras tetap stabil \
+             sampai akhir tahun .",
+        ],
+    );
+    let at = |k: usize| got[k].1.as_str();
+    let dash = got.iter().position(|(w, _)| w == "-").unwrap();
+    assert_eq!(at(dash - 1), "O", "{got:?}");
+    assert_eq!(at(dash), "O", "{got:?}");
+    assert_eq!(at(dash + 1), "B-ROLE", "{got:?}");
+    assert_eq!(at(dash + 3), "B-PERSONCOREF", "{got:?}");
+    assert_eq!(at(dash + 4), "L-PERSONCOREF", "{got:?}");
+    assert_eq!(at(dash + 5), "U-CUE", "{got:?}");
 }
 
 #[test]

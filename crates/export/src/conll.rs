@@ -558,7 +558,31 @@ impl<'w> ConllExporter<'w> {
                 self.mark_cue(doc, cue);
             }
             if let Some(s) = &q.speaker {
-                let mention = s.person.filter(|p| s.span.contains(*p)).unwrap_or(s.span);
+                // A mention with no person resolved in it, running over a dash or a bracket
+                // into a person the entity layer found at its end ("SUKAMAJU - Menteri X Budi
+                // Santoso menambahkan", "( IST ) Budi menambahkan"): a dateline, an outlet or a
+                // credit run into the speaker; the name is the mention.
+                let after_break = || {
+                    let (first, _) = token_range(doc, s.span);
+                    doc.entities
+                        .iter()
+                        .find(|e| {
+                            e.label == EntityLabel::Per
+                                && e.span.end == s.span.end
+                                && e.span.start > s.span.start
+                        })
+                        .filter(|e| {
+                            (first..doc.token_at(e.span.start)).any(|k| {
+                                matches!(doc.slice(doc.tokens[k].span), "-" | "–" | "—" | "(" | ")")
+                            })
+                        })
+                        .map(|e| e.span)
+                };
+                let mention = s
+                    .person
+                    .filter(|p| s.span.contains(*p))
+                    .or_else(after_break)
+                    .unwrap_or(s.span);
                 let trimmed = self.without_titles(doc, mention);
                 let same = s.person.is_some_and(|p| p == mention);
                 let mention = trimmed;
