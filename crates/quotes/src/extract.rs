@@ -570,7 +570,8 @@ fn indirect(
             let Some(m) = speaker::after_cue(w, p + 1, ce, short) else {
                 continue;
             };
-            if !w.is(m.end, Flags::COMMA) {
+            // "Menurut rencana , …", "Menurut data X , …": a written source, no speaker.
+            if !w.is(m.end, Flags::COMMA) || w.is(m.start, Flags::SOURCE) {
                 continue;
             }
             let end = m.end;
