@@ -422,6 +422,24 @@ fn kota_takes_no_requests_as_reported_speech() {
 }
 
 #[test]
+fn kota_takes_no_urging_or_story_telling_as_reported_speech() {
+    // kota.toml's remove_cues: an appeal (mengimbau, menyerukan) and a narration (bercerita)
+    // are no reported statements in KoTA (the default pipeline still reads them).
+    for (verb, word) in [
+        ("mengimbau", "warga"),
+        ("menyerukan", "semua"),
+        ("bercerita", "ia"),
+    ] {
+        let text = format!(
+            "Budi Santoso {verb} bahwa {word} harus menjaga kebersihan sungai di Sukamaju ."
+        );
+        let got = conll_labels("pipelines/kota.toml", &text);
+        assert_eq!(label_of(&got, verb), "O", "{got:?}");
+        assert_eq!(label_of(&got, word), "O", "{got:?}");
+    }
+}
+
+#[test]
 fn kota_labels_a_full_name_person_where_introduced_without_its_title() {
     // The second full mention, a few words later, is a later reference: left unlabelled.
     let got = conll_labels(
