@@ -551,7 +551,15 @@ fn indirect(
     }
     // `Menurut X, …`, `Menurutnya, …`, `Dijelaskannya, …`
     for p in us..ce.saturating_sub(2) {
-        if !(p == us || w.is(p - 1, Flags::COMMA)) || loose.at(p) {
+        // A capitalised `Menurut` inside a sentence starts one whose full stop the source
+        // dropped ("… Budi Santoso Menurut dia , …", "… S.Pd. Menurutnya , …"), unless a cue
+        // before it reports that part ("…, ” ujarnya Dijelaskannya , …").
+        let restart = || {
+            w.is(p, Flags::CAP)
+                && w.is(p, Flags::ACCORDING | Flags::ACCORDING_NYA)
+                && !(us..p).any(|k| w.is(k, Flags::REPORT | Flags::CUE | Flags::CUE_NYA))
+        };
+        if !(p == us || w.is(p - 1, Flags::COMMA) || restart()) || loose.at(p) {
             continue;
         }
         let (mention, comma) = if w.is(p, Flags::ACCORDING_NYA) && w.is(p + 1, Flags::COMMA) {

@@ -1625,6 +1625,31 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert!(qs.is_empty());
     }
 
+    /// A crosshead with no full stop before `Menurut X, …`, or a dropped full stop: the
+    /// capitalised `Menurut` starts the clause; not after a cue that reports what comes before.
+    #[test]
+    fn a_capitalised_menurut_inside_a_sentence_starts_a_clause() {
+        for text in [
+            "Panen raya\nMenurut Budi Santoso, gabah petani dibeli pemerintah.",
+            "Hal itu disampaikan Ketua Koperasi Sukamaju Budi Santoso Menurut dia, gabah petani \
+             dibeli pemerintah.",
+        ] {
+            let (doc, qs) = quotes(text);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            assert_eq!(doc.slice(qs[0].cue.unwrap()), "Menurut");
+            assert_eq!(
+                doc.slice(qs[0].content),
+                "gabah petani dibeli pemerintah",
+                "{text}"
+            );
+        }
+        let (doc, qs) = quotes(
+            "Budi Santoso mengatakan, gudang desa sudah penuh Menurutnya, gabah dijual ke kota.",
+        );
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(doc.slice(qs[0].cue.unwrap()), "mengatakan");
+    }
+
     #[test]
     fn an_occupation_or_age_in_a_relative_clause_makes_a_private_person() {
         let (_, qs) = quotes(
