@@ -578,8 +578,12 @@ fn indirect(
             let Some(m) = speaker::after_cue(w, p + 1, ce, short) else {
                 continue;
             };
-            // "Menurut rencana , …", "Menurut data X , …": a written source, no speaker.
-            if !w.is(m.end, Flags::COMMA) || w.is(m.start, Flags::SOURCE) {
+            // "Menurut rencana , …", "Menurut data X , …": a written source, no speaker;
+            // "Menurut saya , …", "Menurut kalian , …": someone's own words, not reported.
+            if !w.is(m.end, Flags::COMMA)
+                || w.is(m.start, Flags::SOURCE)
+                || (m.start..m.end).any(|k| w.is(k, Flags::FIRST_PERSON))
+            {
                 continue;
             }
             let end = m.end;

@@ -980,7 +980,7 @@ pub const RANKS: &[&str] = &[
 pub const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "dirinya", "mereka", "pihaknya"];
 
 /// First- and second-person pronouns: words that only a speaker's own quoted words use.
-pub const FIRST_PERSON: &[&str] = &["saya", "aku", "kami", "kita", "kamu", "anda"];
+pub const FIRST_PERSON: &[&str] = &["saya", "aku", "kami", "kita", "kamu", "anda", "kalian"];
 
 /// Day names: a statement's time is written `Senin (13/4/2020)`.
 pub const DAYS: &[&str] = &[

@@ -1650,6 +1650,19 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(doc.slice(qs[0].cue.unwrap()), "mengatakan");
     }
 
+    /// "Menurut saya, …" outside quotation marks is a speaker's own words whose marks were
+    /// lost, and "Menurut kalian, …" a question to the reader: neither is reported speech.
+    #[test]
+    fn menurut_in_the_first_or_second_person_reports_nobody() {
+        for text in [
+            "Menurut saya, harga gabah akan turun bulan depan.",
+            "Menurut kalian, mengapa harga gabah turun bulan ini?",
+        ] {
+            let (_, qs) = quotes(text);
+            assert!(qs.is_empty(), "{text}: {qs:?}");
+        }
+    }
+
     #[test]
     fn an_occupation_or_age_in_a_relative_clause_makes_a_private_person() {
         let (_, qs) = quotes(
