@@ -551,7 +551,15 @@ fn indirect(
     }
     // `Menurut X, …`, `Menurutnya, …`, `Dijelaskannya, …`
     for p in us..ce.saturating_sub(2) {
-        if !(p == us || w.is(p - 1, Flags::COMMA)) || loose.at(p) {
+        // A capitalised `Menurut` inside a sentence starts one whose full stop the source
+        // dropped ("… Budi Santoso Menurut dia , …", "… S.Pd. Menurutnya , …"), unless a cue
+        // before it reports that part ("…, ” ujarnya Dijelaskannya , …").
+        let restart = || {
+            w.is(p, Flags::CAP)
+                && w.is(p, Flags::ACCORDING | Flags::ACCORDING_NYA)
+                && !(us..p).any(|k| w.is(k, Flags::REPORT | Flags::CUE | Flags::CUE_NYA))
+        };
+        if !(p == us || w.is(p - 1, Flags::COMMA) || restart()) || loose.at(p) {
             continue;
         }
         let (mention, comma) = if w.is(p, Flags::ACCORDING_NYA) && w.is(p + 1, Flags::COMMA) {
@@ -570,7 +578,12 @@ fn indirect(
             let Some(m) = speaker::after_cue(w, p + 1, ce, short) else {
                 continue;
             };
-            if !w.is(m.end, Flags::COMMA) {
+            // "Menurut rencana , …", "Menurut data X , …": a written source, no speaker;
+            // "Menurut saya , …", "Menurut kalian , …": someone's own words, not reported.
+            if !w.is(m.end, Flags::COMMA)
+                || w.is(m.start, Flags::SOURCE)
+                || (m.start..m.end).any(|k| w.is(k, Flags::FIRST_PERSON))
+            {
                 continue;
             }
             let end = m.end;

@@ -125,6 +125,36 @@ pub const WEAK_REPORTING_VERBS: &[&str] = &[
     "meyakinkan",
 ];
 
+/// Written sources and plans: after `menurut` they name no speaker ("Menurut rencana, jalan
+/// itu dibuka Mei", "Menurut data Dinas X, …", "menurut pantauan di lokasi"), so the clause is
+/// no reported speech. Lower-case; matched in any case ("Menurut Kamus …").
+pub const WRITTEN_SOURCES: &[&str] = &[
+    "rencana",
+    "data",
+    "laporan",
+    "penelitian",
+    "kajian",
+    "survei",
+    "riset",
+    "studi",
+    "hasil",
+    "catatan",
+    "pengumuman",
+    "pendataan",
+    "aturan",
+    "peraturan",
+    "ketentuan",
+    "undang-undang",
+    "jadwal",
+    "kamus",
+    "analisis",
+    "perhitungan",
+    "hitungan",
+    "perkiraan",
+    "prediksi",
+    "pantauan",
+];
+
 /// Reporting passives and the like that open a sentence with a `-nya` (`Dijelaskannya, …`),
 /// plus `menurut`. Lowercase stems; `-nya` forms come for free.
 pub const ACCORDING_TO: &[&str] = &[
@@ -950,7 +980,7 @@ pub const RANKS: &[&str] = &[
 pub const PRONOUNS: &[&str] = &["dia", "ia", "beliau", "dirinya", "mereka", "pihaknya"];
 
 /// First- and second-person pronouns: words that only a speaker's own quoted words use.
-pub const FIRST_PERSON: &[&str] = &["saya", "aku", "kami", "kita", "kamu", "anda"];
+pub const FIRST_PERSON: &[&str] = &["saya", "aku", "kami", "kita", "kamu", "anda", "kalian"];
 
 /// Day names: a statement's time is written `Senin (13/4/2020)`.
 pub const DAYS: &[&str] = &[

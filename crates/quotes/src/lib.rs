@@ -72,6 +72,10 @@ pub struct QuotesConfig {
     /// Bekasi", added to `warga`, `petani`, `pedagang`, `ibu`…); a person introduced by age
     /// ("Rita (44)") is private too.
     pub private_people: Vec<String>,
+    /// Extra written sources and plans that name no speaker after `menurut` ("Menurut rencana,
+    /// …", "Menurut data X, …"), added to `rencana`, `data`, `laporan`, `penelitian`, `survei`,
+    /// `hasil`, `catatan`, `peraturan`, `kamus`, `pantauan`….
+    pub written_sources: Vec<String>,
     /// Find indirect (reported) quotes as well as direct ones.
     pub indirect: bool,
     /// Longest direct quote, in bytes; a mark with no partner within this distance is treated as
@@ -100,6 +104,7 @@ impl Default for QuotesConfig {
             organisations: Vec::new(),
             ranks: Vec::new(),
             private_people: Vec::new(),
+            written_sources: Vec::new(),
             indirect: true,
             max_quote_bytes: 4000,
             settings: true,
@@ -328,6 +333,10 @@ impl Lexicon {
             (
                 Flags::COMMONER,
                 Box::new(words(PRIVATE_PEOPLE, &config.private_people)),
+            ),
+            (
+                Flags::SOURCE,
+                Box::new(words(WRITTEN_SOURCES, &config.written_sources)),
             ),
             (Flags::CUE, Box::new(words(DIRECT_CUES, &config.cues))),
             (
@@ -1585,6 +1594,73 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let s = last.speaker.as_ref().unwrap();
         assert_eq!(s.name.as_deref(), Some("Budi Hartono"));
         assert!(s.public_figure);
+    }
+
+    /// "Menurut rencana, …", "Menurut data Dinas X, …": a written source or a plan says
+    /// nothing; "menurut rencana" inside someone's reported clause does not hide the clause.
+    #[test]
+    fn written_sources_after_menurut_are_no_speakers() {
+        for text in [
+            "Menurut rencana, jembatan Sukamaju dibuka pada Mei.",
+            "Menurut data Dinas Kesehatan Kabupaten Sukamaju, kasus demam berdarah naik.",
+            "Menurut laporan Badan Pusat Statistik, harga beras turun.",
+            "Menurut Kamus Bahasa Daerah Sukamaju, kata itu berarti bunga desa.",
+        ] {
+            let (_, qs) = quotes(text);
+            assert!(qs.is_empty(), "{text}: {qs:?}");
+        }
+        let (doc, qs) = quotes(
+            "Ketua Panitia Budi Santoso mengatakan, rombongan, menurut rencana, tiba di \
+             Kabupaten Sukamaju pada Minggu.",
+        );
+        assert_eq!(qs.len(), 1);
+        assert_eq!(doc.slice(qs[0].cue.unwrap()), "mengatakan");
+        let (_, qs) = quotes("Menurut Budi Santoso, jembatan itu dibuka pada Mei.");
+        assert_eq!(qs.len(), 1);
+        let config = QuotesConfig {
+            written_sources: vec!["Prasasti".to_string()],
+            ..QuotesConfig::default()
+        };
+        let (_, qs) = quotes_with("Menurut prasasti itu, raja membangun candi.", config);
+        assert!(qs.is_empty());
+    }
+
+    /// A crosshead with no full stop before `Menurut X, …`, or a dropped full stop: the
+    /// capitalised `Menurut` starts the clause; not after a cue that reports what comes before.
+    #[test]
+    fn a_capitalised_menurut_inside_a_sentence_starts_a_clause() {
+        for text in [
+            "Panen raya\nMenurut Budi Santoso, gabah petani dibeli pemerintah.",
+            "Hal itu disampaikan Ketua Koperasi Sukamaju Budi Santoso Menurut dia, gabah petani \
+             dibeli pemerintah.",
+        ] {
+            let (doc, qs) = quotes(text);
+            assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+            assert_eq!(doc.slice(qs[0].cue.unwrap()), "Menurut");
+            assert_eq!(
+                doc.slice(qs[0].content),
+                "gabah petani dibeli pemerintah",
+                "{text}"
+            );
+        }
+        let (doc, qs) = quotes(
+            "Budi Santoso mengatakan, gudang desa sudah penuh Menurutnya, gabah dijual ke kota.",
+        );
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(doc.slice(qs[0].cue.unwrap()), "mengatakan");
+    }
+
+    /// "Menurut saya, …" outside quotation marks is a speaker's own words whose marks were
+    /// lost, and "Menurut kalian, …" a question to the reader: neither is reported speech.
+    #[test]
+    fn menurut_in_the_first_or_second_person_reports_nobody() {
+        for text in [
+            "Menurut saya, harga gabah akan turun bulan depan.",
+            "Menurut kalian, mengapa harga gabah turun bulan ini?",
+        ] {
+            let (_, qs) = quotes(text);
+            assert!(qs.is_empty(), "{text}: {qs:?}");
+        }
     }
 
     #[test]

@@ -99,6 +99,9 @@ bitflags::bitflags! {
         /// A position written as one abbreviated word ("Mensos", "Kapolda", "Wamenkeu"): never
         /// part of a person's name.
         const ABBREV_ROLE = 1 << 41;
+        /// A written source or plan (`laporan`, `data`, `rencana`): after `menurut` it names
+        /// no speaker.
+        const SOURCE = 1 << 42;
     }
 }
 
