@@ -135,10 +135,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.799),
+            ("micro", 0.805),
             ("PER", 0.821),
-            ("ORG", 0.690),
-            ("LOC", 0.824),
+            ("ORG", 0.696),
+            ("LOC", 0.836),
         ],
     ),
 ];

@@ -961,6 +961,86 @@ fn lone_place_heads(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// The first word of the name starting at `i` leaves it; the next word, if the name goes on,
+/// opens it.
+fn drop_first_word(tags: &mut [u8], i: usize) {
+    let inside = tags[i] + 1;
+    tags[i] = 0;
+    if let Some(next) = tags.get_mut(i + 1).filter(|t| **t == inside) {
+        *next = inside - 1;
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: words that the
+/// model or the place-kind rules put at the edge of a name but that belong to the sentence.
+/// "Ibu Kota" is the noun *capital*, so its "Kota" opens no place ("Ibu Kota Sukamaju": LOC
+/// *Sukamaju*); a compass word after "sebelah" is a direction ("di sebelah Selatan Jalan
+/// Melati": LOC *Jalan Melati*; "Sebelah Utara adalah Desa Cibodas"); "Kode Pos" (a postal
+/// code) is no place; and a capitalised relative "Yang" inside a place or an organisation ends
+/// it ("di Karang Sari Yang berbasis …"; people are left alone: "Yang" is also a surname).
+/// NERGrit's training files: "Ibu Kota"/"ibu kota" before a place twice, outside it both times;
+/// a capitalised compass word after "sebelah" opens a place once in five; neither "Kode Pos"
+/// nor "Yang" is ever inside a place or an organisation.
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn sentence_words_outside_names(words: &[&str], tags: &mut [u8]) {
+    const COMPASS: &[&str] = &["Utara", "Selatan", "Timur", "Barat", "Tenggara"];
+    for i in 1..words.len() {
+        if !is_begin(tags[i] as usize) {
+            continue;
+        }
+        let before = words[i - 1];
+        if words[i].eq_ignore_ascii_case("kota")
+            && before.eq_ignore_ascii_case("ibu")
+            && tags[i] != B_PER
+        {
+            drop_first_word(tags, i);
+        } else if before.eq_ignore_ascii_case("sebelah") && COMPASS.contains(&words[i]) {
+            drop_first_word(tags, i);
+            // "sebelah Barat Daya", "sebelah Timur Laut".
+            if i + 1 < words.len()
+                && is_begin(tags[i + 1] as usize)
+                && matches!(words[i + 1], "Daya" | "Laut")
+            {
+                drop_first_word(tags, i + 1);
+            }
+        } else if words[i] == "Kode" && words.get(i + 1) == Some(&"Pos") {
+            drop_first_word(tags, i);
+            if is_begin(tags[i + 1] as usize) {
+                drop_first_word(tags, i + 1);
+            }
+        }
+    }
+    for k in 1..words.len() {
+        if words[k] == "Yang" && (tags[k] == I_LOC || tags[k] == I_ORG) {
+            let inside = tags[k];
+            tags[k..]
+                .iter_mut()
+                .take_while(|t| **t == inside)
+                .for_each(|t| *t = 0);
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: "RI" (Republik
+/// Indonesia) standing alone — untagged or a name of its own — is an organisation, the state
+/// ("Presiden RI", "Duta Besar RI", "Pemerintah RI"), as NERGrit tags it: in its training file
+/// a lone "RI" is an organisation three times in four (inside a name it stays there).
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn lone_republic_acronym(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len() {
+        if words[i] == "RI"
+            && (tags[i] == 0 || is_begin(tags[i] as usize))
+            && tags
+                .get(i + 1)
+                .is_none_or(|&t| t == 0 || is_begin(t as usize))
+        {
+            tags[i] = B_ORG;
+        }
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights: a person or an
 /// organisation that lies inside short double quotation marks without filling them ("\" Lagu
 /// untuk Budi \"", "\" Ik hou van Sari \"") is a word of a title (a song, film, book or
@@ -1341,6 +1421,8 @@ pub fn tag(
                 defined_names(words, &mut scratch.tags, model);
                 bare_company_forms(words, &mut scratch.tags);
                 lone_place_heads(words, &mut scratch.tags);
+                sentence_words_outside_names(words, &mut scratch.tags);
+                lone_republic_acronym(words, &mut scratch.tags);
             }
             None => model.tag(words, codes, scratch),
         }
@@ -3714,6 +3796,60 @@ mod consistency_tests {
             defined_names(&words, &mut tags, &model);
             assert!(tags.iter().all(|&t| t == 0), "{text}: {tags:?}");
         }
+    }
+
+    /// The tags after `rule` has run over `sentence` (split at spaces) tagged `tags`.
+    fn retagged(rule: fn(&[&str], &mut [u8]), sentence: &str, tags: &[u8]) -> Vec<u8> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut tags = tags.to_vec();
+        rule(&words, &mut tags);
+        tags
+    }
+
+    #[test]
+    fn words_of_the_sentence_leave_the_names_around_them() {
+        let rule = sentence_words_outside_names;
+        let tags = [
+            0, 0, B_LOC, I_LOC, 0, 0, 0, B_LOC, I_LOC, I_LOC, 0, 0, B_LOC, I_LOC,
+        ];
+        assert_eq!(
+            retagged(
+                rule,
+                "menjadi Ibu Kota Sukamaju , di sebelah Selatan Jalan Melati dan sebelah Barat Daya",
+                &tags
+            ),
+            [0, 0, 0, B_LOC, 0, 0, 0, 0, B_LOC, I_LOC, 0, 0, 0, 0]
+        );
+        let tags = [
+            B_LOC, I_LOC, 0, B_LOC, I_LOC, 0, 0, 0, B_LOC, I_LOC, I_LOC, 0,
+        ];
+        assert_eq!(
+            retagged(
+                rule,
+                "Kecamatan Cibodas , Kode Pos 12345 , di Karang Sari Yang berbasis",
+                &tags
+            ),
+            [B_LOC, I_LOC, 0, 0, 0, 0, 0, 0, B_LOC, I_LOC, 0, 0]
+        );
+        // A person named Yang, "Kota" in another place's name and a compass word elsewhere stay.
+        let tags = [B_PER, I_PER, 0, B_LOC, I_LOC, 0, B_LOC, I_LOC];
+        assert_eq!(
+            retagged(rule, "Budi Yang dari Kota Baru di Jawa Timur", &tags),
+            tags
+        );
+    }
+
+    #[test]
+    fn a_lone_ri_is_an_organisation() {
+        let tags = [0, B_PER, 0, 0, 0, 0, 0, B_ORG, I_ORG];
+        assert_eq!(
+            retagged(
+                lone_republic_acronym,
+                "Presiden RI , Duta Besar RI dan DPR RI",
+                &tags
+            ),
+            [0, B_ORG, 0, 0, 0, B_ORG, 0, B_ORG, I_ORG]
+        );
     }
 
     #[test]
