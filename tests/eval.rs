@@ -135,9 +135,9 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.805),
-            ("PER", 0.821),
-            ("ORG", 0.696),
+            ("micro", 0.808),
+            ("PER", 0.826),
+            ("ORG", 0.704),
             ("LOC", 0.836),
         ],
     ),
