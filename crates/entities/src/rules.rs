@@ -1023,7 +1023,7 @@ fn sentence_words_outside_names(words: &[&str], tags: &mut [u8]) {
 }
 
 /// Capitalised words that end a place's or an organisation's name as a qualifier ("Sukamaju
-/// Baru", "Cibodas Kulon", "Jakarta Utara", "Sukamaju Raya", "Partai Sukamaju Baru").
+/// Baru", "Cibodas Kulon", "Mekarsari Utara", "Sukamaju Raya", "Partai Sukamaju Baru").
 const NAME_QUALIFIERS: &[&str] = &[
     "Baru",
     "Lama",
@@ -1053,21 +1053,46 @@ const NAME_QUALIFIERS: &[&str] = &[
 ];
 
 /// With the `auto` convention, in a sentence tagged in the shared weights: a qualifier
-/// ([`NAME_QUALIFIERS`]) right after a name, left out of it by the model, ends that name
-/// ("Partai Sukamaju | Baru", "Budi Harja | Utama"). In NERGrit's training file, tagged by
-/// models trained on its other half, this joins 6 words: 5 names right, one of another kind in
-/// gold either way.
+/// ([`NAME_QUALIFIERS`]) or a Roman numeral of two letters or more right after a name, left out
+/// of it by the model, ends that name ("Partai Sukamaju | Baru", "Budi Harja | Utama", "SD
+/// Cibodas | II", "Budi Santoso | III"). In NERGrit's training file, tagged by models trained on
+/// its other half, the qualifiers join 6 words (5 names right, one of another kind in gold
+/// either way), the numerals 5 (4 right, one a name gold does not tag).
 // Only with `auto`: out of line, as the other rules of these sentences.
 #[inline(never)]
 fn qualifiers_end_names(words: &[&str], tags: &mut [u8]) {
+    let roman = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b"IVX".contains(&b));
     for i in 1..words.len() {
-        if tags[i] == 0 && tags[i - 1] != 0 && NAME_QUALIFIERS.contains(&words[i]) {
+        if tags[i] == 0
+            && tags[i - 1] != 0
+            && (NAME_QUALIFIERS.contains(&words[i]) || roman(words[i]))
+        {
             let before = tags[i - 1];
             tags[i] = if is_begin(before as usize) {
                 before + 1
             } else {
                 before
             };
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: an untagged school
+/// abbreviation ([`SCHOOL_HEADS`], "TK", "PAUD") right before a place or an organisation the
+/// model found opens it, with its label ("SMA | Sukamaju", "TK | Melati Cibodas"). In NERGrit's
+/// training file, tagged by models trained on its other half, 8 such names, all right; before a
+/// person it is left alone (a school named after one, or "sejak SMP Budi …").
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn school_heads_open_names(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let next = tags[i + 1];
+        if tags[i] == 0
+            && (next == B_LOC || next == B_ORG)
+            && (SCHOOL_HEADS.contains(&words[i]) || matches!(words[i], "TK" | "Paud" | "PAUD"))
+        {
+            tags[i] = next;
+            tags[i + 1] = next + 1;
         }
     }
 }
@@ -1473,6 +1498,7 @@ pub fn tag(
                 lone_place_heads(words, &mut scratch.tags);
                 sentence_words_outside_names(words, &mut scratch.tags);
                 qualifiers_end_names(words, &mut scratch.tags);
+                school_heads_open_names(words, &mut scratch.tags);
                 lone_republic_acronym(words, &mut scratch.tags);
             }
             None => model.tag(words, codes, scratch),
@@ -3903,11 +3929,33 @@ mod consistency_tests {
                 0, B_ORG, I_ORG, I_ORG, 0, B_LOC, I_LOC, 0, B_PER, I_PER, I_PER
             ]
         );
+        let tags = [0, B_LOC, I_LOC, 0, 0, B_PER, I_PER, 0, 0];
+        assert_eq!(
+            retagged(
+                qualifiers_end_names,
+                "di SD Cibodas II , Budi Santoso III .",
+                &tags
+            ),
+            [0, B_LOC, I_LOC, I_LOC, 0, B_PER, I_PER, I_PER, 0]
+        );
         // Not after an untagged word, nor at the start of the sentence.
         let tags = [0, 0, 0, 0];
         assert_eq!(
             retagged(qualifiers_end_names, "Utara dari kota Baru", &tags),
             tags
+        );
+    }
+
+    #[test]
+    fn a_school_abbreviation_opens_the_place_or_organisation_after_it() {
+        let tags = [0, 0, B_LOC, 0, 0, B_ORG, I_ORG, 0, 0, B_PER];
+        assert_eq!(
+            retagged(
+                school_heads_open_names,
+                "di SMA Sukamaju dan TK Melati Cibodas sejak SMP Budi",
+                &tags
+            ),
+            [0, B_LOC, I_LOC, 0, B_ORG, I_ORG, I_ORG, 0, 0, B_PER]
         );
     }
 
