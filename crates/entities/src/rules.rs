@@ -1081,18 +1081,30 @@ fn qualifiers_end_names(words: &[&str], tags: &mut [u8]) {
 /// abbreviation ([`SCHOOL_HEADS`], "TK", "PAUD") right before a place or an organisation the
 /// model found opens it, with its label ("SMA | Sukamaju", "TK | Melati Cibodas"). In NERGrit's
 /// training file, tagged by models trained on its other half, 8 such names, all right; before a
-/// person it is left alone (a school named after one, or "sejak SMP Budi …").
+/// person it is left alone (a school named after one, or "sejak SMP Budi …"). And a school
+/// abbreviation with only "Negeri" or "Swasta" after it ("SMA Negeri unggulan", "jumlah SMA
+/// Negeri yang …") is the common noun, a state or private school, not a name: there 2 such
+/// names, both untagged in gold.
 // Only with `auto`: out of line, as the other rules of these sentences.
 #[inline(never)]
 fn school_heads_open_names(words: &[&str], tags: &mut [u8]) {
     for i in 0..words.len().saturating_sub(1) {
         let next = tags[i + 1];
+        let school = SCHOOL_HEADS.contains(&words[i]);
         if tags[i] == 0
             && (next == B_LOC || next == B_ORG)
-            && (SCHOOL_HEADS.contains(&words[i]) || matches!(words[i], "TK" | "Paud" | "PAUD"))
+            && (school || matches!(words[i], "TK" | "Paud" | "PAUD"))
         {
             tags[i] = next;
             tags[i + 1] = next + 1;
+        }
+        if school
+            && is_begin(tags[i] as usize)
+            && tags[i + 1] == tags[i] + 1
+            && matches!(words[i + 1], "Negeri" | "Swasta")
+            && tags.get(i + 2).is_none_or(|&t| t != tags[i] + 1)
+        {
+            tags[i..i + 2].fill(0);
         }
     }
 }
@@ -3956,6 +3968,16 @@ mod consistency_tests {
                 &tags
             ),
             [0, B_LOC, I_LOC, 0, B_ORG, I_ORG, I_ORG, 0, 0, B_PER]
+        );
+        // A state school, whether the model took "SMA" in or not; with a name it stays one.
+        let tags = [0, B_LOC, I_LOC, 0, 0, 0, B_LOC, 0, B_LOC, I_LOC, I_LOC];
+        assert_eq!(
+            retagged(
+                school_heads_open_names,
+                "sebuah SMA Negeri dan sebuah SMP Negeri , SMA Negeri Sukamaju",
+                &tags
+            ),
+            [0, 0, 0, 0, 0, 0, 0, 0, B_LOC, I_LOC, I_LOC]
         );
     }
 
