@@ -1012,7 +1012,7 @@ fn sentence_words_outside_names(words: &[&str], tags: &mut [u8]) {
         }
     }
     for k in 1..words.len() {
-        if words[k] == "Yang" && (tags[k] == I_LOC || tags[k] == I_ORG) {
+        if (tags[k] == I_LOC || tags[k] == I_ORG) && words[k] == "Yang" {
             let inside = tags[k];
             tags[k..]
                 .iter_mut()
@@ -1090,11 +1090,13 @@ fn qualifiers_end_names(words: &[&str], tags: &mut [u8]) {
 fn school_heads_open_names(words: &[&str], tags: &mut [u8]) {
     for i in 0..words.len().saturating_sub(1) {
         let next = tags[i + 1];
+        // The tags first: the word lists are compared only where a name starts.
+        let opens = tags[i] == 0 && (next == B_LOC || next == B_ORG);
+        if !opens && !is_begin(tags[i] as usize) {
+            continue;
+        }
         let school = SCHOOL_HEADS.contains(&words[i]);
-        if tags[i] == 0
-            && (next == B_LOC || next == B_ORG)
-            && (school || matches!(words[i], "TK" | "Paud" | "PAUD"))
-        {
+        if opens && (school || matches!(words[i], "TK" | "Paud" | "PAUD")) {
             tags[i] = next;
             tags[i + 1] = next + 1;
         }
@@ -1117,7 +1119,8 @@ fn school_heads_open_names(words: &[&str], tags: &mut [u8]) {
 #[inline(never)]
 fn lone_republic_acronym(words: &[&str], tags: &mut [u8]) {
     for i in 0..words.len() {
-        if words[i] == "RI"
+        if words[i].len() == 2
+            && words[i] == "RI"
             && (tags[i] == 0 || is_begin(tags[i] as usize))
             && tags
                 .get(i + 1)
