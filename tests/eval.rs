@@ -135,10 +135,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.799),
-            ("PER", 0.821),
-            ("ORG", 0.690),
-            ("LOC", 0.824),
+            ("micro", 0.808),
+            ("PER", 0.826),
+            ("ORG", 0.704),
+            ("LOC", 0.836),
         ],
     ),
 ];

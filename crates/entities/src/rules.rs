@@ -961,6 +961,198 @@ fn lone_place_heads(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// The first word of the name starting at `i` leaves it; the next word, if the name goes on,
+/// opens it.
+fn drop_first_word(tags: &mut [u8], i: usize) {
+    let inside = tags[i] + 1;
+    tags[i] = 0;
+    if let Some(next) = tags.get_mut(i + 1).filter(|t| **t == inside) {
+        *next = inside - 1;
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: words that the
+/// model or the place-kind rules put at the edge of a name but that belong to the sentence.
+/// "Ibu Kota" is the noun *capital*, so its "Kota" opens no place ("Ibu Kota Sukamaju": LOC
+/// *Sukamaju*); a compass word after "sebelah" is a direction ("di sebelah Selatan Jalan
+/// Melati": LOC *Jalan Melati*; "Sebelah Utara adalah Desa Cibodas"); "Kode Pos" (a postal
+/// code) is no place; and a capitalised relative "Yang" inside a place or an organisation ends
+/// it ("di Karang Sari Yang berbasis …"; people are left alone: "Yang" is also a surname).
+/// So are an honorific of the family kind ("Mbah Budi", "Nyonya Siti": the person), "daerah",
+/// "wilayah" or "kawasan" before a place, and "Pemerintah" before a place or an organisation
+/// ("Pemerintah Sukamaju": LOC *Sukamaju*, the place it governs). NERGrit's training file:
+/// "Ibu Kota"/"ibu kota" before a place twice, outside it both times; a capitalised compass
+/// word after "sebelah" opens a place once in five; neither "Kode Pos" nor "Yang" is ever
+/// inside a place or an organisation; the honorifics are outside the person 8 times of 8,
+/// the three place words outside the place 48 of 48, "Pemerintah" outside the name after it 6
+/// of 6 (a place 5 times).
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn sentence_words_outside_names(words: &[&str], tags: &mut [u8]) {
+    const COMPASS: &[&str] = &["Utara", "Selatan", "Timur", "Barat", "Tenggara"];
+    for i in 0..words.len() {
+        if !is_begin(tags[i] as usize) {
+            continue;
+        }
+        let before = if i > 0 { words[i - 1] } else { "" };
+        let goes_on = tags.get(i + 1) == Some(&(tags[i] + 1));
+        if goes_on
+            && matches!(
+                words[i],
+                "Mbah" | "Mbak" | "Nyonya" | "Kakek" | "daerah" | "wilayah" | "kawasan"
+            )
+        {
+            drop_first_word(tags, i);
+        } else if goes_on && words[i] == "Pemerintah" {
+            // The government of a place: the place.
+            drop_first_word(tags, i);
+            let inside = tags[i + 1] + 1;
+            tags[i + 1] = B_LOC;
+            tags[i + 2..]
+                .iter_mut()
+                .take_while(|t| **t == inside)
+                .for_each(|t| *t = I_LOC);
+        } else if words[i].eq_ignore_ascii_case("kota")
+            && before.eq_ignore_ascii_case("ibu")
+            && tags[i] != B_PER
+        {
+            drop_first_word(tags, i);
+        } else if before.eq_ignore_ascii_case("sebelah") && COMPASS.contains(&words[i]) {
+            drop_first_word(tags, i);
+            // "sebelah Barat Daya", "sebelah Timur Laut".
+            if i + 1 < words.len()
+                && is_begin(tags[i + 1] as usize)
+                && matches!(words[i + 1], "Daya" | "Laut")
+            {
+                drop_first_word(tags, i + 1);
+            }
+        } else if words[i] == "Kode" && words.get(i + 1) == Some(&"Pos") {
+            drop_first_word(tags, i);
+            if is_begin(tags[i + 1] as usize) {
+                drop_first_word(tags, i + 1);
+            }
+        }
+    }
+    for k in 1..words.len() {
+        if (tags[k] == I_LOC || tags[k] == I_ORG) && words[k] == "Yang" {
+            let inside = tags[k];
+            tags[k..]
+                .iter_mut()
+                .take_while(|t| **t == inside)
+                .for_each(|t| *t = 0);
+        }
+    }
+}
+
+/// Capitalised words that end a place's or an organisation's name as a qualifier ("Sukamaju
+/// Baru", "Cibodas Kulon", "Mekarsari Utara", "Sukamaju Raya", "Partai Sukamaju Baru").
+const NAME_QUALIFIERS: &[&str] = &[
+    "Baru",
+    "Lama",
+    "Raya",
+    "Jaya",
+    "Utara",
+    "Selatan",
+    "Timur",
+    "Barat",
+    "Tengah",
+    "Tenggara",
+    "Besar",
+    "Kecil",
+    "Kulon",
+    "Wetan",
+    "Kidul",
+    "Lor",
+    "Hilir",
+    "Hulu",
+    "Agung",
+    "Utama",
+    "Indah",
+    "Makmur",
+    "Sejahtera",
+    "Permai",
+    "Asri",
+];
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a qualifier
+/// ([`NAME_QUALIFIERS`]) or a Roman numeral of two letters or more right after a name, left out
+/// of it by the model, ends that name ("Partai Sukamaju | Baru", "Budi Harja | Utama", "SD
+/// Cibodas | II", "Budi Santoso | III"). In NERGrit's training file, tagged by models trained on
+/// its other half, the qualifiers join 6 words (5 names right, one of another kind in gold
+/// either way), the numerals 5 (4 right, one a name gold does not tag).
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn qualifiers_end_names(words: &[&str], tags: &mut [u8]) {
+    let roman = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b"IVX".contains(&b));
+    for i in 1..words.len() {
+        if tags[i] == 0
+            && tags[i - 1] != 0
+            && (NAME_QUALIFIERS.contains(&words[i]) || roman(words[i]))
+        {
+            let before = tags[i - 1];
+            tags[i] = if is_begin(before as usize) {
+                before + 1
+            } else {
+                before
+            };
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: an untagged school
+/// abbreviation ([`SCHOOL_HEADS`], "TK", "PAUD") right before a place or an organisation the
+/// model found opens it, with its label ("SMA | Sukamaju", "TK | Melati Cibodas"). In NERGrit's
+/// training file, tagged by models trained on its other half, 8 such names, all right; before a
+/// person it is left alone (a school named after one, or "sejak SMP Budi …"). And a school
+/// abbreviation with only "Negeri" or "Swasta" after it ("SMA Negeri unggulan", "jumlah SMA
+/// Negeri yang …") is the common noun, a state or private school, not a name: there 2 such
+/// names, both untagged in gold.
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn school_heads_open_names(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let next = tags[i + 1];
+        // The tags first: the word lists are compared only where a name starts.
+        let opens = tags[i] == 0 && (next == B_LOC || next == B_ORG);
+        if !opens && !is_begin(tags[i] as usize) {
+            continue;
+        }
+        let school = SCHOOL_HEADS.contains(&words[i]);
+        if opens && (school || matches!(words[i], "TK" | "Paud" | "PAUD")) {
+            tags[i] = next;
+            tags[i + 1] = next + 1;
+        }
+        if school
+            && is_begin(tags[i] as usize)
+            && tags[i + 1] == tags[i] + 1
+            && matches!(words[i + 1], "Negeri" | "Swasta")
+            && tags.get(i + 2).is_none_or(|&t| t != tags[i] + 1)
+        {
+            tags[i..i + 2].fill(0);
+        }
+    }
+}
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: "RI" (Republik
+/// Indonesia) standing alone — untagged or a name of its own — is an organisation, the state
+/// ("Presiden RI", "Duta Besar RI", "Pemerintah RI"), as NERGrit tags it: in its training file
+/// a lone "RI" is an organisation three times in four (inside a name it stays there).
+// Only with `auto`: out of line, as the other rules of these sentences.
+#[inline(never)]
+fn lone_republic_acronym(words: &[&str], tags: &mut [u8]) {
+    for i in 0..words.len() {
+        if words[i].len() == 2
+            && words[i] == "RI"
+            && (tags[i] == 0 || is_begin(tags[i] as usize))
+            && tags
+                .get(i + 1)
+                .is_none_or(|&t| t == 0 || is_begin(t as usize))
+        {
+            tags[i] = B_ORG;
+        }
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights: a person or an
 /// organisation that lies inside short double quotation marks without filling them ("\" Lagu
 /// untuk Budi \"", "\" Ik hou van Sari \"") is a word of a title (a song, film, book or
@@ -1341,6 +1533,10 @@ pub fn tag(
                 defined_names(words, &mut scratch.tags, model);
                 bare_company_forms(words, &mut scratch.tags);
                 lone_place_heads(words, &mut scratch.tags);
+                sentence_words_outside_names(words, &mut scratch.tags);
+                qualifiers_end_names(words, &mut scratch.tags);
+                school_heads_open_names(words, &mut scratch.tags);
+                lone_republic_acronym(words, &mut scratch.tags);
             }
             None => model.tag(words, codes, scratch),
         }
@@ -3714,6 +3910,122 @@ mod consistency_tests {
             defined_names(&words, &mut tags, &model);
             assert!(tags.iter().all(|&t| t == 0), "{text}: {tags:?}");
         }
+    }
+
+    /// The tags after `rule` has run over `sentence` (split at spaces) tagged `tags`.
+    fn retagged(rule: fn(&[&str], &mut [u8]), sentence: &str, tags: &[u8]) -> Vec<u8> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut tags = tags.to_vec();
+        rule(&words, &mut tags);
+        tags
+    }
+
+    #[test]
+    fn words_of_the_sentence_leave_the_names_around_them() {
+        let rule = sentence_words_outside_names;
+        let tags = [
+            0, 0, B_LOC, I_LOC, 0, 0, 0, B_LOC, I_LOC, I_LOC, 0, 0, B_LOC, I_LOC,
+        ];
+        assert_eq!(
+            retagged(
+                rule,
+                "menjadi Ibu Kota Sukamaju , di sebelah Selatan Jalan Melati dan sebelah Barat Daya",
+                &tags
+            ),
+            [0, 0, 0, B_LOC, 0, 0, 0, 0, B_LOC, I_LOC, 0, 0, 0, 0]
+        );
+        let tags = [
+            B_LOC, I_LOC, 0, B_LOC, I_LOC, 0, 0, 0, B_LOC, I_LOC, I_LOC, 0,
+        ];
+        assert_eq!(
+            retagged(
+                rule,
+                "Kecamatan Cibodas , Kode Pos 12345 , di Karang Sari Yang berbasis",
+                &tags
+            ),
+            [B_LOC, I_LOC, 0, 0, 0, 0, 0, 0, B_LOC, I_LOC, 0, 0]
+        );
+        let tags = [B_PER, I_PER, 0, B_LOC, I_LOC, 0, B_ORG, I_ORG, I_ORG, 0];
+        assert_eq!(
+            retagged(
+                rule,
+                "Mbah Hartono dari daerah Cibodas , Pemerintah Kabupaten Sukamaju .",
+                &tags
+            ),
+            [0, B_PER, 0, 0, B_LOC, 0, 0, B_LOC, I_LOC, 0]
+        );
+        // A person named Yang, "Kota" in another place's name and a compass word elsewhere stay.
+        let tags = [B_PER, I_PER, 0, B_LOC, I_LOC, 0, B_LOC, I_LOC];
+        assert_eq!(
+            retagged(rule, "Budi Yang dari Kota Baru di Jawa Timur", &tags),
+            tags
+        );
+    }
+
+    #[test]
+    fn a_qualifier_after_a_name_ends_it() {
+        let tags = [0, B_ORG, I_ORG, 0, 0, B_LOC, 0, 0, B_PER, I_PER, 0];
+        assert_eq!(
+            retagged(
+                qualifiers_end_names,
+                "dari Partai Sukamaju Baru , Cibodas Kulon dan Budi Harja Utama",
+                &tags
+            ),
+            [
+                0, B_ORG, I_ORG, I_ORG, 0, B_LOC, I_LOC, 0, B_PER, I_PER, I_PER
+            ]
+        );
+        let tags = [0, B_LOC, I_LOC, 0, 0, B_PER, I_PER, 0, 0];
+        assert_eq!(
+            retagged(
+                qualifiers_end_names,
+                "di SD Cibodas II , Budi Santoso III .",
+                &tags
+            ),
+            [0, B_LOC, I_LOC, I_LOC, 0, B_PER, I_PER, I_PER, 0]
+        );
+        // Not after an untagged word, nor at the start of the sentence.
+        let tags = [0, 0, 0, 0];
+        assert_eq!(
+            retagged(qualifiers_end_names, "Utara dari kota Baru", &tags),
+            tags
+        );
+    }
+
+    #[test]
+    fn a_school_abbreviation_opens_the_place_or_organisation_after_it() {
+        let tags = [0, 0, B_LOC, 0, 0, B_ORG, I_ORG, 0, 0, B_PER];
+        assert_eq!(
+            retagged(
+                school_heads_open_names,
+                "di SMA Sukamaju dan TK Melati Cibodas sejak SMP Budi",
+                &tags
+            ),
+            [0, B_LOC, I_LOC, 0, B_ORG, I_ORG, I_ORG, 0, 0, B_PER]
+        );
+        // A state school, whether the model took "SMA" in or not; with a name it stays one.
+        let tags = [0, B_LOC, I_LOC, 0, 0, 0, B_LOC, 0, B_LOC, I_LOC, I_LOC];
+        assert_eq!(
+            retagged(
+                school_heads_open_names,
+                "sebuah SMA Negeri dan sebuah SMP Negeri , SMA Negeri Sukamaju",
+                &tags
+            ),
+            [0, 0, 0, 0, 0, 0, 0, 0, B_LOC, I_LOC, I_LOC]
+        );
+    }
+
+    #[test]
+    fn a_lone_ri_is_an_organisation() {
+        let tags = [0, B_PER, 0, 0, 0, 0, 0, B_ORG, I_ORG];
+        assert_eq!(
+            retagged(
+                lone_republic_acronym,
+                "Presiden RI , Duta Besar RI dan DPR RI",
+                &tags
+            ),
+            [0, B_ORG, 0, 0, 0, B_ORG, 0, B_ORG, I_ORG]
+        );
     }
 
     #[test]
