@@ -1368,6 +1368,59 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         );
     }
 
+    /// A list ending in "dan" inside a position, in a subject set off by commas before its verb
+    /// (a date or an adjunct between), is one position: the subject starts at its first item,
+    /// not at "dan".
+    #[test]
+    fn a_list_in_a_position_set_off_before_the_verb_is_one_position() {
+        for (text, role, org) in [
+            (
+                "Harga naik. Kepala Dinas Pasar , Taman , dan Danau Kota Sukamaju \
+                 Budi Santoso , Senin (3/2/2025) , menjelaskan , harga beras naik.",
+                "Kepala",
+                "Dinas Pasar , Taman , dan Danau Kota Sukamaju",
+            ),
+            (
+                "Harga naik. Menteri Koordinator Bidang Pangan , Air , dan Lingkungan Budi \
+                 Santoso , kemarin , mengatakan , harga beras naik.",
+                "Menteri Koordinator Bidang Pangan , Air , dan Lingkungan",
+                "",
+            ),
+            // The position in apposition after the name, the last word of its organisation no
+            // name.
+            (
+                "Harga naik. Budi Santoso , Kepala Dinas Pasar , Taman , dan Danau \
+                 Kota Sukamaju , saat dihubungi menyatakan harga beras naik.",
+                "Kepala",
+                "Dinas Pasar , Taman , dan Danau Kota Sukamaju",
+            ),
+            // And in a relative clause after the name.
+            (
+                "Harga naik. Budi Santoso , yang juga Kepala Dinas Kebersihan , Pertamanan , \
+                 Pemakaman , dan Penerangan Jalan Kota Sukamaju , menambahkan , harga beras \
+                 naik.",
+                "Kepala",
+                "Dinas Kebersihan , Pertamanan , Pemakaman , dan Penerangan Jalan Kota Sukamaju",
+            ),
+        ] {
+            let (doc, qs) = quotes(text);
+            let q = qs.last().expect(text);
+            let (name, r, a, _) = speaker_parts(&doc, q);
+            assert_eq!(
+                (name.as_str(), r.as_str(), a.as_str()),
+                ("Budi Santoso", role, org),
+                "{text}"
+            );
+        }
+        // A mayor listed with others is no list inside the mayor's position.
+        let (doc, qs) = quotes(
+            "Oleh karena itu , kata Budi Santoso , Wali Kota Sukamaju , Forum Warga , dan Satgas \
+             Banjir akan bekerja sama.",
+        );
+        let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(role, "Wali Kota Sukamaju");
+    }
+
     #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
