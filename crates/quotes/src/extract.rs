@@ -567,7 +567,25 @@ fn indirect(
                 p + 1,
             )
         } else if w.is(p, Flags::ACCORDING) {
-            let Some(m) = speaker::after_cue(w, p + 1, ce, short) else {
+            // "Menurut rencana , …", "menurut aturan yang berlaku , …": a plan, rule or custom
+            // says it, no one.
+            if w.is(p + 1, Flags::NOT_SOURCE) && w.is(p + 1, Flags::LOWER) {
+                continue;
+            }
+            // "Menurut data Dinas X , …", "menurut hasil survei dari Lembaga Y , …": the
+            // record's owner is the source; a record with no owner ("Menurut data , …") names
+            // no one.
+            let mut from = p + 1;
+            while from < ce && w.is(from, Flags::RECORD) && w.is(from, Flags::LOWER) {
+                from += 1;
+            }
+            if from > p + 1 && w.text(from) == "dari" {
+                from += 1;
+            }
+            if from > p + 1 && (from >= ce || !w.is(from, Flags::CAP | Flags::LOWER)) {
+                continue;
+            }
+            let Some(m) = speaker::after_cue(w, from, ce, short) else {
                 continue;
             };
             if !w.is(m.end, Flags::COMMA) {

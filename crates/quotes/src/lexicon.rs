@@ -139,6 +139,67 @@ pub const ACCORDING_TO: &[&str] = &[
     "lanjut",
 ];
 
+/// Nouns after `menurut` (or another `according_to` word) that name a plan, a schedule, a rule
+/// or a custom, never who said something: "Menurut rencana , jalan itu dibuka Mei", "menurut
+/// aturan yang berlaku , …", "menurut adat setempat , …". The clause is the writer's, no quote
+/// (whatever follows the noun: the plan's or the rule's owner is no speaker either).
+pub const NOT_SOURCES: &[&str] = &[
+    "rencana",
+    "jadwal",
+    "agenda",
+    "ketentuan",
+    "aturan",
+    "peraturan",
+    "regulasi",
+    "undang-undang",
+    "uu",
+    "pasal",
+    "hukum",
+    "tata",
+    "prosedur",
+    "tradisi",
+    "adat",
+    "kebiasaan",
+    "kalender",
+    "kepercayaan",
+    "mitos",
+    "legenda",
+];
+
+/// Nouns after `menurut` that name a record or an account whose owner, written after it, is
+/// the source: "Menurut data Badan Statistik , …" is the agency's claim, "menurut keterangan
+/// polisi , …" the police's, "menurut pengakuan tersangka , …" the suspect's. The speaker is the
+/// owner (after "dari", too: "menurut data dari Dinas X"); a record with no owner ("Menurut
+/// data , …", "Menurut perhitungan , …") names no one and makes no quote.
+pub const RECORDS: &[&str] = &[
+    "data",
+    "catatan",
+    "pendataan",
+    "pengumuman",
+    "penjelasan",
+    "pengakuan",
+    "pengalaman",
+    "perhitungan",
+    "hitungan",
+    "keterangan",
+    "laporan",
+    "hasil",
+    "survei",
+    "riset",
+    "penelitian",
+    "kajian",
+    "analisis",
+    "pantauan",
+    "pengamatan",
+    "informasi",
+    "perkiraan",
+    "prediksi",
+    "versi",
+    "kesaksian",
+    "penuturan",
+    "temuan",
+];
+
 /// Words that head a position or title ("Kepala", "juru bicara" starts with "juru").
 pub const ROLE_WORDS: &[&str] = &[
     "kepala",

@@ -62,6 +62,17 @@ pub struct QuotesConfig {
     /// Extra words that open a reported clause with the speaker after them (`menurut X, …`) or
     /// with a `-nya` (`dijelaskannya, …`).
     pub according_to: Vec<String>,
+    /// Extra nouns that, after an `according_to` word, name a plan, a schedule, a rule or a
+    /// custom rather than a source ("Menurut rencana , …", "menurut aturan , …"): no quote is
+    /// read there. Added to `rencana`, `jadwal`, `ketentuan`, `aturan`, `peraturan`, `hukum`,
+    /// `tata`, `tradisi`, `adat`, `kalender`… (`lexicon::NOT_SOURCES`).
+    pub not_sources: Vec<String>,
+    /// Extra nouns that, after an `according_to` word, name a record or an account whose owner,
+    /// written after it, is the speaker ("Menurut data Dinas X , …" is Dinas X's; "Menurut
+    /// data , …", with no owner, is no quote). Added to `data`, `catatan`, `keterangan`,
+    /// `laporan`, `pengumuman`, `penjelasan`, `pengakuan`, `perhitungan`, `hasil`, `survei`…
+    /// (`lexicon::RECORDS`).
+    pub records: Vec<String>,
     /// Extra words that head a position (`kepala`, `ketua`, `direktur`, `juru bicara`…).
     pub roles: Vec<String>,
     /// Extra words that head an organisation (`kementerian`, `polda`, `pt`, `universitas`…).
@@ -96,6 +107,8 @@ impl Default for QuotesConfig {
             remove_cues: Vec::new(),
             reporting_verbs: Vec::new(),
             according_to: Vec::new(),
+            not_sources: Vec::new(),
+            records: Vec::new(),
             roles: Vec::new(),
             organisations: Vec::new(),
             ranks: Vec::new(),
@@ -334,6 +347,11 @@ impl Lexicon {
                 Flags::ACCORDING,
                 Box::new(words(ACCORDING_TO, &config.according_to)),
             ),
+            (
+                Flags::NOT_SOURCE,
+                Box::new(words(NOT_SOURCES, &config.not_sources)),
+            ),
+            (Flags::RECORD, Box::new(words(RECORDS, &config.records))),
         ];
         let mut lex = Lexicon::default();
         for (flag, list) in lists {
@@ -1020,6 +1038,70 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[0].2, "sergap");
         assert_eq!(got[1].2, "mengungkit");
         assert_eq!(got[1].3, "Budi Santoso");
+    }
+
+    /// After `menurut`, a plan, rule or custom is no source, and a record's source is its owner
+    /// (no one when it has none); both lists extend from the pipeline.
+    #[test]
+    fn plans_and_rules_are_no_source_and_a_records_owner_is() {
+        let said = |text: &str, config: QuotesConfig| {
+            let (doc, qs) = quotes_with(text, config);
+            qs.iter()
+                .map(|q| {
+                    let s = q.speaker.as_ref().map(|s| doc.slice(s.span).to_string());
+                    (doc.slice(q.content).to_string(), s.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+        };
+        let default = QuotesConfig::default;
+        for text in [
+            "Menurut rencana , jalan itu dibuka bulan depan.",
+            "Jalan itu , menurut jadwal , dibuka bulan depan.",
+            "Menurut aturan yang berlaku , pedagang harus punya izin.",
+            "Menurut adat setempat , pesta digelar tujuh hari.",
+            "Menurut data , kasus baru turun sepekan ini.",
+        ] {
+            assert_eq!(said(text, default()), vec![], "{text}");
+        }
+        assert_eq!(
+            said(
+                "Menurut data Dinas Kesehatan Kota Sukamaju , kasus baru turun sepekan ini.",
+                default()
+            ),
+            vec![(
+                "kasus baru turun sepekan ini".to_string(),
+                "Dinas Kesehatan Kota Sukamaju".to_string()
+            )]
+        );
+        assert_eq!(
+            said(
+                "Menurut keterangan dari Polres Sukamaju , pelaku sudah ditangkap.",
+                default()
+            )[0]
+            .1,
+            "Polres Sukamaju"
+        );
+        // A name after `menurut` is the speaker as before.
+        assert_eq!(
+            said("Menurut Budi Santoso , harga naik.", default())[0].1,
+            "Budi Santoso"
+        );
+        // Extra words from the pipeline.
+        let text = "Menurut perjanjian , lahan itu dikembalikan. Menurut rekaman Polres Sukamaju , \
+                    mobil itu melaju kencang.";
+        assert_eq!(said(text, default()).len(), 2);
+        let config = QuotesConfig {
+            not_sources: vec!["perjanjian".into()],
+            records: vec!["rekaman".into()],
+            ..default()
+        };
+        assert_eq!(
+            said(text, config),
+            vec![(
+                "mobil itu melaju kencang".to_string(),
+                "Polres Sukamaju".to_string()
+            )]
+        );
     }
 
     #[test]
