@@ -453,6 +453,30 @@ const OPENING_CUES: &[&str] = &[
     "kata", "ujar", "ucap", "tutur", "imbuh", "sambung", "lanjut",
 ];
 
+/// Cues that are also nouns ("nilai ekspor", "pesan singkat", "cerita rakyat"; "nilainya
+/// bisa …"): after a comma they report only before a speaker, `-nya` only before the
+/// clause's end or a comma.
+const NOUN_CUES: &[&str] = &["nilai", "pesan", "cerita"];
+
+/// True when the cue at `c` (after a comma) is one of [`NOUN_CUES`] used as a noun.
+fn noun_cue(w: &Words, c: usize, ce: usize) -> bool {
+    let text = w.text(c);
+    let nya = w.is(c, Flags::CUE_NYA);
+    let stem = match text.len().checked_sub(3) {
+        Some(n) if nya && text.is_char_boundary(n) => &text[..n],
+        _ => text,
+    };
+    if !NOUN_CUES.iter().any(|n| stem.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    if nya {
+        !(c + 1 >= ce || w.is(c, Flags::DOT_END) || w.is(c + 1, Flags::COMMA | Flags::END))
+    } else {
+        !(w.is(c + 1, Flags::CAP | Flags::PRONOUN | Flags::ROLE)
+            || w.text(c + 1).eq_ignore_ascii_case("para"))
+    }
+}
+
 /// Indirect quotes in the clause `us..ue`; `in_direct` marks the tokens inside direct quotes,
 /// `loose` the same without the first-person clauses of mispaired marks (see [`find`]).
 fn indirect(
@@ -518,7 +542,7 @@ fn indirect(
         let cue = w.is(c, Flags::CUE | Flags::CUE_NYA)
             && w.is(c, Flags::LOWER)
             && w.is(c - 1, Flags::COMMA);
-        if !cue || direct_at(c) {
+        if !cue || direct_at(c) || noun_cue(w, c, ce) {
             continue;
         }
         let mention = if w.is(c, Flags::CUE_NYA) {

@@ -1104,6 +1104,32 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         );
     }
 
+    /// A cue that is also a noun ("nilai ekspor", "nilainya bisa …", "cerita rakyat …")
+    /// reports after a comma only before a speaker; the clause's own verb reports instead.
+    #[test]
+    fn a_cue_that_is_also_a_noun_reports_only_before_a_speaker() {
+        let text = "Tahun lalu , nilai penjualannya sampai 5 juta dollar. Tahun depan , nilainya \
+                    bisa berlipat. Badan Statistik Sukamaju menyebutkan , nilai ekspor kopi \
+                    naik. Budi Santoso menambahkan , cerita rakyat dari desa itu akan dibukukan. \
+                    Harga kopi terlalu tinggi , nilai pengamat ekonomi Siti Aminah. Harga teh \
+                    juga naik , nilainya.";
+        let (doc, qs) = quotes(text);
+        let got: Vec<_> = summary(&doc, &qs)
+            .into_iter()
+            .map(|(content, _, cue, _, _)| (content, cue))
+            .collect();
+        let want = [
+            ("nilai ekspor kopi naik", "menyebutkan"),
+            ("cerita rakyat dari desa itu akan dibukukan", "menambahkan"),
+            ("Harga kopi terlalu tinggi", "nilai"),
+            ("Harga teh juga naik", "nilainya"),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(c, q)| (c.to_string(), q.to_string())).to_vec()
+        );
+    }
+
     #[test]
     fn a_long_adjunct_between_subject_and_verb_keeps_the_speaker() {
         let text = "Menteri Pariwisata Suryo Hadinoto dalam sambutannya di acara tersebut menyampaikan \
