@@ -1063,10 +1063,11 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             // (Not a position word the entity layer reads as a person's first name: "Imam B
             // Prasodjo".)
             let person = |k: usize| short.is_person(k);
-            if let Some((rs, _)) = m
-                .role
-                .filter(|&(rs, _)| rs < n.0 && !m.private && !person(rs))
-            {
+            // (An abbreviated position the entity layer reads as a person is still one:
+            // "Mensos".)
+            if let Some((rs, _)) = m.role.filter(|&(rs, _)| {
+                rs < n.0 && !m.private && (!person(rs) || w.is(rs, Flags::ABBREV_ROLE))
+            }) {
                 by_role.push((rs, n.0, m));
             }
         }
@@ -1234,6 +1235,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         let plural = m
             .pronoun
             .filter(|_| w.text(m.start).eq_ignore_ascii_case("mereka"));
+        // Set below for a speaker that names no one but is someone (see there).
+        let mut nameless = false;
         let speaker = if let Some(p) = plural {
             // Two people named together in this sentence or the one before ("Budi Santoso dan
             // Sari Wulandari hadir. Mereka berharap …"), after the latest group speaker, are who
@@ -1362,6 +1365,11 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             let mut itself: Option<(Option<Span>, String)> = None;
             // Asked before `resolved` moves into the name below (it was cloned there).
             let resolved_public = resolved.as_ref().is_some_and(|r| public.contains(r));
+            // A position alone that no one was introduced with before ("kata Rektor"), or a
+            // group or a descriptor in lower case ("masyarakat", "para peneliti", "seorang
+            // ibu"), names no one: the name is null (the text and role are kept), unless the
+            // entity layer links the words to a full name ("Sultan" of a sultan it found named
+            // in full). Such a speaker is still who a later `-nya` stands for.
             let name = match m.name.or(titled.and_then(|i| i.name)) {
                 Some(_) => resolved,
                 None => {
@@ -1382,6 +1390,35 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                             let described = words.map(|last| w.cover(s, last + 1));
                             itself = Some((described, own.clone()));
                             Some(own)
+                        }
+                        _ if m.role.is_some() || w.is(s.min(m.end - 1), Flags::LOWER) => {
+                            nameless = true;
+                            // (A full name of the entity layer's: its cluster's, or the words
+                            // of a person it found in the phrase, "dokter Budi Santoso", none of
+                            // them a position's or a rank's: "Pj. Gubernur" is no name.)
+                            let full = |e: &kutip_core::Entity| {
+                                let own = doc.slice(e.span);
+                                let titled = (doc.token_at(e.span.start)..w.len())
+                                    .take_while(|&k| w.span(k).start < e.span.end)
+                                    .any(|k| w.is(k, Flags::ROLE | Flags::RANK));
+                                e.canonical
+                                    .clone()
+                                    .filter(|c| c.contains(' ') && c != own)
+                                    .or_else(|| {
+                                        Some(own)
+                                            .filter(|t| t.contains(' ') && !titled)
+                                            .map(str::to_string)
+                                    })
+                            };
+                            // (A group of an organisation's or a country's people, "para
+                            // pejabat AS", speaks for it: the organisation is the name.)
+                            let of = m.affiliation.filter(|_| m.group);
+                            cx.entities
+                                .first_overlapping(w.cover(m.start, m.end), |e| {
+                                    e.label == EntityLabel::Per && full(e).is_some()
+                                })
+                                .and_then(|k| full(&doc.entities[k]))
+                                .or_else(|| of.map(|(a, e)| w.cover_text(a, e).to_string()))
                         }
                         _ => Some(w.cover_text(s.min(m.end - 1), m.end).to_string()),
                     }
@@ -1472,7 +1509,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             && m.role.is_none()
             && m.pronoun.is_none()
             && !w.is(m.start, Flags::COMMONER | Flags::ROLE);
-        if speaker.name.is_some() && !points_back && !no_person {
+        let someone = speaker.name.is_some() || nameless;
+        if someone && !points_back && !no_person {
             last = Some(i);
             last_anchor = f.anchor;
         }
@@ -1480,7 +1518,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         // but it is who a later "mereka" is.)
         // (Some readers keep "para" inside the phrase instead of setting `group`.)
         let group = m.group || w.text(m.start).eq_ignore_ascii_case("para");
-        if (group || plural.is_some()) && speaker.name.is_some() {
+        if (group || plural.is_some()) && someone {
             last_group = Some(i);
         }
         speakers[i] = Some(speaker);

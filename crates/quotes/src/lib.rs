@@ -1016,7 +1016,10 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let got = summary(&doc, &qs);
         assert_eq!(got[0].3, "Jerman");
         assert_eq!(got[1].0, "Harga minyak akan naik");
-        assert_eq!(got[1].3, "analis energi");
+        // A group described in lower case speaks, named by no name.
+        assert_eq!(got[1].3, "");
+        let s = qs[1].speaker.as_ref().unwrap();
+        assert_eq!(doc.slice(s.span), "para analis energi");
     }
 
     #[test]
@@ -2301,6 +2304,50 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_ne!(s.speaker.as_ref().unwrap().name.as_deref(), Some("Santoso"));
     }
 
+    /// A position alone that no one was introduced with before, or a group or a person
+    /// described in lower case, names no one: `name` is null, the text and role are kept, and a
+    /// later `-nya` still stands for that speaker (not for the person named before it). An
+    /// abbreviated position the entity layer reads as a person stands for the person introduced
+    /// with it; a person the entity layer finds inside a lower-case position is the name.
+    #[test]
+    fn a_position_or_a_description_alone_names_no_one() {
+        let (doc, qs) = quotes("Acara dibuka pagi. “Ini baik,” kata Rektor.");
+        let s = qs[0].speaker.as_ref().unwrap();
+        let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!((s.name.as_deref(), role.as_str()), (None, "Rektor"));
+        let (_, qs) = quotes(
+            "Harga naik. Epidemiolog memperingatkan , kasus bisa naik. Menurut masyarakat , \
+             harga beras mahal.",
+        );
+        assert_eq!(qs.len(), 2);
+        assert!(
+            qs.iter()
+                .all(|q| q.speaker.as_ref().unwrap().name.is_none())
+        );
+        let (doc, qs) = quotes(
+            "“Ini baik,” kata Budi Santoso. “Harga naik,” kata seorang pedagang. “Kami rugi,” \
+             ujarnya.",
+        );
+        let names: Vec<_> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().unwrap().name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("Budi Santoso"), None, None]);
+        assert_eq!(
+            doc.slice(qs[1].speaker.as_ref().unwrap().span),
+            "seorang pedagang"
+        );
+        let (_, qs) = quotes("Mensos Budi Santoso meninjau gudang. “Stok cukup,” kata Mensos.");
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+        let (_, qs) = quotes(
+            "Peneliti dari Universitas Nusa Bangsa , dokter Siti Aminah , mengatakan , vaksin \
+             itu aman.",
+        );
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Siti Aminah"));
+    }
+
     #[test]
     fn a_short_form_of_a_name_is_the_full_name() {
         let (doc, qs) = quotes(
@@ -2518,8 +2565,9 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             .iter()
             .map(|q| q.speaker.as_ref().and_then(|s| s.name.clone()))
             .collect();
-        assert_eq!(names[2], names[0], "{qs:?}");
-        assert!(names[0].as_deref().is_some_and(|n| n.contains("petani")));
+        // (The group, described in lower case, has no name: "mereka" is the group, not Budi.)
+        assert_eq!(names, [None, Some("Budi Santoso".into()), None], "{qs:?}");
+        assert!(!qs[2].speaker.as_ref().unwrap().public_figure);
     }
 
     /// A position written as one abbreviated word before a name ("Wamenkeu", "Mensos") is the

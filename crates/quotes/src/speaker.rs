@@ -1366,16 +1366,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         // A relative clause between the subject and its verb.
         (s, e) = segment_before(s - 1);
     }
-    // "Adapun Budi Santoso , selaku …, menambahkan": a capitalised connector that opens the
-    // clause is no part of the subject (one word: the test sees the clause's start).
-    while s + 1 < e
-        && (s == floor || w.is(s - 1, Flags::END))
-        && w.is(s, Flags::CAP)
-        && w.is(s, Flags::STOP | Flags::ADVERB)
-        && !w.is(s, Flags::ROLE | Flags::ORG)
-    {
-        s += 1;
-    }
+    s = past_connector(w, s, e, floor);
     s = past_crosshead(w, s, e, floor);
     if s >= e || e - s > MAX_PHRASE {
         return None;
@@ -1521,6 +1512,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         && w.is(s - 1, Flags::COMMA)
     {
         let (ps, pe) = segment_before(s - 1);
+        let ps = past_connector(w, ps, pe, floor);
         if ps < pe && whole(ps, pe) {
             let name = segment(w, ps, pe, short);
             if name.name.is_some() && name.role.is_none() {
@@ -1589,6 +1581,21 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         }
     }
     Some(m)
+}
+
+/// Where the segment `s..e` starts past a capitalised connector that opens the clause: "Adapun
+/// Budi Santoso , selaku …, menambahkan", "Sementara Budi Santoso , Wakil Gubernur X , …" (one
+/// word: the test sees the clause's start).
+fn past_connector(w: &Words, mut s: usize, e: usize, floor: usize) -> usize {
+    while s + 1 < e
+        && (s == floor || w.is(s - 1, Flags::END))
+        && w.is(s, Flags::CAP)
+        && w.is(s, Flags::STOP | Flags::ADVERB)
+        && !w.is(s, Flags::ROLE | Flags::ORG)
+    {
+        s += 1;
+    }
+    s
 }
 
 /// "pada" at `k` before an organisation's first word ("pada Kementerian X", "pada Dinas Y"):
