@@ -2341,11 +2341,31 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let s = qs.last().unwrap().speaker.as_ref().unwrap();
         assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
         let (_, qs) = quotes(
-            "Peneliti dari Universitas Nusa Bangsa , dokter Siti Aminah , mengatakan , vaksin \
+            "Peneliti dari Universitas Sukamaju Raya , dokter Siti Aminah , mengatakan , vaksin \
              itu aman.",
         );
         let s = qs[0].speaker.as_ref().unwrap();
         assert_eq!(s.name.as_deref(), Some("Siti Aminah"));
+    }
+
+    /// A capitalised connector opening the clause is no part of the name before a position in
+    /// apposition: the subject is the name and the position.
+    #[test]
+    fn a_connector_before_a_name_and_its_apposed_position() {
+        for text in [
+            "Banjir datang. Sementara Budi Santoso , Wakil Gubernur Sukamaju , Rabu (8/1/2025) \
+             , menyampaikan , air sudah surut.",
+            "Banjir datang. Sementara Budi Santoso , Wakil Gubernur Sukamaju , di Balai Kota \
+             Sukamaju , Rabu (8/1/2025) , menyampaikan , air sudah surut.",
+        ] {
+            let (doc, qs) = quotes(text);
+            let (name, role, _, _) = speaker_parts(&doc, qs.last().unwrap());
+            assert_eq!(
+                (name.as_str(), role.as_str()),
+                ("Budi Santoso", "Wakil Gubernur Sukamaju"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

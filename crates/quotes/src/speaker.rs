@@ -1419,7 +1419,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     // verb that reads as a place, after an apposition that names or describes the speaker.
     if e == s + 1 && set_off_place(w, s, floor, short) {
         // (A name the entity layer reads as a person's, or a position with no name: of
-        // "Sejarawan Universitas Nusa Bangsa , Sukamaju ," the "name" is the university's.)
+        // "Sejarawan Universitas Sukamaju Raya , Mekarsari ," the "name" is the university's.)
         let person = |k: usize| short.is_person(k);
         if let Some(m) = apposition(w, s - 1, floor, short).filter(|m| {
             m.end == s - 1
