@@ -1158,6 +1158,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             .filter(|&(k, n)| n.contains(' ') && !named.get(k).copied().unwrap_or(false)),
     );
     full.sort_by_key(|x| x.0);
+    let full_names = &full;
     let names = FullNames::new(&full);
     let expand = |name: &str, at: usize| names.expand(name, at);
     // Public figures: introduced with a role, a rank or an organisation somewhere. An
@@ -1418,6 +1419,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                                     e.label == EntityLabel::Per && full(e).is_some()
                                 })
                                 .and_then(|k| full(&doc.entities[k]))
+                                .or_else(|| initials(w, full_names, m).map(str::to_string))
                                 .or_else(|| of.map(|(a, e)| w.cover_text(a, e).to_string()))
                         }
                         _ => Some(w.cover_text(s.min(m.end - 1), m.end).to_string()),
@@ -1553,6 +1555,35 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             rule: f.rule.into(),
         })
         .collect()
+}
+
+/// "Bupati BSW" after "Bupati Sukamaju Budi Santoso Wijaya (BSW)": the full name, of those
+/// in `full` (token, name) written before the mention `m`, that an acronym in it abbreviates
+/// (its last words' initials: the entity layer may have read the place before it into the
+/// name) and that is written with that acronym in brackets after it.
+fn initials<'a>(w: &Words, full: &[(usize, &'a str)], m: &Mention) -> Option<&'a str> {
+    let acronym = (m.start..m.end)
+        .find(|&k| w.is(k, Flags::UPPER) && (2..=5).contains(&w.text(k).len()))
+        .map(|k| w.text(k))?;
+    let n = acronym.len();
+    full[..full.partition_point(|x| x.0 < m.start)]
+        .iter()
+        .rev()
+        .find_map(|&(k, name)| {
+            let words = name.split(' ').count();
+            // (Where its last `n` words start: after the space before them.)
+            let from = match words.checked_sub(n)? {
+                0 => 0,
+                skip => name.match_indices(' ').nth(skip - 1)?.0 + 1,
+            };
+            let tail = &name[from..];
+            let letters: String = tail.split(' ').filter_map(|x| x.chars().next()).collect();
+            (letters == acronym
+                && w.is(k + words, Flags::OPEN_PAREN)
+                && w.text(k + words + 1) == acronym
+                && w.is(k + words + 2, Flags::CLOSE_PAREN))
+            .then_some(tail)
+        })
 }
 
 /// The latest two people the entity layer found joined by "dan" ("Budi Santoso dan Sari

@@ -2346,6 +2346,15 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         );
         let s = qs[0].speaker.as_ref().unwrap();
         assert_eq!(s.name.as_deref(), Some("Siti Aminah"));
+        // A position with the acronym of a name written with it in brackets before is that
+        // person; without the brackets, no one.
+        let text = "Rapat dipimpin Bupati Sukamaju Budi Santoso Wijaya (BSW) di kantornya. \
+                    Bupati BSW menyatakan , jalan segera diperbaiki.";
+        let (_, qs) = quotes(text);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso Wijaya"));
+        let (_, qs) = quotes(&text.replace(" (BSW)", ""));
+        assert_eq!(qs[0].speaker.as_ref().unwrap().name, None);
     }
 
     /// A capitalised connector opening the clause is no part of the name before a position in
