@@ -453,6 +453,30 @@ const OPENING_CUES: &[&str] = &[
     "kata", "ujar", "ucap", "tutur", "imbuh", "sambung", "lanjut",
 ];
 
+/// Cues that are also nouns ("nilai ekspor", "pesan singkat", "cerita rakyat"; "nilainya
+/// bisa …"): after a comma they report only before a speaker, `-nya` only before the
+/// clause's end or a comma.
+const NOUN_CUES: &[&str] = &["nilai", "pesan", "cerita"];
+
+/// True when the cue at `c` (after a comma) is one of [`NOUN_CUES`] used as a noun.
+fn noun_cue(w: &Words, c: usize, ce: usize) -> bool {
+    let text = w.text(c);
+    let nya = w.is(c, Flags::CUE_NYA);
+    let stem = match text.len().checked_sub(3) {
+        Some(n) if nya && text.is_char_boundary(n) => &text[..n],
+        _ => text,
+    };
+    if !NOUN_CUES.iter().any(|n| stem.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    if nya {
+        !(c + 1 >= ce || w.is(c, Flags::DOT_END) || w.is(c + 1, Flags::COMMA | Flags::END))
+    } else {
+        !(w.is(c + 1, Flags::CAP | Flags::PRONOUN | Flags::ROLE)
+            || w.text(c + 1).eq_ignore_ascii_case("para"))
+    }
+}
+
 /// Indirect quotes in the clause `us..ue`; `in_direct` marks the tokens inside direct quotes,
 /// `loose` the same without the first-person clauses of mispaired marks (see [`find`]).
 fn indirect(
@@ -518,7 +542,7 @@ fn indirect(
         let cue = w.is(c, Flags::CUE | Flags::CUE_NYA)
             && w.is(c, Flags::LOWER)
             && w.is(c - 1, Flags::COMMA);
-        if !cue || direct_at(c) {
+        if !cue || direct_at(c) || noun_cue(w, c, ce) {
             continue;
         }
         let mention = if w.is(c, Flags::CUE_NYA) {
@@ -575,14 +599,30 @@ fn indirect(
                 p + 1,
             )
         } else if w.is(p, Flags::ACCORDING) {
-            let Some(m) = speaker::after_cue(w, p + 1, ce, short) else {
+            // "Menurut rencana , …", "menurut aturan yang berlaku , …", "Menurut Kamus Besar
+            // …": a plan, rule, custom or reference work says it, no one — capitalised too, as
+            // the first word of a title.
+            if w.is(p + 1, Flags::NOT_SOURCE) {
+                continue;
+            }
+            // "Menurut data Dinas X , …", "menurut hasil survei dari Lembaga Y , …": the
+            // record's owner is the source; a record with no owner ("Menurut data , …") names
+            // no one.
+            let mut from = p + 1;
+            while from < ce && w.is(from, Flags::RECORD) && w.is(from, Flags::LOWER) {
+                from += 1;
+            }
+            if from > p + 1 && w.text(from) == "dari" {
+                from += 1;
+            }
+            if from > p + 1 && (from >= ce || !w.is(from, Flags::CAP | Flags::LOWER)) {
+                continue;
+            }
+            let Some(m) = speaker::after_cue(w, from, ce, short) else {
                 continue;
             };
-            // "Menurut rencana , …", "Menurut data X , …": a written source, no speaker;
             // "Menurut saya , …", "Menurut kalian , …": someone's own words, not reported.
-            if !w.is(m.end, Flags::COMMA)
-                || w.is(m.start, Flags::SOURCE)
-                || (m.start..m.end).any(|k| w.is(k, Flags::FIRST_PERSON))
+            if !w.is(m.end, Flags::COMMA) || (m.start..m.end).any(|k| w.is(k, Flags::FIRST_PERSON))
             {
                 continue;
             }
@@ -1034,10 +1074,11 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             // (Not a position word the entity layer reads as a person's first name: "Imam B
             // Prasodjo".)
             let person = |k: usize| short.is_person(k);
-            if let Some((rs, _)) = m
-                .role
-                .filter(|&(rs, _)| rs < n.0 && !m.private && !person(rs))
-            {
+            // (An abbreviated position the entity layer reads as a person is still one:
+            // "Mensos".)
+            if let Some((rs, _)) = m.role.filter(|&(rs, _)| {
+                rs < n.0 && !m.private && (!person(rs) || w.is(rs, Flags::ABBREV_ROLE))
+            }) {
                 by_role.push((rs, n.0, m));
             }
         }
@@ -1128,6 +1169,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             .filter(|&(k, n)| n.contains(' ') && !named.get(k).copied().unwrap_or(false)),
     );
     full.sort_by_key(|x| x.0);
+    let full_names = &full;
     let names = FullNames::new(&full);
     let expand = |name: &str, at: usize| names.expand(name, at);
     // Public figures: introduced with a role, a rank or an organisation somewhere. An
@@ -1205,6 +1247,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         let plural = m
             .pronoun
             .filter(|_| w.text(m.start).eq_ignore_ascii_case("mereka"));
+        // Set below for a speaker that names no one but is someone (see there).
+        let mut nameless = false;
         let speaker = if let Some(p) = plural {
             // Two people named together in this sentence or the one before ("Budi Santoso dan
             // Sari Wulandari hadir. Mereka berharap …"), after the latest group speaker, are who
@@ -1333,6 +1377,11 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             let mut itself: Option<(Option<Span>, String)> = None;
             // Asked before `resolved` moves into the name below (it was cloned there).
             let resolved_public = resolved.as_ref().is_some_and(|r| public.contains(r));
+            // A position alone that no one was introduced with before ("kata Rektor"), or a
+            // group or a descriptor in lower case ("masyarakat", "para peneliti", "seorang
+            // ibu"), names no one: the name is null (the text and role are kept), unless the
+            // entity layer links the words to a full name ("Sultan" of a sultan it found named
+            // in full). Such a speaker is still who a later `-nya` stands for.
             let name = match m.name.or(titled.and_then(|i| i.name)) {
                 Some(_) => resolved,
                 None => {
@@ -1353,6 +1402,36 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                             let described = words.map(|last| w.cover(s, last + 1));
                             itself = Some((described, own.clone()));
                             Some(own)
+                        }
+                        _ if m.role.is_some() || w.is(s.min(m.end - 1), Flags::LOWER) => {
+                            nameless = true;
+                            // (A full name of the entity layer's: its cluster's, or the words
+                            // of a person it found in the phrase, "dokter Budi Santoso", none of
+                            // them a position's or a rank's: "Pj. Gubernur" is no name.)
+                            let full = |e: &kutip_core::Entity| {
+                                let own = doc.slice(e.span);
+                                let titled = (doc.token_at(e.span.start)..w.len())
+                                    .take_while(|&k| w.span(k).start < e.span.end)
+                                    .any(|k| w.is(k, Flags::ROLE | Flags::RANK));
+                                e.canonical
+                                    .clone()
+                                    .filter(|c| c.contains(' ') && c != own)
+                                    .or_else(|| {
+                                        Some(own)
+                                            .filter(|t| t.contains(' ') && !titled)
+                                            .map(str::to_string)
+                                    })
+                            };
+                            // (A group of an organisation's or a country's people, "para
+                            // pejabat AS", speaks for it: the organisation is the name.)
+                            let of = m.affiliation.filter(|_| m.group);
+                            cx.entities
+                                .first_overlapping(w.cover(m.start, m.end), |e| {
+                                    e.label == EntityLabel::Per && full(e).is_some()
+                                })
+                                .and_then(|k| full(&doc.entities[k]))
+                                .or_else(|| initials(w, full_names, m).map(str::to_string))
+                                .or_else(|| of.map(|(a, e)| w.cover_text(a, e).to_string()))
                         }
                         _ => Some(w.cover_text(s.min(m.end - 1), m.end).to_string()),
                     }
@@ -1443,7 +1522,8 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             && m.role.is_none()
             && m.pronoun.is_none()
             && !w.is(m.start, Flags::COMMONER | Flags::ROLE);
-        if speaker.name.is_some() && !points_back && !no_person {
+        let someone = speaker.name.is_some() || nameless;
+        if someone && !points_back && !no_person {
             last = Some(i);
             last_anchor = f.anchor;
         }
@@ -1451,7 +1531,7 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
         // but it is who a later "mereka" is.)
         // (Some readers keep "para" inside the phrase instead of setting `group`.)
         let group = m.group || w.text(m.start).eq_ignore_ascii_case("para");
-        if (group || plural.is_some()) && speaker.name.is_some() {
+        if (group || plural.is_some()) && someone {
             last_group = Some(i);
         }
         speakers[i] = Some(speaker);
@@ -1486,6 +1566,35 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             rule: f.rule.into(),
         })
         .collect()
+}
+
+/// "Bupati BSW" after "Bupati Sukamaju Budi Santoso Wijaya (BSW)": the full name, of those
+/// in `full` (token, name) written before the mention `m`, that an acronym in it abbreviates
+/// (its last words' initials: the entity layer may have read the place before it into the
+/// name) and that is written with that acronym in brackets after it.
+fn initials<'a>(w: &Words, full: &[(usize, &'a str)], m: &Mention) -> Option<&'a str> {
+    let acronym = (m.start..m.end)
+        .find(|&k| w.is(k, Flags::UPPER) && (2..=5).contains(&w.text(k).len()))
+        .map(|k| w.text(k))?;
+    let n = acronym.len();
+    full[..full.partition_point(|x| x.0 < m.start)]
+        .iter()
+        .rev()
+        .find_map(|&(k, name)| {
+            let words = name.split(' ').count();
+            // (Where its last `n` words start: after the space before them.)
+            let from = match words.checked_sub(n)? {
+                0 => 0,
+                skip => name.match_indices(' ').nth(skip - 1)?.0 + 1,
+            };
+            let tail = &name[from..];
+            let letters: String = tail.split(' ').filter_map(|x| x.chars().next()).collect();
+            (letters == acronym
+                && w.is(k + words, Flags::OPEN_PAREN)
+                && w.text(k + words + 1) == acronym
+                && w.is(k + words + 2, Flags::CLOSE_PAREN))
+            .then_some(tail)
+        })
 }
 
 /// The latest two people the entity layer found joined by "dan" ("Budi Santoso dan Sari

@@ -125,36 +125,6 @@ pub const WEAK_REPORTING_VERBS: &[&str] = &[
     "meyakinkan",
 ];
 
-/// Written sources and plans: after `menurut` they name no speaker ("Menurut rencana, jalan
-/// itu dibuka Mei", "Menurut data Dinas X, …", "menurut pantauan di lokasi"), so the clause is
-/// no reported speech. Lower-case; matched in any case ("Menurut Kamus …").
-pub const WRITTEN_SOURCES: &[&str] = &[
-    "rencana",
-    "data",
-    "laporan",
-    "penelitian",
-    "kajian",
-    "survei",
-    "riset",
-    "studi",
-    "hasil",
-    "catatan",
-    "pengumuman",
-    "pendataan",
-    "aturan",
-    "peraturan",
-    "ketentuan",
-    "undang-undang",
-    "jadwal",
-    "kamus",
-    "analisis",
-    "perhitungan",
-    "hitungan",
-    "perkiraan",
-    "prediksi",
-    "pantauan",
-];
-
 /// Reporting passives and the like that open a sentence with a `-nya` (`Dijelaskannya, …`),
 /// plus `menurut`. Lowercase stems; `-nya` forms come for free.
 pub const ACCORDING_TO: &[&str] = &[
@@ -167,6 +137,70 @@ pub const ACCORDING_TO: &[&str] = &[
     "diungkapkan",
     "dituturkan",
     "lanjut",
+];
+
+/// Nouns after `menurut` (or another `according_to` word) that name a plan, a schedule, a rule
+/// a custom or a reference work, never who said something: "Menurut rencana , jalan itu dibuka
+/// Mei", "menurut aturan yang berlaku , …", "menurut adat setempat , …", "Menurut Kamus Besar
+/// …" (matched in any case). The clause is the writer's, no quote
+/// (whatever follows the noun: the plan's or the rule's owner is no speaker either).
+pub const NOT_SOURCES: &[&str] = &[
+    "rencana",
+    "jadwal",
+    "agenda",
+    "ketentuan",
+    "aturan",
+    "peraturan",
+    "regulasi",
+    "undang-undang",
+    "uu",
+    "pasal",
+    "hukum",
+    "tata",
+    "prosedur",
+    "tradisi",
+    "adat",
+    "kebiasaan",
+    "kalender",
+    "kepercayaan",
+    "mitos",
+    "legenda",
+    "kamus",
+    "ensiklopedia",
+];
+
+/// Nouns after `menurut` that name a record or an account whose owner, written after it, is
+/// the source: "Menurut data Badan Statistik , …" is the agency's claim, "menurut keterangan
+/// polisi , …" the police's, "menurut pengakuan tersangka , …" the suspect's. The speaker is the
+/// owner (after "dari", too: "menurut data dari Dinas X"); a record with no owner ("Menurut
+/// data , …", "Menurut perhitungan , …") names no one and makes no quote.
+pub const RECORDS: &[&str] = &[
+    "data",
+    "catatan",
+    "pendataan",
+    "pengumuman",
+    "penjelasan",
+    "pengakuan",
+    "pengalaman",
+    "perhitungan",
+    "hitungan",
+    "keterangan",
+    "laporan",
+    "hasil",
+    "survei",
+    "riset",
+    "penelitian",
+    "kajian",
+    "analisis",
+    "pantauan",
+    "pengamatan",
+    "informasi",
+    "perkiraan",
+    "prediksi",
+    "versi",
+    "kesaksian",
+    "penuturan",
+    "temuan",
 ];
 
 /// Words that head a position or title ("Kepala", "juru bicara" starts with "juru").

@@ -62,6 +62,18 @@ pub struct QuotesConfig {
     /// Extra words that open a reported clause with the speaker after them (`menurut X, …`) or
     /// with a `-nya` (`dijelaskannya, …`).
     pub according_to: Vec<String>,
+    /// Extra nouns that, after an `according_to` word, name a plan, a schedule, a rule or a
+    /// custom or a reference work rather than a source ("Menurut rencana , …", "menurut aturan
+    /// , …", "Menurut Kamus …"; any case): no quote is read there. Added to `rencana`, `jadwal`,
+    /// `ketentuan`, `aturan`, `peraturan`, `hukum`, `tata`, `tradisi`, `adat`, `kalender`,
+    /// `kamus`… (`lexicon::NOT_SOURCES`).
+    pub not_sources: Vec<String>,
+    /// Extra nouns that, after an `according_to` word, name a record or an account whose owner,
+    /// written after it, is the speaker ("Menurut data Dinas X , …" is Dinas X's; "Menurut
+    /// data , …", with no owner, is no quote). Added to `data`, `catatan`, `keterangan`,
+    /// `laporan`, `pengumuman`, `penjelasan`, `pengakuan`, `perhitungan`, `hasil`, `survei`…
+    /// (`lexicon::RECORDS`).
+    pub records: Vec<String>,
     /// Extra words that head a position (`kepala`, `ketua`, `direktur`, `juru bicara`…).
     pub roles: Vec<String>,
     /// Extra words that head an organisation (`kementerian`, `polda`, `pt`, `universitas`…).
@@ -72,10 +84,6 @@ pub struct QuotesConfig {
     /// Bekasi", added to `warga`, `petani`, `pedagang`, `ibu`…); a person introduced by age
     /// ("Rita (44)") is private too.
     pub private_people: Vec<String>,
-    /// Extra written sources and plans that name no speaker after `menurut` ("Menurut rencana,
-    /// …", "Menurut data X, …"), added to `rencana`, `data`, `laporan`, `penelitian`, `survei`,
-    /// `hasil`, `catatan`, `peraturan`, `kamus`, `pantauan`….
-    pub written_sources: Vec<String>,
     /// Find indirect (reported) quotes as well as direct ones.
     pub indirect: bool,
     /// Longest direct quote, in bytes; a mark with no partner within this distance is treated as
@@ -100,11 +108,12 @@ impl Default for QuotesConfig {
             remove_cues: Vec::new(),
             reporting_verbs: Vec::new(),
             according_to: Vec::new(),
+            not_sources: Vec::new(),
+            records: Vec::new(),
             roles: Vec::new(),
             organisations: Vec::new(),
             ranks: Vec::new(),
             private_people: Vec::new(),
-            written_sources: Vec::new(),
             indirect: true,
             max_quote_bytes: 4000,
             settings: true,
@@ -334,15 +343,16 @@ impl Lexicon {
                 Flags::COMMONER,
                 Box::new(words(PRIVATE_PEOPLE, &config.private_people)),
             ),
-            (
-                Flags::SOURCE,
-                Box::new(words(WRITTEN_SOURCES, &config.written_sources)),
-            ),
             (Flags::CUE, Box::new(words(DIRECT_CUES, &config.cues))),
             (
                 Flags::ACCORDING,
                 Box::new(words(ACCORDING_TO, &config.according_to)),
             ),
+            (
+                Flags::NOT_SOURCE,
+                Box::new(words(NOT_SOURCES, &config.not_sources)),
+            ),
+            (Flags::RECORD, Box::new(words(RECORDS, &config.records))),
         ];
         let mut lex = Lexicon::default();
         for (flag, list) in lists {
@@ -1007,7 +1017,10 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let got = summary(&doc, &qs);
         assert_eq!(got[0].3, "Jerman");
         assert_eq!(got[1].0, "Harga minyak akan naik");
-        assert_eq!(got[1].3, "analis energi");
+        // A group described in lower case speaks, named by no name.
+        assert_eq!(got[1].3, "");
+        let s = qs[1].speaker.as_ref().unwrap();
+        assert_eq!(doc.slice(s.span), "para analis energi");
     }
 
     #[test]
@@ -1029,6 +1042,96 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[0].2, "sergap");
         assert_eq!(got[1].2, "mengungkit");
         assert_eq!(got[1].3, "Budi Santoso");
+    }
+
+    /// After `menurut`, a plan, rule or custom is no source, and a record's source is its owner
+    /// (no one when it has none); both lists extend from the pipeline.
+    #[test]
+    fn plans_and_rules_are_no_source_and_a_records_owner_is() {
+        let said = |text: &str, config: QuotesConfig| {
+            let (doc, qs) = quotes_with(text, config);
+            qs.iter()
+                .map(|q| {
+                    let s = q.speaker.as_ref().map(|s| doc.slice(s.span).to_string());
+                    (doc.slice(q.content).to_string(), s.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+        };
+        let default = QuotesConfig::default;
+        for text in [
+            "Menurut rencana , jalan itu dibuka bulan depan.",
+            "Jalan itu , menurut jadwal , dibuka bulan depan.",
+            "Menurut aturan yang berlaku , pedagang harus punya izin.",
+            "Menurut adat setempat , pesta digelar tujuh hari.",
+            "Menurut data , kasus baru turun sepekan ini.",
+        ] {
+            assert_eq!(said(text, default()), vec![], "{text}");
+        }
+        assert_eq!(
+            said(
+                "Menurut data Dinas Kesehatan Kota Sukamaju , kasus baru turun sepekan ini.",
+                default()
+            ),
+            vec![(
+                "kasus baru turun sepekan ini".to_string(),
+                "Dinas Kesehatan Kota Sukamaju".to_string()
+            )]
+        );
+        assert_eq!(
+            said(
+                "Menurut keterangan dari Polres Sukamaju , pelaku sudah ditangkap.",
+                default()
+            )[0]
+            .1,
+            "Polres Sukamaju"
+        );
+        // A name after `menurut` is the speaker as before.
+        assert_eq!(
+            said("Menurut Budi Santoso , harga naik.", default())[0].1,
+            "Budi Santoso"
+        );
+        // Extra words from the pipeline.
+        let text = "Menurut perjanjian , lahan itu dikembalikan. Menurut rekaman Polres Sukamaju , \
+                    mobil itu melaju kencang.";
+        assert_eq!(said(text, default()).len(), 2);
+        let config = QuotesConfig {
+            not_sources: vec!["perjanjian".into()],
+            records: vec!["rekaman".into()],
+            ..default()
+        };
+        assert_eq!(
+            said(text, config),
+            vec![(
+                "mobil itu melaju kencang".to_string(),
+                "Polres Sukamaju".to_string()
+            )]
+        );
+    }
+
+    /// A cue that is also a noun ("nilai ekspor", "nilainya bisa …", "cerita rakyat …")
+    /// reports after a comma only before a speaker; the clause's own verb reports instead.
+    #[test]
+    fn a_cue_that_is_also_a_noun_reports_only_before_a_speaker() {
+        let text = "Tahun lalu , nilai penjualannya sampai 5 juta dollar. Tahun depan , nilainya \
+                    bisa berlipat. Badan Statistik Sukamaju menyebutkan , nilai ekspor kopi \
+                    naik. Budi Santoso menambahkan , cerita rakyat dari desa itu akan dibukukan. \
+                    Harga kopi terlalu tinggi , nilai pengamat ekonomi Siti Aminah. Harga teh \
+                    juga naik , nilainya.";
+        let (doc, qs) = quotes(text);
+        let got: Vec<_> = summary(&doc, &qs)
+            .into_iter()
+            .map(|(content, _, cue, _, _)| (content, cue))
+            .collect();
+        let want = [
+            ("nilai ekspor kopi naik", "menyebutkan"),
+            ("cerita rakyat dari desa itu akan dibukukan", "menambahkan"),
+            ("Harga kopi terlalu tinggi", "nilai"),
+            ("Harga teh juga naik", "nilainya"),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(c, q)| (c.to_string(), q.to_string())).to_vec()
+        );
     }
 
     #[test]
@@ -1377,6 +1480,59 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         );
     }
 
+    /// A list ending in "dan" inside a position, in a subject set off by commas before its verb
+    /// (a date or an adjunct between), is one position: the subject starts at its first item,
+    /// not at "dan".
+    #[test]
+    fn a_list_in_a_position_set_off_before_the_verb_is_one_position() {
+        for (text, role, org) in [
+            (
+                "Harga naik. Kepala Dinas Pasar , Taman , dan Danau Kota Sukamaju \
+                 Budi Santoso , Senin (3/2/2025) , menjelaskan , harga beras naik.",
+                "Kepala",
+                "Dinas Pasar , Taman , dan Danau Kota Sukamaju",
+            ),
+            (
+                "Harga naik. Menteri Koordinator Bidang Pangan , Air , dan Lingkungan Budi \
+                 Santoso , kemarin , mengatakan , harga beras naik.",
+                "Menteri Koordinator Bidang Pangan , Air , dan Lingkungan",
+                "",
+            ),
+            // The position in apposition after the name, the last word of its organisation no
+            // name.
+            (
+                "Harga naik. Budi Santoso , Kepala Dinas Pasar , Taman , dan Danau \
+                 Kota Sukamaju , saat dihubungi menyatakan harga beras naik.",
+                "Kepala",
+                "Dinas Pasar , Taman , dan Danau Kota Sukamaju",
+            ),
+            // And in a relative clause after the name.
+            (
+                "Harga naik. Budi Santoso , yang juga Kepala Dinas Kebersihan , Pertamanan , \
+                 Pemakaman , dan Penerangan Jalan Kota Sukamaju , menambahkan , harga beras \
+                 naik.",
+                "Kepala",
+                "Dinas Kebersihan , Pertamanan , Pemakaman , dan Penerangan Jalan Kota Sukamaju",
+            ),
+        ] {
+            let (doc, qs) = quotes(text);
+            let q = qs.last().expect(text);
+            let (name, r, a, _) = speaker_parts(&doc, q);
+            assert_eq!(
+                (name.as_str(), r.as_str(), a.as_str()),
+                ("Budi Santoso", role, org),
+                "{text}"
+            );
+        }
+        // A mayor listed with others is no list inside the mayor's position.
+        let (doc, qs) = quotes(
+            "Oleh karena itu , kata Budi Santoso , Wali Kota Sukamaju , Forum Warga , dan Satgas \
+             Banjir akan bekerja sama.",
+        );
+        let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(role, "Wali Kota Sukamaju");
+    }
+
     #[test]
     fn the_head_of_a_local_office_is_titled_with_its_place() {
         let (doc, qs) = quotes(
@@ -1596,14 +1752,12 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert!(s.public_figure);
     }
 
-    /// "Menurut rencana, …", "Menurut data Dinas X, …": a written source or a plan says
-    /// nothing; "menurut rencana" inside someone's reported clause does not hide the clause.
+    /// "Menurut rencana, …", "Menurut Kamus …": a plan or a reference work says nothing;
+    /// "menurut rencana" inside someone's reported clause does not hide the clause.
     #[test]
-    fn written_sources_after_menurut_are_no_speakers() {
+    fn plans_and_reference_works_after_menurut_are_no_speakers() {
         for text in [
             "Menurut rencana, jembatan Sukamaju dibuka pada Mei.",
-            "Menurut data Dinas Kesehatan Kabupaten Sukamaju, kasus demam berdarah naik.",
-            "Menurut laporan Badan Pusat Statistik, harga beras turun.",
             "Menurut Kamus Bahasa Daerah Sukamaju, kata itu berarti bunga desa.",
         ] {
             let (_, qs) = quotes(text);
@@ -1618,7 +1772,7 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         let (_, qs) = quotes("Menurut Budi Santoso, jembatan itu dibuka pada Mei.");
         assert_eq!(qs.len(), 1);
         let config = QuotesConfig {
-            written_sources: vec!["Prasasti".to_string()],
+            not_sources: vec!["Prasasti".to_string()],
             ..QuotesConfig::default()
         };
         let (_, qs) = quotes_with("Menurut prasasti itu, raja membangun candi.", config);
@@ -2216,6 +2370,79 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_ne!(s.speaker.as_ref().unwrap().name.as_deref(), Some("Santoso"));
     }
 
+    /// A position alone that no one was introduced with before, or a group or a person
+    /// described in lower case, names no one: `name` is null, the text and role are kept, and a
+    /// later `-nya` still stands for that speaker (not for the person named before it). An
+    /// abbreviated position the entity layer reads as a person stands for the person introduced
+    /// with it; a person the entity layer finds inside a lower-case position is the name.
+    #[test]
+    fn a_position_or_a_description_alone_names_no_one() {
+        let (doc, qs) = quotes("Acara dibuka pagi. “Ini baik,” kata Rektor.");
+        let s = qs[0].speaker.as_ref().unwrap();
+        let (_, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!((s.name.as_deref(), role.as_str()), (None, "Rektor"));
+        let (_, qs) = quotes(
+            "Harga naik. Epidemiolog memperingatkan , kasus bisa naik. Menurut masyarakat , \
+             harga beras mahal.",
+        );
+        assert_eq!(qs.len(), 2);
+        assert!(
+            qs.iter()
+                .all(|q| q.speaker.as_ref().unwrap().name.is_none())
+        );
+        let (doc, qs) = quotes(
+            "“Ini baik,” kata Budi Santoso. “Harga naik,” kata seorang pedagang. “Kami rugi,” \
+             ujarnya.",
+        );
+        let names: Vec<_> = qs
+            .iter()
+            .map(|q| q.speaker.as_ref().unwrap().name.as_deref())
+            .collect();
+        assert_eq!(names, [Some("Budi Santoso"), None, None]);
+        assert_eq!(
+            doc.slice(qs[1].speaker.as_ref().unwrap().span),
+            "seorang pedagang"
+        );
+        let (_, qs) = quotes("Mensos Budi Santoso meninjau gudang. “Stok cukup,” kata Mensos.");
+        let s = qs.last().unwrap().speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso"));
+        let (_, qs) = quotes(
+            "Peneliti dari Universitas Sukamaju Raya , dokter Siti Aminah , mengatakan , vaksin \
+             itu aman.",
+        );
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Siti Aminah"));
+        // A position with the acronym of a name written with it in brackets before is that
+        // person; without the brackets, no one.
+        let text = "Rapat dipimpin Bupati Sukamaju Budi Santoso Wijaya (BSW) di kantornya. \
+                    Bupati BSW menyatakan , jalan segera diperbaiki.";
+        let (_, qs) = quotes(text);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name.as_deref(), Some("Budi Santoso Wijaya"));
+        let (_, qs) = quotes(&text.replace(" (BSW)", ""));
+        assert_eq!(qs[0].speaker.as_ref().unwrap().name, None);
+    }
+
+    /// A capitalised connector opening the clause is no part of the name before a position in
+    /// apposition: the subject is the name and the position.
+    #[test]
+    fn a_connector_before_a_name_and_its_apposed_position() {
+        for text in [
+            "Banjir datang. Sementara Budi Santoso , Wakil Gubernur Sukamaju , Rabu (8/1/2025) \
+             , menyampaikan , air sudah surut.",
+            "Banjir datang. Sementara Budi Santoso , Wakil Gubernur Sukamaju , di Balai Kota \
+             Sukamaju , Rabu (8/1/2025) , menyampaikan , air sudah surut.",
+        ] {
+            let (doc, qs) = quotes(text);
+            let (name, role, _, _) = speaker_parts(&doc, qs.last().unwrap());
+            assert_eq!(
+                (name.as_str(), role.as_str()),
+                ("Budi Santoso", "Wakil Gubernur Sukamaju"),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn a_short_form_of_a_name_is_the_full_name() {
         let (doc, qs) = quotes(
@@ -2433,8 +2660,9 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             .iter()
             .map(|q| q.speaker.as_ref().and_then(|s| s.name.clone()))
             .collect();
-        assert_eq!(names[2], names[0], "{qs:?}");
-        assert!(names[0].as_deref().is_some_and(|n| n.contains("petani")));
+        // (The group, described in lower case, has no name: "mereka" is the group, not Budi.)
+        assert_eq!(names, [None, Some("Budi Santoso".into()), None], "{qs:?}");
+        assert!(!qs[2].speaker.as_ref().unwrap().public_figure);
     }
 
     /// A position written as one abbreviated word before a name ("Wamenkeu", "Mensos") is the

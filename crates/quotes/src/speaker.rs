@@ -280,13 +280,7 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
             // "Dinas Pariwisata , Pemuda , dan Olahraga": a comma of a list ending in "dan"
             // (not one before a second position: "Gubernur X Budi , dan Wali Kota Y Sari"
             // lists people).
-            || (k > start
-                && f.contains(Flags::COMMA)
-                && w.is(k - 1, Flags::CAP)
-                && w.is(start, Flags::ROLE)
-                && !(w.is(k + 1, Flags::ROLE)
-                    || (w.text(k + 1) == "dan" && w.is(k + 2, Flags::ROLE)))
-                && list_comma(w, k, limit));
+            || (k > start && w.is(start, Flags::ROLE) && role_list_comma(w, start, k, limit));
         if !ok {
             break;
         }
@@ -592,7 +586,14 @@ pub fn forward(w: &Words, from: usize, limit: usize, short: &ShortNames) -> Opti
         let a = lead;
         let run = |a: usize| {
             let mut e = a;
-            while e < limit && e - a < MAX_PHRASE && phrase_token(w, e, a, limit) {
+            // (Each item of a list inside the position, "Dinas A , B , C , dan D", adds its
+            // comma and a word to the phrase's length.)
+            let mut items = 0;
+            while e < limit
+                && e - a < MAX_PHRASE + 2 * items
+                && (phrase_token(w, e, a, limit) || (e > a && role_list_comma(w, a, e, limit)))
+            {
+                items += usize::from(w.is(e, Flags::COMMA));
                 e += 1;
                 if w.is(e - 1, Flags::DOT_END) {
                     break;
@@ -784,6 +785,25 @@ pub fn introduction(w: &Words, k: usize, limit: usize, short: &ShortNames) -> Op
     ok.then_some(m)
 }
 
+/// True when token `k` is a comma of a capitalised list ending in "dan" inside a position
+/// ("Dinas Pasar , Taman , dan Danau"), not one before a second position ("Gubernur X
+/// Budi , dan Wali Kota Y Sari" lists people). After a government title from `from`, the
+/// phrase names a unit or an organisation before the comma ("Menteri Koordinator Bidang A , B ,
+/// dan C"), not only a region: "Wali Kota Sukamaju , Forum X , dan Satgas Y" lists the mayor
+/// with others.
+fn role_list_comma(w: &Words, from: usize, k: usize, limit: usize) -> bool {
+    w.is(k, Flags::COMMA)
+        && w.is(k.wrapping_sub(1), Flags::CAP)
+        && (!w.is(from, Flags::GOV_ROLE)
+            || (from..k).any(|x| {
+                w.is(x, Flags::ORG | Flags::SUBUNIT)
+                    && w.is(x, Flags::CAP)
+                    && !matches!(w.text(x), "Provinsi" | "Kabupaten" | "Kota")
+            }))
+        && !(w.is(k + 1, Flags::ROLE) || (w.text(k + 1) == "dan" && w.is(k + 2, Flags::ROLE)))
+        && list_comma(w, k, limit)
+}
+
 /// True when the comma at `k` separates items of a capitalised list that ends in "dan"
 /// ("Pariwisata , Pemuda , dan Olahraga"), not a name set off after a role.
 fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
@@ -809,6 +829,35 @@ fn list_comma(w: &Words, k: usize, limit: usize) -> bool {
         }
     }
     false
+}
+
+/// Where the phrase holding the comma-delimited segment starting at `s` starts: at `s`, unless
+/// the segment is the last item of a capitalised list inside a position ("Kepala Dinas A , B ,
+/// | dan C Kota X Budi , Senin (…), menjelaskan", "Menteri Koordinator Bidang A , B , | dan C
+/// Budi"): then at the first item, the one
+/// holding the position (up to six items of up to four capitalised words each before it).
+fn list_opening(w: &Words, s: usize, floor: usize) -> usize {
+    if w.text(s) != "dan" || !w.is(s + 1, Flags::CAP) {
+        return s;
+    }
+    let mut c = s;
+    for _ in 0..6 {
+        if c < floor + 2 || !w.is(c - 1, Flags::COMMA) {
+            return s;
+        }
+        let ps = segment_start(w, c - 1, floor);
+        if ps + 1 > c - 1 {
+            return s;
+        }
+        if (ps..c - 1).any(|k| w.is(k, Flags::ROLE) && w.is(k, Flags::CAP)) {
+            return ps;
+        }
+        if c - 1 - ps > 4 || !(ps..c - 1).all(|k| w.is(k, Flags::CAP)) {
+            return s;
+        }
+        c = ps;
+    }
+    s
 }
 
 /// "ujar pria 45 tahun itu", "kata seorang pedagang": a private person described, not named.
@@ -1312,26 +1361,23 @@ fn segment_start(w: &Words, end: usize, floor: usize) -> usize {
 fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
     let segment_before = |end: usize| (segment_start(w, end, floor), end);
     let (mut s, mut e) = segment_before(comma);
+    s = list_opening(w, s, floor);
     if s < e && w.is(s, Flags::YANG) && s > floor && w.is(s - 1, Flags::COMMA) {
         // A relative clause between the subject and its verb.
         (s, e) = segment_before(s - 1);
     }
-    // "Adapun Budi Santoso , selaku …, menambahkan": a capitalised connector that opens the
-    // clause is no part of the subject (one word: the test sees the clause's start).
-    while s + 1 < e
-        && (s == floor || w.is(s - 1, Flags::END))
-        && w.is(s, Flags::CAP)
-        && w.is(s, Flags::STOP | Flags::ADVERB)
-        && !w.is(s, Flags::ROLE | Flags::ORG)
-    {
-        s += 1;
-    }
+    s = past_connector(w, s, e, floor);
     s = past_crosshead(w, s, e, floor);
     if s >= e || e - s > MAX_PHRASE {
         return None;
     }
-    let whole =
-        |s: usize, e: usize| (s..e).all(|k| phrase_token(w, k, s, e) || lower_role(w, k, s));
+    let whole = |s: usize, e: usize| {
+        (s..e).all(|k| {
+            phrase_token(w, k, s, e)
+                || lower_role(w, k, s)
+                || (k > s && w.is(s, Flags::ROLE) && role_list_comma(w, s, k, e))
+        })
+    };
     // "Budi , salah seorang relawan di Desa X , Kecamatan Y , menilai": a region set off after
     // the apposition ("Kecamatan Y", "Jakarta Utara") is where the descriptor before it is, not
     // the subject; the subject is read before it.
@@ -1373,7 +1419,7 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     // verb that reads as a place, after an apposition that names or describes the speaker.
     if e == s + 1 && set_off_place(w, s, floor, short) {
         // (A name the entity layer reads as a person's, or a position with no name: of
-        // "Sejarawan Universitas Nusa Bangsa , Sukamaju ," the "name" is the university's.)
+        // "Sejarawan Universitas Sukamaju Raya , Mekarsari ," the "name" is the university's.)
         let person = |k: usize| short.is_person(k);
         if let Some(m) = apposition(w, s - 1, floor, short).filter(|m| {
             m.end == s - 1
@@ -1454,17 +1500,31 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
     } else {
         segment(w, s, e, short)
     };
-    // The segment is a role in apposition to a name before it.
-    if m.name.is_none() && w.is(s, Flags::ROLE) && s > floor + 1 && w.is(s - 1, Flags::COMMA) {
+    // The segment is a role in apposition to a name before it. (What read as a name at the
+    // segment's end, with no person of the entity layer's in it, is the last word of the
+    // organisation: "Budi Santoso , Kepala Dinas X Kota Sukamaju , saat ditemui menyatakan".)
+    let placename = m
+        .name
+        .is_some_and(|(a, b)| b == e && !(a..b).any(|k| short.is_person(k)));
+    if (m.name.is_none() || placename)
+        && w.is(s, Flags::ROLE)
+        && s > floor + 1
+        && w.is(s - 1, Flags::COMMA)
+    {
         let (ps, pe) = segment_before(s - 1);
+        let ps = past_connector(w, ps, pe, floor);
         if ps < pe && whole(ps, pe) {
             let name = segment(w, ps, pe, short);
             if name.name.is_some() && name.role.is_none() {
+                let affiliation = match (m.affiliation, m.name) {
+                    (Some((a, _)), Some(_)) => Some((a, e)),
+                    (a, _) => a,
+                };
                 return Some(Mention {
                     start: ps,
                     end: e,
-                    role: Some((s, e)).filter(|_| m.affiliation.is_none()).or(m.role),
-                    affiliation: m.affiliation,
+                    role: Some((s, e)).filter(|_| affiliation.is_none()).or(m.role),
+                    affiliation,
                     name: name.name,
                     ..Mention::default()
                 });
@@ -1521,6 +1581,21 @@ fn apposition(w: &Words, comma: usize, floor: usize, short: &ShortNames) -> Opti
         }
     }
     Some(m)
+}
+
+/// Where the segment `s..e` starts past a capitalised connector that opens the clause: "Adapun
+/// Budi Santoso , selaku …, menambahkan", "Sementara Budi Santoso , Wakil Gubernur X , …" (one
+/// word: the test sees the clause's start).
+fn past_connector(w: &Words, mut s: usize, e: usize, floor: usize) -> usize {
+    while s + 1 < e
+        && (s == floor || w.is(s - 1, Flags::END))
+        && w.is(s, Flags::CAP)
+        && w.is(s, Flags::STOP | Flags::ADVERB)
+        && !w.is(s, Flags::ROLE | Flags::ORG)
+    {
+        s += 1;
+    }
+    s
 }
 
 /// "pada" at `k` before an organisation's first word ("pada Kementerian X", "pada Dinas Y"):

@@ -99,9 +99,10 @@ bitflags::bitflags! {
         /// A position written as one abbreviated word ("Mensos", "Kapolda", "Wamenkeu"): never
         /// part of a person's name.
         const ABBREV_ROLE = 1 << 41;
-        /// A written source or plan (`laporan`, `data`, `rencana`): after `menurut` it names
-        /// no speaker.
-        const SOURCE = 1 << 42;
+        /// A plan, rule or custom after `menurut` (`rencana`, `aturan`): no source.
+        const NOT_SOURCE = 1 << 42;
+        /// A record after `menurut` (`data`, `keterangan`): its owner after it is the source.
+        const RECORD = 1 << 43;
     }
 }
 
