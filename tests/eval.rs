@@ -600,7 +600,7 @@ fn kota_takes_no_degrees_after_a_name_for_the_speaker() {
     let got = conll_rows_labels(
         "pipelines/kota.toml",
         &[
-            "Dekan Fakultas Hukum Universitas Nusa Bangsa , Dr. Rina Kartika , S.H.",
+            "Dekan Fakultas Hukum Universitas Sukamaju Raya , Dr. Rina Kartika , S.H.",
             ", M.Kes. , menjelaskan bahwa aturan baru itu belum berlaku .",
         ],
     );
