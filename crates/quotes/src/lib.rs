@@ -1756,13 +1756,10 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     /// "menurut rencana" inside someone's reported clause does not hide the clause.
     #[test]
     fn plans_and_reference_works_after_menurut_are_no_speakers() {
-        for text in [
+        assert_no_quotes(&[
             "Menurut rencana, jembatan Sukamaju dibuka pada Mei.",
             "Menurut Kamus Bahasa Daerah Sukamaju, kata itu berarti bunga desa.",
-        ] {
-            let (_, qs) = quotes(text);
-            assert!(qs.is_empty(), "{text}: {qs:?}");
-        }
+        ]);
         let (doc, qs) = quotes(
             "Ketua Panitia Budi Santoso mengatakan, rombongan, menurut rencana, tiba di \
              Kabupaten Sukamaju pada Minggu.",
@@ -1808,10 +1805,15 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     /// lost, and "Menurut kalian, …" a question to the reader: neither is reported speech.
     #[test]
     fn menurut_in_the_first_or_second_person_reports_nobody() {
-        for text in [
+        assert_no_quotes(&[
             "Menurut saya, harga gabah akan turun bulan depan.",
             "Menurut kalian, mengapa harga gabah turun bulan ini?",
-        ] {
+        ]);
+    }
+
+    /// Each text, read with the default stage, holds no quote.
+    fn assert_no_quotes(texts: &[&str]) {
+        for text in texts {
             let (_, qs) = quotes(text);
             assert!(qs.is_empty(), "{text}: {qs:?}");
         }
