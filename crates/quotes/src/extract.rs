@@ -453,27 +453,24 @@ const OPENING_CUES: &[&str] = &[
     "kata", "ujar", "ucap", "tutur", "imbuh", "sambung", "lanjut",
 ];
 
-/// Cues that are also nouns ("nilai ekspor", "pesan singkat", "cerita rakyat"; "nilainya
-/// bisa …"): after a comma they report only before a speaker, `-nya` only before the
-/// clause's end or a comma.
-const NOUN_CUES: &[&str] = &["nilai", "pesan", "cerita"];
-
-/// True when the cue at `c` (after a comma) is one of [`NOUN_CUES`] used as a noun.
+/// True when the cue at `c` (after a comma) is one that is also another word (the
+/// `ambiguous_cues` option: "nilai ekspor", "pesan singkat", "jelas menunjukkan", "sebut
+/// saja"; "nilainya bisa …") used as that word: after a comma such a cue reports only before a
+/// speaker, its `-nya` form only before the clause's end or a comma.
 fn noun_cue(w: &Words, c: usize, ce: usize) -> bool {
-    let text = w.text(c);
-    let nya = w.is(c, Flags::CUE_NYA);
-    let stem = match text.len().checked_sub(3) {
-        Some(n) if nya && text.is_char_boundary(n) => &text[..n],
-        _ => text,
-    };
-    if !NOUN_CUES.iter().any(|n| stem.eq_ignore_ascii_case(n)) {
+    if !w.is(c, Flags::AMBIGUOUS_CUE) {
         return false;
     }
-    if nya {
+    if w.is(c, Flags::CUE_NYA) {
         !(c + 1 >= ce || w.is(c, Flags::DOT_END) || w.is(c + 1, Flags::COMMA | Flags::END))
     } else {
+        // "…, jelas para pengamat", "…, tambah mantan Kepala Dinas X": words that open a
+        // speaker's mention in lower case.
+        let opens_mention = ["para", "mantan", "eks", "sang"];
         !(w.is(c + 1, Flags::CAP | Flags::PRONOUN | Flags::ROLE)
-            || w.text(c + 1).eq_ignore_ascii_case("para"))
+            || opens_mention
+                .iter()
+                .any(|m| w.text(c + 1).eq_ignore_ascii_case(m)))
     }
 }
 

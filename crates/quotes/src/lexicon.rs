@@ -203,6 +203,16 @@ pub const RECORDS: &[&str] = &[
     "temuan",
 ];
 
+/// Cues that are also nouns, adjectives or adverbs ("nilai ekspor", "pesan singkat", "cerita
+/// rakyat", "jelas menunjukkan", "tambah parah", "tegas menolak", "sebut saja"): after a comma
+/// they report only before a speaker (a capitalised word, a pronoun, a position, `para`,
+/// `mantan`…), their `-nya` forms only before the clause's end or a comma. Not `lanjut`:
+/// "…, lanjutnya menjadi …" with its comma dropped is still a cue far more often than "lanjut
+/// ke …" follows a comma.
+pub const AMBIGUOUS_CUES: &[&str] = &[
+    "nilai", "pesan", "cerita", "jelas", "tambah", "terang", "tegas", "sebut",
+];
+
 /// Words that head a position or title ("Kepala", "juru bicara" starts with "juru").
 pub const ROLE_WORDS: &[&str] = &[
     "kepala",

@@ -74,6 +74,11 @@ pub struct QuotesConfig {
     /// `laporan`, `pengumuman`, `penjelasan`, `pengakuan`, `perhitungan`, `hasil`, `survei`…
     /// (`lexicon::RECORDS`).
     pub records: Vec<String>,
+    /// Extra cues that are also other words: after a comma they report only before a speaker
+    /// (`…, jelas Budi` but not `…, jelas menunjukkan …`), their `-nya` forms only before the
+    /// clause's end or a comma. Added to `nilai`, `pesan`, `cerita`, `jelas`, `tambah`,
+    /// `terang`, `tegas`, `sebut` (`lexicon::AMBIGUOUS_CUES`).
+    pub ambiguous_cues: Vec<String>,
     /// Extra words that head a position (`kepala`, `ketua`, `direktur`, `juru bicara`…).
     pub roles: Vec<String>,
     /// Extra words that head an organisation (`kementerian`, `polda`, `pt`, `universitas`…).
@@ -110,6 +115,7 @@ impl Default for QuotesConfig {
             according_to: Vec::new(),
             not_sources: Vec::new(),
             records: Vec::new(),
+            ambiguous_cues: Vec::new(),
             roles: Vec::new(),
             organisations: Vec::new(),
             ranks: Vec::new(),
@@ -353,6 +359,10 @@ impl Lexicon {
                 Box::new(words(NOT_SOURCES, &config.not_sources)),
             ),
             (Flags::RECORD, Box::new(words(RECORDS, &config.records))),
+            (
+                Flags::AMBIGUOUS_CUE,
+                Box::new(words(AMBIGUOUS_CUES, &config.ambiguous_cues)),
+            ),
         ];
         let mut lex = Lexicon::default();
         for (flag, list) in lists {
@@ -368,6 +378,10 @@ impl Lexicon {
                         Flags::ACCORDING_NYA
                     };
                     *lex.nya_stems.entry(word.clone()).or_default() |= nya;
+                }
+                // "nilainya", "jelasnya": the `-nya` form is as ambiguous as the word.
+                if flag == Flags::AMBIGUOUS_CUE {
+                    *lex.nya_stems.entry(word.clone()).or_default() |= flag;
                 }
                 *lex.words.entry(word).or_default() |= flag;
             }
@@ -1132,6 +1146,39 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
             got,
             want.map(|(c, q)| (c.to_string(), q.to_string())).to_vec()
         );
+    }
+
+    /// "jelas", "tambah", "sebut" are cues and also "clearly", "more", "say": after a comma
+    /// they report only before a speaker; `ambiguous_cues` adds more.
+    #[test]
+    fn a_cue_that_is_also_an_adverb_reports_only_before_a_speaker() {
+        let text = "Luka di kepala korban , jelas menunjukkan adanya kekerasan. Jalan desa rusak , \
+                    tambah parah saat hujan. Seorang warga , sebut saja Mawar , melapor ke polisi. \
+                    Jembatan itu segera diperbaiki , jelas Kepala Dinas Sukamaju Budi Santoso. \
+                    Pasar baru ramai , tambah mantan Kepala Dinas Sukamaju itu.";
+        let (doc, qs) = quotes(text);
+        let got: Vec<_> = summary(&doc, &qs)
+            .into_iter()
+            .map(|(content, _, cue, _, _)| (content, cue))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Jembatan itu segera diperbaiki".to_string(),
+                    "jelas".to_string()
+                ),
+                ("Pasar baru ramai".to_string(), "tambah".to_string())
+            ]
+        );
+        let config = QuotesConfig {
+            ambiguous_cues: vec!["kata".into()],
+            ..QuotesConfig::default()
+        };
+        let (_, qs) = quotes_with("Harga naik , kata orang pasar.", config);
+        assert!(qs.is_empty(), "{qs:?}");
+        let (_, qs) = quotes("Harga naik , kata orang pasar.");
+        assert_eq!(qs.len(), 1);
     }
 
     #[test]

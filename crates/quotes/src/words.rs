@@ -103,6 +103,9 @@ bitflags::bitflags! {
         const NOT_SOURCE = 1 << 42;
         /// A record after `menurut` (`data`, `keterangan`): its owner after it is the source.
         const RECORD = 1 << 43;
+        /// A cue that is also another word ("nilai ekspor", "jelas menunjukkan", "sebut saja"),
+        /// and its `-nya` form: after a comma it reports only before a speaker.
+        const AMBIGUOUS_CUE = 1 << 44;
     }
 }
 
