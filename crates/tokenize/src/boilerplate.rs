@@ -351,18 +351,26 @@ impl BoilerplateRules {
 /// " —"), or an en or em dash on its own ("JAKARTA, KOMPAS.com–"). Returns its byte offset and
 /// length (the space included); the spaces after it are added by the caller.
 fn first_dash(head: &str) -> Option<(usize, usize)> {
-    // Byte by byte, not char by char (this runs on every line with a comma near its start):
-    // a space is one byte, and `–` (E2 80 93) and `—` (E2 80 94) start with a byte that only
-    // ever starts a character, so the byte positions are the characters' positions.
+    // By `memchr2` from one hyphen or `–`/`—` lead byte to the next, not byte by byte (this
+    // runs on every line with a comma near its start, 60% of the lines; the loop over up to 80
+    // bytes cost about a million instructions over 450 news documents). `–` (E2 80 93) and
+    // `—` (E2 80 94) start with a byte that only ever starts a character, so the byte
+    // positions are the characters' positions; a match ends at its dash, so the first dash
+    // that makes one makes the first.
     let bytes = head.as_bytes();
     let long_dash_at = |i: usize| matches!(bytes.get(i..i + 3), Some([0xE2, 0x80, 0x93 | 0x94]));
-    for (at, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' if bytes.get(at + 1) == Some(&b'-') => return Some((at, 2)),
-            b' ' if long_dash_at(at + 1) => return Some((at, 4)),
-            0xE2 if long_dash_at(at) => return Some((at, 3)),
-            _ => {}
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(b'-', 0xE2, &bytes[from..]) {
+        let at = from + found;
+        let spaced = at > 0 && bytes[at - 1] == b' ';
+        if bytes[at] == b'-' {
+            if spaced {
+                return Some((at - 1, 2));
+            }
+        } else if long_dash_at(at) {
+            return Some(if spaced { (at - 1, 4) } else { (at, 3) });
         }
+        from = at + 1;
     }
     None
 }
@@ -632,6 +640,11 @@ mod tests {
             "Sari—Budi, dan -3 ",
             "“Kami”, kata Budi ‒ ‐ − … ",
             "tanpa tanda hubung, sama sekali",
+            "anak-anak, Kabupaten Sukamaju-Barat - Budi",
+            "Siti-Aminah—Budi",
+            "-awal, lalu -",
+            "a–",
+            "‒ ‐−–",
             "akhir -",
             "akhir –",
             "",
