@@ -431,20 +431,31 @@ fn needs_escaping(bytes: &[u8]) -> bool {
     }
 }
 
-/// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes: the next
-/// byte to escape is found eight bytes at a time (the lowest flag of [`escape_flags`]) and the
-/// run before it copied whole.
+/// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes. Most
+/// strings but a document's text (names, values, short quotes) need no escaping: they are
+/// copied whole here, inlined where they are written, and only the others go through
+/// [`write_escaped_runs`]. (One function for both cost about twenty instructions a string in
+/// the call and the registers its loop saves, 130,000 strings over 450 news documents.)
+#[inline]
 fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push(b'"');
-    if !needs_escaping(bytes) {
-        // Most strings but a document's text (names, values, short quotes): one copy, without
-        // the word-by-word search for where to escape.
-        out.extend_from_slice(bytes);
-        out.push(b'"');
+    if needs_escaping(bytes) {
+        write_escaped_runs(out, bytes);
         return;
     }
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.push(b'"');
+}
+
+/// A string with bytes to escape, as [`write_escaped`] writes it: the next byte to escape is
+/// found eight bytes at a time (the lowest flag of [`escape_flags`]) and the run before it
+/// copied whole.
+#[inline(never)]
+fn write_escaped_runs(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
         // Sixteen bytes a step while they last (a document's text, long quotes): one test of
