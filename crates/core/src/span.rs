@@ -120,7 +120,10 @@ impl<'t> CharOffsets<'t> {
     }
 
     /// The character offset of byte offset `byte`, which must lie on a character boundary.
-    #[inline]
+    /// Inlined where offsets are written (twice a span), which it is small enough for with the
+    /// dense-text table out of line (the call and its moves, about 0.3 M instructions over 450
+    /// news documents).
+    #[inline(always)]
     pub fn char_of(&self, byte: u32) -> u32 {
         match &self.table {
             Table::Ascii => byte,
