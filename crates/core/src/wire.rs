@@ -9,6 +9,7 @@
 use crate::{CharOffsets, Document, Meta, SCHEMA, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// A document as serialised in `kutip/1`.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -276,9 +277,14 @@ pub fn write_compact(doc: &Document, out: &mut Vec<u8>) -> serde_json::Result<()
         w.raw(e.label.as_str().as_bytes());
         w.raw(b"\"");
         w.raw(b",");
-        w.span_fields(doc, e.span)?;
+        let text = w.span_fields(doc, e.span)?;
         w.raw(b",\"canonical\":");
-        w.string(e.canonical.as_deref().unwrap_or(doc.slice(e.span)))?;
+        match e.canonical.as_deref() {
+            Some(canonical) => w.string(canonical)?,
+            // Nine entities in ten have no canonical form of their own: their text, just
+            // written, is copied as written, not searched for bytes to escape again.
+            None => w.out.extend_from_within(text),
+        }
         w.raw(b",\"cluster\":");
         match e.cluster {
             Some(cluster) => w.number(cluster),
@@ -431,20 +437,31 @@ fn needs_escaping(bytes: &[u8]) -> bool {
     }
 }
 
-/// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes: the next
-/// byte to escape is found eight bytes at a time (the lowest flag of [`escape_flags`]) and the
-/// run before it copied whole.
+/// `s` as a JSON string, byte for byte what `serde_json::to_writer(out, s)` writes. Most
+/// strings but a document's text (names, values, short quotes) need no escaping: they are
+/// copied whole here, inlined where they are written, and only the others go through
+/// [`write_escaped_runs`]. (One function for both cost about twenty instructions a string in
+/// the call and the registers its loop saves, 130,000 strings over 450 news documents.)
+#[inline]
 fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push(b'"');
-    if !needs_escaping(bytes) {
-        // Most strings but a document's text (names, values, short quotes): one copy, without
-        // the word-by-word search for where to escape.
-        out.extend_from_slice(bytes);
-        out.push(b'"');
+    if needs_escaping(bytes) {
+        write_escaped_runs(out, bytes);
         return;
     }
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    out.extend_from_slice(bytes);
+    out.push(b'"');
+}
+
+/// A string with bytes to escape, as [`write_escaped`] writes it: the next byte to escape is
+/// found eight bytes at a time (the lowest flag of [`escape_flags`]) and the run before it
+/// copied whole.
+#[inline(never)]
+fn write_escaped_runs(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
         // Sixteen bytes a step while they last (a document's text, long quotes): one test of
@@ -598,15 +615,17 @@ impl Compact<'_, '_> {
         Ok(())
     }
 
-    /// `"text":…,"start":…,"end":…`
-    fn span_fields(&mut self, doc: &Document, span: Span) -> serde_json::Result<()> {
+    /// `"text":…,"start":…,"end":…`; returns where the text's JSON string is in the output.
+    fn span_fields(&mut self, doc: &Document, span: Span) -> serde_json::Result<Range<usize>> {
         self.raw(b"\"text\":");
+        let from = self.out.len();
         self.string(doc.slice(span))?;
+        let text = from..self.out.len();
         self.raw(b",\"start\":");
         self.number(self.offsets.char_of(span.start));
         self.raw(b",\"end\":");
         self.number(self.offsets.char_of(span.end));
-        Ok(())
+        Ok(text)
     }
 
     /// A [`WireSpan`] or `null`.
@@ -781,7 +800,15 @@ mod tests {
         named.cluster = Some(3);
         let mut money = Entity::new(at("Rp 5 miliar"), EntityLabel::Money);
         money.value = Some("5000000000".into());
-        doc.entities = vec![Entity::new(at("Bandung"), EntityLabel::Loc), named, money];
+        // An entity without a canonical form whose text needs escaping: its canonical is that
+        // text, copied from where the writer put it.
+        let escaped = Entity::new(at("\"siap\"\tbekerja"), EntityLabel::Org);
+        doc.entities = vec![
+            Entity::new(at("Bandung"), EntityLabel::Loc),
+            escaped,
+            named,
+            money,
+        ];
         let quote = |speaker, cue, time, confidence| Quote {
             kind: QuoteKind::Direct,
             content: at("Kami \"siap\"\tbekerja,"),

@@ -21,27 +21,28 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sent
             t += 1;
         }
         let first = t;
-        let mut end = t;
-        while end < tokens.len() && tokens[end].span.end <= p.span.end {
-            end += 1;
-        }
+        // Whether token `k` is still in the paragraph. Asked of each token in turn, from the
+        // first (the sentence loop below and its closing runs only ever step on by one), so the
+        // first token it refuses is the paragraph's end: no walk over the paragraph's tokens
+        // of its own beforehand.
+        let inside = |k: usize| tokens.get(k).is_some_and(|t| t.span.end <= p.span.end);
         let mut start = first;
         let mut i = first;
-        while i < end {
+        while inside(i) {
             let terminal = is_terminal(text, &tokens[i])
                 && !(i == start + 1 && tokens[start].kind == TokenKind::Number);
             let abbreviation = !terminal && is_final_abbreviation(text, &tokens[i]);
             if terminal || abbreviation {
                 let mut j = i + 1;
-                while j < end && is_closing(text, &tokens[j]) {
+                while inside(j) && is_closing(text, &tokens[j]) {
                     j += 1;
                 }
                 let next_starts = if abbreviation {
-                    j < end
+                    inside(j)
                         && tokens[j].kind == TokenKind::Word
                         && starts_sentence(text, &tokens[j])
                 } else {
-                    j == end || starts_sentence(text, &tokens[j])
+                    !inside(j) || starts_sentence(text, &tokens[j])
                 };
                 if next_starts {
                     push(&mut out, tokens, start, j);
@@ -53,10 +54,11 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Sent
             }
             i += 1;
         }
-        if start < end {
-            push(&mut out, tokens, start, end);
+        // `i` is the paragraph's end.
+        if start < i {
+            push(&mut out, tokens, start, i);
         }
-        t = end;
+        t = i;
     }
     out
 }
