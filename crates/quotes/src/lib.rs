@@ -1212,6 +1212,48 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[2].3, "Hendra Gunawan");
     }
 
+    /// A doctorate however written ("P.hd", "Ph.d") and a degree the tokenizer keeps whole
+    /// ("M.Kn.") after a name are not the speaker either, also with an adjunct before the verb.
+    #[test]
+    fn misspelt_and_notarial_degrees_are_not_the_speaker() {
+        let text = "Peneliti senior Budi Santoso, P.hd mengungkapkan, sawah itu \
+                    kering. Dosen hukum Siti Aminah, S.H., M.Kn. dalam sambutannya mengatakan bahwa \
+                    kampus siap. Hendra Gunawan, Ph.d menjelaskan pasar akan direnovasi.";
+        let (doc, qs) = quotes(text);
+        let names: Vec<String> = summary(&doc, &qs).into_iter().map(|g| g.3).collect();
+        assert_eq!(names, ["Budi Santoso", "Siti Aminah", "Hendra Gunawan"]);
+    }
+
+    /// A dateline or photo credit run into the sentence that opens with the speaker is not part
+    /// of the speaker: an outlet's name in capitals or a site's name before a dash, a bracket
+    /// before the name. A party's name with a dash stays whole.
+    #[test]
+    fn a_dateline_or_photo_credit_is_not_the_speaker() {
+        let text = "HARIAN SUKAMAJU - Kepala Dinas Pendidikan Kabupaten Sukamaju Budi Santoso \
+                    mengatakan, sekolah dibuka pekan depan.\nSUKAMAJUNEWS.COM - Wakil Ketua DPRD \
+                    Kabupaten Sukamaju Siti Aminah mengatakan, jalan itu akan diperbaiki.\nWarga \
+                    datang sejak pagi.\n(IST) Hendra Gunawan menambahkan, pelatihan digelar dua \
+                    hari.\nSekretaris Jenderal DPP Partai Maju - Perjuangan Dodi Hartono mengatakan, \
+                    rapat digelar besok.";
+        let (doc, qs) = quotes(text);
+        assert_eq!(qs.len(), 4, "{qs:?}");
+        let spoken: Vec<&str> = qs
+            .iter()
+            .map(|q| doc.slice(q.speaker.as_ref().unwrap().span))
+            .collect();
+        assert_eq!(
+            spoken,
+            [
+                "Kepala Dinas Pendidikan Kabupaten Sukamaju Budi Santoso",
+                "Wakil Ketua DPRD Kabupaten Sukamaju Siti Aminah",
+                "Hendra Gunawan",
+                "Sekretaris Jenderal DPP Partai Maju - Perjuangan Dodi Hartono",
+            ]
+        );
+        let (_, _, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(affiliation, "Dinas Pendidikan Kabupaten Sukamaju");
+    }
+
     /// An apposition the phrase reader does not parse (lower-case words, numbers) between the
     /// name that opens the sentence and its verb leaves the name as the speaker; "salah satu"
     /// in it makes a private person.

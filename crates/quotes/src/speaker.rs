@@ -1156,7 +1156,7 @@ fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
     }
     // "kantor berita Rusia TASS", "juru bicara Kremlin": lower-case role words before it.
-    let mut s = j;
+    let mut s = past_dateline(w, j, k);
     while s > floor && s + MAX_PHRASE > k && w.is(s - 1, Flags::LOWER) {
         if w.is(s - 1, Flags::ROLE | Flags::ORG)
             || (s >= floor + 2
@@ -1275,7 +1275,7 @@ fn month(word: &str) -> bool {
 
 /// Academic degrees a name carries after a comma (`S.Pd.`, `M.Si`, `S.T`, `Ph.D.`, `SE`, `MM`):
 /// written with their full stops, a one- or two-letter grade (`S`, `M`, `D`, `Ph`, `LL`) and
-/// short parts; written without them, the common ones listed.
+/// short parts; written without them, the common ones listed; a doctorate however written.
 pub fn degree(word: &str) -> bool {
     const BARE: &[&str] = &[
         "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
@@ -1283,6 +1283,11 @@ pub fn degree(word: &str) -> bool {
         "MAP", "SIKom", "MHum", "SHum", "SPdI", "LLM",
     ];
     let word = word.trim_end_matches(',');
+    // A doctorate however its full stops and capitals fall ("P.hd", "Ph.d", "PHD").
+    let letters = word.bytes().filter(|&b| b != b'.');
+    if word.len() <= 6 && letters.map(|b| b.to_ascii_lowercase()).eq(*b"phd") {
+        return true;
+    }
     if !word.contains('.') {
         return BARE.contains(&word);
     }
@@ -1710,6 +1715,36 @@ fn named_before_apposition(
 /// Armenia di Karabakh").
 fn lower_role(w: &Words, k: usize, s: usize) -> bool {
     w.is(s, Flags::ROLE) && w.is(k, Flags::LOWER) && !w.is(k, Flags::REPORT | Flags::CUE)
+}
+
+/// Where a speaker phrase starts after a photo credit or a dateline run into it: a bracket
+/// opening it ("( IST ) Budi Santoso"), capitals or a news site's name before a dash ("HARIAN
+/// SUKAMAJU - Kepala Dinas …", "SUKAMAJUNEWS.COM - Budi …"), when at least two words follow.
+fn past_dateline(w: &Words, mut s: usize, e: usize) -> usize {
+    if w.is(s, Flags::OPEN_PAREN) {
+        if let Some(c) = (s + 1..e.min(s + 5)).find(|&c| w.is(c, Flags::CLOSE_PAREN)) {
+            if c + 1 < e && w.is(c + 1, Flags::CAP) {
+                s = c + 1;
+            }
+        }
+    }
+    let site = |word: &str| {
+        word.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && ["com", "co", "id", "net", "news"]
+                    .iter()
+                    .any(|t| tld.eq_ignore_ascii_case(t))
+        })
+    };
+    if let Some(d) = (s + 1..e.min(s + 5)).find(|&d| matches!(w.text(d), "-" | "–" | "—")) {
+        if d + 2 < e
+            && w.is(d + 1, Flags::CAP)
+            && (s..d).all(|k| w.is(k, Flags::UPPER) || site(w.text(k)))
+        {
+            s = d + 1;
+        }
+    }
+    s
 }
 
 /// Splits a phrase into role, affiliation and name.
