@@ -1224,6 +1224,29 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(names, ["Budi Santoso", "Siti Aminah", "Hendra Gunawan"]);
     }
 
+    /// An ampersand, also HTML-escaped ("&amp;", and with the line broken after it as some
+    /// scraped text has it), joins the words of a firm's name and of a position, and degrees
+    /// on lines of their own still follow the name.
+    #[test]
+    fn an_ampersand_or_a_broken_line_inside_a_speaker_phrase() {
+        let text = "Laporan itu terbit pekan lalu.\nNusa &amp; Bangsa menyebutkan, nilai ekonomi \
+                    naik.\nData dari Karya & amp;\nMandiri menyebutkan, harga turun.\nDirektur \
+                    Riset & amp;\nKomunikasi PT Sukamaju Jaya, Budi Santoso, mengatakan, harga naik.\n\
+                    Rektor Universitas Nusa Bangsa, Prof. Dr. Siti Aminah, S.H., M.H.\n, M.Kn.\n, \
+                    M.M. dalam sambutannya mengatakan bahwa kampus siap.";
+        let (doc, qs) = quotes(text);
+        assert_eq!(qs.len(), 4, "{qs:?}");
+        let p: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        // (The firms' affiliations, the position's name and role, the rector's name.)
+        let got = [&p[0].2, &p[1].2, &p[2].0, &p[2].1, &p[3].0];
+        let want = ["Nusa &amp; Bangsa", "Karya & amp;\nMandiri", "Budi Santoso"];
+        assert_eq!(got[..3], want);
+        assert_eq!(
+            got[3..],
+            ["Direktur Riset & amp;\nKomunikasi", "Siti Aminah"]
+        );
+    }
+
     /// A dateline or photo credit run into the sentence that opens with the speaker is not part
     /// of the speaker: an outlet's name in capitals or a site's name before a dash, a bracket
     /// before the name. A party's name with a dash stays whole.

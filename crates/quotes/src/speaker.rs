@@ -96,9 +96,58 @@ fn complete_org(word: &str) -> bool {
         )
 }
 
+/// The tokens `a..b` of the ampersand token `k` belongs to: `&`, or `& amp ;` (the ampersand
+/// HTML-escaped, "Nusa &amp; Bangsa", as some scraped text keeps it).
+fn ampersand(w: &Words, k: usize) -> Option<(usize, usize)> {
+    let a = match w.text(k) {
+        "&" => k,
+        "amp" if k > 0 => k - 1,
+        ";" if k > 1 => k - 2,
+        _ => return None,
+    };
+    if w.text(a) != "&" {
+        return None;
+    }
+    if w.text(a + 1) == "amp" && w.text(a + 2) == ";" {
+        Some((a, a + 3))
+    } else {
+        (a == k).then_some((a, a + 1))
+    }
+}
+
+/// Where the subject of a verb may start when the clause break at `floor` is no sentence's
+/// end but a split in the text as given, within a name: after an escaped ampersand ("Nusa &amp;
+/// | Bangsa") or between degrees ("Budi , S.H. , M.H. | , M.M. …"). The clause before starts
+/// after its own end; else `floor`.
+fn past_split(w: &Words, mut floor: usize) -> usize {
+    for _ in 0..3 {
+        let joined = floor > 1
+            && (ampersand(w, floor - 1)
+                .is_some_and(|(a, b)| b == floor && a > 0 && w.is(a - 1, Flags::CAP))
+                || (w.is(floor, Flags::COMMA)
+                    && degree(w.text(floor + 1))
+                    && degree(w.text(floor - 1))));
+        if !joined {
+            break;
+        }
+        let low = floor.saturating_sub(MAX_PHRASE);
+        floor = (low..floor - 1)
+            .rev()
+            .find(|&i| w.is(i, Flags::END | Flags::MARK | Flags::DOT_END))
+            .map_or(low, |i| i + 1);
+    }
+    floor
+}
+
 /// True when token `k` can be part of a speaker phrase.
 fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
     let f = w.flags[k];
+    // "Bain & Company", "Nusa &amp; Bangsa": an ampersand between capitalised words.
+    if f.intersects(Flags::PUNCT | Flags::LOWER) {
+        if let Some((a, b)) = ampersand(w, k) {
+            return a > from && b < to && w.is(a - 1, Flags::CAP) && w.is(b, Flags::CAP);
+        }
+    }
     if f.contains(Flags::CAP) {
         // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
         // ("Direktur Lalu Lintas").
@@ -887,6 +936,7 @@ fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Ment
 /// The subject phrase ending right before token `verb`, not before `floor`; two people named
 /// together are a pair (`pair_up`).
 pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
+    let floor = past_split(w, floor);
     backward_one(w, verb, floor, short).map(|m| pair_up(w, m, short))
 }
 
@@ -1774,6 +1824,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         end: e,
         ..Mention::default()
     };
+    // "Nusa & Bangsa", "Nusa &amp; Bangsa": a phrase ending in words joined by an ampersand,
+    // one word after it, names a firm and no person, when no position is written.
+    if (s..e).all(|k| !w.is(k, Flags::ROLE))
+        && (s + 1..e).any(|k| ampersand(w, k).is_some_and(|(a, b)| a == k && b + 1 == e))
+    {
+        m.affiliation = Some((s, e));
+        return m;
+    }
     let mut i = s;
     // "salah satu pendiri"; "Co - founder" (its prefix is the position's)
     if i + 2 < e
@@ -1958,6 +2016,12 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                     local = true;
                 }
                 i += 1;
+            } else if let Some((_, b)) = ampersand(w, i).filter(|&(a, b)| {
+                a == i && b + 1 < e && w.is(b, Flags::CAP) && !w.is(b, Flags::ORG)
+            }) {
+                // "Direktur Riset & Komunikasi", "… &amp; Komunikasi": two fields of one
+                // position.
+                i = b + 1;
             } else if f.contains(Flags::LOWER) && !f.intersects(Flags::STOP) {
                 i += 1;
             } else if f.contains(Flags::OPEN_PAREN)
