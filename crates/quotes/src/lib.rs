@@ -1247,6 +1247,23 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         );
     }
 
+    /// A part of a group, counted and unnamed ("sebagian warga menilai …"), speaks, but a
+    /// later `-nya` still stands for the person quoted before it.
+    #[test]
+    fn a_counted_group_is_not_who_a_later_nya_stands_for() {
+        let text = "Ketua Kelompok Tani Sukamaju Budi Santoso meninjau sawah. “Padi tumbuh baik,” \
+                    kata Budi.\nNamun, sebagian masyarakat menilai pupuk terlalu mahal.\nSebab, \
+                    banyak pakar berpendapat hujan datang terlambat.”\nBibit harus disiapkan sejak \
+                    sekarang,” ujarnya.";
+        let (doc, qs) = quotes(text);
+        let last = qs.last().expect("quotes");
+        assert_eq!(
+            doc.slice(last.content),
+            "Bibit harus disiapkan sejak sekarang,"
+        );
+        assert_eq!(speaker_parts(&doc, last).0, "Budi Santoso", "{qs:?}");
+    }
+
     /// A dateline or photo credit run into the sentence that opens with the speaker is not part
     /// of the speaker: an outlet's name in capitals or a site's name before a dash, a bracket
     /// before the name. A party's name with a dash stays whole.
