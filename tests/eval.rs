@@ -98,7 +98,7 @@ const FLOORS: &[Floor] = &[
         "kota/dev-40.conll",
         &[
             ("STATEMENT", 0.732),
-            ("CUE", 0.844),
+            ("CUE", 0.843),
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.631),
             ("PERSON", 0.426),
@@ -629,6 +629,24 @@ fn kota_takes_a_dateline_run_into_the_speaker_out_of_the_mention() {
     assert_eq!(at(dash + 3), "B-PERSONCOREF", "{got:?}");
     assert_eq!(at(dash + 4), "L-PERSONCOREF", "{got:?}");
     assert_eq!(at(dash + 5), "U-CUE", "{got:?}");
+}
+
+#[test]
+fn kota_takes_a_photo_credit_run_into_the_speaker_out_of_the_mention() {
+    // Likewise a credit in brackets opening the row: the name after it refers back.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Menteri Pertanian Budi Santoso meninjau pasar induk pagi ini .",
+            "( IST ) Menteri Pertanian Budi Santoso menegaskan , harga beras tetap stabil sampai \
+             akhir tahun .",
+        ],
+    );
+    let at = |k: usize| got[k].1.as_str();
+    let close = got.iter().position(|(w, _)| w == ")").unwrap();
+    assert_eq!(at(close - 1), "O", "{got:?}");
+    assert_eq!(at(close + 3), "B-PERSONCOREF", "{got:?}");
+    assert_eq!(at(close + 5), "U-CUE", "{got:?}");
 }
 
 #[test]

@@ -562,29 +562,41 @@ impl<'w> ConllExporter<'w> {
                 // into a person the entity layer found at its end ("SUKAMAJU - Menteri X Budi
                 // Santoso menambahkan", "( IST ) Budi menambahkan"): a dateline, an outlet or a
                 // credit run into the speaker; the name is the mention.
+                // (The quote stage leaves such a break out of the mention where it opens the
+                // sentence: "SUKAMAJU - | Menteri X Budi Santoso"; it is then right before it.)
+                let (first, _) = token_range(doc, s.span);
+                let break_at =
+                    |k: usize| matches!(doc.slice(doc.tokens[k].span), "-" | "–" | "—" | "(" | ")");
+                let text = |k: usize| doc.slice(doc.tokens[k].span);
+                let outlet = |k: usize| {
+                    text(k).contains('.')
+                        || (text(k).chars().any(char::is_alphabetic)
+                            && !text(k).chars().any(char::is_lowercase))
+                };
+                let broken = first >= 2
+                    && ((matches!(text(first - 1), "-" | "–" | "—") && outlet(first - 2))
+                        || (first >= 3
+                            && text(first - 1) == ")"
+                            && text(first - 3) == "("
+                            && outlet(first - 2)));
                 let after_break = || {
-                    let (first, _) = token_range(doc, s.span);
                     doc.entities
                         .iter()
                         .find(|e| {
                             e.label == EntityLabel::Per
                                 && e.span.end == s.span.end
-                                && e.span.start > s.span.start
+                                && (e.span.start > s.span.start || broken)
                         })
-                        .filter(|e| {
-                            (first..doc.token_at(e.span.start)).any(|k| {
-                                matches!(doc.slice(doc.tokens[k].span), "-" | "–" | "—" | "(" | ")")
-                            })
-                        })
+                        .filter(|e| broken || (first..doc.token_at(e.span.start)).any(break_at))
                         .map(|e| e.span)
                 };
                 let mention = s
                     .person
-                    .filter(|p| s.span.contains(*p))
+                    .filter(|p| s.span.contains(*p) && !broken)
                     .or_else(after_break)
                     .unwrap_or(s.span);
                 let trimmed = self.without_titles(doc, mention);
-                let same = s.person.is_some_and(|p| p == mention);
+                let same = !broken && s.person.is_some_and(|p| p == mention);
                 let mention = trimmed;
                 // A mention of several words in which the entity layer finds no person
                 // ("Menteri Kebudayaan menyoroti …", "Politikus PKB itu mengatakan …") names no

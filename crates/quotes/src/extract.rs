@@ -1519,8 +1519,19 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
             && m.role.is_none()
             && m.pronoun.is_none()
             && !w.is(m.start, Flags::COMMONER | Flags::ROLE);
+        // "sebagian masyarakat menilai …", "banyak pakar berpendapat …": a part of a group,
+        // counted in lower case and unnamed, is no one a later `-nya` stands for.
+        // (The count may stand before the phrase read: "sebagian | masyarakat".)
+        let count = |k: usize| {
+            ["sebagian", "banyak", "sejumlah", "beberapa"]
+                .iter()
+                .any(|q| w.text(k).eq_ignore_ascii_case(q))
+        };
+        let counted = m.name.is_none()
+            && w.is(m.start, Flags::LOWER)
+            && (count(m.start) || (m.start > 0 && count(m.start - 1)));
         let someone = speaker.name.is_some() || nameless;
-        if someone && !points_back && !no_person {
+        if someone && !points_back && !no_person && !counted {
             last = Some(i);
             last_anchor = f.anchor;
         }

@@ -1212,6 +1212,88 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         assert_eq!(got[2].3, "Hendra Gunawan");
     }
 
+    /// A doctorate however written ("P.hd", "Ph.d") and a degree the tokenizer keeps whole
+    /// ("M.Kn.") after a name are not the speaker either, also with an adjunct before the verb.
+    #[test]
+    fn misspelt_and_notarial_degrees_are_not_the_speaker() {
+        let text = "Peneliti senior Budi Santoso, P.hd mengungkapkan, sawah itu \
+                    kering. Dosen hukum Siti Aminah, S.H., M.Kn. dalam sambutannya mengatakan bahwa \
+                    kampus siap. Hendra Gunawan, Ph.d menjelaskan pasar akan direnovasi.";
+        let (doc, qs) = quotes(text);
+        let names: Vec<String> = summary(&doc, &qs).into_iter().map(|g| g.3).collect();
+        assert_eq!(names, ["Budi Santoso", "Siti Aminah", "Hendra Gunawan"]);
+    }
+
+    /// An ampersand, also HTML-escaped ("&amp;", and with the line broken after it as some
+    /// scraped text has it), joins the words of a firm's name and of a position, and degrees
+    /// on lines of their own still follow the name.
+    #[test]
+    fn an_ampersand_or_a_broken_line_inside_a_speaker_phrase() {
+        let text = "Laporan itu terbit pekan lalu.\nNusa &amp; Bangsa menyebutkan, nilai ekonomi \
+                    naik.\nData dari Karya & amp;\nMandiri menyebutkan, harga turun.\nDirektur \
+                    Riset & amp;\nKomunikasi PT Sukamaju Jaya, Budi Santoso, mengatakan, harga naik.\n\
+                    Rektor Universitas Nusa Bangsa, Prof. Dr. Siti Aminah, S.H., M.H.\n, M.Kn.\n, \
+                    M.M. dalam sambutannya mengatakan bahwa kampus siap.";
+        let (doc, qs) = quotes(text);
+        assert_eq!(qs.len(), 4, "{qs:?}");
+        let p: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
+        // (The firms' affiliations, the position's name and role, the rector's name.)
+        let got = [&p[0].2, &p[1].2, &p[2].0, &p[2].1, &p[3].0];
+        let want = ["Nusa &amp; Bangsa", "Karya & amp;\nMandiri", "Budi Santoso"];
+        assert_eq!(got[..3], want);
+        assert_eq!(
+            got[3..],
+            ["Direktur Riset & amp;\nKomunikasi", "Siti Aminah"]
+        );
+    }
+
+    /// A part of a group, counted and unnamed ("sebagian warga menilai …"), speaks, but a
+    /// later `-nya` still stands for the person quoted before it.
+    #[test]
+    fn a_counted_group_is_not_who_a_later_nya_stands_for() {
+        let text = "Ketua Kelompok Tani Sukamaju Budi Santoso meninjau sawah. “Padi tumbuh baik,” \
+                    kata Budi.\nNamun, sebagian masyarakat menilai pupuk terlalu mahal.\nSebab, \
+                    banyak pakar berpendapat hujan datang terlambat.”\nBibit harus disiapkan sejak \
+                    sekarang,” ujarnya.";
+        let (doc, qs) = quotes(text);
+        let last = qs.last().expect("quotes");
+        assert_eq!(
+            doc.slice(last.content),
+            "Bibit harus disiapkan sejak sekarang,"
+        );
+        assert_eq!(speaker_parts(&doc, last).0, "Budi Santoso", "{qs:?}");
+    }
+
+    /// A dateline or photo credit run into the sentence that opens with the speaker is not part
+    /// of the speaker: an outlet's name in capitals or a site's name before a dash, a bracket
+    /// before the name. A party's name with a dash stays whole.
+    #[test]
+    fn a_dateline_or_photo_credit_is_not_the_speaker() {
+        let text = "HARIAN SUKAMAJU - Kepala Dinas Pendidikan Kabupaten Sukamaju Budi Santoso \
+                    mengatakan, sekolah dibuka pekan depan.\nSUKAMAJUNEWS.COM - Wakil Ketua DPRD \
+                    Kabupaten Sukamaju Siti Aminah mengatakan, jalan itu akan diperbaiki.\nWarga \
+                    datang sejak pagi.\n(IST) Hendra Gunawan menambahkan, pelatihan digelar dua \
+                    hari.\nSekretaris Jenderal DPP Partai Maju - Perjuangan Dodi Hartono mengatakan, \
+                    rapat digelar besok.";
+        let (doc, qs) = quotes(text);
+        assert_eq!(qs.len(), 4, "{qs:?}");
+        let spoken: Vec<&str> = qs
+            .iter()
+            .map(|q| doc.slice(q.speaker.as_ref().unwrap().span))
+            .collect();
+        assert_eq!(
+            spoken,
+            [
+                "Kepala Dinas Pendidikan Kabupaten Sukamaju Budi Santoso",
+                "Wakil Ketua DPRD Kabupaten Sukamaju Siti Aminah",
+                "Hendra Gunawan",
+                "Sekretaris Jenderal DPP Partai Maju - Perjuangan Dodi Hartono",
+            ]
+        );
+        let (_, _, affiliation, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(affiliation, "Dinas Pendidikan Kabupaten Sukamaju");
+    }
+
     /// An apposition the phrase reader does not parse (lower-case words, numbers) between the
     /// name that opens the sentence and its verb leaves the name as the speaker; "salah satu"
     /// in it makes a private person.

@@ -96,9 +96,58 @@ fn complete_org(word: &str) -> bool {
         )
 }
 
+/// The tokens `a..b` of the ampersand token `k` belongs to: `&`, or `& amp ;` (the ampersand
+/// HTML-escaped, "Nusa &amp; Bangsa", as some scraped text keeps it).
+fn ampersand(w: &Words, k: usize) -> Option<(usize, usize)> {
+    let a = match w.text(k) {
+        "&" => k,
+        "amp" if k > 0 => k - 1,
+        ";" if k > 1 => k - 2,
+        _ => return None,
+    };
+    if w.text(a) != "&" {
+        return None;
+    }
+    if w.text(a + 1) == "amp" && w.text(a + 2) == ";" {
+        Some((a, a + 3))
+    } else {
+        (a == k).then_some((a, a + 1))
+    }
+}
+
+/// Where the subject of a verb may start when the clause break at `floor` is no sentence's
+/// end but a split in the text as given, within a name: after an escaped ampersand ("Nusa &amp;
+/// | Bangsa") or between degrees ("Budi , S.H. , M.H. | , M.M. …"). The clause before starts
+/// after its own end; else `floor`.
+fn past_split(w: &Words, mut floor: usize) -> usize {
+    for _ in 0..3 {
+        let joined = floor > 1
+            && (ampersand(w, floor - 1)
+                .is_some_and(|(a, b)| b == floor && a > 0 && w.is(a - 1, Flags::CAP))
+                || (w.is(floor, Flags::COMMA)
+                    && degree(w.text(floor + 1))
+                    && degree(w.text(floor - 1))));
+        if !joined {
+            break;
+        }
+        let low = floor.saturating_sub(MAX_PHRASE);
+        floor = (low..floor - 1)
+            .rev()
+            .find(|&i| w.is(i, Flags::END | Flags::MARK | Flags::DOT_END))
+            .map_or(low, |i| i + 1);
+    }
+    floor
+}
+
 /// True when token `k` can be part of a speaker phrase.
 fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
     let f = w.flags[k];
+    // "Bain & Company", "Nusa &amp; Bangsa": an ampersand between capitalised words.
+    if f.intersects(Flags::PUNCT | Flags::LOWER) {
+        if let Some((a, b)) = ampersand(w, k) {
+            return a > from && b < to && w.is(a - 1, Flags::CAP) && w.is(b, Flags::CAP);
+        }
+    }
     if f.contains(Flags::CAP) {
         // A capitalised connector ("Namun", "Dalam") opens no name, but may stand inside one
         // ("Direktur Lalu Lintas").
@@ -887,6 +936,7 @@ fn descriptor(w: &Words, from: usize, start: usize, limit: usize) -> Option<Ment
 /// The subject phrase ending right before token `verb`, not before `floor`; two people named
 /// together are a pair (`pair_up`).
 pub fn backward(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Option<Mention> {
+    let floor = past_split(w, floor);
     backward_one(w, verb, floor, short).map(|m| pair_up(w, m, short))
 }
 
@@ -1156,7 +1206,7 @@ fn backward_one(w: &Words, verb: usize, floor: usize, short: &ShortNames) -> Opt
         }
     }
     // "kantor berita Rusia TASS", "juru bicara Kremlin": lower-case role words before it.
-    let mut s = j;
+    let mut s = past_dateline(w, j, k);
     while s > floor && s + MAX_PHRASE > k && w.is(s - 1, Flags::LOWER) {
         if w.is(s - 1, Flags::ROLE | Flags::ORG)
             || (s >= floor + 2
@@ -1275,7 +1325,7 @@ fn month(word: &str) -> bool {
 
 /// Academic degrees a name carries after a comma (`S.Pd.`, `M.Si`, `S.T`, `Ph.D.`, `SE`, `MM`):
 /// written with their full stops, a one- or two-letter grade (`S`, `M`, `D`, `Ph`, `LL`) and
-/// short parts; written without them, the common ones listed.
+/// short parts; written without them, the common ones listed; a doctorate however written.
 pub fn degree(word: &str) -> bool {
     const BARE: &[&str] = &[
         "SH", "MH", "MM", "MA", "MS", "SE", "ST", "MT", "MSi", "SPd", "MPd", "SAg", "MAg", "SSos",
@@ -1283,6 +1333,11 @@ pub fn degree(word: &str) -> bool {
         "MAP", "SIKom", "MHum", "SHum", "SPdI", "LLM",
     ];
     let word = word.trim_end_matches(',');
+    // A doctorate however its full stops and capitals fall ("P.hd", "Ph.d", "PHD").
+    let letters = word.bytes().filter(|&b| b != b'.');
+    if word.len() <= 6 && letters.map(|b| b.to_ascii_lowercase()).eq(*b"phd") {
+        return true;
+    }
     if !word.contains('.') {
         return BARE.contains(&word);
     }
@@ -1712,6 +1767,36 @@ fn lower_role(w: &Words, k: usize, s: usize) -> bool {
     w.is(s, Flags::ROLE) && w.is(k, Flags::LOWER) && !w.is(k, Flags::REPORT | Flags::CUE)
 }
 
+/// Where a speaker phrase starts after a photo credit or a dateline run into it: a bracket
+/// opening it ("( IST ) Budi Santoso"), capitals or a news site's name before a dash ("HARIAN
+/// SUKAMAJU - Kepala Dinas …", "SUKAMAJUNEWS.COM - Budi …"), when at least two words follow.
+fn past_dateline(w: &Words, mut s: usize, e: usize) -> usize {
+    if w.is(s, Flags::OPEN_PAREN) {
+        if let Some(c) = (s + 1..e.min(s + 5)).find(|&c| w.is(c, Flags::CLOSE_PAREN)) {
+            if c + 1 < e && w.is(c + 1, Flags::CAP) {
+                s = c + 1;
+            }
+        }
+    }
+    let site = |word: &str| {
+        word.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty()
+                && ["com", "co", "id", "net", "news"]
+                    .iter()
+                    .any(|t| tld.eq_ignore_ascii_case(t))
+        })
+    };
+    if let Some(d) = (s + 1..e.min(s + 5)).find(|&d| matches!(w.text(d), "-" | "–" | "—")) {
+        if d + 2 < e
+            && w.is(d + 1, Flags::CAP)
+            && (s..d).all(|k| w.is(k, Flags::UPPER) || site(w.text(k)))
+        {
+            s = d + 1;
+        }
+    }
+    s
+}
+
 /// Splits a phrase into role, affiliation and name.
 pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
     // "Wali Kota sekaligus Ketua | Satgas X | Budi": two positions of one person, the first
@@ -1739,6 +1824,14 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         end: e,
         ..Mention::default()
     };
+    // "Nusa & Bangsa", "Nusa &amp; Bangsa": a phrase ending in words joined by an ampersand,
+    // one word after it, names a firm and no person, when no position is written.
+    if (s..e).all(|k| !w.is(k, Flags::ROLE))
+        && (s + 1..e).any(|k| ampersand(w, k).is_some_and(|(a, b)| a == k && b + 1 == e))
+    {
+        m.affiliation = Some((s, e));
+        return m;
+    }
     let mut i = s;
     // "salah satu pendiri"; "Co - founder" (its prefix is the position's)
     if i + 2 < e
@@ -1923,6 +2016,12 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
                     local = true;
                 }
                 i += 1;
+            } else if let Some((_, b)) = ampersand(w, i).filter(|&(a, b)| {
+                a == i && b + 1 < e && w.is(b, Flags::CAP) && !w.is(b, Flags::ORG)
+            }) {
+                // "Direktur Riset & Komunikasi", "… &amp; Komunikasi": two fields of one
+                // position.
+                i = b + 1;
             } else if f.contains(Flags::LOWER) && !f.intersects(Flags::STOP) {
                 i += 1;
             } else if f.contains(Flags::OPEN_PAREN)

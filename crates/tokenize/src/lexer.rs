@@ -25,7 +25,7 @@ pub const ABBREVIATIONS: &[&str] = &[
     "B.Sc.", "Ph.D.", "MBA.", "S.Ag.", "M.Ag.", "Lc.", "S.Ked.", "Sp.", "S.IP.", "M.A.", "S.S.",
     "S.Psi.", "M.Psi.", "S.Kep.", "Amd.", "A.Md.", "S.Farm.", "Apt.", "S.Hum.", "M.Hum.", "S.Ip.",
     "M.Ip.", "S.Ikom.", "M.Kes.", "S.KM.", "M.KM.", "Sp.PD.", "Sp.A.", "Sp.OG.", "Sp.B.", "Sp.P.",
-    "S.Th.", "M.Th.", "S.Pt.", "S.P.", "M.P.", // common abbreviations
+    "S.Th.", "M.Th.", "S.Pt.", "S.P.", "M.P.", "M.Kn.", // common abbreviations
     "Kep.", "dll.", "dsb.", "dkk.", "dst.", "tsb.", "yth.", "Yth.", "No.", "no.", "Jl.", "Jln.",
     "Kab.", "Kec.", "Kel.", "Prov.", "Tbk.", "a.n.", "s.d.", "u.p.", "d.a.", "u.b.", "tgl.",
     "Tgl.", "hlm.", "Hlm.", "vol.", "Vol.", "Rp.", "Co.", "Inc.", "Ltd.", "Corp.", "vs.", "etc.",
