@@ -142,7 +142,7 @@ fn past_split(w: &Words, mut floor: usize) -> usize {
 /// True when token `k` can be part of a speaker phrase.
 fn phrase_token(w: &Words, k: usize, from: usize, to: usize) -> bool {
     let f = w.flags[k];
-    // "Bain & Company", "Nusa &amp; Bangsa": an ampersand between capitalised words.
+    // "Hartono & Rekan", "Sukamaju &amp; Partners": an ampersand between capitalised words.
     if f.intersects(Flags::PUNCT | Flags::LOWER) {
         if let Some((a, b)) = ampersand(w, k) {
             return a > from && b < to && w.is(a - 1, Flags::CAP) && w.is(b, Flags::CAP);
