@@ -610,43 +610,31 @@ fn kota_takes_no_degrees_after_a_name_for_the_speaker() {
 }
 
 #[test]
-fn kota_takes_a_dateline_run_into_the_speaker_out_of_the_mention() {
-    // A row opening with its dateline: the speaker mention read over the dash is the name
-    // (written before, so a reference back), and the position before it its `ROLE`.
-    let got = conll_rows_labels(
-        "pipelines/kota.toml",
-        &[
-            "Menteri Pertanian Budi Santoso meninjau pasar induk pagi ini .",
-            "SUKAMAJU - Menteri Pertanian Budi Santoso menegaskan , harga beras tetap stabil \
-             sampai akhir tahun .",
-        ],
-    );
-    let at = |k: usize| got[k].1.as_str();
-    let dash = got.iter().position(|(w, _)| w == "-").unwrap();
-    assert_eq!(at(dash - 1), "O", "{got:?}");
-    assert_eq!(at(dash), "O", "{got:?}");
-    assert_eq!(at(dash + 1), "B-ROLE", "{got:?}");
-    assert_eq!(at(dash + 3), "B-PERSONCOREF", "{got:?}");
-    assert_eq!(at(dash + 4), "L-PERSONCOREF", "{got:?}");
-    assert_eq!(at(dash + 5), "U-CUE", "{got:?}");
-}
-
-#[test]
-fn kota_takes_a_photo_credit_run_into_the_speaker_out_of_the_mention() {
-    // Likewise a credit in brackets opening the row: the name after it refers back.
-    let got = conll_rows_labels(
-        "pipelines/kota.toml",
-        &[
-            "Menteri Pertanian Budi Santoso meninjau pasar induk pagi ini .",
-            "( IST ) Menteri Pertanian Budi Santoso menegaskan , harga beras tetap stabil sampai \
-             akhir tahun .",
-        ],
-    );
-    let at = |k: usize| got[k].1.as_str();
-    let close = got.iter().position(|(w, _)| w == ")").unwrap();
-    assert_eq!(at(close - 1), "O", "{got:?}");
-    assert_eq!(at(close + 3), "B-PERSONCOREF", "{got:?}");
-    assert_eq!(at(close + 5), "U-CUE", "{got:?}");
+fn kota_takes_a_dateline_or_credit_run_into_the_speaker_out_of_the_mention() {
+    // A row opening with its dateline or a photo credit in brackets: the speaker mention read
+    // over the dash or bracket is the name (written before, so a reference back), and the
+    // position before it its `ROLE`.
+    for (opening, last) in [("SUKAMAJU -", "-"), ("( IST )", ")")] {
+        let second = format!(
+            "{opening} Menteri Pertanian Budi Santoso menegaskan , harga beras tetap stabil \
+             sampai akhir tahun ."
+        );
+        let got = conll_rows_labels(
+            "pipelines/kota.toml",
+            &[
+                "Menteri Pertanian Budi Santoso meninjau pasar induk pagi ini .",
+                &second,
+            ],
+        );
+        let at = |k: usize| got[k].1.as_str();
+        let end = got.iter().position(|(w, _)| w == last).unwrap();
+        assert_eq!(at(end - 1), "O", "{opening}: {got:?}");
+        assert_eq!(at(end), "O", "{opening}: {got:?}");
+        assert_eq!(at(end + 1), "B-ROLE", "{opening}: {got:?}");
+        assert_eq!(at(end + 3), "B-PERSONCOREF", "{opening}: {got:?}");
+        assert_eq!(at(end + 4), "L-PERSONCOREF", "{opening}: {got:?}");
+        assert_eq!(at(end + 5), "U-CUE", "{opening}: {got:?}");
+    }
 }
 
 #[test]
