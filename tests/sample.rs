@@ -50,7 +50,7 @@ const STATEMENTS: &[(&str, &str, &str, &str)] = &[
     ("terlalu sibuk", "indirect", "menuduh", "Armenia"),
     ("gagal melakukan tugas", "indirect", "mengatakan", "Armenia"),
     ("slogan-slogan anti-Rusia", "indirect", "melaporkan", "TASS"),
-    ("diplomasi krisis", "indirect", "kata", "AS"),
+    ("diplomasi krisis", "indirect", "kata", "pejabat AS"),
     (
         "pertemuan Dewan Keamanan",
         "indirect",

@@ -1420,15 +1420,19 @@ fn resolve(cx: &Ctx, found: Vec<Found>) -> Vec<Quote> {
                                     })
                             };
                             // (A group of an organisation's or a country's people, "para
-                            // pejabat AS", speaks for it: the organisation is the name.)
-                            let of = m.affiliation.filter(|_| m.group);
+                            // pejabat AS", is named by the group's words, "pejabat AS": who
+                            // they are and whose.)
+                            let of = m
+                                .affiliation
+                                .filter(|_| m.group)
+                                .map(|_| w.cover_text(s.min(m.end - 1), m.end).to_string());
                             cx.entities
                                 .first_overlapping(w.cover(m.start, m.end), |e| {
                                     e.label == EntityLabel::Per && full(e).is_some()
                                 })
                                 .and_then(|k| full(&doc.entities[k]))
                                 .or_else(|| initials(w, full_names, m).map(str::to_string))
-                                .or_else(|| of.map(|(a, e)| w.cover_text(a, e).to_string()))
+                                .or(of)
                         }
                         _ => Some(w.cover_text(s.min(m.end - 1), m.end).to_string()),
                     }
