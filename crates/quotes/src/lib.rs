@@ -1376,6 +1376,25 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
         )
     }
 
+    /// "Menteri Pendidikan Dasar dan Menengah Budi Santoso": the word after "dan" ends the
+    /// position, and the name is the person the entity layer found.
+    #[test]
+    fn a_position_joined_by_dan_keeps_its_last_word() {
+        let (doc, qs) = quotes(
+            "Menteri Pendidikan Dasar dan Menengah Budi Santoso mengatakan, sekolah tetap buka.",
+        );
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        let (name, role, _, _) = speaker_parts(&doc, &qs[0]);
+        assert_eq!(name, "Budi Santoso");
+        assert_eq!(role, "Menteri Pendidikan Dasar dan Menengah");
+        // Two people joined by "dan" stay one speaker named by both.
+        let (doc, qs) = quotes("Budi Santoso dan Sari Wulandari mengatakan, harga naik.");
+        assert_eq!(
+            speaker_parts(&doc, &qs[0]).0,
+            "Budi Santoso dan Sari Wulandari"
+        );
+    }
+
     #[test]
     fn a_place_before_a_name_closes_the_organisation() {
         let (doc, qs) = quotes(

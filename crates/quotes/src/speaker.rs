@@ -2335,6 +2335,14 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     if e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j)) {
         j += 1;
     }
+    // After "dan" inside a position ("Menteri Pendidikan Dasar dan Menengah Budi Santoso") the
+    // run's first words end the position: where the entity layer starts a person further in
+    // the run, running to its end, the name starts there.
+    if j > s && w.text(j - 1) == "dan" && e - j >= 2 {
+        if let Some(k) = (j + 1..e).find(|&k| person(k) && !person(k - 1) && (k..e).all(person)) {
+            j = k;
+        }
+    }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
     // A run of three the entity layer reads as a person is kept whole: "Wakil Gubernur X Andi
     // Sudirman Wijaya" is often called "Sudirman", which does not start the name.
