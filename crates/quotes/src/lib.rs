@@ -1229,17 +1229,21 @@ Baca juga: “Harga Beras Naik Lagi,” Kata Pedagang";
     /// on lines of their own still follow the name.
     #[test]
     fn an_ampersand_or_a_broken_line_inside_a_speaker_phrase() {
-        let text = "Laporan itu terbit pekan lalu.\nNusa &amp; Bangsa menyebutkan, nilai ekonomi \
+        let text = "Laporan itu terbit pekan lalu.\nSukamaju &amp; Rekan menyebutkan, nilai ekonomi \
                     naik.\nData dari Karya & amp;\nMandiri menyebutkan, harga turun.\nDirektur \
                     Riset & amp;\nKomunikasi PT Sukamaju Jaya, Budi Santoso, mengatakan, harga naik.\n\
-                    Rektor Universitas Nusa Bangsa, Prof. Dr. Siti Aminah, S.H., M.H.\n, M.Kn.\n, \
+                    Rektor Universitas Sukamaju Raya, Prof. Dr. Siti Aminah, S.H., M.H.\n, M.Kn.\n, \
                     M.M. dalam sambutannya mengatakan bahwa kampus siap.";
         let (doc, qs) = quotes(text);
         assert_eq!(qs.len(), 4, "{qs:?}");
         let p: Vec<_> = qs.iter().map(|q| speaker_parts(&doc, q)).collect();
         // (The firms' affiliations, the position's name and role, the rector's name.)
         let got = [&p[0].2, &p[1].2, &p[2].0, &p[2].1, &p[3].0];
-        let want = ["Nusa &amp; Bangsa", "Karya & amp;\nMandiri", "Budi Santoso"];
+        let want = [
+            "Sukamaju &amp; Rekan",
+            "Karya & amp;\nMandiri",
+            "Budi Santoso",
+        ];
         assert_eq!(got[..3], want);
         assert_eq!(
             got[3..],

@@ -97,7 +97,7 @@ fn complete_org(word: &str) -> bool {
 }
 
 /// The tokens `a..b` of the ampersand token `k` belongs to: `&`, or `& amp ;` (the ampersand
-/// HTML-escaped, "Nusa &amp; Bangsa", as some scraped text keeps it).
+/// HTML-escaped, "Sukamaju &amp; Rekan", as some scraped text keeps it).
 fn ampersand(w: &Words, k: usize) -> Option<(usize, usize)> {
     let a = match w.text(k) {
         "&" => k,
@@ -116,8 +116,8 @@ fn ampersand(w: &Words, k: usize) -> Option<(usize, usize)> {
 }
 
 /// Where the subject of a verb may start when the clause break at `floor` is no sentence's
-/// end but a split in the text as given, within a name: after an escaped ampersand ("Nusa &amp;
-/// | Bangsa") or between degrees ("Budi , S.H. , M.H. | , M.M. …"). The clause before starts
+/// end but a split in the text as given, within a name: after an escaped ampersand ("Sukamaju
+/// &amp; | Rekan") or between degrees ("Budi , S.H. , M.H. | , M.M. …"). The clause before starts
 /// after its own end; else `floor`.
 fn past_split(w: &Words, mut floor: usize) -> usize {
     for _ in 0..3 {
@@ -1824,7 +1824,7 @@ pub fn segment(w: &Words, s: usize, e: usize, short: &ShortNames) -> Mention {
         end: e,
         ..Mention::default()
     };
-    // "Nusa & Bangsa", "Nusa &amp; Bangsa": a phrase ending in words joined by an ampersand,
+    // "Sukamaju & Rekan", "Sukamaju &amp; Rekan": a phrase ending in words joined by an ampersand,
     // one word after it, names a firm and no person, when no position is written.
     if (s..e).all(|k| !w.is(k, Flags::ROLE))
         && (s + 1..e).any(|k| ampersand(w, k).is_some_and(|(a, b)| a == k && b + 1 == e))
