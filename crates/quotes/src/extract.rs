@@ -464,9 +464,9 @@ fn noun_cue(w: &Words, c: usize, ce: usize) -> bool {
     if w.is(c, Flags::CUE_NYA) {
         !(c + 1 >= ce || w.is(c, Flags::DOT_END) || w.is(c + 1, Flags::COMMA | Flags::END))
     } else {
-        // "…, jelas para pengamat", "…, tambah mantan Kepala Dinas X": words that open a
-        // speaker's mention in lower case.
-        let opens_mention = ["para", "mantan", "eks", "sang"];
+        // "…, jelas para pengamat", "…, tambah eks Kepala Dinas X": words that open a
+        // speaker's mention in lower case ("mantan" is a position word).
+        let opens_mention = ["para", "eks", "sang"];
         !(w.is(c + 1, Flags::CAP | Flags::PRONOUN | Flags::ROLE)
             || opens_mention
                 .iter()
@@ -1600,8 +1600,8 @@ fn initials<'a>(w: &Words, full: &[(usize, &'a str)], m: &Mention) -> Option<&'a
                 skip => name.match_indices(' ').nth(skip - 1)?.0 + 1,
             };
             let tail = &name[from..];
-            let letters: String = tail.split(' ').filter_map(|x| x.chars().next()).collect();
-            (letters == acronym
+            let letters = tail.split(' ').filter_map(|x| x.chars().next());
+            (letters.eq(acronym.chars())
                 && w.is(k + words, Flags::OPEN_PAREN)
                 && w.text(k + words + 1) == acronym
                 && w.is(k + words + 2, Flags::CLOSE_PAREN))

@@ -2332,6 +2332,11 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // the word as part of a person).
     // One word only: of "Kota Bogor Bima Arya" a second place word ("Bima") is the name's.
     let person = |k: usize| short.is_person(k);
+    // Where, after `j` and before `to`, the entity layer starts a person that runs to the end
+    // of the run.
+    let person_from = |j: usize, to: usize| {
+        (j + 1..to).find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
+    };
     if e - j >= 2 && !person(j) && !short.contains(w.text(j)) && short.places.contains(w.text(j)) {
         j += 1;
     }
@@ -2339,9 +2344,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
     // run's first words end the position: where the entity layer starts a person further in
     // the run, running to its end, the name starts there.
     if j > s && w.text(j - 1) == "dan" && e - j >= 2 {
-        if let Some(k) = (j + 1..e).find(|&k| person(k) && !person(k - 1) && (k..e).all(person)) {
-            j = k;
-        }
+        j = person_from(j, e).unwrap_or(j);
     }
     // A short name used elsewhere marks the first name: "… Indonesia Yohanes Sabu Lewa".
     // A run of three the entity layer reads as a person is kept whole: "Wakil Gubernur X Andi
@@ -2360,10 +2363,7 @@ fn name_start(w: &Words, s: usize, e: usize, short: &ShortNames) -> usize {
             // A long run: where the entity layer starts a person in it ("… Masjid Istiqlal Abu
             // Hurairah Abdul Salam"), else its last three words (after a rank the whole run is
             // the name: "Brigjen (Pol) Raden Budi Santoso Wijaya").
-            let person = |k: usize| short.is_person(k);
-            j = (j + 1..e - 1)
-                .find(|&k| person(k) && !person(k - 1) && (k..e).all(person))
-                .unwrap_or(e - 3);
+            j = person_from(j, e - 1).unwrap_or(e - 3);
         }
     }
     // Ranks, and the corps written after them: "Brigadir Jenderal (Pol) Budi", "Laksda TNI Budi".
