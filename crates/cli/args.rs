@@ -168,7 +168,9 @@ pub struct TrainArgs {
     /// Seed of the shuffle between passes; the same seed and data give the same model.
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
-    /// Perceptrons to train, with seeds `seed`, `seed + 1`…; the model is their mean.
+    /// Perceptrons to train, with seeds `seed`, `seed + 1`…; the model is their mean. A run's
+    /// shuffle starts from its seed with the lowest bit set, so an even seed repeats the next
+    /// odd one (see docs/entities.md).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=32))]
     pub runs: u64,
     /// Training files: token in the first column, BIO tag (PER, ORG, LOC) in the last. Write

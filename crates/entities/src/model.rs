@@ -769,7 +769,9 @@ pub struct TrainOptions {
     pub bits: u32,
     /// Seed of the shuffle between passes (training is deterministic for a given seed).
     pub seed: u64,
-    /// Perceptrons trained, each with its own shuffle (seeds `seed`, `seed + 1`…); the model
+    /// Perceptrons trained, each with the shuffle of its seed (`seed`, `seed + 1`…; the shuffle
+    /// starts from the seed with its lowest bit set, so an even seed repeats the next odd one:
+    /// kept so the shipped model stays reproducible, see docs/entities.md); the model
     /// is the mean of their averaged weights, steadier than any one of them.
     pub runs: usize,
 }
