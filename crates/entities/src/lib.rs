@@ -624,6 +624,36 @@ mod tests {
     }
 
     #[test]
+    fn outside_news_a_god_is_a_person_with_the_title_inside() {
+        let config = EntitiesConfig {
+            convention: "auto".into(),
+            gazetteer_names: false,
+            ..EntitiesConfig::default()
+        };
+        let names = names_in_tokens(
+            "Menurut legenda , ia bertapa memuja Sang Hyang Tirtamaya atau Dewa Karsapati di puncak gunung itu selama tujuh tahun .",
+            config.clone(),
+        );
+        assert!(
+            names.contains(&(EntityLabel::Per, "Sang Hyang Tirtamaya".into())),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&(EntityLabel::Per, "Dewa Karsapati".into())),
+            "{names:?}"
+        );
+        // "Sang" alone is an article, not a god's title.
+        let names = names_in_tokens(
+            "Pada tahun 1990 , grup Sang Kelana Biru merilis album pertama mereka di Sukamaju .",
+            config,
+        );
+        assert!(
+            !names.iter().any(|(_, n)| n.starts_with("Sang")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn names_in_the_quoted_title_of_a_work_are_dropped() {
         let config = || EntitiesConfig {
             convention: "shared".into(),

@@ -1272,6 +1272,72 @@ fn hyphenated_people(words: &[&str], tags: &mut [u8]) {
     }
 }
 
+/// Titles of gods and deified figures in Hindu-Javanese tradition ("Dewa Sukarsa", "Sang
+/// Hyang Tirtamaya", "Batara Karsa"). "Sang" counts only together with another of them: alone it
+/// is an article ("Sang Juara").
+const DEITY_TITLES: &[&str] = &[
+    "Dewa",
+    "Dewi",
+    "Batara",
+    "Bathara",
+    "Betara",
+    "Sanghyang",
+    "Hyang",
+    "Sang",
+];
+
+/// With the `auto` convention, in a sentence tagged in the shared weights: a god's name is a
+/// person with its title inside, as NERGrit writes people ("Dewi Sukarsih" PER in its training
+/// file, and every god of its dev file), where the model takes "Dewa Sukarsa" for a place or
+/// leaves the title out. The name is the span right after the title, or the title's own span,
+/// or up to three untagged capitalised words that are no common words. A title inside another
+/// name ("jalan Dewi Sukarsih", a place) is left alone; a band named like a god ("Batara
+/// Band") is one again by [`organisations_by_tail`], which runs after this.
+// Only with `auto`: out of line, as the other rules of the shared-weights sentences.
+#[inline(never)]
+fn deities_are_people(words: &[&str], tags: &mut [u8], model: &Model) {
+    let mut i = 0;
+    while i < words.len() {
+        let titles = words[i..]
+            .iter()
+            .take_while(|w| DEITY_TITLES.contains(w))
+            .count();
+        let only_sang = words[i..i + titles].iter().all(|w| *w == "Sang");
+        if titles == 0 || only_sang || !(tags[i] == 0 || is_begin(tags[i] as usize)) {
+            i += titles.max(1);
+            continue;
+        }
+        let name_start = i + titles;
+        // The name's end: the span the title opens or the one right after the titles, else
+        // the untagged capitalised words after them.
+        let mut end = name_start;
+        if tags[i] != 0 {
+            while end < words.len() && tags[end] != 0 && !is_begin(tags[end] as usize) {
+                end += 1;
+            }
+        } else if end < words.len() && is_begin(tags[end] as usize) {
+            end += 1;
+            while end < words.len() && tags[end] != 0 && !is_begin(tags[end] as usize) {
+                end += 1;
+            }
+        } else {
+            while end < words.len()
+                && end - name_start < 3
+                && tags[end] == 0
+                && starts_upper(words[end])
+                && !model.is_common_word(words[end])
+            {
+                end += 1;
+            }
+        }
+        if end > name_start && words[name_start..end].iter().all(|w| starts_upper(w)) {
+            tags[i] = B_PER;
+            tags[i + 1..end].fill(I_PER);
+        }
+        i = end.max(i + 1);
+    }
+}
+
 /// With the `auto` convention, in a sentence tagged in the shared weights: capitalised words
 /// the model left untagged right after a place-kind word ("distrik Sukaraja", "kota Cibodas",
 /// "Kecamatan Sukaraja") are a place, with the kind word inside as NERGrit writes them. In
@@ -1528,6 +1594,7 @@ pub fn tag(
                 quoted_titles_not_people(words, &mut scratch.tags);
                 hyphenated_people(words, &mut scratch.tags);
                 names_inside_quoted_titles(words, &mut scratch.tags);
+                deities_are_people(words, &mut scratch.tags, model);
                 organisations_by_tail(words, &mut scratch.tags);
                 organisation_openers_inside(words, &mut scratch.tags);
                 defined_names(words, &mut scratch.tags, model);
