@@ -654,6 +654,25 @@ mod tests {
     }
 
     #[test]
+    fn outside_news_an_english_company_tail_ends_an_organisation() {
+        let config = EntitiesConfig {
+            convention: "auto".into(),
+            gazetteer_names: false,
+            ..EntitiesConfig::default()
+        };
+        let names = names_in_tokens(
+            "Ia memulai kariernya sebagai insinyur di Karsamaju Aerospace , yang kini bernama Tirtajaya Systems , pada tahun 1975 .",
+            config,
+        );
+        for name in ["Karsamaju Aerospace", "Tirtajaya Systems"] {
+            assert!(
+                names.contains(&(EntityLabel::Org, name.into())),
+                "{name}: {names:?}"
+            );
+        }
+    }
+
+    #[test]
     fn names_in_the_quoted_title_of_a_work_are_dropped() {
         let config = || EntitiesConfig {
             convention: "shared".into(),
