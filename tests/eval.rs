@@ -104,7 +104,7 @@ const FLOORS: &[Floor] = &[
             ("PERSON", 0.427),
             ("ROLE", 0.374),
             ("AFFILIATION", 0.339),
-            ("DATETIME", 0.775),
+            ("DATETIME", 0.778),
             ("LOCATION", 0.293),
             ("EVENT", 0.115),
         ],
@@ -396,6 +396,35 @@ fn label_of<'a>(got: &'a [(String, String)], token: &str) -> &'a str {
     got.iter()
         .find(|(w, _)| w == token)
         .map_or("missing", |(_, l)| l.as_str())
+}
+
+#[test]
+fn kota_dates_a_named_day_after_pada_with_no_cue_near() {
+    // A day named in full after `pada` is the day of what is reported, dated by KoTA with or
+    // without a statement nearby; a bare `pada` date there stays unlabelled.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Festival layang-layang digelar di Lapangan Sukamaju pada Rabu , 14 Mei 2025 .",
+    );
+    assert_eq!(label_of(&got, "Rabu"), "B-DATETIME", "{got:?}");
+    assert_eq!(label_of(&got, "2025"), "L-DATETIME", "{got:?}");
+    let bare = conll_labels(
+        "pipelines/kota.toml",
+        "Festival layang-layang digelar di Lapangan Sukamaju pada 14 Mei 2025 .",
+    );
+    assert_eq!(label_of(&bare, "14"), "O", "{bare:?}");
+}
+
+#[test]
+fn kota_dates_the_day_something_starts_after_mulai() {
+    // "mulai 3 Maret 2026": the day a rule or an event starts, like a `pada` date.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Tarif parkir naik mulai 3 Maret 2026 . Camat Sukamaju , Bagas Wiratama , mengatakan , \
+         warga sudah diberi tahu .",
+    );
+    assert_eq!(label_of(&got, "3"), "B-DATETIME", "{got:?}");
+    assert_eq!(label_of(&got, "2026"), "L-DATETIME", "{got:?}");
 }
 
 #[test]

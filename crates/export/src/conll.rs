@@ -687,7 +687,7 @@ impl<'w> ConllExporter<'w> {
         // of the bracketed ones there).
         let reach = self.config.repeat_window / 2;
         for date in written_dates(doc) {
-            if !doc.slice(date).contains('(') {
+            if !doc.slice(date).contains('(') && !day_named_after_pada(doc, date) {
                 let (first, _) = token_range(doc, date);
                 let near = &self.labels
                     [first.saturating_sub(reach)..(first + reach).min(self.labels.len())];
@@ -2140,6 +2140,19 @@ fn sentence_end(doc: &Document, sentence: &mut usize, k: usize) -> usize {
     })
 }
 
+/// The words before a bare `14 Mei 2025` that make it the day something happens or
+/// starts (a bare date elsewhere is mostly background or a deadline).
+const DAY_OPENERS: [&str; 2] = ["pada", "mulai"];
+
+/// True when the date `date` names its weekday and follows `pada` ("pada Rabu, 14 Mei
+/// 2025"): the day of what the text reports, which KoTA dates with or without a cue nearby
+/// (dev: 4 of 8 such dates away from a cue labelled, against 3 of 18 bare `pada` dates).
+fn day_named_after_pada(doc: &Document, date: Span) -> bool {
+    let first = doc.token_at(date.start);
+    let text = |k: usize| doc.slice(doc.tokens[k].span);
+    first > 0 && text(first - 1).eq_ignore_ascii_case("pada") && DAYS.contains(&text(first))
+}
+
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,
 /// `Kamis 28 November 2024`, `Kamis, 28 November 2024`.
 fn written_dates(doc: &Document) -> Vec<Span> {
@@ -2184,14 +2197,19 @@ fn written_dates(doc: &Document) -> Vec<Span> {
                 end = Some(q);
             }
         } else if !lower_day
-            && (p > start || (k > 0 && text(k - 1).eq_ignore_ascii_case("pada")))
+            && (p > start
+                || (k > 0
+                    && DAY_OPENERS
+                        .iter()
+                        .any(|w| text(k - 1).eq_ignore_ascii_case(w))))
             && (digits(p) || day_range(p))
             && kutip_core::MONTHS.contains(&text(p + 1))
             && digits(p + 2)
         {
-            // After a day name, or after `pada` ("pada 28 November 2024": the day something
-            // happens); a bare "7 Oktober 2023" is mostly a background date or a deadline,
-            // which KoTA leaves unlabelled (dev: 33 of 134 were labelled).
+            // After a day name, or after `pada` or `mulai` ("pada 28 November 2024": the day
+            // something happens, "mulai 3 Maret 2026": the day it starts); a bare "7 Oktober
+            // 2023" is mostly a background date or a deadline, which KoTA leaves unlabelled
+            // (dev: 33 of 134 were labelled).
             end = Some(p + 2);
             // A day-named date run on after a capitalised word, a number or a bracket with no
             // comma between ("… Harga Cabai Naik Lagi Kamis , 14 Maret 2024 Banjir Melanda …"), or
