@@ -846,14 +846,19 @@ fn organisation_openers_inside(words: &[&str], tags: &mut [u8]) {
             continue;
         }
         tags[i] = B_ORG;
-        let mut k = i + 1;
-        tags[k] = I_ORG;
-        k += 1;
-        while k < words.len() && tags[k] != 0 && !is_begin(tags[k] as usize) {
-            tags[k] = I_ORG;
-            k += 1;
-        }
+        let end = span_end(tags, i + 2);
+        tags[i + 1..end].fill(I_ORG);
     }
+}
+
+/// Where the span running on at `from` ends: the first untagged word or new span's start at or
+/// after `from` (`from` itself when nothing continues there).
+fn span_end(tags: &[u8], from: usize) -> usize {
+    let mut end = from;
+    while end < tags.len() && tags[end] != 0 && !is_begin(tags[end] as usize) {
+        end += 1;
+    }
+    end
 }
 
 /// With the `auto` convention, in a sentence tagged in the shared weights: a sentence that
@@ -1322,14 +1327,9 @@ fn deities_are_people(words: &[&str], tags: &mut [u8], model: &Model) {
         // the untagged capitalised words after them.
         let mut end = name_start;
         if tags[i] != 0 {
-            while end < words.len() && tags[end] != 0 && !is_begin(tags[end] as usize) {
-                end += 1;
-            }
+            end = span_end(tags, name_start);
         } else if end < words.len() && is_begin(tags[end] as usize) {
-            end += 1;
-            while end < words.len() && tags[end] != 0 && !is_begin(tags[end] as usize) {
-                end += 1;
-            }
+            end = span_end(tags, name_start + 1);
         } else {
             while end < words.len()
                 && end - name_start < 3
