@@ -749,7 +749,13 @@ impl<'w> ConllExporter<'w> {
             let label = match e.label {
                 EntityLabel::Per
                     if doc.slice(e.span).contains(char::is_whitespace)
-                        && self.fill_person(doc, e.span, &direct_speakers, &reported) =>
+                        && self.fill_person(
+                            doc,
+                            e.span,
+                            &direct_speakers,
+                            &reported,
+                            &entity_at,
+                        ) =>
                 {
                     "PERSON"
                 }
@@ -1387,6 +1393,7 @@ impl<'w> ConllExporter<'w> {
         span: Span,
         direct_speakers: &[Span],
         reported: &[bool],
+        entity_at: &[Option<(EntityLabel, usize)>],
     ) -> bool {
         let (first, end) = token_range(doc, span);
         let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
@@ -1406,6 +1413,17 @@ impl<'w> ConllExporter<'w> {
                 c.is_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '–' | '—' | '#' | '[')
             })
             && !reported.get(sentence).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        // A name right after capitalised words that are no title and that the entity layer
+        // left out ("Koperasi Tani Makmur Jaya", "Lapangan Sukamaju Raya"), in a sentence that
+        // reports no speech: mostly the rest of a longer name the tagger split, of a place, a
+        // group or a thing (dev: 12 of 100 labelled). Not where those words are the field of a
+        // position the entity layer found before them ("Menteri Urusan Laut | Budi").
+        if first > 0
+            && !reported.get(sentence).copied().unwrap_or(false)
+            && self.inside_unread_name(doc, first, entity_at)
         {
             return false;
         }
@@ -1431,6 +1449,32 @@ impl<'w> ConllExporter<'w> {
         }
         // A name the article wrote a little before is a later reference.
         !self.repeated(doc, first, end)
+    }
+
+    /// True when the tokens right before token `first` are capitalised words the entity layer
+    /// left out, none a title (`titles`, an initial, or a word with a full stop such as
+    /// `Drs.`), with no position found right before them.
+    fn inside_unread_name(
+        &self,
+        doc: &Document,
+        first: usize,
+        entity_at: &[Option<(EntityLabel, usize)>],
+    ) -> bool {
+        let unread = |k: usize| {
+            let word = doc.slice(doc.tokens[k].span);
+            word.starts_with(char::is_uppercase)
+                && word.chars().count() > 1
+                && !word.contains('.')
+                && entity_at[k].is_none()
+                && !self.config.titles.iter().any(|t| t == word)
+        };
+        // "dan" joins the words of one name ("Menteri Urusan Hutan dan Kebun").
+        let joined = |k: usize| k > 0 && doc.slice(doc.tokens[k].span) == "dan" && unread(k - 1);
+        let mut k = first;
+        while k > 0 && (unread(k - 1) || (k < first && joined(k - 1))) {
+            k -= 1;
+        }
+        k < first && !(k > 0 && matches!(entity_at[k - 1], Some((EntityLabel::Role, _))))
     }
 
     /// [`Self::repeated`] for the tokens of `span`.
