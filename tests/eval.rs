@@ -102,8 +102,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.631),
             ("PERSON", 0.439),
-            ("ROLE", 0.374),
-            ("AFFILIATION", 0.339),
+            ("ROLE", 0.384),
+            ("AFFILIATION", 0.340),
             ("DATETIME", 0.778),
             ("LOCATION", 0.293),
             ("EVENT", 0.115),
@@ -619,6 +619,20 @@ fn kota_leaves_the_object_of_a_topic_verb_out_of_statements() {
         "Budi Santoso menekankan bahwa harga beras di pasar harus turun .",
     );
     assert_eq!(label_of(&got, "harga"), "B-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_labels_posts_of_firms_foundations_and_the_police_as_positions() {
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Bendahara Koperasi Sukamaju , Budi Santoso , mengatakan bahwa dana itu cukup .",
+            "Wakapolres Sukamaju Kompol Hartono Wibowo menjelaskan bahwa jalan ditutup .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Bendahara"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Koperasi"), "B-AFFILIATION", "{got:?}");
+    assert!(label_of(&got, "Wakapolres").ends_with("-ROLE"), "{got:?}");
 }
 
 #[test]

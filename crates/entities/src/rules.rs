@@ -72,6 +72,27 @@ const ROLES: &[&str] = &[
     "paus",
     "senator",
     "jenderal",
+    // Posts of firms, foundations, courts and the police or army commonly written before a
+    // name ("Kurator Museum X Budi", "Kabid Y Dinas Z", "Wakapolres Sukamaju").
+    "kurator",
+    "advokat",
+    "manajer",
+    "manager",
+    "general manager",
+    "pendiri",
+    "penyidik",
+    "bendahara",
+    "komisioner",
+    "penanggung jawab",
+    "penanggungjawab",
+    "kabid",
+    "kasubbag",
+    "kasatreskrim",
+    "dirreskrimsus",
+    "wakapolres",
+    "dandim",
+    "kadisdik",
+    "mendikdasmen",
 ];
 
 /// Titles and honorifics that may precede a name but are not part of it.
