@@ -101,7 +101,7 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.843),
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.631),
-            ("PERSON", 0.439),
+            ("PERSON", 0.438),
             ("ROLE", 0.384),
             ("AFFILIATION", 0.340),
             ("DATETIME", 0.778),
