@@ -100,8 +100,8 @@ const FLOORS: &[Floor] = &[
             ("STATEMENT", 0.732),
             ("CUE", 0.843),
             ("CUECOREF", 0.770),
-            ("PERSONCOREF", 0.631),
-            ("PERSON", 0.438),
+            ("PERSONCOREF", 0.636),
+            ("PERSON", 0.440),
             ("ROLE", 0.384),
             ("AFFILIATION", 0.340),
             ("DATETIME", 0.778),
@@ -500,6 +500,24 @@ fn kota_labels_a_full_name_person_where_introduced_without_its_title() {
     assert_eq!(labels, ["O", "B-PERSON", "O", "O"], "{got:?}");
     assert_eq!(label_of(&got, "panen"), "B-STATEMENT", "{got:?}");
     assert_eq!(label_of(&got, "gudang"), "B-STATEMENT", "{got:?}");
+}
+
+#[test]
+fn kota_labels_a_name_set_off_after_a_description_as_an_introduction() {
+    // The short name refers back to the full name written before, but set off by commas after
+    // the words describing the speaker it introduces them: PERSON, not PERSONCOREF.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Warga Sukamaju Wiratmo Hadiprojo meninjau tambak udang di pesisir .",
+            "Harga ikan naik .",
+            "Salah satu petambak , Wiratmo , mengatakan , harga pakan ikan turun bulan ini .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Wiratmo"), "O", "{got:?}");
+    let speaker = got.iter().rposition(|(w, _)| w == "Wiratmo").unwrap();
+    assert_eq!(got[speaker].1, "U-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "mengatakan"), "U-CUE", "{got:?}");
 }
 
 #[test]
