@@ -101,7 +101,7 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.843),
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
-            ("PERSON", 0.444),
+            ("PERSON", 0.449),
             ("ROLE", 0.384),
             ("AFFILIATION", 0.340),
             ("DATETIME", 0.778),
@@ -541,6 +541,21 @@ fn kota_leaves_a_name_opening_a_sentence_without_speech_unlabelled() {
         ],
     );
     assert_eq!(label_of(&speech, "Wiratmo"), "B-PERSON", "{speech:?}");
+}
+
+#[test]
+fn kota_takes_the_last_word_carrying_the_full_stop_into_the_name() {
+    // The input keeps the sentence's full stop on the name's last word, mid-row.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Harga ikan di pasar naik .",
+            "Panen jagung dihadiri Wakil Bupati Wiratmo Hadiprojo. Sesudah itu warga menanam padi bersama .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Wiratmo"), "B-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Hadiprojo."), "L-PERSON", "{got:?}");
+    assert_eq!(label_of(&got, "Sesudah"), "O", "{got:?}");
 }
 
 #[test]

@@ -752,12 +752,15 @@ impl<'w> ConllExporter<'w> {
             if quoted.iter().chain(&objects).any(|c| c.contains(e.span)) {
                 continue;
             }
+            // The corpus's tokens keep a sentence's full stop on its last word (`Santoso.`),
+            // which the entity layer leaves out of the name it ends.
+            let person = with_glued_stop(doc, e.span, &in_entity);
             let label = match e.label {
                 EntityLabel::Per
-                    if doc.slice(e.span).contains(char::is_whitespace)
+                    if doc.slice(person).contains(char::is_whitespace)
                         && self.fill_person(
                             doc,
-                            e.span,
+                            person,
                             &direct_speakers,
                             &reported,
                             &entity_at,
@@ -777,7 +780,7 @@ impl<'w> ConllExporter<'w> {
                 _ => continue,
             };
             let span = match label {
-                "PERSON" => self.without_titles(doc, e.span),
+                "PERSON" => self.without_titles(doc, person),
                 "AFFILIATION" => extend_name(doc, e.span, &in_entity, true),
                 "ROLE" => acting(doc, extend_name(doc, e.span, &in_entity, false), &in_entity),
                 _ => e.span,
@@ -2344,6 +2347,29 @@ fn extend_name(doc: &Document, span: Span, in_entity: &[bool], words: bool) -> S
     Span {
         start: span.start,
         end,
+    }
+}
+
+/// `span` over the word right after it when that word, left out of every entity, is a
+/// capitalised word carrying the sentence's full stop (`Budi | Santoso.`): the name's last word.
+/// Not an abbreviation or a degree (`Dr.`, `SH.`, `M.Pd.`).
+fn with_glued_stop(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
+    let next = doc.token_at(span.end.saturating_sub(1)) + 1;
+    let Some(token) = doc.tokens.get(next).filter(|_| !in_entity[next]) else {
+        return span;
+    };
+    let word = doc.slice(token.span);
+    let last_word = word.strip_suffix('.').is_some_and(|head| {
+        head.chars().count() >= 3
+            && head.starts_with(char::is_uppercase)
+            && head.chars().all(char::is_alphabetic)
+            && head.chars().any(char::is_lowercase)
+    });
+    let ends = |k: usize| doc.slice(doc.tokens[k].span).ends_with('.');
+    if last_word && !ends(next - 1) {
+        span.cover(token.span)
+    } else {
+        span
     }
 }
 
