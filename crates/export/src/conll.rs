@@ -643,7 +643,10 @@ impl<'w> ConllExporter<'w> {
                     // name not written within `repeat_window` tokens before counts as new.
                     self.mark(doc, mention, "PERSON");
                     self.mark_position(doc, s, &in_entity);
-                } else if same && (s.role.is_some() || doc.slice(mention).contains(' ')) {
+                } else if same
+                    && (s.role.is_some() || doc.slice(mention).contains(' '))
+                    && !named_after_description(doc, mention)
+                {
                     // A full name written again soon after is a later reference: the corpus
                     // labels those unevenly (dev: of 126, 16 `PERSON`, 32 `PERSONCOREF`, the
                     // rest nothing), so it is left unlabelled.
@@ -662,7 +665,10 @@ impl<'w> ConllExporter<'w> {
                     // "Kepala Dinas X , Budi , mengatakan", "Salah satu warga , Sari ,
                     // berharap": the name set off by commas after the position or description
                     // that opens the sentence introduces the speaker there, even where it was
-                    // written before (dev: 6 of 22 `PERSON`, 1 `PERSONCOREF`).
+                    // written before (dev: 6 of 22 `PERSON`, 1 `PERSONCOREF`, as references
+                    // back; of 4 repeated full names, 2 `PERSON`). Its position,
+                    // written before it, is left to the entity fill (marking it with the
+                    // speaker's lost ROLE 0.1).
                     self.mark(doc, mention, "PERSON");
                 } else {
                     self.mark(doc, mention, "PERSONCOREF");
