@@ -102,8 +102,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.631),
             ("PERSON", 0.438),
-            ("ROLE", 0.384),
-            ("AFFILIATION", 0.354),
+            ("ROLE", 0.386),
+            ("AFFILIATION", 0.360),
             ("DATETIME", 0.778),
             ("LOCATION", 0.293),
             ("EVENT", 0.115),
@@ -428,6 +428,25 @@ fn kota_labels_an_organisation_of_a_known_type_the_entity_layer_missed() {
     assert_eq!(label_of(&got, "SDN"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "Karangwulan"), "L-AFFILIATION", "{got:?}");
     assert!(!label_of(&got, "SMPN").ends_with("AFFILIATION"), "{got:?}");
+}
+
+#[test]
+fn kota_reads_an_offices_second_field_and_a_members_district_into_the_organisation() {
+    // "Dinas A dan B Kabupaten X" is one office; "DPRD X dapil Y 3" names the member's seat.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Kepala Dinas Perikanan dan Kelautan Kabupaten Lorejati , Budi Santoso , mengatakan , \
+             stok ikan cukup .",
+            "Anggota DPRD Lorejati dapil Tegalrejo 3 , Sari Wulandari , menjelaskan , jalan itu \
+             rusak .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Perikanan"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "dan"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Kelautan"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "dapil"), "I-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "3"), "L-AFFILIATION", "{got:?}");
 }
 
 #[test]

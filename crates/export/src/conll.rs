@@ -1932,6 +1932,17 @@ fn organisation_at(
                 Some((EntityLabel::Per | EntityLabel::Role | EntityLabel::Date, _))
             )
     };
+    // A field noun ("Kebudayaan", "Transmigrasi"), not a word that opens an organisation or a
+    // place of its own.
+    let field = |k: usize| {
+        let t = text(k);
+        let mut chars = t.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && t.len() >= 6
+            && (t.ends_with("an") || t.ends_with("si"))
+            && !OWN_NAME_OPENERS.contains(&t)
+    };
     let mut last = None;
     let mut k = j;
     while k < limit && k < j + 15 && free(k) {
@@ -1965,6 +1976,32 @@ fn organisation_at(
             if t.ends_with('.') {
                 break;
             }
+        } else if t == "dan" && last.is_some() && k + 1 < limit && free(k + 1) && field(k + 1) {
+            // "Dinas A dan Kehutanan", "Fakultas B dan Kelautan": an
+            // office's second field, which the tagger often reads as a place or a person of
+            // its own ("Kehutanan Provinsi X"): the name goes on over it (and over that place).
+            match entity_at[k + 1] {
+                Some((EntityLabel::Org | EntityLabel::Loc, end)) if (k + 1..=end).all(free) => {
+                    last = Some(end);
+                    k = end + 1;
+                }
+                _ => {
+                    last = Some(k + 1);
+                    k += 2;
+                }
+            }
+        } else if last.is_some()
+            && k + 2 < limit
+            && (t.eq_ignore_ascii_case("dapil")
+                || t == "dari" && text(k + 1).eq_ignore_ascii_case("dapil"))
+        {
+            // "DPRD X dapil Y 2", "Komisi X DPR dari Dapil II Y": the electoral district a
+            // member sits for is part of the organisation in KoTA; the district's name follows.
+            let name = if t == "dari" { k + 2 } else { k + 1 };
+            if !text(name).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                break;
+            }
+            k = name;
         } else if t == "dan"
             && last.is_some()
             && k + 1 < limit
@@ -1994,6 +2031,36 @@ fn organisation_at(
     }
     last
 }
+
+/// Field-like words that open an organisation or a place of their own after "dan" ("Dinas X
+/// dan Kecamatan Y"): no second field of the name before.
+const OWN_NAME_OPENERS: [&str; 25] = [
+    "Kecamatan",
+    "Kelurahan",
+    "Kabupaten",
+    "Kementerian",
+    "Kementrian",
+    "Kejaksaan",
+    "Kepolisian",
+    "Pengadilan",
+    "Pemerintahan",
+    "Perusahaan",
+    "Perguruan",
+    "Kedutaan",
+    "Pangkalan",
+    "Perumahan",
+    "Komisi",
+    "Asosiasi",
+    "Federasi",
+    "Organisasi",
+    "Koalisi",
+    "Yayasan",
+    "Persatuan",
+    "Perkumpulan",
+    "Himpunan",
+    "Ikatan",
+    "Gerakan",
+];
 
 /// Honorifics, academic titles and ranks written before a name: not part of an organisation.
 const TITLES_BEFORE_NAMES: [&str; 20] = [
