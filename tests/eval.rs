@@ -102,8 +102,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.631),
             ("PERSON", 0.438),
-            ("ROLE", 0.386),
-            ("AFFILIATION", 0.360),
+            ("ROLE", 0.385),
+            ("AFFILIATION", 0.364),
             ("DATETIME", 0.778),
             ("LOCATION", 0.293),
             ("EVENT", 0.115),
@@ -423,6 +423,7 @@ fn kota_labels_an_organisation_of_a_known_type_the_entity_layer_missed() {
         &[
             "Para siswa SDN 7 Karangwulan meraih juara lomba baca puisi tingkat provinsi .",
             "Ia mengajar di SMPN 4 Tegalrejo sejak lama .",
+            "Budi Santoso mengatakan , lomba itu berjalan lancar .",
         ],
     );
     assert_eq!(label_of(&got, "SDN"), "B-AFFILIATION", "{got:?}");
@@ -447,6 +448,16 @@ fn kota_reads_an_offices_second_field_and_a_members_district_into_the_organisati
     assert_eq!(label_of(&got, "Kelautan"), "I-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "dapil"), "I-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "3"), "L-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_the_organisations_of_a_text_without_reported_speech_unlabelled() {
+    // No cue within repeat_window tokens: the organisation is not labelled.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &["Para siswa SDN 7 Karangwulan meraih juara lomba baca puisi tingkat provinsi ."],
+    );
+    assert_eq!(label_of(&got, "SDN"), "O", "{got:?}");
 }
 
 #[test]
@@ -745,10 +756,14 @@ fn kota_a_speaker_named_by_position_only_is_no_person() {
 
 #[test]
 fn kota_organisations_keep_their_bracketed_abbreviation() {
-    let got = conll_labels(
+    // (A cue of reported speech nearby: KoTA labels the organisations of such articles.)
+    let got = conll_rows_labels(
         "pipelines/kota.toml",
-        "Kementerian Pertanian ( Kementan ) membuka pasar murah , dan Tunjangan Hari Raya ( THR ) \
-         dibayar penuh .",
+        &[
+            "Kementerian Pertanian ( Kementan ) membuka pasar murah , dan Tunjangan Hari Raya ( \
+             THR ) dibayar penuh .",
+            "Ia mengatakan , harga beras di pasar itu naik tajam .",
+        ],
     );
     assert_eq!(label_of(&got, "Kementerian"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "Kementan"), "I-AFFILIATION", "{got:?}");
@@ -1424,9 +1439,12 @@ fn kota_leaves_the_speaker_after_a_direct_quote_a_candidate_and_a_medium_unlabel
     assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Sekolah"), "O", "{got:?}");
     // A platform is where a message went, no one's organisation.
-    let got = conll_labels(
+    let got = conll_rows_labels(
         "pipelines/kota.toml",
-        "Pesan itu dikirim lewat WhatsApp kepada Kementerian Agama .",
+        &[
+            "Pesan itu dikirim lewat WhatsApp kepada Kementerian Agama .",
+            "Ia mengatakan , harga beras di pasar itu naik tajam .",
+        ],
     );
     assert_eq!(label_of(&got, "WhatsApp"), "O", "{got:?}");
     assert_eq!(label_of(&got, "Kementerian"), "B-AFFILIATION", "{got:?}");
@@ -1572,10 +1590,14 @@ fn kota_labels_a_named_event_after_its_verb() {
 #[test]
 fn kota_leaves_anniversaries_and_employment_statuses_unlabelled() {
     // "HUT ke-50 Yayasan X" names an event, "guru PPPK" a status: no AFFILIATION.
-    let got = conll_labels(
+    // (A cue of reported speech nearby: KoTA labels the organisations of such articles.)
+    let got = conll_rows_labels(
         "pipelines/kota.toml",
-        "Sekolah itu merayakan HUT ke-50 Yayasan Bina Sukamaju dengan lomba , dan guru PPPK ikut \
-         menari bersama Dinas Pendidikan Sukamaju .",
+        &[
+            "Sekolah itu merayakan HUT ke-50 Yayasan Bina Sukamaju dengan lomba , dan guru PPPK \
+             ikut menari bersama Dinas Pendidikan Sukamaju .",
+            "Ia mengatakan , harga beras di pasar itu naik tajam .",
+        ],
     );
     assert_eq!(label_of(&got, "Yayasan"), "O", "{got:?}");
     assert_eq!(label_of(&got, "PPPK"), "O", "{got:?}");
