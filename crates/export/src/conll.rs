@@ -148,6 +148,14 @@ pub struct ConllConfig {
     /// that make it the place something covers ("di seluruh | Sukamaju"), written `LOCATION`.
     /// Lower case. Empty: none.
     pub place_after: Vec<String>,
+    /// With the `kota` scheme: words that open the name of an organisation of a known type
+    /// (a school, "SDN 3 Sukamaju"; a district police unit, "Polres Sukamaju"; a regional
+    /// office, "Dinas X Kota Sukamaju"). Where the entity layer found nothing there,
+    /// such a word with the capitalised words, numbers and bracketed abbreviation after it is
+    /// written `AFFILIATION`, unless it follows "dan", a capitalised word, a place preposition
+    /// or a word of studying (a list, a longer name, a place, an alma mater). Matched as
+    /// written. Empty: none.
+    pub organisation_types: Vec<String>,
 }
 
 impl Default for ConllConfig {
@@ -202,6 +210,7 @@ impl Default for ConllConfig {
             dated_places: false,
             event_verbs: Vec::new(),
             place_after: Vec::new(),
+            organisation_types: Vec::new(),
         }
     }
 }
@@ -1005,6 +1014,45 @@ impl<'w> ConllExporter<'w> {
                 self.named_events(doc);
             }
         }
+        // Written last, over what nothing else labelled: the organisations of a known type the
+        // entity layer missed.
+        if !self.config.organisation_types.is_empty() {
+            self.typed_organisations(doc, &entity_at);
+        }
+        self.drop_organisations_far_from_cues(&short_cues);
+    }
+
+    /// Unlabels each `AFFILIATION` with no cue of reported speech (a labelled one, or one of
+    /// the `short_cues` of clauses left unlabelled) within `repeat_window` tokens (about an
+    /// article) either side: KoTA labels the organisations of articles that report speech, and
+    /// mostly leaves those of an article without any unlabelled (dev: 7 of 92 such spans
+    /// right, against a third elsewhere).
+    fn drop_organisations_far_from_cues(&mut self, short_cues: &[usize]) {
+        let mut cues: Vec<usize> = (0..self.labels.len())
+            .filter(|&k| {
+                matches!(
+                    self.labels[k],
+                    Some(("CUE" | "CUECOREF", Position::Begin | Position::Unit))
+                )
+            })
+            .chain(short_cues.iter().copied())
+            .collect();
+        cues.sort_unstable();
+        let reach = self.config.repeat_window;
+        let mut k = 0;
+        while k < self.labels.len() {
+            let Some(end) = affiliation_end(&self.labels, k) else {
+                k += 1;
+                continue;
+            };
+            let next = cues.partition_point(|&c| c < k);
+            let near = cues.get(next).is_some_and(|&c| c - k <= reach)
+                || next > 0 && k - cues[next - 1] <= reach;
+            if !near {
+                self.labels[k..=end].fill(None);
+            }
+            k = end + 1;
+        }
     }
 
     /// Labels a speaker's role `ROLE` (with an acting word before it) and organisation
@@ -1016,6 +1064,49 @@ impl<'w> ConllExporter<'w> {
         if let Some(a) = s.affiliation {
             let a = extend_name(doc, a, in_entity, false);
             self.mark(doc, a, "AFFILIATION");
+        }
+    }
+
+    /// Labels `AFFILIATION` the organisations opened by a word of `organisation_types` ("SDN 3
+    /// Sukamaju", "Dinas X Kota Sukamaju") where none of their tokens is labelled:
+    /// KoTA labels them wherever the text names them, and the entity layer misses many (dev:
+    /// of 126 such names, 46 exact; over all organisation type words only one in five).
+    fn typed_organisations(&mut self, doc: &Document, entity_at: &[Option<(EntityLabel, usize)>]) {
+        let n = doc.tokens.len();
+        let text = |k: usize| doc.slice(doc.tokens[k].span);
+        let mut sentence = 0;
+        let mut k = 0;
+        while k < n {
+            let limit = sentence_end(doc, &mut sentence, k);
+            let opens = self.labels[k].is_none()
+                && entity_at[k]
+                    .is_none_or(|(l, _)| matches!(l, EntityLabel::Org | EntityLabel::Loc))
+                && self.config.organisation_types.iter().any(|t| t == text(k))
+                && k + 1 < limit
+                && text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            // After "dan" a later item of a list; after a capitalised word the rest of a longer
+            // name; after a place preposition a place; after a word of studying an alma mater.
+            let before = if k > 0 { text(k - 1) } else { "" };
+            let set_apart = before == "dan"
+                || (before.starts_with(char::is_uppercase) && !before.ends_with('.'))
+                || listed(&self.config.place_prepositions, before)
+                || listed(&["lulusan", "alumni", "alumnus", "alumna"], before)
+                || matches!(before, ":" | "(" | "/");
+            if !opens || set_apart {
+                k += 1;
+                continue;
+            }
+            let end = organisation_at(doc, k, limit, entity_at, &self.labels, false)
+                .filter(|&e| e > k && (k..=e).all(|i| self.labels[i].is_none()))
+                // Before a colon or a slash: the head of a list item or one of two names.
+                .filter(|&e| e + 1 >= n || !matches!(text(e + 1), ":" | "/"));
+            match end {
+                Some(e) => {
+                    self.relabel(k, e + 1, "AFFILIATION");
+                    k = e + 1;
+                }
+                None => k += 1,
+            }
         }
     }
 
@@ -1900,6 +1991,17 @@ fn organisation_at(
                 Some((EntityLabel::Per | EntityLabel::Role | EntityLabel::Date, _))
             )
     };
+    // A field noun ("Kebudayaan", "Transmigrasi"), not a word that opens an organisation or a
+    // place of its own.
+    let field = |k: usize| {
+        let t = text(k);
+        let mut chars = t.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && t.len() >= 6
+            && (t.ends_with("an") || t.ends_with("si"))
+            && !OWN_NAME_OPENERS.contains(&t)
+    };
     let mut last = None;
     let mut k = j;
     while k < limit && k < j + 15 && free(k) {
@@ -1933,6 +2035,32 @@ fn organisation_at(
             if t.ends_with('.') {
                 break;
             }
+        } else if t == "dan" && last.is_some() && k + 1 < limit && free(k + 1) && field(k + 1) {
+            // "Dinas A dan Kehutanan", "Fakultas B dan Kelautan": an
+            // office's second field, which the tagger often reads as a place or a person of
+            // its own ("Kehutanan Provinsi X"): the name goes on over it (and over that place).
+            match entity_at[k + 1] {
+                Some((EntityLabel::Org | EntityLabel::Loc, end)) if (k + 1..=end).all(free) => {
+                    last = Some(end);
+                    k = end + 1;
+                }
+                _ => {
+                    last = Some(k + 1);
+                    k += 2;
+                }
+            }
+        } else if last.is_some()
+            && k + 2 < limit
+            && (t.eq_ignore_ascii_case("dapil")
+                || t == "dari" && text(k + 1).eq_ignore_ascii_case("dapil"))
+        {
+            // "DPRD X dapil Y 2", "Komisi X DPR dari Dapil II Y": the electoral district a
+            // member sits for is part of the organisation in KoTA; the district's name follows.
+            let name = if t == "dari" { k + 2 } else { k + 1 };
+            if !text(name).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                break;
+            }
+            k = name;
         } else if t == "dan"
             && last.is_some()
             && k + 1 < limit
@@ -1962,6 +2090,36 @@ fn organisation_at(
     }
     last
 }
+
+/// Field-like words that open an organisation or a place of their own after "dan" ("Dinas X
+/// dan Kecamatan Y"): no second field of the name before.
+const OWN_NAME_OPENERS: [&str; 25] = [
+    "Kecamatan",
+    "Kelurahan",
+    "Kabupaten",
+    "Kementerian",
+    "Kementrian",
+    "Kejaksaan",
+    "Kepolisian",
+    "Pengadilan",
+    "Pemerintahan",
+    "Perusahaan",
+    "Perguruan",
+    "Kedutaan",
+    "Pangkalan",
+    "Perumahan",
+    "Komisi",
+    "Asosiasi",
+    "Federasi",
+    "Organisasi",
+    "Koalisi",
+    "Yayasan",
+    "Persatuan",
+    "Perkumpulan",
+    "Himpunan",
+    "Ikatan",
+    "Gerakan",
+];
 
 /// Honorifics, academic titles and ranks written before a name: not part of an organisation.
 const TITLES_BEFORE_NAMES: [&str; 20] = [
