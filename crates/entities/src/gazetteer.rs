@@ -2108,6 +2108,14 @@ impl Gazetteer {
     pub fn tag_tokens(&self, words: &[&str], out: &mut Vec<u8>) {
         out.clear();
         out.resize(words.len(), 0);
+        self.mark_names(words, out);
+    }
+
+    /// [`Gazetteer::tag_tokens`] into a slice of the words' length that holds zeros (a part of
+    /// a document's codes, written in place rather than through a sentence's buffer and copied).
+    pub fn mark_names(&self, words: &[&str], out: &mut [u8]) {
+        debug_assert_eq!(words.len(), out.len());
+        debug_assert!(out.iter().all(|c| *c == 0), "codes to write hold zeros");
         let mut i = 0;
         while i < words.len() {
             // Names start with a capital or a digit: skip the rest unhashed.

@@ -1599,7 +1599,6 @@ pub fn tag(
     // About one entity in eleven tokens in news: sized once, where growing from empty moved the
     // entities five or six times a document.
     let mut out = Vec::with_capacity(tokens.len() / 8);
-    let mut codes: Vec<u8> = Vec::with_capacity(64);
     let mut covered: Vec<bool> = Vec::with_capacity(64);
     // The skipped spans that reach into the current sentence (usually none): every token was
     // checked against every skipped span of the document, quadratic on long documents.
@@ -1633,8 +1632,7 @@ pub fn tag(
     for sentence in &doc.sentences {
         let (first, end) = (sentence.first_token as usize, sentence.end_token as usize);
         if first < end {
-            gazetteer.tag_tokens(&all_words[first..end], &mut codes);
-            all_codes[first..end].copy_from_slice(&codes);
+            gazetteer.mark_names(&all_words[first..end], &mut all_codes[first..end]);
         }
     }
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
