@@ -3157,10 +3157,10 @@ pub fn people_before_ages(doc: &mut Document) {
             .all(|&b| b == b' ')
     };
     let mut found: Vec<Span> = Vec::new();
-    // Brackets are rare: find them in the text (memchr), not by walking every token.
-    let mut from = 0;
-    while let Some(at) = text[from..].find('(').map(|k| from + k) {
-        from = at + 1;
+    // Brackets are rare: find them in the text (memchr), not by walking every token. (The
+    // `memchr` crate's, by 32 bytes: `str::find` went a word at a time, 3.2 M instructions
+    // over 450 articles.)
+    for at in memchr::memchr_iter(b'(', bytes) {
         let i = tokens.partition_point(|t| (t.span.start as usize) < at);
         if i == 0
             || i + 2 >= tokens.len()
