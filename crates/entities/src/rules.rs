@@ -3749,7 +3749,7 @@ mod genre_window_tests {
     use super::*;
 
     /// A document of pre-tokenized sentences (tokens split at spaces), one a string.
-    fn document(sentences: &[&str]) -> Document {
+    pub(super) fn document(sentences: &[&str]) -> Document {
         let text = sentences.join(" ");
         let mut doc = Document::new("t", &text);
         let mut start = 0;
@@ -4268,16 +4268,7 @@ mod lookup_filter_tests {
 
     /// A one-sentence document of the words split at spaces.
     fn document(words: &str) -> Document {
-        let mut doc = Document::new("t", words);
-        let mut start = 0;
-        for word in words.split(' ') {
-            doc.tokens.push(Token::new(
-                Span::new(start, start + word.len()),
-                TokenKind::Word,
-            ));
-            start += word.len() + 1;
-        }
-        doc
+        super::genre_window_tests::document(&[words])
     }
 
     #[test]
