@@ -2,7 +2,6 @@
 
 use crate::features::{HashKeyed, combine, hash_exact};
 use kutip_core::EntityLabel;
-use std::collections::HashMap;
 
 const PLACES: &[&str] = &[
     // countries and regions, in Indonesian
@@ -1980,7 +1979,9 @@ struct Sequence {
 /// Names and their labels, keyed by their text as written.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    names: HashMap<String, EntityLabel>,
+    /// foldhash, as the stage's other maps (the standard SipHash cost 0.9 M instructions at
+    /// start-up).
+    names: foldhash::HashMap<String, EntityLabel>,
     /// The same names and every proper prefix of one (in words), keyed by the combined hashes
     /// of their words, for allocation-free look-ups: one map, so a word that starts no name
     /// costs one look-up.
@@ -2014,7 +2015,7 @@ impl Gazetteer {
     /// The built-in gazetteer.
     pub fn builtin() -> Gazetteer {
         let mut g = Gazetteer {
-            names: HashMap::new(),
+            names: foldhash::HashMap::default(),
             sequences: HashKeyed::default(),
             starts: std::array::from_fn(|b| !(b as u8).is_ascii()),
             first_words: vec![0; 1 << 10],
@@ -2108,6 +2109,14 @@ impl Gazetteer {
     pub fn tag_tokens(&self, words: &[&str], out: &mut Vec<u8>) {
         out.clear();
         out.resize(words.len(), 0);
+        self.mark_names(words, out);
+    }
+
+    /// [`Gazetteer::tag_tokens`] into a slice of the words' length that holds zeros (a part of
+    /// a document's codes, written in place rather than through a sentence's buffer and copied).
+    pub fn mark_names(&self, words: &[&str], out: &mut [u8]) {
+        debug_assert_eq!(words.len(), out.len());
+        debug_assert!(out.iter().all(|c| *c == 0), "codes to write hold zeros");
         let mut i = 0;
         while i < words.len() {
             // Names start with a capital or a digit: skip the rest unhashed.
