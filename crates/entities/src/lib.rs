@@ -634,6 +634,22 @@ mod tests {
     }
 
     #[test]
+    fn outside_news_a_landmark_is_a_place() {
+        let names = names_in_tokens(
+            "Pada tahun 1987 , penyanyi Sari Wulandari tampil di Taj Mahal dan kemudian di Colosseum bersama orkestra Cibodas .",
+            auto_without_gazetteer_names(),
+        );
+        assert!(
+            names.contains(&(EntityLabel::Loc, "Taj Mahal".into())),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&(EntityLabel::Loc, "Colosseum".into())),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn outside_news_a_god_is_a_person_with_the_title_inside() {
         let config = auto_without_gazetteer_names();
         let names = names_in_tokens(
