@@ -634,6 +634,31 @@ mod tests {
     }
 
     #[test]
+    fn one_word_after_a_post_heading_an_office_is_the_office() {
+        let names = names_in_tokens(
+            "Kepala Disdukcapil mengatakan data penduduk Sukamaju sudah lengkap .",
+            EntitiesConfig::default(),
+        );
+        assert!(
+            names.contains(&(EntityLabel::Org, "Disdukcapil".into())),
+            "{names:?}"
+        );
+        assert!(
+            !names.iter().any(|(l, _)| *l == EntityLabel::Per),
+            "{names:?}"
+        );
+        // A common given name after the post is the person.
+        let names = names_in_tokens(
+            "Ketua Budi mengatakan rapat ditunda .",
+            EntitiesConfig::default(),
+        );
+        assert!(
+            !names.iter().any(|(l, _)| *l == EntityLabel::Org),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn outside_news_a_landmark_is_a_place() {
         let names = names_in_tokens(
             "Pada tahun 1987 , penyanyi Sari Wulandari tampil di Taj Mahal dan kemudian di Colosseum bersama orkestra Cibodas .",

@@ -1405,6 +1405,43 @@ fn places_after_place_heads(words: &[&str], codes: &[u8], tags: &mut [u8], model
     }
 }
 
+/// Posts that head an institution: the one word right after one is the office it heads
+/// ("Kepala Disdukcapil"), far more often than the holder's name, which
+/// comes after the office ("Kepala Disdukcapil Sukamaju Rina Hartati").
+const INSTITUTION_POSTS: &[&str] = &[
+    "Kepala",
+    "Ketua",
+    "Sekretaris",
+    "Direktur",
+    "Pimpinan",
+    "Bendahara",
+    "Kabid",
+    "Kabag",
+    "Kasi",
+    "Kasubbag",
+    "Kasubbid",
+];
+
+/// In every convention: a one-word "person" right after a post that heads an institution
+/// (see [`INSTITUTION_POSTS`]) and before a word that is not capitalised is the institution,
+/// an organisation ("Kepala Disdukcapil mengatakan …"), unless the word is a common given
+/// name ("Ketua Budi mengatakan …"). An unknown agency abbreviation reads like a name to the
+/// model; the post before it is the office's, not a title of the person.
+fn institutions_after_posts(words: &[&str], tags: &mut [u8]) {
+    for i in 1..words.len() {
+        if tags[i] == B_PER
+            && tags.get(i + 1).is_none_or(|&t| t != I_PER)
+            && words.get(i + 1).is_none_or(|w| !starts_upper(w))
+            && INSTITUTION_POSTS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(words[i - 1]))
+            && !crate::given_names::is_given_name(hash_lower(words[i]))
+        {
+            tags[i] = B_ORG;
+        }
+    }
+}
+
 /// Well-known buildings and sites, written as a sentence's words (general knowledge, not taken
 /// from any corpus): names that the statistical model often reads as the institution housed
 /// there or as a person, but that encyclopaedic text uses as places ("langsung dari Gedung
@@ -1733,6 +1770,7 @@ pub fn tag(
         school_names_run_on(words, &mut scratch.tags);
         degrees_outside_people(words, &mut scratch.tags);
         age_categories_outside_teams(words, &mut scratch.tags);
+        institutions_after_posts(words, &mut scratch.tags);
         all_tags[first..end].copy_from_slice(&scratch.tags);
     }
     for sentence in doc.sentences.iter() {
