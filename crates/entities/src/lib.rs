@@ -639,10 +639,7 @@ mod tests {
             "Kepala Disdukcapil mengatakan data penduduk Sukamaju sudah lengkap .",
             EntitiesConfig::default(),
         );
-        assert!(
-            names.contains(&(EntityLabel::Org, "Disdukcapil".into())),
-            "{names:?}"
-        );
+        assert_found(&names, EntityLabel::Org, "Disdukcapil");
         assert!(
             !names.iter().any(|(l, _)| *l == EntityLabel::Per),
             "{names:?}"
@@ -658,20 +655,22 @@ mod tests {
         );
     }
 
+    /// Fails, listing what was found, unless `names` holds `name` with `label`.
+    fn assert_found(names: &[(EntityLabel, String)], label: EntityLabel, name: &str) {
+        assert!(
+            names.iter().any(|(l, n)| *l == label && n == name),
+            "{label:?} {name:?} not in {names:?}"
+        );
+    }
+
     #[test]
     fn outside_news_a_landmark_is_a_place() {
         let names = names_in_tokens(
             "Pada tahun 1987 , penyanyi Sari Wulandari tampil di Taj Mahal dan kemudian di Colosseum bersama orkestra Cibodas .",
             auto_without_gazetteer_names(),
         );
-        assert!(
-            names.contains(&(EntityLabel::Loc, "Taj Mahal".into())),
-            "{names:?}"
-        );
-        assert!(
-            names.contains(&(EntityLabel::Loc, "Colosseum".into())),
-            "{names:?}"
-        );
+        assert_found(&names, EntityLabel::Loc, "Taj Mahal");
+        assert_found(&names, EntityLabel::Loc, "Colosseum");
     }
 
     #[test]
