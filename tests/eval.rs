@@ -135,10 +135,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.818),
+            ("micro", 0.823),
             ("PER", 0.838),
-            ("ORG", 0.717),
-            ("LOC", 0.844),
+            ("ORG", 0.726),
+            ("LOC", 0.849),
         ],
     ),
 ];

@@ -664,6 +664,19 @@ mod tests {
     }
 
     #[test]
+    fn outside_news_an_award_ending_in_a_country_leaves_only_the_country() {
+        let names = names_in_tokens(
+            "Novel keduanya meraih Anugerah Penulis Cilik Malaysia pada tahun 2010 .",
+            auto_without_gazetteer_names(),
+        );
+        assert_found(&names, EntityLabel::Loc, "Malaysia");
+        assert!(
+            !names.iter().any(|(_, n)| n.starts_with("Anugerah")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn outside_news_a_landmark_is_a_place() {
         let names = names_in_tokens(
             "Pada tahun 1987 , penyanyi Sari Wulandari tampil di Taj Mahal dan kemudian di Colosseum bersama orkestra Cibodas .",
