@@ -135,10 +135,10 @@ const FLOORS: &[Floor] = &[
         "pipelines/ner.toml",
         "ner/nergrit.dev.bio",
         &[
-            ("micro", 0.814),
-            ("PER", 0.836),
-            ("ORG", 0.714),
-            ("LOC", 0.839),
+            ("micro", 0.823),
+            ("PER", 0.838),
+            ("ORG", 0.726),
+            ("LOC", 0.849),
         ],
     ),
 ];

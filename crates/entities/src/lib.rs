@@ -634,6 +634,72 @@ mod tests {
     }
 
     #[test]
+    fn one_word_after_a_post_heading_an_office_is_the_office() {
+        let names = names_in_tokens(
+            "Kepala Disdukcapil mengatakan data penduduk Sukamaju sudah lengkap .",
+            EntitiesConfig::default(),
+        );
+        assert_found(&names, EntityLabel::Org, "Disdukcapil");
+        assert!(
+            !names.iter().any(|(l, _)| *l == EntityLabel::Per),
+            "{names:?}"
+        );
+        // A common given name after the post is the person.
+        let names = names_in_tokens(
+            "Ketua Budi mengatakan rapat ditunda .",
+            EntitiesConfig::default(),
+        );
+        assert!(
+            !names.iter().any(|(l, _)| *l == EntityLabel::Org),
+            "{names:?}"
+        );
+    }
+
+    /// The names found in pre-tokenized `words` with [`auto_without_gazetteer_names`].
+    fn auto_names(words: &str) -> Vec<(EntityLabel, String)> {
+        names_in_tokens(words, auto_without_gazetteer_names())
+    }
+
+    /// Fails, listing what was found, unless whether some name of `names` passes `test` is
+    /// `expected` (`what` says which name was looked for).
+    fn assert_some_name(
+        names: &[(EntityLabel, String)],
+        expected: bool,
+        what: &str,
+        test: impl Fn(EntityLabel, &str) -> bool,
+    ) {
+        let found = names.iter().any(|(l, n)| test(*l, n));
+        assert_eq!(found, expected, "{what} found: {found}, in {names:?}");
+    }
+
+    /// Fails unless `names` holds `name` with `label`.
+    fn assert_found(names: &[(EntityLabel, String)], label: EntityLabel, name: &str) {
+        assert_some_name(names, true, name, |l, n| l == label && n == name);
+    }
+
+    /// Fails if a name in `names` starts with `prefix`.
+    fn assert_no_name_starts_with(names: &[(EntityLabel, String)], prefix: &str) {
+        assert_some_name(names, false, prefix, |_, n| n.starts_with(prefix));
+    }
+
+    #[test]
+    fn outside_news_an_award_ending_in_a_country_leaves_only_the_country() {
+        let names =
+            auto_names("Novel keduanya meraih Anugerah Penulis Cilik Malaysia pada tahun 2010 .");
+        assert_found(&names, EntityLabel::Loc, "Malaysia");
+        assert_no_name_starts_with(&names, "Anugerah");
+    }
+
+    #[test]
+    fn outside_news_a_landmark_is_a_place() {
+        let names = auto_names(
+            "Pada tahun 1987 , penyanyi Sari Wulandari tampil di Taj Mahal dan kemudian di Colosseum bersama orkestra Cibodas .",
+        );
+        assert_found(&names, EntityLabel::Loc, "Taj Mahal");
+        assert_found(&names, EntityLabel::Loc, "Colosseum");
+    }
+
+    #[test]
     fn outside_news_a_god_is_a_person_with_the_title_inside() {
         let config = auto_without_gazetteer_names();
         let names = names_in_tokens(
@@ -653,10 +719,7 @@ mod tests {
             "Pada tahun 1990 , grup Sang Kelana Biru merilis album pertama mereka di Sukamaju .",
             config,
         );
-        assert!(
-            !names.iter().any(|(_, n)| n.starts_with("Sang")),
-            "{names:?}"
-        );
+        assert_no_name_starts_with(&names, "Sang");
     }
 
     #[test]
