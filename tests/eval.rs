@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
             ("ROLE", 0.385),
-            ("AFFILIATION", 0.364),
+            ("AFFILIATION", 0.363),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
             ("EVENT", 0.115),
