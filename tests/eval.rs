@@ -421,6 +421,47 @@ fn label_of<'a>(got: &'a [(String, String)], token: &str) -> &'a str {
         .map_or("missing", |(_, l)| l.as_str())
 }
 
+/// The labels `got` that do not sit in one whole BILOU span (`B-` … `L-` of one label, or
+/// `U-`), with their positions.
+fn broken_spans(got: &[(String, String)]) -> Vec<(usize, String)> {
+    let mut open: Option<&str> = None;
+    let mut broken = Vec::new();
+    for (k, (_, label)) in got.iter().enumerate() {
+        let (prefix, name) = label.split_once('-').unwrap_or((label.as_str(), ""));
+        let continues = open == Some(name);
+        let whole = match prefix {
+            "B" | "U" | "O" => open.is_none(),
+            _ => continues,
+        };
+        if !whole {
+            broken.push((k, label.clone()));
+        }
+        open = match prefix {
+            "B" | "I" => Some(name),
+            _ => None,
+        };
+    }
+    broken
+}
+
+#[test]
+fn kota_writes_whole_spans_where_a_later_reading_cuts_into_an_earlier_one() {
+    // The organisation read over the place and name after a bracketed abbreviation, and over
+    // a school's name after "Sekolah", is cut short by the role and name read later; what is
+    // left of it must not stay behind as an `I-`/`L-` without its beginning.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Kepala Lapas ( Kalapas ) Sukamaju Imam Prasetyo menyampaikan , warga binaan sehat .",
+            "Kepala Sekolah SMA Cendana Sukamaju , Ni Luh Sari , menjelaskan bahwa ujian diundur .",
+        ],
+    );
+    assert_eq!(broken_spans(&got), Vec::new(), "{got:?}");
+    assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Lapas"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, ")"), "L-AFFILIATION", "{got:?}");
+}
+
 #[test]
 fn kota_labels_an_organisation_of_a_known_type_the_entity_layer_missed() {
     // kota.toml's organisation_types: a school's name after a lower-case word is an

@@ -271,6 +271,42 @@ impl<'w> ConllExporter<'w> {
             Scheme::PfsaId => self.label_pfsa(doc),
             Scheme::Kota => self.label_kota(doc),
         }
+        self.unlabel_broken_spans();
+    }
+
+    /// Unlabels every run of tokens that is not one whole span (a begin, one label throughout,
+    /// an end): a rule that shortens or cuts into a span written before can leave part of it
+    /// behind (the name an organisation ran over), and no BILOU or BIO reader accepts an `I-`
+    /// after `O`. The part left is what a better-founded reading took away, so it is dropped
+    /// rather than kept as a span of its own.
+    fn unlabel_broken_spans(&mut self) {
+        let mut k = 0;
+        while k < self.labels.len() {
+            let Some((label, position)) = self.labels[k] else {
+                k += 1;
+                continue;
+            };
+            if position == Position::Unit {
+                k += 1;
+                continue;
+            }
+            let mut end = k + 1;
+            let mut closed = position == Position::Last;
+            while !closed {
+                match self.labels.get(end) {
+                    Some(Some((next, Position::Inside))) if *next == label => end += 1,
+                    Some(Some((next, Position::Last))) if *next == label => {
+                        end += 1;
+                        closed = true;
+                    }
+                    _ => break,
+                }
+            }
+            if !(position == Position::Begin && closed) {
+                self.labels[k..end].fill(None);
+            }
+            k = end;
+        }
     }
 
     /// PFSA-ID: direct quotes with their cue after them and the speaker mention after the cue;
