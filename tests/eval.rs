@@ -103,7 +103,7 @@ const FLOORS: &[Floor] = &[
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
             ("ROLE", 0.385),
-            ("AFFILIATION", 0.363),
+            ("AFFILIATION", 0.364),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
             ("EVENT", 0.115),
@@ -460,6 +460,23 @@ fn kota_writes_whole_spans_where_a_later_reading_cuts_into_an_earlier_one() {
     assert_eq!(label_of(&got, "Kepala"), "U-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Lapas"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, ")"), "L-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_ends_an_organisation_before_a_lone_initial_opening_a_name() {
+    // "Kota Sukamaju H Budi Santoso": the lone capital is a title's initial before the name,
+    // not the organisation's last word; a Roman numeral ("Komisi X") stays in the name.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Acara itu dihadiri Kepala Dinas Perhubungan ( Dishub ) Kota Sukamaju H Budi Santoso , \
+             dan Kepala Dinas Pertanian Lorejati .",
+            "Kepala Bagian Gudang PT Cendana Lestari B S Wira Pranata menjelaskan , stok itu cukup .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
+    assert!(!label_of(&got, "H").ends_with("AFFILIATION"), "{got:?}");
+    assert_eq!(broken_spans(&got), Vec::new(), "{got:?}");
 }
 
 #[test]

@@ -2019,6 +2019,7 @@ fn organisation_at(
             && t.starts_with(char::is_uppercase)
             && !bare.contains('.')
             && !(bare.chars().count() == 1 && bare.len() < t.len())
+            && !lone_initial_before_name(doc, k)
             && !DAYS.contains(&t)
             && !kutip_core::MONTHS.contains(&t)
             && !TITLES_BEFORE_NAMES.contains(&bare)
@@ -2125,6 +2126,22 @@ fn organisation_at(
         }
     }
     last
+}
+
+/// True when token `k` is a lone capital letter that is no Roman numeral, with a capitalised
+/// word after it ("H Budi", a title's initial before a name): it starts the name, so an
+/// organisation running on to it ends before it. Roman numerals ("Komisi X", "Kelas II") and
+/// a letter ending the sentence stay in the name.
+fn lone_initial_before_name(doc: &Document, k: usize) -> bool {
+    let text = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span));
+    let letter = text(k);
+    letter.len() == 1
+        && letter.starts_with(|c: char| c.is_ascii_uppercase() && !"IVXLCDM".contains(c))
+        && doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+        && text(k + 1).starts_with(char::is_uppercase)
 }
 
 /// Field-like words that open an organisation or a place of their own after "dan" ("Dinas X
@@ -2519,7 +2536,7 @@ fn extend_name(doc: &Document, span: Span, in_entity: &[bool], words: bool) -> S
             && text(k).starts_with(|c: char| c.is_uppercase())
             && !text(k).contains('.')
     };
-    let cap = |k: usize| free(k) && upper(k);
+    let cap = |k: usize| free(k) && upper(k) && !lone_initial_before_name(doc, k);
     let mut k = doc.token_at(span.end.saturating_sub(1)) + 1;
     // A name whose last word carries the sentence's full stop ("Universitas Sukamaju.") ends
     // there: the capitalised word after it starts the next sentence.
