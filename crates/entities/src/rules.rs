@@ -1479,9 +1479,16 @@ const INSTITUTION_POSTS: &[&str] = &[
 /// name ("Ketua Budi mengatakan …"). An unknown agency abbreviation reads like a name to the
 /// model; the post before it is the office's, not a title of the person.
 fn institutions_after_posts(words: &[&str], tags: &mut [u8]) {
-    for i in 1..words.len() {
-        if tags[i] == B_PER
-            && tags.get(i + 1).is_none_or(|&t| t != I_PER)
+    // The persons' first words found with memchr, a few bytes at a time: the rule almost never
+    // fires and testing every token's tag was 1.6 M instructions over 450 articles.
+    let mut from = 1;
+    while let Some(offset) = tags
+        .get(from..)
+        .and_then(|rest| memchr::memchr(B_PER, rest))
+    {
+        let i = from + offset;
+        from = i + 1;
+        if tags.get(i + 1).is_none_or(|&t| t != I_PER)
             && words.get(i + 1).is_none_or(|w| !starts_upper(w))
             && INSTITUTION_POSTS
                 .iter()
@@ -4543,5 +4550,27 @@ mod number_tests {
         for w in ["2023", "19/9", "19//2023", "/9/2023", "19/9/20a3"] {
             assert!(!is_numeric_date(w), "{w}");
         }
+    }
+}
+
+#[cfg(test)]
+mod institution_tests {
+    use super::*;
+
+    #[test]
+    fn one_word_people_after_posts_become_institutions_wherever_they_stand() {
+        // Two offices in one sentence, the second at its very end: both found by the scan.
+        let words = ["Kepala", "Diskoperin", "dan", "Ketua", "Bapelkab"];
+        let mut tags = [0, B_PER, 0, 0, B_PER];
+        institutions_after_posts(&words, &mut tags);
+        assert_eq!(tags, [0, B_ORG, 0, 0, B_ORG]);
+    }
+
+    #[test]
+    fn people_of_several_words_and_a_first_word_are_left() {
+        let words = ["Diskoperin", "kata", "Kepala", "Bapelkab", "Wiratma"];
+        let mut tags = [B_PER, 0, 0, B_PER, I_PER];
+        institutions_after_posts(&words, &mut tags);
+        assert_eq!(tags, [B_PER, 0, 0, B_PER, I_PER]);
     }
 }
