@@ -575,7 +575,7 @@ impl<'w> ConllExporter<'w> {
             // labels the cue and the speaker but mostly not the object as a statement.
             let topic = q.cue.is_some_and(|c| {
                 let (k, _) = token_range(doc, c);
-                let next = doc.tokens.get(k + 1).map_or("", |t| doc.slice(t.span));
+                let next = token_text(doc, k + 1);
                 !matches!(next, "," | ":" | "bahwa")
                     && self
                         .config
@@ -651,6 +651,10 @@ impl<'w> ConllExporter<'w> {
                     .entities
                     .iter()
                     .any(|e| e.label == EntityLabel::Per && e.span.overlaps(mention));
+                let full_or_with_role = s.role.is_some() || doc.slice(mention).contains(' ');
+                // "Kepala Dinas X , Budi , mengatakan": the name set off by commas after the
+                // words describing the speaker (see below).
+                let set_off = named_after_description(doc, mention);
                 if org || q.cue.is_some_and(|c| c.contains(s.span)) {
                     // An organisation, or the `-nya` of the cue.
                 } else if degrees_only(doc, mention) {
@@ -678,20 +682,14 @@ impl<'w> ConllExporter<'w> {
                     if role_only && self.config.positions_as_references {
                         self.mark(doc, mention, "PERSONCOREF");
                     }
-                } else if same
-                    && (s.role.is_some() || doc.slice(mention).contains(' '))
-                    && !self.repeated_span(doc, mention)
-                {
+                } else if same && full_or_with_role && !self.repeated_span(doc, mention) {
                     // A name written in full, or with its role, is a `PERSON` where the
                     // article introduces it: KoTA introduces a speaker again in each article,
                     // and a corpus file without article boundaries is one document here, so a
                     // name not written within `repeat_window` tokens before counts as new.
                     self.mark(doc, mention, "PERSON");
                     self.mark_position(doc, s, &in_entity);
-                } else if same
-                    && (s.role.is_some() || doc.slice(mention).contains(' '))
-                    && !named_after_description(doc, mention)
-                {
+                } else if same && full_or_with_role && !set_off {
                     // A full name written again soon after is a later reference: the corpus
                     // labels those unevenly (dev: of 126, 16 `PERSON`, 32 `PERSONCOREF`, the
                     // rest nothing), so it is left unlabelled.
@@ -706,7 +704,7 @@ impl<'w> ConllExporter<'w> {
                     // A full name the speaker was resolved through to an earlier introduction:
                     // where the article has not written it lately it is introduced again.
                     self.mark(doc, mention, "PERSON");
-                } else if named_after_description(doc, mention) {
+                } else if set_off {
                     // "Kepala Dinas X , Budi , mengatakan", "Salah satu warga , Sari ,
                     // berharap": the name set off by commas after the position or description
                     // that opens the sentence introduces the speaker there, even where it was
@@ -1150,7 +1148,7 @@ impl<'w> ConllExporter<'w> {
     /// none of its tokens is labelled yet.
     fn named_events(&mut self, doc: &Document) {
         let n = doc.tokens.len();
-        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let text = |k: usize| token_text(doc, k);
         // A word of a name: capitalised, a number or an ordinal ("ke-5"), not a day.
         let named = |t: &str| {
             (t.starts_with(char::is_uppercase)
@@ -1204,7 +1202,7 @@ impl<'w> ConllExporter<'w> {
     /// only it or another place labelled (see `label_kota`).
     fn venues(&mut self, doc: &Document) {
         let n = doc.tokens.len();
-        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let text = |k: usize| token_text(doc, k);
         let mut sentence = 0;
         for k in 2..n {
             if !text(k - 1).eq_ignore_ascii_case("di")
@@ -1261,7 +1259,7 @@ impl<'w> ConllExporter<'w> {
         for d in written_dates(doc) {
             date_start[doc.token_at(d.start)] = true;
         }
-        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let text = |k: usize| token_text(doc, k);
         let starts = |k: usize| date_start.get(k).copied().unwrap_or(false);
         // A date right here, or after a comma, `pada` or both.
         let date_at = |j: usize| {
@@ -1538,7 +1536,7 @@ impl<'w> ConllExporter<'w> {
         entity_at: &[Option<(EntityLabel, usize)>],
     ) -> bool {
         let (first, end) = token_range(doc, span);
-        let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+        let text = |k: usize| token_text(doc, k);
         let after = text(end);
         if set_off(doc, first, end) {
             return false;
@@ -1841,7 +1839,7 @@ fn spoken_in(doc: &Document, span: Span) -> bool {
 }
 
 fn date_in_sentence(doc: &Document, span: Span, cue: Option<Span>) -> Option<Span> {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let sentence = doc
         .sentences
         .get(doc.sentences.partition_point(|s| s.span.end <= span.start))?;
@@ -1888,7 +1886,7 @@ fn future(doc: &Document, t: Span) -> bool {
 /// Menteri Budi Santoso meminta …"): the corpus labels that sentence as the article's topic
 /// (`ISSUE`) and nothing inside it, so a speaker introduced there is left unlabelled.
 fn in_lead(doc: &Document, span: Span) -> bool {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let capitals = |k: usize| {
         let t = text(k);
         t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !t.chars().any(char::is_lowercase)
@@ -2133,7 +2131,7 @@ fn organisation_at(
 /// organisation running on to it ends before it. Roman numerals ("Komisi X", "Kelas II") and
 /// a letter ending the sentence stay in the name.
 fn lone_initial_before_name(doc: &Document, k: usize) -> bool {
-    let text = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span));
+    let text = |i: usize| token_text(doc, i);
     let letter = text(k);
     letter.len() == 1
         && letter.starts_with(|c: char| c.is_ascii_uppercase() && !"IVXLCDM".contains(c))
@@ -2185,7 +2183,7 @@ const TITLES_BEFORE_NAMES: [&str; 20] = [
 /// "Tunjangan Profesi Guru ( TPG )"): not a mention in the running text, or an abbreviation
 /// whose organisation, if any, carries it.
 fn set_off(doc: &Document, first: usize, end: usize) -> bool {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let before = if first > 0 { text(first - 1) } else { "" };
     matches!(before, ":" | "(" | "/" | "|") || matches!(text(end), ")" | ":" | "/" | "|" | "–")
 }
@@ -2226,7 +2224,7 @@ fn second_position(doc: &Document, span: Span, organisation: bool) -> Option<(u3
 /// "sebagai"), up to a comma, a full stop or a lower-case word; from the first organisation the
 /// entity layer finds in the clause on, its organisation.
 fn also_position(doc: &Document, person: Span) -> Option<(Span, Option<Span>)> {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let mut k = token_range(doc, person).1;
     if text(k) == "," {
         k += 1;
@@ -2436,7 +2434,7 @@ fn day_named_after_pada(doc: &Document, date: Span) -> bool {
 /// Dates as news writes them with their day: `Senin (2/12/2024)`, `Sabtu (30/11) malam`,
 /// `Kamis 28 November 2024`, `Kamis, 28 November 2024`.
 fn written_dates(doc: &Document) -> Vec<Span> {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let bare = |k: usize| text(k).trim_end_matches('.');
     let digits = |k: usize| !bare(k).is_empty() && bare(k).bytes().all(|b| b.is_ascii_digit());
     // "2-5 Desember 2024": a range of days.
@@ -2528,7 +2526,7 @@ fn written_dates(doc: &Document) -> Vec<Span> {
 /// the name's short form even where the entity layer made it an organisation of its own.
 /// (Widening positions over the words after them was measured and lost: dev ROLE 27.0 → 22.2.)
 fn extend_name(doc: &Document, span: Span, in_entity: &[bool], words: bool) -> Span {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let free = |k: usize| k < doc.tokens.len() && !in_entity[k];
     let upper = |k: usize| {
         k < doc.tokens.len()
@@ -2588,11 +2586,16 @@ fn with_glued_stop(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
     }
 }
 
+/// The text of token `k`, or "" past the document's end.
+fn token_text(doc: &Document, k: usize) -> &str {
+    doc.tokens.get(k).map_or("", |t| doc.slice(t.span))
+}
+
 /// True when `mention` is a name of capitalised words set off by commas right after words
 /// that describe the speaker ("Ketua Panitia , Budi Santoso , menjelaskan …").
 fn named_after_description(doc: &Document, mention: Span) -> bool {
     let (first, end) = token_range(doc, mention);
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| token_text(doc, k);
     let name_word = |k: usize| {
         let word = text(k);
         word.starts_with(char::is_uppercase)
