@@ -315,8 +315,10 @@ fn ctrl_c_flushes_what_is_done_into_a_complete_file() {
     );
     let docs: Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap())
         .expect("a complete JSON array");
+    // The signal may land after the last document was done but before the run ended: then
+    // all 6000 are there, and the file must still be one complete array.
     let n = docs.as_array().unwrap().len();
-    assert!(n > 0 && n < 6000, "{n} documents");
+    assert!(n > 0 && n <= 6000, "{n} documents");
 }
 
 #[test]
