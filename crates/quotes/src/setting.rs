@@ -393,13 +393,21 @@ fn after_name(doc: &Document, quotes: &[Quote], p: Span) -> Option<(usize, usize
 }
 
 /// [`Document::token_at`] of `at`, walking on from token `from`, which is at or before it
-/// (every token before `from` ends by `at`): a span's end from its start's token, a few tokens
-/// on, where a bisection over the document's tokens cost about 117 instructions.
+/// (every token before `from` ends by `at`): a span's end from its start's token, or the next
+/// span's start from the previous one's end, a few tokens on, where a bisection over the
+/// document's tokens cost about 117 instructions. Past a few tokens, a bisection of the rest.
 fn token_at_from(doc: &Document, from: usize, at: u32) -> usize {
+    /// Tokens walked before the bisection: a cue, a speaker's name, the marks and the comma
+    /// between a statement and its cue.
+    const WALK: usize = 8;
     debug_assert!(from == 0 || doc.tokens[from - 1].span.end <= at);
+    let tokens = &doc.tokens;
     let mut k = from;
-    while k < doc.tokens.len() && doc.tokens[k].span.end <= at {
+    while k < tokens.len() && tokens[k].span.end <= at {
         k += 1;
+        if k == from + WALK {
+            return k + tokens[k..].partition_point(|t| t.span.end <= at);
+        }
     }
     k
 }
@@ -410,9 +418,23 @@ fn token_at_from(doc: &Document, from: usize, at: u32) -> usize {
 fn attribution(doc: &Document, q: &Quote) -> Option<(usize, usize)> {
     let cue = q.cue?;
     let tok = |at: u32| doc.token_at(at);
-    let cs = tok(cue.start);
-    let ce = token_at_from(doc, cs, cue.end);
-    let (qs, qe) = (tok(q.content.start), tok(q.content.end));
+    let content = q.content;
+    // The statement's and the cue's tokens, the later pair's walked on from the earlier
+    // pair's end (one bisection for the pair written first, and for the statement's end).
+    let (cs, ce, qs, qe) = if content.end <= cue.start {
+        let (qs, qe) = (tok(content.start), tok(content.end));
+        let cs = token_at_from(doc, qe, cue.start);
+        (cs, token_at_from(doc, cs, cue.end), qs, qe)
+    } else {
+        let cs = tok(cue.start);
+        let ce = token_at_from(doc, cs, cue.end);
+        let qs = if content.start >= cue.end {
+            token_at_from(doc, ce, content.start)
+        } else {
+            tok(content.start)
+        };
+        (cs, ce, qs, tok(content.end))
+    };
     let sentence = doc.sentences.get(
         doc.sentences
             .partition_point(|s| s.end_token as usize <= cs),
@@ -429,7 +451,14 @@ fn attribution(doc: &Document, q: &Quote) -> Option<(usize, usize)> {
                 .person
                 .filter(|p| s.span.contains(*p))
                 .map_or(s.span.end, |p| p.end);
-            let ps = tok(s.span.start);
+            // (Walked on from the cue's or the statement's end when it comes after it.)
+            let ps = if s.span.start >= cue.end {
+                token_at_from(doc, ce, s.span.start)
+            } else if s.span.start >= content.end {
+                token_at_from(doc, qe, s.span.start)
+            } else {
+                tok(s.span.start)
+            };
             (ps, token_at_from(doc, ps, end))
         });
     if qe <= cs {
@@ -721,8 +750,8 @@ mod tests {
     use kutip_core::Stage;
     use kutip_tokenize::{TokenizeConfig, TokenizeStage};
 
-    /// The walk from a span's start token finds the token `Document::token_at` finds for every
-    /// byte at or after that token's start, and for a span's end the same token past it.
+    /// The walk from a token finds the token `Document::token_at` finds for every byte at or
+    /// after the end of the token before it, a few tokens on and past the walk's limit.
     #[test]
     fn walking_on_from_a_start_token_finds_what_bisection_finds() {
         let mut doc = Document::new(
@@ -735,7 +764,11 @@ mod tests {
         assert!(doc.tokens.len() > 10);
         let len = doc.text.len() as u32;
         for from in 0..doc.tokens.len() {
-            let start = doc.tokens[from].span.start;
+            let start = if from == 0 {
+                0
+            } else {
+                doc.tokens[from - 1].span.end
+            };
             for at in start..=len {
                 assert_eq!(
                     token_at_from(&doc, from, at),
