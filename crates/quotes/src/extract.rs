@@ -87,11 +87,11 @@ pub fn find(doc: &Document, lex: &Lexicon, config: &QuotesConfig) -> Vec<Quote> 
     }
     // `Menurut X, …` and its kin are reported speech even in a first-person clause ("Menurut
     // Budi, kita harus …"): they see only the quotes, not the first-person clauses.
-    let loose = Quoted::new(in_direct.clone());
+    let loose = Quoted::new(&in_direct);
     for (q, v) in in_direct.iter_mut().zip(&voiced) {
         *q |= *v;
     }
-    let in_direct = Quoted::new(in_direct);
+    let in_direct = Quoted::new(&in_direct);
     if config.indirect {
         for &(s, e) in &cx.units {
             indirect(&cx, s, e, &in_direct, &loose, &mut found);

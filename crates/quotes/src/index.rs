@@ -134,57 +134,45 @@ impl SpanSet {
     }
 }
 
-/// Which tokens lie inside (or on the marks of) a direct quote, with running counts so that
-/// "is any token of this range quoted" and "where does the next quoted token start" take
-/// constant time.
+/// Which tokens lie inside (or on the marks of) a direct quote, as one table of the next quoted
+/// token from each token, so that "is token k quoted", "is any token of this range quoted" and
+/// "where does the next quoted token start" all take constant time.
 pub struct Quoted {
-    flags: Vec<bool>,
-    /// `before[k]`: how many of the tokens `..k` are quoted.
-    before: Vec<u32>,
-    /// `next[k]`: the first quoted token at or after `k` (the token count when none).
+    /// `next[k]`: the first quoted token at or after `k` (the token count when none), for
+    /// `k` up to the token count. (One table for all three questions: a running count of the
+    /// quoted tokens and the flags themselves, kept before, cost a second pass a document.)
     next: Vec<u32>,
 }
 
 impl Quoted {
     /// From one flag per token.
-    pub fn new(flags: Vec<bool>) -> Quoted {
+    pub fn new(flags: &[bool]) -> Quoted {
         let n = flags.len();
-        // Both tables by iterators over the flags: no bounds test a token (indexing them cost
-        // about 15 instructions a token, twice a document).
-        // (The first zero pushed, then a map over the flags extended in: an exact-size
-        // iterator, so no capacity test a token. The `once(0).chain(…)` collected before took
-        // about twelve instructions a token, a zeroed table filled by a zip more, in `calloc`.)
-        let mut count = 0;
-        let mut before: Vec<u32> = Vec::with_capacity(n + 1);
-        before.push(0);
-        before.extend(flags.iter().map(|&q| {
-            count += u32::from(q);
-            count
-        }));
         let mut next = vec![n as u32; n + 1];
         let mut first = n as u32;
-        for (k, (slot, &q)) in next[..n].iter_mut().zip(&flags).enumerate().rev() {
+        for (k, (slot, &q)) in next[..n].iter_mut().zip(flags).enumerate().rev() {
             if q {
                 first = k as u32;
             }
             *slot = first;
         }
-        Quoted {
-            flags,
-            before,
-            next,
-        }
+        Quoted { next }
+    }
+
+    /// The number of tokens.
+    fn len(&self) -> usize {
+        self.next.len() - 1
     }
 
     /// True when token `k` is quoted (false past the end).
     pub fn at(&self, k: usize) -> bool {
-        self.flags.get(k).copied().unwrap_or(false)
+        k < self.len() && self.next[k] as usize == k
     }
 
     /// True when any token of `s..e` is quoted.
     pub fn any(&self, s: usize, e: usize) -> bool {
-        let e = e.min(self.flags.len());
-        s < e && self.before[e] > self.before[s]
+        let e = e.min(self.len());
+        s < e && (self.next[s] as usize) < e
     }
 
     /// The first quoted token in `from..to`, else `to`.
@@ -192,7 +180,7 @@ impl Quoted {
         if from >= to {
             return to;
         }
-        (self.next[from.min(self.flags.len())] as usize).min(to)
+        (self.next[from.min(self.len())] as usize).min(to)
     }
 }
 
@@ -219,8 +207,12 @@ mod tests {
 
     #[test]
     fn quoted_counts_and_cuts() {
-        let q = Quoted::new(vec![false, true, false, false, true, false]);
+        let q = Quoted::new(&[false, true, false, false, true, false]);
+        assert!(q.at(1) && q.at(4));
+        assert!(!q.at(0) && !q.at(2) && !q.at(5));
         assert!(q.any(0, 2));
+        assert!(q.any(4, 9));
+        assert!(!q.any(5, 9));
         assert!(!q.any(2, 4));
         assert!(!q.any(3, 3));
         assert_eq!(q.cut(2, 6), 4);
