@@ -643,6 +643,9 @@ impl<'w> ConllExporter<'w> {
                 let trimmed = self.without_titles(doc, mention);
                 let same = !broken && s.person.is_some_and(|p| p == mention);
                 let mention = trimmed;
+                // The name alone where the mention runs into it from words the entity layer
+                // left out of the person ("Koperasi Tani Makmur Budi Santoso").
+                let named = entity_person_within(doc, mention);
                 // A mention of several words in which the entity layer finds no person
                 // ("Menteri Kebudayaan menyoroti …", "Politikus PKB itu mengatakan …") names no
                 // one: no `PERSON`, and as a reference back the corpus labels it unevenly (as
@@ -687,7 +690,7 @@ impl<'w> ConllExporter<'w> {
                     // article introduces it: KoTA introduces a speaker again in each article,
                     // and a corpus file without article boundaries is one document here, so a
                     // name not written within `repeat_window` tokens before counts as new.
-                    self.mark(doc, mention, "PERSON");
+                    self.mark(doc, named, "PERSON");
                     self.mark_position(doc, s, &in_entity);
                 } else if same && full_or_with_role && !set_off {
                     // A full name written again soon after is a later reference: the corpus
@@ -703,7 +706,7 @@ impl<'w> ConllExporter<'w> {
                 {
                     // A full name the speaker was resolved through to an earlier introduction:
                     // where the article has not written it lately it is introduced again.
-                    self.mark(doc, mention, "PERSON");
+                    self.mark(doc, named, "PERSON");
                 } else if set_off {
                     // "Kepala Dinas X , Budi , mengatakan", "Salah satu warga , Sari ,
                     // berharap": the name set off by commas after the position or description
@@ -712,7 +715,7 @@ impl<'w> ConllExporter<'w> {
                     // back; of 4 repeated full names, 2 `PERSON`). Its position,
                     // written before it, is left to the entity fill (marking it with the
                     // speaker's lost ROLE 0.1).
-                    self.mark(doc, mention, "PERSON");
+                    self.mark(doc, named, "PERSON");
                 } else {
                     self.mark(doc, mention, "PERSONCOREF");
                 }
@@ -2583,6 +2586,30 @@ fn with_glued_stop(doc: &Document, span: Span, in_entity: &[bool]) -> Span {
         span.cover(token.span)
     } else {
         span
+    }
+}
+
+/// The person the entity layer found at the end of `mention`, when it starts after the
+/// mention's first token and no other person is found in the words before it: KoTA's `PERSON`
+/// is the name, without a position, an organisation or a place run into it ("Koperasi Tani
+/// Makmur | Budi Santoso"). `mention` itself otherwise.
+fn entity_person_within(doc: &Document, mention: Span) -> Span {
+    let (first, end) = token_range(doc, mention);
+    let persons = || {
+        doc.entities
+            .iter()
+            .filter(|e| e.label == EntityLabel::Per && e.span.overlaps(mention))
+    };
+    let Some(last) = persons().find(|e| token_range(doc, e.span).1 == end) else {
+        return mention;
+    };
+    let start = doc.token_at(last.span.start);
+    if start <= first || persons().any(|e| doc.token_at(e.span.start) < start) {
+        return mention;
+    }
+    Span {
+        start: doc.tokens[start].span.start,
+        end: mention.end,
     }
 }
 
