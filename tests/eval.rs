@@ -102,7 +102,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
-            ("ROLE", 0.385),
+            ("ROLE", 0.387),
             ("AFFILIATION", 0.364),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
@@ -477,6 +477,18 @@ fn kota_ends_an_organisation_before_a_lone_initial_opening_a_name() {
     assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
     assert!(!label_of(&got, "H").ends_with("AFFILIATION"), "{got:?}");
     assert_eq!(broken_spans(&got), Vec::new(), "{got:?}");
+}
+
+#[test]
+fn kota_takes_a_term_after_periode_into_the_position() {
+    // "Menteri X periode 2011-2016": the term of office, written after "periode", is part of
+    // the position, as a bare span of years is.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &["Budi Santoso , Menteri Pertanian periode 2011-2016 , mengatakan bahwa panen itu baik ."],
+    );
+    assert_eq!(label_of(&got, "periode"), "I-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "2011-2016"), "L-ROLE", "{got:?}");
 }
 
 #[test]

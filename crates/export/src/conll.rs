@@ -969,22 +969,18 @@ impl<'w> ConllExporter<'w> {
             k = end + 1;
         }
         // A position's number or term written right after it ("Wakil Rektor 2", "Menteri X
-        // 2004-2009", "Wakil Ketua II") is part of the `ROLE` in KoTA (dev: 30 gold positions
-        // end with one, 6 stop before one; of 11 positions so widened, 5 right against 2
-        // before).
+        // 2004-2009", "Menteri X periode 2011-2016", "Wakil Ketua II") is part of the `ROLE`
+        // in KoTA (dev: 30 gold positions end with one, 6 stop before one; of 11 positions so
+        // widened, 5 right against 2 before; with "periode", 3 of 3).
         for k in 1..n {
-            let term = |t: &str| {
-                let b = t.as_bytes();
-                !b.is_empty()
-                    && (b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && b[0].is_ascii_digit()
-                        || (b.len() <= 4 && b.iter().all(|c| matches!(c, b'I' | b'V' | b'X'))))
+            let Some(last) = term_after_position(doc, k) else {
+                continue;
             };
-            if self.labels[k].is_none()
+            if (k..=last).all(|i| self.labels[i].is_none())
                 && matches!(
                     self.labels[k - 1],
                     Some(("ROLE", Position::Last | Position::Unit))
                 )
-                && term(doc.slice(doc.tokens[k].span))
             {
                 let mut first = k - 1;
                 while first > 0
@@ -995,7 +991,7 @@ impl<'w> ConllExporter<'w> {
                 {
                     first -= 1;
                 }
-                self.relabel(first, k + 1, "ROLE");
+                self.relabel(first, last + 1, "ROLE");
             }
         }
         // "Ketua Umum | Asosiasi X" → "Ketua | Umum Asosiasi X"; "Dekan Fakultas Hukum |
@@ -2373,6 +2369,25 @@ fn token_range(doc: &Document, span: Span) -> (usize, usize) {
         end += 1;
     }
     (first, end)
+}
+
+/// The last token of the term of office written at token `k`, right after a position: a
+/// number or a span of years ("2", "2004-2009"), a Roman numeral ("II"), or either after
+/// "periode" ("periode 2011-2016").
+fn term_after_position(doc: &Document, k: usize) -> Option<usize> {
+    let term = |t: &str| {
+        let b = t.as_bytes();
+        !b.is_empty()
+            && (b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && b[0].is_ascii_digit()
+                || (b.len() <= 4 && b.iter().all(|c| matches!(c, b'I' | b'V' | b'X'))))
+    };
+    if term(token_text(doc, k)) {
+        Some(k)
+    } else if token_text(doc, k).eq_ignore_ascii_case("periode") && term(token_text(doc, k + 1)) {
+        Some(k + 1)
+    } else {
+        None
+    }
 }
 
 /// A token holding the end of one sentence and the start of the next (`pasar.Budi`,
