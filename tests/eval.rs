@@ -102,7 +102,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
-            ("ROLE", 0.387),
+            ("ROLE", 0.389),
             ("AFFILIATION", 0.364),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
@@ -489,6 +489,23 @@ fn kota_takes_a_term_after_periode_into_the_position() {
     );
     assert_eq!(label_of(&got, "periode"), "I-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "2011-2016"), "L-ROLE", "{got:?}");
+}
+
+#[test]
+fn kota_reads_a_coordinating_minister_over_koordinator_to_the_field() {
+    // "Menteri Koordinator bidang Perairan": the title goes on over "Koordinator" (a position
+    // word of its own to the tagger) and "bidang" to the field, up to the name.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Budi Santoso mengatakan , panen naik . Laporan itu diterima Menteri Koordinator \
+             bidang Perairan Sari Wulandari dan para petani .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Menteri"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Koordinator"), "I-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Perairan"), "L-ROLE", "{got:?}");
+    assert!(!label_of(&got, "Sari").ends_with("ROLE"), "{got:?}");
 }
 
 #[test]

@@ -1438,10 +1438,22 @@ impl<'w> ConllExporter<'w> {
             let reads = !last.ends_with('.')
                 && !self.config.bare_titles.iter().any(|t| t == last)
                 && (!place || last.starts_with(char::is_uppercase));
-            let found = if reads {
-                organisation_at(doc, k + 1, limit, entity_at, &self.labels, place)
-            } else {
-                None
+            // "Menteri Koordinator ( bidang ) X": a coordinating minister's title goes on over
+            // "Koordinator", which the tagger leaves out or reads as a position of its own, to
+            // the field.
+            let coordinating = place
+                .then(|| coordinated_field(doc, k))
+                .flatten()
+                .filter(|&j| {
+                    (k + 1..j)
+                        .all(|i| matches!(self.labels[i], None | Some(("ROLE", Position::Unit))))
+                });
+            let found = match coordinating {
+                Some(j) if reads => {
+                    organisation_at(doc, j, limit, entity_at, &self.labels, place).or(Some(k + 1))
+                }
+                _ if reads => organisation_at(doc, k + 1, limit, entity_at, &self.labels, place),
+                _ => None,
             };
             match found {
                 Some(end) if place => self.relabel(first, end + 1, "ROLE"),
@@ -2369,6 +2381,21 @@ fn token_range(doc: &Document, span: Span) -> (usize, usize) {
         end += 1;
     }
     (first, end)
+}
+
+/// Where the field of a coordinating minister starts, when the position ending at token `k`
+/// is "Menteri" and "Koordinator" (and "bidang") follow it: "Menteri Koordinator | Perairan",
+/// "Menteri Koordinator bidang | Perairan".
+fn coordinated_field(doc: &Document, k: usize) -> Option<usize> {
+    if token_text(doc, k) != "Menteri" || token_text(doc, k + 1) != "Koordinator" {
+        return None;
+    }
+    let field = if token_text(doc, k + 2).eq_ignore_ascii_case("bidang") {
+        k + 3
+    } else {
+        k + 2
+    };
+    Some(field)
 }
 
 /// The last token of the term of office written at token `k`, right after a position: a
