@@ -102,7 +102,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
-            ("ROLE", 0.389),
+            ("ROLE", 0.392),
             ("AFFILIATION", 0.364),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
@@ -506,6 +506,28 @@ fn kota_reads_a_coordinating_minister_over_koordinator_to_the_field() {
     assert_eq!(label_of(&got, "Koordinator"), "I-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Perairan"), "L-ROLE", "{got:?}");
     assert!(!label_of(&got, "Sari").ends_with("ROLE"), "{got:?}");
+}
+
+#[test]
+fn kota_takes_an_ambassadors_posting_and_a_bracketed_term_into_the_position() {
+    // "Duta Besar Indonesia untuk X ( 2011-2016 )": the country of the posting and the term of
+    // office in brackets are part of the position; so is a bracketed term after any position.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Budi Santoso mengatakan , panen naik . Acara itu dihadiri Sari Wulandari , Duta \
+             Besar Indonesia untuk Lorejati ( 2011-2016 ) , dan para petani .",
+            "Budi Santoso mengatakan , panen naik . Acara itu dihadiri Sari Wulandari , Wakil \
+             Rektor ( 2011-2016 ) , dan para petani .",
+        ],
+    );
+    let row = |k: usize| got[k].1.as_str();
+    let duta = got.iter().position(|(w, _)| w == "Duta").unwrap();
+    assert_eq!(row(duta), "B-ROLE", "{got:?}");
+    assert_eq!(row(duta + 4), "I-ROLE", "{got:?}");
+    assert_eq!(row(duta + 7), "L-ROLE", "{got:?}");
+    let rektor = got.iter().position(|(w, _)| w == "Rektor").unwrap();
+    assert_eq!(row(rektor + 3), "L-ROLE", "{got:?}");
 }
 
 #[test]

@@ -968,6 +968,19 @@ impl<'w> ConllExporter<'w> {
             }
             k = end + 1;
         }
+        // "Duta Besar Indonesia untuk X": an ambassador's title names the country of the
+        // posting, which KoTA labels with it (dev: 4 of 4).
+        for k in 1..n {
+            if matches!(
+                self.labels[k],
+                Some(("ROLE", Position::Last | Position::Unit))
+            ) {
+                if let Some(last) = ambassador_posting(doc, k, &self.labels) {
+                    let first = role_start(&self.labels, k);
+                    self.relabel(first, last + 1, "ROLE");
+                }
+            }
+        }
         // A position's number or term written right after it ("Wakil Rektor 2", "Menteri X
         // 2004-2009", "Menteri X periode 2011-2016", "Wakil Ketua II") is part of the `ROLE`
         // in KoTA (dev: 30 gold positions end with one, 6 stop before one; of 11 positions so
@@ -982,15 +995,7 @@ impl<'w> ConllExporter<'w> {
                     Some(("ROLE", Position::Last | Position::Unit))
                 )
             {
-                let mut first = k - 1;
-                while first > 0
-                    && !matches!(
-                        self.labels[first],
-                        Some(("ROLE", Position::Begin | Position::Unit))
-                    )
-                {
-                    first -= 1;
-                }
+                let first = role_start(&self.labels, k - 1);
                 self.relabel(first, last + 1, "ROLE");
             }
         }
@@ -2383,6 +2388,54 @@ fn token_range(doc: &Document, span: Span) -> (usize, usize) {
     (first, end)
 }
 
+/// The first token of the `ROLE` span whose token `k` is labelled.
+fn role_start(labels: &[Option<(&'static str, Position)>], k: usize) -> usize {
+    let mut first = k;
+    while first > 0
+        && !matches!(
+            labels[first],
+            Some(("ROLE", Position::Begin | Position::Unit))
+        )
+    {
+        first -= 1;
+    }
+    first
+}
+
+/// The last token of the country of an ambassador's posting, when the position ending at
+/// token `k` is "Duta Besar" and "( Indonesia | RI ) untuk" and unlabelled capitalised words
+/// follow it ("Duta Besar Indonesia untuk | Negeri Seberang").
+fn ambassador_posting(
+    doc: &Document,
+    k: usize,
+    labels: &[Option<(&'static str, Position)>],
+) -> Option<usize> {
+    if k == 0 || token_text(doc, k - 1) != "Duta" || token_text(doc, k) != "Besar" {
+        return None;
+    }
+    let mut j = k + 1;
+    if matches!(token_text(doc, j), "Indonesia" | "RI") {
+        j += 1;
+    }
+    if token_text(doc, j) != "untuk" {
+        return None;
+    }
+    let free_capital = |i: usize| {
+        i < labels.len()
+            && labels[i].is_none()
+            && token_text(doc, i).starts_with(char::is_uppercase)
+    };
+    let mut last = None;
+    while free_capital(j + 1) {
+        j += 1;
+        last = Some(j);
+        if token_text(doc, j).ends_with('.') {
+            break;
+        }
+    }
+    last
+}
+
 /// Where the field of a coordinating minister starts, when the position ending at token `k`
 /// is "Menteri" and "Koordinator" (and "bidang") follow it: "Menteri Koordinator | Perairan",
 /// "Menteri Koordinator bidang | Perairan".
@@ -2399,8 +2452,8 @@ fn coordinated_field(doc: &Document, k: usize) -> Option<usize> {
 }
 
 /// The last token of the term of office written at token `k`, right after a position: a
-/// number or a span of years ("2", "2004-2009"), a Roman numeral ("II"), or either after
-/// "periode" ("periode 2011-2016").
+/// number or a span of years ("2", "2004-2009"), a Roman numeral ("II"), either in brackets
+/// ("( 2004-2009 )") or after "periode" ("periode 2011-2016").
 fn term_after_position(doc: &Document, k: usize) -> Option<usize> {
     let term = |t: &str| {
         let b = t.as_bytes();
@@ -2410,6 +2463,11 @@ fn term_after_position(doc: &Document, k: usize) -> Option<usize> {
     };
     if term(token_text(doc, k)) {
         Some(k)
+    } else if token_text(doc, k) == "("
+        && term(token_text(doc, k + 1))
+        && token_text(doc, k + 2) == ")"
+    {
+        Some(k + 2)
     } else if token_text(doc, k).eq_ignore_ascii_case("periode") && term(token_text(doc, k + 1)) {
         Some(k + 1)
     } else {
