@@ -102,8 +102,8 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
-            ("ROLE", 0.392),
-            ("AFFILIATION", 0.364),
+            ("ROLE", 0.393),
+            ("AFFILIATION", 0.365),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
             ("EVENT", 0.115),
@@ -528,6 +528,25 @@ fn kota_takes_an_ambassadors_posting_and_a_bracketed_term_into_the_position() {
     assert_eq!(row(duta + 7), "L-ROLE", "{got:?}");
     let rektor = got.iter().position(|(w, _)| w == "Rektor").unwrap();
     assert_eq!(row(rektor + 3), "L-ROLE", "{got:?}");
+}
+
+#[test]
+fn kota_takes_a_unit_into_a_head_position_abbreviated_in_brackets() {
+    // "Kepala Balai ( Kabalai ) Kota X": the bracketed "Ka-" abbreviation names the head's post
+    // with its unit, so the unit is part of the position; what follows the bracket stays the
+    // organisation.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Kepala Balai ( Kabalai ) Kota Sukamaju , Budi Santoso , mengatakan bahwa para warga \
+           binaan sehat .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Kepala"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Balai"), "I-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, ")"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Kota"), "B-AFFILIATION", "{got:?}");
+    assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
 }
 
 #[test]

@@ -1007,6 +1007,9 @@ impl<'w> ConllExporter<'w> {
         if !self.config.scope_words.is_empty() || !self.config.unit_words.is_empty() {
             self.split_units(doc);
         }
+        // "Kepala Balai ( Kabalai ) | X": a head's post abbreviated in brackets ("Ka-" for
+        // "Kepala") names the position with its unit, which KoTA labels as the `ROLE`.
+        self.units_of_abbreviated_heads(doc);
         // Where a statement was made, where nothing else is labelled (written before the
         // entities, a place that is also an organisation cost more AFFILIATION than it gained).
         // The occasion is not written: KoTA labels named events wherever the text mentions
@@ -1348,6 +1351,43 @@ impl<'w> ConllExporter<'w> {
                 self.relabel(cut, org_end.unwrap_or(end) + 1, "AFFILIATION");
             }
             k = org_end.unwrap_or(end) + 1;
+        }
+    }
+
+    /// Moves into the `ROLE` "Kepala" the start of the `AFFILIATION` after it up to a
+    /// bracketed abbreviation of the head's post ("Kepala | Balai ( Kabalai ) X" → "Kepala
+    /// Balai ( Kabalai ) | X"); the rest after the bracket stays the organisation.
+    fn units_of_abbreviated_heads(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        for k in 1..n {
+            if !matches!(self.labels[k], Some(("AFFILIATION", Position::Begin)))
+                || !matches!(
+                    self.labels[k - 1],
+                    Some(("ROLE", Position::Last | Position::Unit))
+                )
+                || token_text(doc, k - 1) != "Kepala"
+            {
+                continue;
+            }
+            let Some(end) = affiliation_end(&self.labels, k) else {
+                continue;
+            };
+            let head_post = |t: &str| {
+                t.strip_prefix("Ka")
+                    .is_some_and(|rest| rest.len() >= 2 && rest.chars().all(char::is_alphabetic))
+            };
+            let close = (k + 1..end.min(k + 8)).find(|&i| {
+                token_text(doc, i - 1) == "("
+                    && head_post(token_text(doc, i))
+                    && token_text(doc, i + 1) == ")"
+            });
+            if let Some(abbreviation) = close {
+                let first = role_start(&self.labels, k - 1);
+                self.relabel(first, abbreviation + 2, "ROLE");
+                if abbreviation + 1 < end {
+                    self.relabel(abbreviation + 2, end + 1, "AFFILIATION");
+                }
+            }
         }
     }
 
