@@ -102,7 +102,7 @@ const FLOORS: &[Floor] = &[
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
             ("PERSON", 0.450),
-            ("ROLE", 0.393),
+            ("ROLE", 0.397),
             ("AFFILIATION", 0.365),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
@@ -548,6 +548,25 @@ fn kota_takes_a_unit_into_a_head_position_abbreviated_in_brackets() {
     assert_eq!(label_of(&got, ")"), "L-ROLE", "{got:?}");
     assert_eq!(label_of(&got, "Kota"), "B-AFFILIATION", "{got:?}");
     assert_eq!(label_of(&got, "Sukamaju"), "L-AFFILIATION", "{got:?}");
+}
+
+#[test]
+fn kota_joins_the_second_word_of_a_two_word_position() {
+    // "Komisaris Utama", "Presiden Direktur": the second word, left out of the position or read
+    // as a position of its own, belongs to the first's `ROLE`.
+    let got = conll_rows_labels(
+        "pipelines/kota.toml",
+        &[
+            "Budi Santoso mengatakan , panen naik . Acara itu dihadiri Sari Wulandari , Komisaris \
+             Utama , dan para petani .",
+            "Budi Santoso mengatakan , panen naik . Sari Wulandari menjabat sebagai Presiden \
+             Direktur di PT Cendana Lestari sejak 2019 .",
+        ],
+    );
+    assert_eq!(label_of(&got, "Komisaris"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Utama"), "L-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Presiden"), "B-ROLE", "{got:?}");
+    assert_eq!(label_of(&got, "Direktur"), "L-ROLE", "{got:?}");
 }
 
 #[test]

@@ -968,6 +968,21 @@ impl<'w> ConllExporter<'w> {
             }
             k = end + 1;
         }
+        // "Presiden Direktur", "Ketua Umum", "Komisaris Utama": the second word of a two-word
+        // position, left unlabelled or read as a position of its own after the first, is part
+        // of the `ROLE` (dev: 7 of 7 where KoTA labels the position).
+        for k in 1..n {
+            if matches!(self.labels[k], None | Some(("ROLE", Position::Unit)))
+                && matches!(
+                    self.labels[k - 1],
+                    Some(("ROLE", Position::Last | Position::Unit))
+                )
+                && TWO_WORD_POSITIONS.contains(&(token_text(doc, k - 1), token_text(doc, k)))
+            {
+                let first = role_start(&self.labels, k - 1);
+                self.relabel(first, k + 1, "ROLE");
+            }
+        }
         // "Duta Besar Indonesia untuk X": an ambassador's title names the country of the
         // posting, which KoTA labels with it (dev: 4 of 4).
         for k in 1..n {
@@ -2427,6 +2442,18 @@ fn token_range(doc: &Document, span: Span) -> (usize, usize) {
     }
     (first, end)
 }
+
+/// Positions of two words whose second word the tagger leaves out of the first's position
+/// or reads as a position of its own.
+const TWO_WORD_POSITIONS: [(&str, &str); 7] = [
+    ("Presiden", "Direktur"),
+    ("Ketua", "Umum"),
+    ("Ketua", "Pelaksana"),
+    ("Ketua", "Harian"),
+    ("Komisaris", "Utama"),
+    ("Direktur", "Utama"),
+    ("Direktur", "Jenderal"),
+];
 
 /// The first token of the `ROLE` span whose token `k` is labelled.
 fn role_start(labels: &[Option<(&'static str, Position)>], k: usize) -> usize {
