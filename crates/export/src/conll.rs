@@ -971,34 +971,50 @@ impl<'w> ConllExporter<'w> {
             }
             k = end + 1;
         }
-        // A position's number or term written right after it ("Wakil Rektor 2", "Menteri X
-        // 2004-2009", "Wakil Ketua II") is part of the `ROLE` in KoTA (dev: 30 gold positions
-        // end with one, 6 stop before one; of 11 positions so widened, 5 right against 2
-        // before).
+        // "Presiden Direktur", "Ketua Umum", "Komisaris Utama": the second word of a two-word
+        // position, left unlabelled or read as a position of its own after the first, is part
+        // of the `ROLE` (dev: 7 of 7 where KoTA labels the position).
         for k in 1..n {
-            let term = |t: &str| {
-                let b = t.as_bytes();
-                !b.is_empty()
-                    && (b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && b[0].is_ascii_digit()
-                        || (b.len() <= 4 && b.iter().all(|c| matches!(c, b'I' | b'V' | b'X'))))
-            };
-            if self.labels[k].is_none()
+            if matches!(self.labels[k], None | Some(("ROLE", Position::Unit)))
                 && matches!(
                     self.labels[k - 1],
                     Some(("ROLE", Position::Last | Position::Unit))
                 )
-                && term(doc.slice(doc.tokens[k].span))
+                && TWO_WORD_POSITIONS.contains(&(token_text(doc, k - 1), token_text(doc, k)))
             {
-                let mut first = k - 1;
-                while first > 0
-                    && !matches!(
-                        self.labels[first],
-                        Some(("ROLE", Position::Begin | Position::Unit))
-                    )
-                {
-                    first -= 1;
-                }
+                let first = role_start(&self.labels, k - 1);
                 self.relabel(first, k + 1, "ROLE");
+            }
+        }
+        // "Duta Besar Indonesia untuk X": an ambassador's title names the country of the
+        // posting, which KoTA labels with it (dev: 4 of 4).
+        for k in 1..n {
+            if matches!(
+                self.labels[k],
+                Some(("ROLE", Position::Last | Position::Unit))
+            ) {
+                if let Some(last) = ambassador_posting(doc, k, &self.labels) {
+                    let first = role_start(&self.labels, k);
+                    self.relabel(first, last + 1, "ROLE");
+                }
+            }
+        }
+        // A position's number or term written right after it ("Wakil Rektor 2", "Menteri X
+        // 2004-2009", "Menteri X periode 2011-2016", "Wakil Ketua II") is part of the `ROLE`
+        // in KoTA (dev: 30 gold positions end with one, 6 stop before one; of 11 positions so
+        // widened, 5 right against 2 before; with "periode", 3 of 3).
+        for k in 1..n {
+            let Some(last) = term_after_position(doc, k) else {
+                continue;
+            };
+            if (k..=last).all(|i| self.labels[i].is_none())
+                && matches!(
+                    self.labels[k - 1],
+                    Some(("ROLE", Position::Last | Position::Unit))
+                )
+            {
+                let first = role_start(&self.labels, k - 1);
+                self.relabel(first, last + 1, "ROLE");
             }
         }
         // "Ketua Umum | Asosiasi X" → "Ketua | Umum Asosiasi X"; "Dekan Fakultas Hukum |
@@ -1009,6 +1025,9 @@ impl<'w> ConllExporter<'w> {
         if !self.config.scope_words.is_empty() || !self.config.unit_words.is_empty() {
             self.split_units(doc);
         }
+        // "Kepala Balai ( Kabalai ) | X": a head's post abbreviated in brackets ("Ka-" for
+        // "Kepala") names the position with its unit, which KoTA labels as the `ROLE`.
+        self.units_of_abbreviated_heads(doc);
         // Where a statement was made, where nothing else is labelled (written before the
         // entities, a place that is also an organisation cost more AFFILIATION than it gained).
         // The occasion is not written: KoTA labels named events wherever the text mentions
@@ -1353,6 +1372,43 @@ impl<'w> ConllExporter<'w> {
         }
     }
 
+    /// Moves into the `ROLE` "Kepala" the start of the `AFFILIATION` after it up to a
+    /// bracketed abbreviation of the head's post ("Kepala | Balai ( Kabalai ) X" → "Kepala
+    /// Balai ( Kabalai ) | X"); the rest after the bracket stays the organisation.
+    fn units_of_abbreviated_heads(&mut self, doc: &Document) {
+        let n = doc.tokens.len();
+        for k in 1..n {
+            if !matches!(self.labels[k], Some(("AFFILIATION", Position::Begin)))
+                || !matches!(
+                    self.labels[k - 1],
+                    Some(("ROLE", Position::Last | Position::Unit))
+                )
+                || token_text(doc, k - 1) != "Kepala"
+            {
+                continue;
+            }
+            let Some(end) = affiliation_end(&self.labels, k) else {
+                continue;
+            };
+            let head_post = |t: &str| {
+                t.strip_prefix("Ka")
+                    .is_some_and(|rest| rest.len() >= 2 && rest.chars().all(char::is_alphabetic))
+            };
+            let close = (k + 1..end.min(k + 8)).find(|&i| {
+                token_text(doc, i - 1) == "("
+                    && head_post(token_text(doc, i))
+                    && token_text(doc, i + 1) == ")"
+            });
+            if let Some(abbreviation) = close {
+                let first = role_start(&self.labels, k - 1);
+                self.relabel(first, abbreviation + 2, "ROLE");
+                if abbreviation + 1 < end {
+                    self.relabel(abbreviation + 2, end + 1, "AFFILIATION");
+                }
+            }
+        }
+    }
+
     /// The organisation or place written right after each labelled position (see
     /// `organisation_after_position`): labelled `AFFILIATION`, or taken into the `ROLE` after a
     /// government title (`place_titles`).
@@ -1445,10 +1501,22 @@ impl<'w> ConllExporter<'w> {
             let reads = !last.ends_with('.')
                 && !self.config.bare_titles.iter().any(|t| t == last)
                 && (!place || last.starts_with(char::is_uppercase));
-            let found = if reads {
-                organisation_at(doc, k + 1, limit, entity_at, &self.labels, place)
-            } else {
-                None
+            // "Menteri Koordinator ( bidang ) X": a coordinating minister's title goes on over
+            // "Koordinator", which the tagger leaves out or reads as a position of its own, to
+            // the field.
+            let coordinating = place
+                .then(|| coordinated_field(doc, k))
+                .flatten()
+                .filter(|&j| {
+                    (k + 1..j)
+                        .all(|i| matches!(self.labels[i], None | Some(("ROLE", Position::Unit))))
+                });
+            let found = match coordinating {
+                Some(j) if reads => {
+                    organisation_at(doc, j, limit, entity_at, &self.labels, place).or(Some(k + 1))
+                }
+                _ if reads => organisation_at(doc, k + 1, limit, entity_at, &self.labels, place),
+                _ => None,
             };
             match found {
                 Some(end) if place => self.relabel(first, end + 1, "ROLE"),
@@ -2376,6 +2444,105 @@ fn token_range(doc: &Document, span: Span) -> (usize, usize) {
         end += 1;
     }
     (first, end)
+}
+
+/// Positions of two words whose second word the tagger leaves out of the first's position
+/// or reads as a position of its own.
+const TWO_WORD_POSITIONS: [(&str, &str); 7] = [
+    ("Presiden", "Direktur"),
+    ("Ketua", "Umum"),
+    ("Ketua", "Pelaksana"),
+    ("Ketua", "Harian"),
+    ("Komisaris", "Utama"),
+    ("Direktur", "Utama"),
+    ("Direktur", "Jenderal"),
+];
+
+/// The first token of the `ROLE` span whose token `k` is labelled.
+fn role_start(labels: &[Option<(&'static str, Position)>], k: usize) -> usize {
+    let mut first = k;
+    while first > 0
+        && !matches!(
+            labels[first],
+            Some(("ROLE", Position::Begin | Position::Unit))
+        )
+    {
+        first -= 1;
+    }
+    first
+}
+
+/// The last token of the country of an ambassador's posting, when the position ending at
+/// token `k` is "Duta Besar" and "( Indonesia | RI ) untuk" and unlabelled capitalised words
+/// follow it ("Duta Besar Indonesia untuk | Negeri Seberang").
+fn ambassador_posting(
+    doc: &Document,
+    k: usize,
+    labels: &[Option<(&'static str, Position)>],
+) -> Option<usize> {
+    if k == 0 || token_text(doc, k - 1) != "Duta" || token_text(doc, k) != "Besar" {
+        return None;
+    }
+    let mut j = k + 1;
+    if matches!(token_text(doc, j), "Indonesia" | "RI") {
+        j += 1;
+    }
+    if token_text(doc, j) != "untuk" {
+        return None;
+    }
+    let free_capital = |i: usize| {
+        i < labels.len()
+            && labels[i].is_none()
+            && token_text(doc, i).starts_with(char::is_uppercase)
+    };
+    let mut last = None;
+    while free_capital(j + 1) {
+        j += 1;
+        last = Some(j);
+        if token_text(doc, j).ends_with('.') {
+            break;
+        }
+    }
+    last
+}
+
+/// Where the field of a coordinating minister starts, when the position ending at token `k`
+/// is "Menteri" and "Koordinator" (and "bidang") follow it: "Menteri Koordinator | Perairan",
+/// "Menteri Koordinator bidang | Perairan".
+fn coordinated_field(doc: &Document, k: usize) -> Option<usize> {
+    if token_text(doc, k) != "Menteri" || token_text(doc, k + 1) != "Koordinator" {
+        return None;
+    }
+    let field = if token_text(doc, k + 2).eq_ignore_ascii_case("bidang") {
+        k + 3
+    } else {
+        k + 2
+    };
+    Some(field)
+}
+
+/// The last token of the term of office written at token `k`, right after a position: a
+/// number or a span of years ("2", "2004-2009"), a Roman numeral ("II"), either in brackets
+/// ("( 2004-2009 )") or after "periode" ("periode 2011-2016").
+fn term_after_position(doc: &Document, k: usize) -> Option<usize> {
+    let term = |t: &str| {
+        let b = t.as_bytes();
+        !b.is_empty()
+            && (b.iter().all(|c| c.is_ascii_digit() || *c == b'-') && b[0].is_ascii_digit()
+                || (b.len() <= 4 && b.iter().all(|c| matches!(c, b'I' | b'V' | b'X'))))
+    };
+    if term(token_text(doc, k)) {
+        Some(k)
+    } else if token_text(doc, k) == "("
+        && term(token_text(doc, k + 1))
+        && token_text(doc, k + 2) == ")"
+    {
+        Some(k + 2)
+    } else if token_text(doc, k).eq_ignore_ascii_case("periode") && term(token_text(doc, k + 1)) {
+        Some(k + 1)
+    } else {
+        None
+    }
 }
 
 /// A token holding the end of one sentence and the start of the next (`pasar.Budi`,
