@@ -101,8 +101,8 @@ const FLOORS: &[Floor] = &[
             ("CUE", 0.843),
             ("CUECOREF", 0.770),
             ("PERSONCOREF", 0.636),
-            ("PERSON", 0.456),
-            ("ROLE", 0.397),
+            ("PERSON", 0.463),
+            ("ROLE", 0.398),
             ("AFFILIATION", 0.365),
             ("DATETIME", 0.778),
             ("LOCATION", 0.294),
@@ -334,6 +334,22 @@ fn kota_leaves_a_name_run_on_from_unread_capitalised_words_unlabelled() {
     );
     assert_eq!(label_of(&got, "Wiratmo"), "O", "{got:?}");
     assert_eq!(label_of(&got, "Sari"), "B-PERSON", "{got:?}");
+}
+
+#[test]
+fn kota_leaves_a_side_mention_no_position_introduces_unlabelled() {
+    // Right after a bracket, with no speaker of that name nearby: a side mention, unless a
+    // position introduces the name.
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Panitia memanggil peserta nomor ( 2 ) Rahmat Wijaya ke panggung kemarin .",
+    );
+    assert_eq!(label_of(&got, "Rahmat"), "O", "{got:?}");
+    let got = conll_labels(
+        "pipelines/kota.toml",
+        "Warga menyambut Kepala Dinas Perikanan ( Kadiskan ) Rahmat Wijaya di balai desa kemarin .",
+    );
+    assert_eq!(label_of(&got, "Rahmat"), "B-PERSON", "{got:?}");
 }
 
 #[test]
