@@ -505,6 +505,21 @@ mod tests {
     }
 
     #[test]
+    fn the_grade_of_a_two_word_rank_is_no_part_of_a_name() {
+        let found =
+            tag("Upacara itu dipimpin Marsekal Muda Wirasena Jatmika di Lapangan Sukamaju.");
+        assert!(
+            found.contains(&(EntityLabel::Per, "Wirasena Jatmika".into())),
+            "{found:?}"
+        );
+        let found = tag("Ia pensiun dengan pangkat terakhir Letnan Satu.");
+        assert!(
+            !found.iter().any(|(label, _)| *label == EntityLabel::Per),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_position_after_an_honorific_is_not_a_person() {
         let found = tag("Sekolah itu dibangun di atas tanah milik Pak Lurah dan Pak Budi.");
         assert!(
